@@ -1,0 +1,40 @@
+import { startSandboxProcess } from './start-sandbox-process.ts';
+
+/**
+ * Where `/cloud/…` goes: the real Gcore API when `GCORE_API_URL` is set, otherwise the built-in
+ * sandbox. The token stays here, on the server side of the proxy.
+ */
+export type ApiTarget =
+  | { kind: 'sandbox'; url: string; token: string; close: () => Promise<void> }
+  | { kind: 'remote'; url: string; token: string | undefined; close: () => Promise<void> };
+
+/** Reads GCORE_API_URL, GCORE_API_KEY, SANDBOX_PORT and SANDBOX_SEED_KEYS. */
+export type ApiTargetEnv = Record<string, string | undefined>;
+
+export async function resolveApiTarget(env: ApiTargetEnv): Promise<ApiTarget> {
+  const remote = env.GCORE_API_URL?.trim();
+  const token = env.GCORE_API_KEY?.trim() || undefined;
+  if (remote) {
+    const url = new URL(remote); // throws early on a typo, before any request is proxied
+    return { kind: 'remote', url: url.origin, token, close: async () => {} };
+  }
+  const server = await startSandboxProcess({
+    port: parsePort(env.SANDBOX_PORT),
+    seedKeys: env.SANDBOX_SEED_KEYS ? Number(env.SANDBOX_SEED_KEYS) : 0,
+  });
+  return { kind: 'sandbox', url: server.url, token: server.token, close: server.close };
+}
+
+function parsePort(value: string | undefined): number {
+  if (!value) return 0;
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`SANDBOX_PORT must be a port number, got "${value}"`);
+  }
+  return port;
+}
+
+/** What the page shows about its backend; never includes the token. */
+export function describeApiTarget(target: ApiTarget): string {
+  return target.kind === 'sandbox' ? 'sandbox' : target.url;
+}

@@ -1,0 +1,41 @@
+import type { Plugin } from 'vite';
+import { describeApiTarget, resolveApiTarget, type ApiTarget } from './api-target.ts';
+import { cloudProxyOptions } from './cloud-proxy.ts';
+
+/**
+ * Dev and preview: forwards `/cloud/…` to Gcore or to the sandbox it starts by itself, and tells
+ * the page (through a meta tag, no inline script) which backend it is talking to.
+ */
+export function gcoreApiPlugin(): Plugin {
+  let target: ApiTarget | undefined;
+  const closeTarget = () => {
+    void target?.close();
+    target = undefined;
+  };
+  return {
+    name: 'gcore-api',
+    async config(_config, { command, isPreview }) {
+      // Vitest reads this config too, and a build has no server: neither needs a backend.
+      if (process.env.VITEST || (command === 'build' && !isPreview)) return;
+      target = await resolveApiTarget(process.env);
+      const proxy = { '/cloud/': cloudProxyOptions(target) };
+      return { server: { proxy }, preview: { proxy } };
+    },
+    transformIndexHtml() {
+      if (!target) return [];
+      return [
+        {
+          tag: 'meta',
+          attrs: { name: 'gcore-api-target', content: describeApiTarget(target) },
+          injectTo: 'head',
+        },
+      ];
+    },
+    configureServer(server) {
+      server.httpServer?.once('close', closeTarget);
+    },
+    configurePreviewServer(server) {
+      server.httpServer.once('close', closeTarget);
+    },
+  };
+}

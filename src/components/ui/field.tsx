@@ -1,0 +1,52 @@
+import type { ReactNode } from 'react';
+
+export type FieldControlProps = {
+  id: string;
+  'aria-invalid': boolean;
+  'aria-describedby': string | undefined;
+};
+
+type FieldProps = {
+  id: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  error?: string | undefined;
+  optional?: boolean;
+  children: (control: FieldControlProps) => ReactNode;
+};
+
+/** Label, rule, control and error, wired so a screen reader reads all of them with the control. */
+export function Field({ id, label, hint, error, optional = false, children }: FieldProps) {
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium text-slate-900">
+        {label}
+        {optional && <span className="ml-1 font-normal text-slate-500">(optional)</span>}
+      </label>
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      {hint && (
+        <p id={hintId} className="text-sm text-slate-600">
+          {hint}
+        </p>
+      )}
+      <FieldError id={`${id}-error`} message={error} />
+    </div>
+  );
+}
+
+/** Always in the DOM, so a screen reader hears the message as it appears or changes. */
+export function FieldError({ id, message }: { id: string; message: string | undefined }) {
+  return (
+    <p id={id} aria-live="polite" className="text-sm font-medium text-red-700 empty:hidden">
+      {message}
+    </p>
+  );
+}
+
+export const inputClass =
+  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm ' +
+  'focus:border-brand-600 focus:outline-2 focus:outline-brand-600/40 ' +
+  'aria-[invalid=true]:border-red-600 aria-[invalid=true]:outline-red-600/40 disabled:bg-slate-100';

@@ -1,0 +1,139 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, useState } from 'react';
+import { useForm, useWatch } from 'react-hook-form';
+import { Button } from '../../../components/ui/button';
+import { Field, inputClass } from '../../../components/ui/field';
+import { isApiError } from '../../../lib/api-error';
+import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
+import { API_KEY_NAME_RULE } from '../api/api-key-name';
+import { useCreateApiKey } from '../api/create-api-key';
+import {
+  createApiKeyFormSchema,
+  type CreateApiKeyFormValues,
+} from '../model/create-api-key-form-schema';
+import { DEFAULT_EXPIRY_PRESET } from '../model/expiry';
+import { mapCreateError, type FormField, type RootError } from '../model/map-create-error';
+import { toCreateApiKeyInput } from '../model/to-create-api-key-input';
+import { ExpiryField } from './expiry-field';
+import { FormErrorAlert } from './form-error-alert';
+import { InstancePicker } from './instance-picker';
+import { ProjectSelect } from './project-select';
+import { RevealDialog } from './reveal-dialog';
+
+const EMPTY_FORM: CreateApiKeyFormValues = {
+  name: '',
+  description: '',
+  projectId: '',
+  instanceIds: [],
+  expiryPreset: DEFAULT_EXPIRY_PRESET,
+  expiryCustom: '',
+};
+
+const resolver = zodResolver(createApiKeyFormSchema());
+
+export function CreateApiKeyForm() {
+  const id = useId();
+  const form = useForm<CreateApiKeyFormValues>({
+    defaultValues: EMPTY_FORM,
+    resolver,
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+  });
+  const { register, control, formState, setError, handleSubmit } = form;
+  const mutation = useCreateApiKey();
+  const [rootError, setRootError] = useState<RootError | null>(null);
+  // react-hook-form validates asynchronously, so two fast clicks both reach onValid before
+  // React re-renders the disabled button; this ref lets exactly one of them send.
+  const sending = useRef(false);
+  const projectId = useWatch({ control, name: 'projectId' });
+  const deployments = useQuery({
+    ...deploymentsQueryOptions(Number(projectId)),
+    enabled: projectId !== '',
+  });
+
+  const showError = (error: unknown, values: CreateApiKeyFormValues) => {
+    const mapped = isApiError(error)
+      ? mapCreateError(error, values)
+      : { fields: {}, root: { message: String(error), requestId: null, retryable: false } };
+    Object.entries(mapped.fields).forEach(([field, message], index) =>
+      setError(field as FormField, { type: 'server', message }, { shouldFocus: index === 0 }),
+    );
+    setRootError(mapped.root);
+  };
+
+  const send = (values: CreateApiKeyFormValues) => {
+    if (sending.current) return;
+    sending.current = true;
+    setRootError(null);
+    mutation.mutate(toCreateApiKeyInput(values, new Date()), {
+      onError: (error) => showError(error, values),
+      onSettled: () => {
+        sending.current = false;
+      },
+    });
+  };
+  const submit = (event?: React.BaseSyntheticEvent) => handleSubmit(send)(event);
+
+  const closeReveal = () => {
+    // Drops the only reference to the secret (mutation state) and readies the form for another.
+    mutation.reset();
+    form.reset({ ...EMPTY_FORM, projectId: form.getValues('projectId') });
+    form.setFocus('name');
+  };
+
+  return (
+    <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
+      <Field
+        id={`${id}-name`}
+        label="Name"
+        hint={API_KEY_NAME_RULE}
+        error={formState.errors.name?.message}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            {...register('name')}
+            autoComplete="off"
+            spellCheck={false}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <Field
+        id={`${id}-description`}
+        label="Description"
+        optional
+        error={formState.errors.description?.message}
+      >
+        {(aria) => (
+          <textarea {...aria} {...register('description')} rows={2} className={inputClass} />
+        )}
+      </Field>
+      <ProjectSelect {...form} />
+      <InstancePicker control={control} />
+      <ExpiryField control={control} register={register} />
+      {rootError && <FormErrorAlert error={rootError} onRetry={() => void submit()} />}
+      <div className="flex items-center gap-3">
+        <Button
+          type="submit"
+          variant="primary"
+          disabled={mutation.isPending}
+          aria-describedby={`${id}-status`}
+        >
+          Create API key
+        </Button>
+        <p id={`${id}-status`} role="status" className="text-sm text-slate-600">
+          {mutation.isPending ? 'Creating the key…' : ''}
+        </p>
+      </div>
+      {mutation.data && (
+        <RevealDialog
+          createdKey={mutation.data}
+          deployments={deployments.data ?? []}
+          onClose={closeReveal}
+        />
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+import { CreateApiKeyForm } from './create-api-key-form';
+
+export function CreateApiKeyPanel() {
+  return (
+    <section
+      aria-labelledby="create-api-key-heading"
+      className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+    >
+      <h2 id="create-api-key-heading" className="mb-1 text-lg font-semibold">
+        Create an API key
+      </h2>
+      <p className="mb-5 text-sm text-slate-600">
+        The key authenticates calls to the inference deployments you bind it to. Its secret is shown
+        once, right after it is created.
+      </p>
+      <CreateApiKeyForm />
+    </section>
+  );
+}

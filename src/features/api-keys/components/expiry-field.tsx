@@ -1,0 +1,71 @@
+import { useId } from 'react';
+import { useFormState, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
+import { Field, inputClass } from '../../../components/ui/field';
+import { formatLocal, formatUtc } from '../../../lib/format-date';
+import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
+import { EXPIRY_PRESETS, resolveExpiry } from '../model/expiry';
+
+type ExpiryFieldProps = {
+  control: Control<CreateApiKeyFormValues>;
+  register: UseFormRegister<CreateApiKeyFormValues>;
+};
+
+/** Preset or custom expiry, always showing the instant it resolves to in local time and UTC. */
+export function ExpiryField({ control, register }: ExpiryFieldProps) {
+  const id = useId();
+  const [preset, custom] = useWatch({ control, name: ['expiryPreset', 'expiryCustom'] });
+  const { errors } = useFormState({ control, name: ['expiryPreset', 'expiryCustom'] });
+  const resolved = resolveExpiry({ preset, custom }, new Date());
+
+  return (
+    <div className="flex flex-col gap-3">
+      <Field id={`${id}-preset`} label="Expiration" error={errors.expiryPreset?.message}>
+        {(aria) => (
+          <select {...aria} {...register('expiryPreset')} className={inputClass}>
+            {EXPIRY_PRESETS.map((option) => (
+              <option key={option.value} value={option.value}>
+                {option.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      {preset === 'custom' && (
+        <Field
+          id={`${id}-custom`}
+          label="Expiration date and time"
+          hint="In your time zone; sent to the API in UTC."
+          error={errors.expiryCustom?.message}
+        >
+          {(aria) => (
+            <input
+              type="datetime-local"
+              {...aria}
+              {...register('expiryCustom')}
+              className={inputClass}
+            />
+          )}
+        </Field>
+      )}
+      <ResolvedExpiry resolved={resolved} />
+    </div>
+  );
+}
+
+function ResolvedExpiry({ resolved }: { resolved: Date | null | undefined }) {
+  if (resolved === null) {
+    return (
+      <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        <strong>This key will never expire.</strong> It stays valid until someone deletes it; a
+        leaked key keeps working. Prefer an expiry and rotate keys.
+      </p>
+    );
+  }
+  if (resolved === undefined) return null;
+  return (
+    <p className="text-sm text-slate-700" data-testid="resolved-expiry">
+      Expires <time dateTime={resolved.toISOString()}>{formatLocal(resolved)}</time> (your time) ·{' '}
+      <span>{formatUtc(resolved)}</span>
+    </p>
+  );
+}

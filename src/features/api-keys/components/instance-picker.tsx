@@ -1,0 +1,109 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { useController, useWatch, type Control } from 'react-hook-form';
+import { Button } from '../../../components/ui/button';
+import { FieldError, inputClass } from '../../../components/ui/field';
+import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
+import { DeploymentStatus } from '../../deployments/components/deployment-status';
+import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
+
+/** Past this many deployments, a filter box helps more than it costs. */
+const FILTER_THRESHOLD = 6;
+
+export function InstancePicker({ control }: { control: Control<CreateApiKeyFormValues> }) {
+  const id = useId();
+  const projectId = useWatch({ control, name: 'projectId' });
+  const { field, fieldState } = useController({ control, name: 'instanceIds' });
+  const [filter, setFilter] = useState('');
+  const deployments = useQuery({
+    ...deploymentsQueryOptions(Number(projectId)),
+    enabled: projectId !== '',
+  });
+
+  const all = deployments.data ?? [];
+  const needle = filter.trim().toLowerCase();
+  const visible = needle ? all.filter((d) => d.name.toLowerCase().includes(needle)) : all;
+  const selected = new Set(field.value);
+  const setSelected = (next: Set<string>) =>
+    field.onChange(all.map((d) => d.id).filter((i) => next.has(i)));
+  const errorId = `${id}-error`;
+
+  return (
+    <fieldset
+      className="flex flex-col gap-2"
+      aria-describedby={`${fieldState.error ? `${errorId} ` : ''}${id}-hint`}
+    >
+      <legend className="mb-1.5 text-sm font-medium text-slate-900">Inference instances</legend>
+      {deployments.isPending && projectId !== '' && (
+        <p className="text-sm text-slate-600">Loading deployments…</p>
+      )}
+      {deployments.isError && (
+        <p role="alert" className="text-sm text-red-700">
+          Could not load deployments: {deployments.error.message}{' '}
+          <button type="button" className="underline" onClick={() => void deployments.refetch()}>
+            Retry
+          </button>
+        </p>
+      )}
+      {deployments.isSuccess && all.length === 0 && (
+        <p className="text-sm text-slate-600">This project has no deployments yet.</p>
+      )}
+      {all.length > FILTER_THRESHOLD && (
+        <input
+          type="search"
+          aria-label="Filter instances"
+          placeholder="Filter by name"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          className={inputClass}
+        />
+      )}
+      {all.length > 1 && (
+        <div className="flex gap-2">
+          <Button onClick={() => setSelected(new Set([...selected, ...visible.map((d) => d.id)]))}>
+            Select all{needle ? ' shown' : ''}
+          </Button>
+          <Button
+            onClick={() =>
+              setSelected(new Set([...selected].filter((i) => !visible.some((d) => d.id === i))))
+            }
+          >
+            Select none{needle ? ' shown' : ''}
+          </Button>
+        </div>
+      )}
+      <ul className="flex max-h-72 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 empty:hidden">
+        {visible.map((deployment, index) => (
+          <li key={deployment.id}>
+            <label className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 hover:bg-slate-50">
+              <input
+                type="checkbox"
+                ref={index === 0 ? field.ref : undefined}
+                checked={selected.has(deployment.id)}
+                onChange={(event) => {
+                  const next = new Set(selected);
+                  if (event.target.checked) next.add(deployment.id);
+                  else next.delete(deployment.id);
+                  setSelected(next);
+                }}
+                onBlur={field.onBlur}
+                className="accent-brand-600 size-4"
+              />
+              <span className="min-w-0 flex-1 truncate">{deployment.name}</span>
+              <DeploymentStatus status={deployment.status} />
+            </label>
+          </li>
+        ))}
+      </ul>
+      {needle && visible.length === 0 && (
+        <p className="text-sm text-slate-600">No instance matches “{filter}”.</p>
+      )}
+      <p id={`${id}-hint`} className="text-sm text-slate-600">
+        {field.value.length === 0
+          ? 'None selected: the key will exist but unlock no deployment until you bind one to it.'
+          : `${field.value.length} of ${all.length} selected. The key works only on these deployments.`}
+      </p>
+      <FieldError id={errorId} message={fieldState.error?.message} />
+    </fieldset>
+  );
+}

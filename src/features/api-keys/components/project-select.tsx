@@ -1,0 +1,61 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useId } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { Field, inputClass } from '../../../components/ui/field';
+import { projectsQueryOptions } from '../../projects/api/get-projects';
+import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
+
+type ProjectSelectProps = Pick<
+  UseFormReturn<CreateApiKeyFormValues>,
+  'register' | 'setValue' | 'getValues' | 'formState'
+>;
+
+/** Projects from the API; the account's default project is preselected once they arrive. */
+export function ProjectSelect({ register, setValue, getValues, formState }: ProjectSelectProps) {
+  const id = useId();
+  const projects = useQuery(projectsQueryOptions());
+  const defaultProject = projects.data?.find((project) => project.is_default) ?? projects.data?.[0];
+
+  useEffect(() => {
+    if (defaultProject && getValues('projectId') === '') {
+      setValue('projectId', String(defaultProject.id), { shouldValidate: false });
+    }
+  }, [defaultProject, getValues, setValue]);
+
+  const loadError = projects.isError
+    ? `Could not load projects: ${projects.error.message}`
+    : undefined;
+  return (
+    <Field id={id} label="Project" error={formState.errors.projectId?.message ?? loadError}>
+      {(aria) => (
+        <div className="flex gap-2">
+          <select
+            {...aria}
+            {...register('projectId', { onChange: () => setValue('instanceIds', []) })}
+            className={inputClass}
+            disabled={!projects.data}
+          >
+            {!projects.data && (
+              <option value="">{projects.isError ? 'Unavailable' : 'Loading projects…'}</option>
+            )}
+            {projects.data?.map((project) => (
+              <option key={project.id} value={String(project.id)}>
+                {project.name}
+                {project.is_default ? ' (default)' : ''}
+              </option>
+            ))}
+          </select>
+          {projects.isError && (
+            <button
+              type="button"
+              className="text-sm underline"
+              onClick={() => void projects.refetch()}
+            >
+              Retry
+            </button>
+          )}
+        </div>
+      )}
+    </Field>
+  );
+}

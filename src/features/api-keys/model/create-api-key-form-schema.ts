@@ -1,0 +1,59 @@
+import * as z from 'zod/mini';
+import { apiKeyNameSchema } from '../api/api-key-name';
+import {
+  EXPIRY_PRESETS,
+  MIN_EXPIRY_MARGIN_MS,
+  parseLocalDateTime,
+  type ExpiryPreset,
+} from './expiry';
+import { formatLocal } from '../../../lib/format-date';
+
+const presetValues = EXPIRY_PRESETS.map((preset) => preset.value) as [
+  ExpiryPreset,
+  ...ExpiryPreset[],
+];
+
+/** What the user types. Kept apart from the API input; `toCreateApiKeyInput` joins the two. */
+export type CreateApiKeyFormValues = {
+  name: string;
+  description: string;
+  projectId: string;
+  instanceIds: string[];
+  expiryPreset: ExpiryPreset;
+  expiryCustom: string;
+};
+
+/**
+ * The form's rules are the API's rules (the name schema is the contract's), plus the expiry
+ * margin. `now` is read at validation time, so the margin is re-checked on submit.
+ */
+export function createApiKeyFormSchema(now: () => Date = () => new Date()) {
+  return z
+    .object({
+      name: apiKeyNameSchema,
+      description: z.string(),
+      projectId: z.string().check(z.regex(/^\d+$/, 'Choose a project.')),
+      instanceIds: z.array(z.string()),
+      expiryPreset: z.enum(presetValues, 'Choose when the key expires.'),
+      expiryCustom: z.string(),
+    })
+    .check(
+      z.superRefine((values, ctx) => {
+        if (values.expiryPreset !== 'custom') return;
+        const problem = describeCustomExpiryProblem(values.expiryCustom, now());
+        if (problem) {
+          ctx.addIssue({ code: 'custom', message: problem, path: ['expiryCustom'], input: values });
+        }
+      }),
+    );
+}
+
+export function describeCustomExpiryProblem(value: string, now: Date): string | null {
+  if (value === '') return 'Pick a date and time, or choose another expiration.';
+  const at = parseLocalDateTime(value);
+  if (!at) return 'Enter a complete, real date and time.';
+  if (at.getTime() - now.getTime() < MIN_EXPIRY_MARGIN_MS) {
+    return `Pick a time at least a minute from now (it is ${formatLocal(now)}).`;
+  }
+  return null;
+}

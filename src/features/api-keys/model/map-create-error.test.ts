@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError, type ApiErrorInit } from '../../../lib/api-error';
+import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
+import { mapCreateError } from './map-create-error';
+
+const values: CreateApiKeyFormValues = {
+  name: 'taken',
+  description: '',
+  projectId: '1',
+  instanceIds: [],
+  expiryPreset: '30d',
+  expiryCustom: '',
+};
+const http = (init: Partial<ApiErrorInit> & { status: number }) =>
+  new ApiError({ kind: 'http', message: 'msg', requestId: 'req-1', ...init });
+
+describe('mapCreateError', () => {
+  it('puts each invalid field on its form field and the rest on the form', () => {
+    const error = http({
+      status: 400,
+      invalidFields: { name: ['bad name'], expires_at: ['in the past'], color: ['unknown'] },
+    });
+    const mapped = mapCreateError(error, { ...values, expiryPreset: 'custom' });
+    expect(mapped.fields).toEqual({ name: 'bad name', expiryCustom: 'in the past' });
+    expect(mapped.root?.message).toBe('The API rejected color: unknown');
+  });
+
+  it('blames the preset control for an expiry error when no custom date was typed', () => {
+    const mapped = mapCreateError(http({ status: 400, invalidFields: { expires_at: ['x'] } }), values);
+    expect(mapped.fields).toEqual({ expiryPreset: 'x' });
+  });
+
+  it('puts a 409 on Name, naming the taken name', () => {
+    const mapped = mapCreateError(http({ status: 409 }), values);
+    expect(mapped.fields.name).toContain('“taken” already exists');
+    expect(mapped.root).toBeNull();
+  });
+
+  it('puts a 404 on the instances with the server message naming the id', () => {
+    const mapped = mapCreateError(http({ status: 404, message: 'Deployment abc not found' }), values);
+    expect(mapped.fields).toEqual({ instanceIds: 'Deployment abc not found' });
+  });
+
+  it.each([
+    [401, /GCORE_API_KEY/],
+    [403, /role/],
+  ])('explains %i as a token problem, with no retry', (status, text) => {
+    const mapped = mapCreateError(http({ status }), values);
+    expect(mapped.root?.message).toMatch(text);
+    expect(mapped.root?.retryable).toBe(false);
+  });
+
+  it('says when to try again after a 429', () => {
+    expect(mapCreateError(http({ status: 429, retryAfterSeconds: 30 }), values).root?.message).toBe(
+      'Too many requests. Try again in 30 seconds.',
+    );
+    expect(mapCreateError(http({ status: 429, retryAfterSeconds: 120 }), values).root?.message).toMatch(
+      /2 minutes/,
+    );
+  });
+
+  it('offers a retry after a 5xx, keeping the request id, and warns the key may exist', () => {
+    const mapped = mapCreateError(http({ status: 503, message: 'Service unavailable' }), values);
+    expect(mapped.root).toMatchObject({ requestId: 'req-1', retryable: true });
+    expect(mapped.root?.message).toMatch(/may or may not have been created/);
+  });
+
+  it.each(['network', 'timeout'] as const)('treats a %s failure as an unknown outcome', (kind) => {
+    const mapped = mapCreateError(new ApiError({ kind, message: 'gone.' }), values);
+    expect(mapped.root?.message).toMatch(/check the list of keys/);
+    expect(mapped.root?.retryable).toBe(true);
+  });
+});

@@ -1,0 +1,104 @@
+import type { ApiError } from '../../../lib/api-error';
+import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
+
+export type FormField = keyof CreateApiKeyFormValues;
+
+/** What no field owns: shown in an alert by the button, with the request id for support. */
+export type RootError = {
+  message: string;
+  requestId: string | null;
+  /** Offer a retry the user clicks; never retried automatically. */
+  retryable: boolean;
+};
+
+export type MappedError = { fields: Partial<Record<FormField, string>>; root: RootError | null };
+
+const API_FIELD_TO_FORM: Record<string, (values: CreateApiKeyFormValues) => FormField> = {
+  name: () => 'name',
+  description: () => 'description',
+  expires_at: (values) => (values.expiryPreset === 'custom' ? 'expiryCustom' : 'expiryPreset'),
+  inference_instance_ids: () => 'instanceIds',
+  project_id: () => 'projectId',
+};
+
+/** Puts each server error where the user can act on it. Pure, so every case is unit-tested. */
+export function mapCreateError(error: ApiError, values: CreateApiKeyFormValues): MappedError {
+  const root = (message: string, retryable = false): MappedError => ({
+    fields: {},
+    root: { message, requestId: error.requestId, retryable },
+  });
+  if (error.kind === 'network' || error.kind === 'timeout') {
+    return root(
+      `${error.message} The key may or may not have been created: check the list of keys before trying again.`,
+      true,
+    );
+  }
+  if (error.kind === 'invalid-response') {
+    return root(
+      `${error.message} The key may have been created without its secret reaching you: check the list of keys, and delete and re-create it if needed.`,
+    );
+  }
+  if (error.kind === 'cancelled') return root('The request was cancelled.', true);
+
+  switch (error.status) {
+    case 400:
+      return mapInvalidFields(error, values) ?? root(error.message);
+    case 401:
+      return root(
+        `The API did not accept the token (${error.message}). The server's GCORE_API_KEY is missing, wrong, expired or revoked: ask whoever runs this dashboard to set a valid permanent API token.`,
+      );
+    case 403:
+      return root(
+        `The token's role may not create API keys here (${error.message}). Ask an account administrator for a role that manages inference, or choose another project.`,
+      );
+    case 404:
+      return /project/i.test(error.message)
+        ? { fields: { projectId: error.message }, root: null }
+        : { fields: { instanceIds: error.message }, root: null };
+    case 409:
+      return {
+        fields: {
+          name: `A key named “${values.name}” already exists in this project. Choose another name.`,
+        },
+        root: null,
+      };
+    case 429:
+      return root(
+        error.retryAfterSeconds !== null
+          ? `Too many requests. Try again in ${formatWait(error.retryAfterSeconds)}.`
+          : 'Too many requests. Wait a few seconds, then try again.',
+        true,
+      );
+    default:
+      return root(
+        `${error.message} The key may or may not have been created: check the list of keys before trying again.`,
+        (error.status ?? 0) >= 500,
+      );
+  }
+}
+
+function mapInvalidFields(error: ApiError, values: CreateApiKeyFormValues): MappedError | null {
+  const entries = Object.entries(error.invalidFields);
+  if (entries.length === 0) return null;
+  const fields: MappedError['fields'] = {};
+  const unowned: string[] = [];
+  for (const [apiField, messages] of entries) {
+    const formField = API_FIELD_TO_FORM[apiField]?.(values);
+    if (formField) fields[formField] = messages.join(' ');
+    else unowned.push(`${apiField}: ${messages.join(' ')}`);
+  }
+  const root = unowned.length
+    ? {
+        message: `The API rejected ${unowned.join('; ')}`,
+        requestId: error.requestId,
+        retryable: false,
+      }
+    : null;
+  return { fields, root };
+}
+
+function formatWait(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,31 @@
+import * as z from 'zod/mini';
+import { listOf } from '../../../lib/list-schema';
+
+/** Statuses the spec lists for InferenceInstanceStatus; the UI still shows any other value. */
+export const DEPLOYMENT_STATUSES = [
+  'ACTIVE',
+  'DELETED',
+  'DELETING',
+  'DEPLOYING',
+  'DISABLED',
+  'ERROR',
+  'FAILED',
+  'NEW',
+  'PARTIALLYDEPLOYED',
+  'PENDING',
+] as const;
+
+/** The part of InferenceInstanceOutSerializer (v2) the dashboard reads. */
+export const deploymentSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  status: z.string(),
+  address: z._default(z.nullable(z.string()), null),
+  description: z._default(z.nullable(z.string()), null),
+  created_at: z._default(z.nullable(z.string()), null),
+  api_key_ids: z._default(z.array(z.string()), []),
+});
+export type Deployment = z.infer<typeof deploymentSchema>;
+
+export const deploymentListSchema = listOf(deploymentSchema);
+export type DeploymentList = z.infer<typeof deploymentListSchema>;

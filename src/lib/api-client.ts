@@ -1,0 +1,121 @@
+import type * as z from 'zod/mini';
+import { ApiError } from './api-error';
+import { readApiError, tryParseJson } from './read-api-error';
+
+/** How long a call may take before the client gives up and says the outcome is unknown. */
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+type Query = Record<string, string | number | boolean | null | undefined>;
+
+export type RequestOptions = {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+};
+
+type ApiRequest<S extends z.ZodMiniType | null> = RequestOptions & {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Query;
+  body?: unknown;
+  /** null for calls that answer 204 with no body. */
+  schema: S;
+};
+
+type Result<S> = S extends z.ZodMiniType ? z.infer<S> : undefined;
+
+/**
+ * Calls the API on this page's own origin (the proxy adds credentials on the server side).
+ * Every answer is parsed against the contract; every failure becomes an ApiError.
+ */
+export async function apiRequest<S extends z.ZodMiniType | null>(
+  request: ApiRequest<S>,
+): Promise<Result<S>> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const signal = request.signal
+    ? AbortSignal.any([request.signal, timeout.signal])
+    : timeout.signal;
+  try {
+    const response = await send(request, signal, timeout.signal, request.signal);
+    if (!response.ok) throw await readApiError(response);
+    return await parseBody(response, request.schema);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function send(
+  request: ApiRequest<z.ZodMiniType | null>,
+  signal: AbortSignal,
+  timeoutSignal: AbortSignal,
+  userSignal: AbortSignal | undefined,
+): Promise<Response> {
+  const hasBody = request.body !== undefined;
+  try {
+    return await fetch(buildUrl(request.path, request.query), {
+      method: request.method,
+      headers: hasBody
+        ? { accept: 'application/json', 'content-type': 'application/json' }
+        : { accept: 'application/json' },
+      body: hasBody ? JSON.stringify(request.body) : undefined,
+      signal,
+      credentials: 'same-origin',
+      cache: 'no-store',
+    });
+  } catch (cause) {
+    if (userSignal?.aborted) {
+      throw new ApiError({ kind: 'cancelled', message: 'The request was cancelled.' });
+    }
+    if (timeoutSignal.aborted) {
+      const seconds = Math.round((request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000);
+      throw new ApiError({
+        kind: 'timeout',
+        message: `The API did not answer within ${seconds} s.`,
+      });
+    }
+    throw new ApiError({
+      kind: 'network',
+      message: `The connection to the API failed (${cause instanceof Error ? cause.message : 'network error'}).`,
+    });
+  }
+}
+
+async function parseBody<S extends z.ZodMiniType | null>(
+  response: Response,
+  schema: S,
+): Promise<Result<S>> {
+  const requestId = response.headers.get('x-request-id');
+  if (schema === null) return undefined as Result<S>;
+  const text = await response.text();
+  const json = tryParseJson(text);
+  const parsed = json === undefined ? null : schema.safeParse(json);
+  if (!parsed?.success) {
+    throw new ApiError({
+      kind: 'invalid-response',
+      status: response.status,
+      requestId,
+      message:
+        json === undefined
+          ? `The API answered HTTP ${response.status} with a body that is not JSON.`
+          : `The API answered HTTP ${response.status} in an unexpected format (${describeIssues(parsed?.error)}).`,
+    });
+  }
+  return parsed.data as Result<S>;
+}
+
+function describeIssues(error: z.core.$ZodError | undefined): string {
+  const issue = error?.issues[0];
+  if (!issue) return 'unknown shape';
+  const path = issue.path.length > 0 ? issue.path.join('.') : 'body';
+  return `${path}: ${issue.message}`;
+}
+
+function buildUrl(path: string, query: Query | undefined): string {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) params.set(name, String(value));
+  }
+  const url = new URL(path, globalThis.location.origin);
+  url.search = params.toString();
+  return url.href;
+}
