@@ -9,7 +9,8 @@ export type CopyOutcome = 'copied' | 'manual';
  * selected.
  */
 export async function copyText(text: string, container: HTMLElement): Promise<CopyOutcome> {
-  if (window.isSecureContext && typeof navigator.clipboard?.writeText === 'function') {
+  // Browsers only expose navigator.clipboard in a secure context (HTTPS or localhost).
+  if (typeof navigator.clipboard?.writeText === 'function') {
     try {
       await navigator.clipboard.writeText(text);
       return 'copied';

@@ -46,6 +46,9 @@ export function CreateApiKeyForm() {
   // react-hook-form validates asynchronously, so two fast clicks both reach onValid before
   // React re-renders the disabled button; this ref lets exactly one of them send.
   const sending = useRef(false);
+  // reset() drops react-hook-form's field refs until the next render, so setFocus would miss.
+  const nameInput = useRef<HTMLInputElement | null>(null);
+  const nameField = register('name');
   const projectId = useWatch({ control, name: 'projectId' });
   const deployments = useQuery({
     ...deploymentsQueryOptions(Number(projectId)),
@@ -79,7 +82,7 @@ export function CreateApiKeyForm() {
     // Drops the only reference to the secret (mutation state) and readies the form for another.
     mutation.reset();
     form.reset({ ...EMPTY_FORM, projectId: form.getValues('projectId') });
-    form.setFocus('name');
+    nameInput.current?.focus();
   };
 
   return (
@@ -93,7 +96,11 @@ export function CreateApiKeyForm() {
         {(aria) => (
           <input
             {...aria}
-            {...register('name')}
+            {...nameField}
+            ref={(element) => {
+              nameField.ref(element);
+              nameInput.current = element;
+            }}
             autoComplete="off"
             spellCheck={false}
             className={inputClass}

@@ -89,7 +89,7 @@ export function InstancePicker({ control }: { control: Control<CreateApiKeyFormV
                 onBlur={field.onBlur}
                 className="accent-brand-600 size-4"
               />
-              <span className="min-w-0 flex-1 truncate">{deployment.name}</span>
+              <span className="min-w-0 flex-1 truncate">{deployment.name}</span>{' '}
               <DeploymentStatus status={deployment.status} />
             </label>
           </li>

@@ -1,0 +1,101 @@
+import { fireEvent, render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { CreatedApiKey } from '../api/api-key-schemas';
+import { RevealDialog } from './reveal-dialog';
+
+const createdKey: CreatedApiKey = {
+  key_id: '5c0ffee0-0000-4000-8000-000000000001',
+  name: 'reveal-test',
+  status: 'ACTIVE',
+  created_at: '2026-11-28T16:00:00Z',
+  description: null,
+  expires_at: '2026-12-28T16:00:00Z',
+  inference_instance_ids: ['a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d', '99999999-9999-4999-8999-999999999999'],
+  project_id: 1,
+  secret: 'sEcReT-value_0123456789abcdefghijklmnopqrstuv',
+};
+const deployments = [
+  {
+    id: 'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    name: 'llama-3-8b-chat',
+    status: 'ACTIVE',
+    address: 'https://llama.example.test',
+    description: null,
+    created_at: null,
+    api_key_ids: [],
+  },
+];
+
+function renderDialog() {
+  const onClose = vi.fn();
+  const user = userEvent.setup();
+  render(<RevealDialog createdKey={createdKey} deployments={deployments} onClose={onClose} />);
+  return { onClose, user, dialog: screen.getByRole('dialog', { name: 'Save your API key' }) };
+}
+
+describe('RevealDialog', () => {
+  it('shows the secret masked, focuses Copy, and describes the key', () => {
+    const { dialog } = renderDialog();
+    const secret = screen.getByLabelText('Secret');
+    expect(secret).toHaveAttribute('type', 'password');
+    expect(secret).toHaveAttribute('readonly');
+    expect(secret).toHaveAttribute('autocomplete', 'off');
+    expect(screen.getByRole('button', { name: 'Copy secret' })).toHaveFocus();
+    expect(dialog).toHaveTextContent('reveal-test');
+    expect(dialog).toHaveTextContent(createdKey.key_id);
+    expect(dialog).toHaveTextContent('llama-3-8b-chat');
+    expect(dialog).toHaveTextContent('99999999-9999-4999-8999-999999999999');
+    expect(dialog).toHaveTextContent('curl -H "X-API-Key: $INFERENCE_API_KEY" https://llama.example.test');
+    expect(dialog).toHaveTextContent('28 Dec 2026, 16:00 UTC');
+  });
+
+  it('copies with the Clipboard API and announces it politely', async () => {
+    const { user } = renderDialog();
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    expect(await navigator.clipboard.readText()).toBe(createdKey.secret);
+    expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard.');
+  });
+
+  it('without any clipboard, shows and selects the secret and says which keys to press', async () => {
+    const { user } = renderDialog();
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    expect(screen.getByLabelText('Secret')).toHaveAttribute('type', 'text');
+    expect(screen.getByRole('status')).toHaveTextContent(/press (Ctrl\+C|⌘C) to copy it/);
+  });
+
+  it('asks before Escape, the close button or the backdrop close an uncopied secret', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(screen.getByText(/Close without copying\?/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Keep open' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Keep open' }));
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.getByText(/Close without copying\?/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Keep open' }));
+    await user.click(dialog);
+    expect(screen.getByText(/Close without copying\?/)).toBeInTheDocument();
+    expect(onClose).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Close without copying' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('blocks leaving the page until the secret is copied', async () => {
+    const { user } = renderDialog();
+    const before = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(before);
+    expect(before.defaultPrevented).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    const after = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(after);
+    expect(after.defaultPrevented).toBe(false);
+  });
+
+  it('closes at once once copied, and Done always closes', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});
