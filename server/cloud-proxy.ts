@@ -3,8 +3,8 @@ import type { ApiTarget } from './api-target.ts';
 
 type ProxyServer = Parameters<NonNullable<ProxyOptions['configure']>>[0];
 
-/** Errors that mean the request may have reached the API: the browser must see a dropped connection too. */
-const MID_FLIGHT_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT']);
+/** Errors after which the API may have acted on the request although no answer came back. */
+const MID_FLIGHT_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
 
 /**
  * The `/cloud` proxy. With a server-side token, it replaces whatever Authorization the browser
@@ -22,16 +22,16 @@ export function cloudProxyOptions(target: ApiTarget): ProxyOptions {
       });
       proxy.on('error', (error, _req, res) => {
         if (!('writeHead' in res) || res.headersSent) return;
+        // Always answer: a browser whose keep-alive connection closes without a response may
+        // silently resend the request, and a resent create mints a second key.
         const code = (error as NodeJS.ErrnoException).code ?? '';
-        if (MID_FLIGHT_ERRORS.has(code) || error.message === 'socket hang up') {
-          // Mirror the drop: a made-up 502 would hide that the create may have succeeded.
-          res.destroy();
-          return;
-        }
-        res.writeHead(502, { 'content-type': 'application/json' }).end(
+        const midFlight = MID_FLIGHT_ERRORS.has(code) || error.message === 'socket hang up';
+        res.writeHead(502, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
           JSON.stringify({
-            exception_class: 'ProxyError',
-            message: `The dashboard's server could not reach the API (${code || error.message}).`,
+            exception_class: midFlight ? 'UpstreamConnectionLost' : 'UpstreamUnreachable',
+            message: midFlight
+              ? 'The connection to the API dropped before it answered: the request may or may not have been carried out.'
+              : `The dashboard's server could not reach the API (${code || error.message}).`,
             request_id: crypto.randomUUID().replaceAll('-', ''),
           }),
         );

@@ -2,7 +2,7 @@ import type { ComponentProps } from 'react';
 
 const VARIANTS = {
   primary:
-    'bg-brand-600 text-white hover:bg-brand-700 disabled:bg-brand-600/60 focus-visible:outline-brand-700',
+    'bg-brand-700 text-white hover:bg-brand-800 disabled:bg-brand-700/60 focus-visible:outline-brand-800',
   secondary:
     'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400 focus-visible:outline-slate-700',
   danger:

@@ -1,0 +1,89 @@
+import { expect, openCreateForm, test } from './fixtures';
+
+const CREATE = '/cloud/v2/inference/api_keys';
+
+test('a name the API would reject is explained on the field, and nothing is sent', async ({ page, sandbox }) => {
+  await openCreateForm(page);
+  const name = page.getByRole('textbox', { name: 'Name' });
+  await expect(name).toHaveAccessibleDescription(/lower-case letters/);
+  await name.fill('Prod Key');
+  await name.blur();
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription(/“P” is upper-case/);
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  await expect(name).toBeFocused();
+  await name.fill('prod-key');
+  await expect(name).toHaveAttribute('aria-invalid', 'false');
+  expect(await sandbox.creates()).toHaveLength(0);
+});
+
+test('a name already taken lands on Name (409 from the API)', async ({ page }) => {
+  await openCreateForm(page);
+  const name = page.getByRole('textbox', { name: 'Name' });
+  await name.fill('ci-pipeline');
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  await expect(name).toHaveAccessibleDescription(/“ci-pipeline” already exists/);
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('ci-pipeline');
+});
+
+test('server-side field errors land on their fields', async ({ page, sandbox }) => {
+  await sandbox.fault({
+    method: 'POST',
+    path: CREATE,
+    status: 400,
+    body: {
+      exception_class: 'ValidationError',
+      message: "Validation Error: {'description': ['Too long.']}",
+      request_id: 'f'.repeat(32),
+      invalid_fields: { description: ['Too long.'] },
+    },
+  });
+  await openCreateForm(page);
+  await page.getByRole('textbox', { name: 'Name' }).fill('field-errors');
+  await page.getByRole('textbox', { name: /Description/ }).fill('whatever');
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const description = page.getByRole('textbox', { name: /Description/ });
+  await expect(description).toHaveAttribute('aria-invalid', 'true');
+  await expect(description).toHaveAccessibleDescription('Too long.');
+  await expect(description).toBeFocused();
+});
+
+test('a 500 keeps every input and offers a retry that succeeds', async ({ page, sandbox }) => {
+  await sandbox.fault({
+    method: 'POST',
+    path: CREATE,
+    status: 500,
+    body: { exception_class: 'InternalError', message: 'Something broke.', request_id: 'a'.repeat(32) },
+  });
+  await openCreateForm(page);
+  await page.getByRole('textbox', { name: 'Name' }).fill('after-500');
+  await page.getByRole('textbox', { name: /Description/ }).fill('kept');
+  await page.getByRole('checkbox', { name: /^mistral-7b-instruct/ }).check();
+  await page.getByRole('button', { name: 'Create API key' }).click();
+
+  const alert = page.getByRole('alert').filter({ hasText: 'Something broke.' });
+  await expect(alert).toContainText('a'.repeat(32));
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('after-500');
+  await expect(page.getByRole('textbox', { name: /Description/ })).toHaveValue('kept');
+  await expect(page.getByRole('checkbox', { name: /^mistral-7b-instruct/ })).toBeChecked();
+
+  await alert.getByRole('button', { name: 'Try again' }).click();
+  await expect(page.getByRole('dialog', { name: 'Save your API key' })).toBeVisible();
+  expect(await sandbox.creates()).toHaveLength(2);
+});
+
+test('a dropped connection keeps the inputs, says the outcome is unknown, and is not resent', async ({
+  page,
+  sandbox,
+}) => {
+  await sandbox.fault({ method: 'POST', path: CREATE, drop: true });
+  await openCreateForm(page);
+  await page.getByRole('textbox', { name: 'Name' }).fill('dropped');
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  await expect(page.getByRole('alert')).toContainText('may or may not have been created');
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('dropped');
+  await expect(page.getByRole('button', { name: 'Create API key' })).toBeEnabled();
+  await expect(page.getByRole('dialog')).toBeHidden();
+  expect(await sandbox.creates()).toHaveLength(1);
+});

@@ -1,0 +1,59 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
+import { E2E_SANDBOX_PORT } from '../playwright.config';
+import type { FaultSpec } from '../sandbox/fault-controller';
+import type { RequestLogEntry } from '../sandbox/request-log';
+
+const SANDBOX = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
+
+/** The sandbox's test controls, reached directly: the app's proxy never forwards /__sandbox. */
+export class SandboxControl {
+  constructor(private readonly request: APIRequestContext) {}
+
+  async reset(): Promise<void> {
+    expect((await this.request.post(`${SANDBOX}/__sandbox/reset`)).ok()).toBe(true);
+  }
+
+  async fault(spec: FaultSpec): Promise<void> {
+    const response = await this.request.post(`${SANDBOX}/__sandbox/faults`, { data: spec });
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+
+  async requests(filter?: { method?: string; path?: string }): Promise<RequestLogEntry[]> {
+    const response = await this.request.get(`${SANDBOX}/__sandbox/requests`);
+    const body = (await response.json()) as RequestLogEntry[] | { requests: RequestLogEntry[] };
+    const entries = Array.isArray(body) ? body : body.requests;
+    return entries.filter(
+      (entry) =>
+        (!filter?.method || entry.method === filter.method) && (!filter?.path || entry.path === filter.path),
+    );
+  }
+
+  creates(): Promise<RequestLogEntry[]> {
+    return this.requests({ method: 'POST', path: '/cloud/v2/inference/api_keys' });
+  }
+}
+
+export const test = base.extend<{ sandbox: SandboxControl }>({
+  sandbox: async ({ request }, use) => {
+    const control = new SandboxControl(request);
+    await control.reset();
+    await use(control);
+  },
+});
+
+export { expect };
+
+/** Opens the form once projects and deployments have loaded. */
+export async function openCreateForm(page: Page): Promise<void> {
+  await page.goto('/');
+  await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue('1');
+  await expect(page.getByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeVisible();
+}
+
+export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}

@@ -1,0 +1,76 @@
+import type { Page } from '@playwright/test';
+import { expect, expectNoAxeViolations, openCreateForm, test } from './fixtures';
+
+async function createKey(page: Page, name: string) {
+  await openCreateForm(page);
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page.getByRole('checkbox', { name: /^llama-3-8b-chat/ }).check();
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save your API key' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test('Escape, the close button and the backdrop ask before closing an uncopied secret', async ({ page }) => {
+  const dialog = await createKey(page, 'guarded');
+  const confirm = dialog.getByText('Close without copying?');
+
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep open' }).click();
+  await expect(confirm).toBeHidden();
+
+  await dialog.getByRole('button', { name: 'Close', exact: true }).click();
+  await expect(confirm).toBeVisible();
+  await dialog.getByRole('button', { name: 'Keep open' }).click();
+
+  await page.mouse.click(5, 5); // the backdrop
+  await expect(confirm).toBeVisible();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close without copying' }).click();
+  await expect(dialog).toBeHidden();
+});
+
+test('once copied, Escape closes at once and focus returns to the form', async ({ page }) => {
+  const dialog = await createKey(page, 'copied-then-escape');
+  await dialog.getByRole('button', { name: /^Copy/ }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('textbox', { name: 'Name' })).toBeFocused();
+});
+
+test('leaving the page with an uncopied secret asks first', async ({ page }) => {
+  await createKey(page, 'before-unload');
+  let asked = false;
+  page.once('dialog', (prompt) => {
+    asked = prompt.type() === 'beforeunload';
+    void prompt.dismiss();
+  });
+  // Not awaited: a dismissed reload never finishes loading.
+  void page.reload().catch(() => undefined);
+  await expect.poll(() => asked).toBe(true);
+  // Dismissed: the page, and the dialog with it, stays.
+  await expect(page.getByRole('dialog', { name: 'Save your API key' })).toBeVisible();
+});
+
+test('the secret can be shown, and the reveal is keyboard-only usable', async ({ page }) => {
+  const dialog = await createKey(page, 'keyboard-only');
+  const field = dialog.getByLabel('Secret', { exact: true });
+  await page.keyboard.press('Enter'); // the focused Copy button
+  await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
+  await dialog.getByRole('button', { name: 'Show secret' }).press('Enter');
+  await expect(field).toHaveAttribute('type', 'text');
+  await dialog.getByRole('button', { name: 'Done' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+});
+
+test('the form and the dialog have no axe violations', async ({ page }) => {
+  await openCreateForm(page);
+  await expectNoAxeViolations(page);
+  await createKey(page, 'axe-check');
+  await expectNoAxeViolations(page, 'dialog');
+});

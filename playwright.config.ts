@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+
+// Ports of their own, so a developer's `npm run dev` (5173) can keep running during the tests.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 5179);
+export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4019);
+
+export default defineConfig({
+  testDir: 'e2e',
+  // Two cores: one worker keeps timings honest; the budget is generous for a cold Vite.
+  workers: 1,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  retries: 0,
+  forbidOnly: Boolean(process.env.CI),
+  reporter: [['list'], ['json', { outputFile: 'test-results/e2e-report.json' }]],
+  use: {
+    baseURL: `http://127.0.0.1:${E2E_PORT}`,
+    trace: 'retain-on-failure',
+    launchOptions: {
+      // Playwright cannot download its own browser here: use the system Chromium.
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
+  webServer: {
+    // The real dev server and its real proxy, in front of a sandbox on a known port.
+    command: `npx vite --port ${E2E_PORT} --strictPort`,
+    url: `http://127.0.0.1:${E2E_PORT}`,
+    env: { SANDBOX_PORT: String(E2E_SANDBOX_PORT), GCORE_API_URL: '', GCORE_API_KEY: '' },
+    reuseExistingServer: !process.env.CI,
+    timeout: 120_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+});
