@@ -46,6 +46,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.{js,mjs}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
     files: ['sandbox/main.ts', 'scripts/**', 'e2e/**'],
     rules: { 'no-console': 'off' },
   },

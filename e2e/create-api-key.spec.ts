@@ -52,13 +52,20 @@ test.describe('create an API key', () => {
 
     const html = await page.content();
     expect(html).not.toContain(secret);
-    const stored = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }));
+    const stored = await page.evaluate(
+      () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }),
+    );
     expect(stored).not.toContain(secret);
     expect(page.url()).not.toContain(secret);
   });
 
   test('a double click and Enter presses send exactly one POST', async ({ page, sandbox }) => {
-    await sandbox.fault({ method: 'POST', path: '/cloud/v2/inference/api_keys', delayMs: 800, passThrough: true });
+    await sandbox.fault({
+      method: 'POST',
+      path: '/cloud/v2/inference/api_keys',
+      delayMs: 800,
+      passThrough: true,
+    });
     await openCreateForm(page);
     const name = page.getByRole('textbox', { name: 'Name' });
     await name.fill('one-only');

@@ -2,7 +2,10 @@ import { expect, openCreateForm, test } from './fixtures';
 
 const CREATE = '/cloud/v2/inference/api_keys';
 
-test('a name the API would reject is explained on the field, and nothing is sent', async ({ page, sandbox }) => {
+test('a name the API would reject is explained on the field, and nothing is sent', async ({
+  page,
+  sandbox,
+}) => {
   await openCreateForm(page);
   const name = page.getByRole('textbox', { name: 'Name' });
   await expect(name).toHaveAccessibleDescription(/lower-case letters/);
@@ -54,7 +57,11 @@ test('a 500 keeps every input and offers a retry that succeeds', async ({ page, 
     method: 'POST',
     path: CREATE,
     status: 500,
-    body: { exception_class: 'InternalError', message: 'Something broke.', request_id: 'a'.repeat(32) },
+    body: {
+      exception_class: 'InternalError',
+      message: 'Something broke.',
+      request_id: 'a'.repeat(32),
+    },
   });
   await openCreateForm(page);
   await page.getByRole('textbox', { name: 'Name' }).fill('after-500');

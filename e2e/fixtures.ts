@@ -25,7 +25,8 @@ export class SandboxControl {
     const entries = Array.isArray(body) ? body : body.requests;
     return entries.filter(
       (entry) =>
-        (!filter?.method || entry.method === filter.method) && (!filter?.path || entry.path === filter.path),
+        (!filter?.method || entry.method === filter.method) &&
+        (!filter?.path || entry.path === filter.path),
     );
   }
 
@@ -52,8 +53,16 @@ export async function openCreateForm(page: Page): Promise<void> {
 }
 
 export async function expectNoAxeViolations(page: Page, include?: string): Promise<void> {
-  let builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  let builder = new AxeBuilder({ page }).withTags([
+    'wcag2a',
+    'wcag2aa',
+    'wcag21a',
+    'wcag21aa',
+    'best-practice',
+  ]);
   if (include) builder = builder.include(include);
   const { violations } = await builder.analyze();
-  expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(
+    violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+  ).toEqual([]);
 }

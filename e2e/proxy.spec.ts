@@ -1,9 +1,14 @@
 import { expect, test } from './fixtures';
 
-test('the proxy puts its own token on every call, replacing what the browser sends', async ({ page, sandbox }) => {
+test('the proxy puts its own token on every call, replacing what the browser sends', async ({
+  page,
+  sandbox,
+}) => {
   await page.goto('/');
   const status = await page.evaluate(async () => {
-    const response = await fetch('/cloud/v1/projects', { headers: { Authorization: 'APIKey stolen-or-wrong' } });
+    const response = await fetch('/cloud/v1/projects', {
+      headers: { Authorization: 'APIKey stolen-or-wrong' },
+    });
     return response.status;
   });
   expect(status).toBe(200);

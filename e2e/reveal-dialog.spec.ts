@@ -13,7 +13,9 @@ async function createKey(page: Page, name: string) {
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
-test('Escape, the close button and the backdrop ask before closing an uncopied secret', async ({ page }) => {
+test('Escape, the close button and the backdrop ask before closing an uncopied secret', async ({
+  page,
+}) => {
   const dialog = await createKey(page, 'guarded');
   const confirm = dialog.getByText('Close without copying?');
 

@@ -14,7 +14,13 @@ const steps = [
   [
     'unit, contract and component tests',
     'npx',
-    ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_REPORT}`],
+    [
+      'vitest',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${VITEST_REPORT}`,
+    ],
   ],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];

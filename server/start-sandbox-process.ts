@@ -21,6 +21,7 @@ export function startSandboxProcess(env: {
       SANDBOX_PORT: String(env.port),
       SANDBOX_SEED_KEYS: String(env.seedKeys),
       SANDBOX_TOKEN: token,
+      SANDBOX_EXIT_WITH_STDIN: '1',
     },
     // stdin stays open: the sandbox exits when it closes, so it never outlives this process.
     stdio: ['pipe', 'pipe', 'inherit'],

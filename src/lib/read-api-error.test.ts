@@ -20,7 +20,9 @@ describe('readApiError', () => {
   });
 
   it('falls back to DRF `detail`', async () => {
-    const error = await readApiError(new Response('{"detail":"Token is invalid or expired"}', { status: 401 }));
+    const error = await readApiError(
+      new Response('{"detail":"Token is invalid or expired"}', { status: 401 }),
+    );
     expect(error.message).toBe('Token is invalid or expired');
   });
 

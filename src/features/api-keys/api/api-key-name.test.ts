@@ -17,8 +17,14 @@ describe('API key name rule', () => {
     ['key-', 'End the name with a letter or digit.'],
     ['key.', 'End the name with a letter or digit.'],
     ['a..b', 'Put letters or digits between dots (no “..”).'],
-    ['a-.b', 'A hyphen cannot stand next to a dot: put letters or digits on both sides of each dot.'],
-    ['a.-b', 'A hyphen cannot stand next to a dot: put letters or digits on both sides of each dot.'],
+    [
+      'a-.b',
+      'A hyphen cannot stand next to a dot: put letters or digits on both sides of each dot.',
+    ],
+    [
+      'a.-b',
+      'A hyphen cannot stand next to a dot: put letters or digits on both sides of each dot.',
+    ],
   ])('rejects %j with a message that says what to fix', (name, message) => {
     const result = apiKeyNameSchema.safeParse(name);
     expect(result.success).toBe(false);

@@ -6,7 +6,8 @@ import { CreateApiKeyForm } from './create-api-key-form';
 
 const sandbox = setupSandbox();
 const CREATE = '/cloud/v2/inference/api_keys';
-const creates = () => sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === CREATE);
+const creates = () =>
+  sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === CREATE);
 
 async function renderForm() {
   const result = renderWithClient(<CreateApiKeyForm />);
@@ -21,15 +22,36 @@ describe('create flow', () => {
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
     const secret = (within(dialog).getByLabelText('Secret') as HTMLInputElement).value;
-    expect(JSON.stringify(client.getMutationCache().getAll().map((m) => m.state))).toContain(secret);
+    expect(
+      JSON.stringify(
+        client
+          .getMutationCache()
+          .getAll()
+          .map((m) => m.state),
+      ),
+    ).toContain(secret);
 
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(secret);
     await waitFor(() =>
-      expect(JSON.stringify(client.getMutationCache().getAll().map((m) => m.state))).not.toContain(secret),
+      expect(
+        JSON.stringify(
+          client
+            .getMutationCache()
+            .getAll()
+            .map((m) => m.state),
+        ),
+      ).not.toContain(secret),
     );
-    expect(JSON.stringify(client.getQueryCache().getAll().map((q) => q.state))).not.toContain(secret);
+    expect(
+      JSON.stringify(
+        client
+          .getQueryCache()
+          .getAll()
+          .map((q) => q.state),
+      ),
+    ).not.toContain(secret);
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
   });
@@ -96,8 +118,13 @@ describe('expiration', () => {
     expect(screen.getByRole('combobox', { name: 'Expiration' })).toHaveValue('30d');
     const expected = new Date();
     expected.setDate(expected.getDate() + 30);
-    const utcDay = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' }).format(expected);
-    expect(screen.getByTestId('resolved-expiry')).toHaveTextContent(new RegExp(`${utcDay}, \\d\\d:\\d\\d UTC`));
+    const utcDay = new Intl.DateTimeFormat('en-GB', {
+      dateStyle: 'medium',
+      timeZone: 'UTC',
+    }).format(expected);
+    expect(screen.getByTestId('resolved-expiry')).toHaveTextContent(
+      new RegExp(`${utcDay}, \\d\\d:\\d\\d UTC`),
+    );
     expect(screen.getByTestId('resolved-expiry')).toHaveTextContent(/GMT\+5:30/);
   });
 

@@ -7,7 +7,8 @@ import { CreateApiKeyForm } from './create-api-key-form';
 
 const sandbox = setupSandbox();
 const CREATE = '/cloud/v2/inference/api_keys';
-const creates = () => sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === CREATE);
+const creates = () =>
+  sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === CREATE);
 
 async function renderForm() {
   const result = renderWithClient(<CreateApiKeyForm />);
@@ -20,8 +21,12 @@ describe('CreateApiKeyForm', () => {
     await renderForm();
     expect(screen.getByRole('combobox', { name: 'Project' })).toHaveValue('1');
     const group = screen.getByRole('group', { name: 'Inference instances' });
-    expect(within(group).getByRole('checkbox', { name: 'llama-3-8b-chat Active' })).toBeInTheDocument();
-    expect(within(group).getByRole('checkbox', { name: 'stable-diffusion-xl Disabled' })).toBeInTheDocument();
+    expect(
+      within(group).getByRole('checkbox', { name: 'llama-3-8b-chat Active' }),
+    ).toBeInTheDocument();
+    expect(
+      within(group).getByRole('checkbox', { name: 'stable-diffusion-xl Disabled' }),
+    ).toBeInTheDocument();
   });
 
   it('reloads the deployments when the project changes, dropping the old selection', async () => {
@@ -65,7 +70,9 @@ describe('CreateApiKeyForm', () => {
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
-    expect((within(dialog).getByLabelText('Secret') as HTMLInputElement).value).toMatch(/^[\w-]{43,}$/);
+    expect((within(dialog).getByLabelText('Secret') as HTMLInputElement).value).toMatch(
+      /^[\w-]{43,}$/,
+    );
     expect(creates()).toHaveLength(1);
     expect(creates()[0]?.body).toMatchObject({
       name: 'reveal-me',
@@ -91,14 +98,20 @@ describe('CreateApiKeyForm', () => {
       method: 'POST',
       path: CREATE,
       status: 404,
-      body: { exception_class: 'NotFoundError', message: `Inference instance ${SEED_DEPLOYMENT_IDS.llamaChat} not found`, request_id: 'r1' },
+      body: {
+        exception_class: 'NotFoundError',
+        message: `Inference instance ${SEED_DEPLOYMENT_IDS.llamaChat} not found`,
+        request_id: 'r1',
+      },
     });
     const { user } = await renderForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'gone-instance');
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const group = screen.getByRole('group', { name: 'Inference instances' });
-    await waitFor(() => expect(group).toHaveAccessibleDescription(new RegExp(SEED_DEPLOYMENT_IDS.llamaChat)));
+    await waitFor(() =>
+      expect(group).toHaveAccessibleDescription(new RegExp(SEED_DEPLOYMENT_IDS.llamaChat)),
+    );
   });
 
   it.each([

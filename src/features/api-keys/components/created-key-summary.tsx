@@ -58,7 +58,7 @@ function UsageSnippet({ address }: { address: string }) {
       <p className="text-slate-600">
         Paste the secret when <code>read</code> waits for it: it stays out of your shell history.
       </p>
-      <pre className="rounded-md break-all whitespace-pre-wrap bg-slate-900 p-3 font-mono text-xs text-slate-100">
+      <pre className="rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
         {`read -rs INFERENCE_API_KEY\ncurl -H "X-API-Key: $INFERENCE_API_KEY" ${address}`}
       </pre>
     </div>

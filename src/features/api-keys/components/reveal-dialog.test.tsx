@@ -11,7 +11,10 @@ const createdKey: CreatedApiKey = {
   created_at: '2026-11-28T16:00:00Z',
   description: null,
   expires_at: '2026-12-28T16:00:00Z',
-  inference_instance_ids: ['a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d', '99999999-9999-4999-8999-999999999999'],
+  inference_instance_ids: [
+    'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    '99999999-9999-4999-8999-999999999999',
+  ],
   project_id: 1,
   secret: 'sEcReT-value_0123456789abcdefghijklmnopqrstuv',
 };
@@ -46,7 +49,9 @@ describe('RevealDialog', () => {
     expect(dialog).toHaveTextContent(createdKey.key_id);
     expect(dialog).toHaveTextContent('llama-3-8b-chat');
     expect(dialog).toHaveTextContent('99999999-9999-4999-8999-999999999999');
-    expect(dialog).toHaveTextContent('curl -H "X-API-Key: $INFERENCE_API_KEY" https://llama.example.test');
+    expect(dialog).toHaveTextContent(
+      'curl -H "X-API-Key: $INFERENCE_API_KEY" https://llama.example.test',
+    );
     expect(dialog).toHaveTextContent('28 Dec 2026, 16:00 UTC');
   });
 

@@ -25,7 +25,9 @@ describe('resolveExpiry', () => {
     ['1y', '2027-11-28T16:00:00.000Z'],
   ] as const)('resolves %s from 28 Nov 2026', (preset, expected) => {
     process.env.TZ = 'UTC';
-    expect(resolveExpiry({ preset, custom: '' }, new Date('2026-11-28T16:00:00Z'))?.toISOString()).toBe(expected);
+    expect(
+      resolveExpiry({ preset, custom: '' }, new Date('2026-11-28T16:00:00Z'))?.toISOString(),
+    ).toBe(expected);
   });
 
   it('reads a custom value in the local zone', () => {
@@ -47,12 +49,16 @@ describe('parseLocalDateTime', () => {
     expect(at && toUtcIso(at)).toBe(utc);
   });
 
-  it.each(['', '2026-02-31T10:00', '2026-13-01T10:00', '2026-12-01', 'tomorrow', '2026-12-01T25:00'])(
-    'rejects %j',
-    (value) => {
-      expect(parseLocalDateTime(value)).toBeUndefined();
-    },
-  );
+  it.each([
+    '',
+    '2026-02-31T10:00',
+    '2026-13-01T10:00',
+    '2026-12-01',
+    'tomorrow',
+    '2026-12-01T25:00',
+  ])('rejects %j', (value) => {
+    expect(parseLocalDateTime(value)).toBeUndefined();
+  });
 
   it('round-trips with toLocalInputValue', () => {
     process.env.TZ = 'Asia/Kolkata';

@@ -26,7 +26,10 @@ describe('mapCreateError', () => {
   });
 
   it('blames the preset control for an expiry error when no custom date was typed', () => {
-    const mapped = mapCreateError(http({ status: 400, invalidFields: { expires_at: ['x'] } }), values);
+    const mapped = mapCreateError(
+      http({ status: 400, invalidFields: { expires_at: ['x'] } }),
+      values,
+    );
     expect(mapped.fields).toEqual({ expiryPreset: 'x' });
   });
 
@@ -37,7 +40,10 @@ describe('mapCreateError', () => {
   });
 
   it('puts a 404 on the instances with the server message naming the id', () => {
-    const mapped = mapCreateError(http({ status: 404, message: 'Deployment abc not found' }), values);
+    const mapped = mapCreateError(
+      http({ status: 404, message: 'Deployment abc not found' }),
+      values,
+    );
     expect(mapped.fields).toEqual({ instanceIds: 'Deployment abc not found' });
   });
 
@@ -54,9 +60,9 @@ describe('mapCreateError', () => {
     expect(mapCreateError(http({ status: 429, retryAfterSeconds: 30 }), values).root?.message).toBe(
       'Too many requests. Try again in 30 seconds.',
     );
-    expect(mapCreateError(http({ status: 429, retryAfterSeconds: 120 }), values).root?.message).toMatch(
-      /2 minutes/,
-    );
+    expect(
+      mapCreateError(http({ status: 429, retryAfterSeconds: 120 }), values).root?.message,
+    ).toMatch(/2 minutes/);
   });
 
   it('offers a retry after a 5xx, keeping the request id, and warns the key may exist', () => {

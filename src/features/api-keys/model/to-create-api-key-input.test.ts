@@ -33,7 +33,10 @@ describe('toCreateApiKeyInput', () => {
   });
 
   it('sends null for Never and keeps a non-empty description as typed', () => {
-    const input = toCreateApiKeyInput({ ...base, expiryPreset: 'never', description: ' For CI ' }, now);
+    const input = toCreateApiKeyInput(
+      { ...base, expiryPreset: 'never', description: ' For CI ' },
+      now,
+    );
     expect(input.expires_at).toBeNull();
     expect(input.description).toBe(' For CI ');
   });
@@ -57,11 +60,16 @@ describe('toCreateApiKeyInput', () => {
     ['Pacific/Chatham', '2027-06-10T12:00', '2027-06-09T23:15:00Z'], // +12:45
   ])('in %s sends custom %s as %s', (zone, custom, expected) => {
     process.env.TZ = zone;
-    const input = toCreateApiKeyInput({ ...base, expiryPreset: 'custom', expiryCustom: custom }, now);
+    const input = toCreateApiKeyInput(
+      { ...base, expiryPreset: 'custom', expiryCustom: custom },
+      now,
+    );
     expect(input.expires_at).toBe(expected);
   });
 
   it('refuses a custom value that is not a date rather than sending garbage', () => {
-    expect(() => toCreateApiKeyInput({ ...base, expiryPreset: 'custom', expiryCustom: 'soon' }, now)).toThrow();
+    expect(() =>
+      toCreateApiKeyInput({ ...base, expiryPreset: 'custom', expiryCustom: 'soon' }, now),
+    ).toThrow();
   });
 });

@@ -1,0 +1,52 @@
+import { faultSpecSchema, type FaultController } from './fault-controller';
+import type { RequestLog } from './request-log';
+import { addInvalid, type InvalidFields, validationFailure } from './sandbox-error';
+import type { SandboxApp } from './sandbox-types';
+
+export interface ControlDeps {
+  faults: FaultController;
+  log: RequestLog;
+  reset(): void;
+}
+
+/**
+ * Test-only controls. They need no token: they exist for the test that started the sandbox,
+ * and the app never calls them.
+ */
+export function registerControlRoutes(app: SandboxApp, deps: ControlDeps): void {
+  app.get('/__sandbox/health', (c) => c.json({ ok: true }, 200));
+
+  app.post('/__sandbox/faults', async (c) => {
+    let raw: unknown;
+    try {
+      raw = await c.req.json();
+    } catch {
+      throw validationFailure({ body: ['The request body is not valid JSON.'] });
+    }
+    const parsed = faultSpecSchema.safeParse(raw);
+    if (!parsed.success) {
+      const invalid: InvalidFields = {};
+      for (const issue of parsed.error.issues) {
+        addInvalid(invalid, String(issue.path[0] ?? 'body'), issue.message);
+      }
+      throw validationFailure(invalid);
+    }
+    return c.json(deps.faults.arm(parsed.data), 201);
+  });
+  app.get('/__sandbox/faults', (c) => c.json(deps.faults.list(), 200));
+  app.delete('/__sandbox/faults', (c) => {
+    deps.faults.clear();
+    return c.body(null, 204);
+  });
+
+  app.get('/__sandbox/requests', (c) => c.json(deps.log.entries(), 200));
+  app.delete('/__sandbox/requests', (c) => {
+    deps.log.clear();
+    return c.body(null, 204);
+  });
+
+  app.post('/__sandbox/reset', (c) => {
+    deps.reset();
+    return c.body(null, 204);
+  });
+}
