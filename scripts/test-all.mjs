@@ -4,8 +4,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
-const VITEST_REPORT = 'test-results/vitest-report.json';
-const E2E_REPORT = 'test-results/e2e-report.json';
+const VITEST_REPORT = 'reports/vitest-report.json';
+const E2E_REPORT = 'reports/e2e-report.json';
 
 const steps = [
   ['typecheck', 'npx', ['tsc', '-b']],
@@ -25,8 +25,8 @@ const steps = [
   ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];
 
-rmSync('test-results', { recursive: true, force: true });
-mkdirSync('test-results', { recursive: true });
+rmSync('reports', { recursive: true, force: true });
+mkdirSync('reports', { recursive: true });
 
 const failedSteps = [];
 for (const [name, command, args] of steps) {
