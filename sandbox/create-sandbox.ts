@@ -25,7 +25,7 @@ export interface Sandbox {
   fetch(request: Request, env?: unknown): Promise<Response>;
   readonly token: string;
   /** Restores the seed data and clears faults and the request log. */
-  reset(): void;
+  reset(options?: { seedKeys?: number }): void;
   readonly faults: FaultController;
   readonly requestLog: RequestLog;
 }
@@ -39,8 +39,8 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const store = new SandboxStore(options.seedKeys ?? 0);
   const faults = new FaultController();
   const requestLog = new RequestLog();
-  const reset = () => {
-    store.reset();
+  const reset = (resetOptions: { seedKeys?: number } = {}) => {
+    store.reset(resetOptions.seedKeys);
     faults.clear();
     requestLog.clear();
   };

@@ -150,4 +150,13 @@ describe('faults over HTTP (/__sandbox/faults)', () => {
     sandbox.reset();
     expect((await call('GET', KEYS)).text).not.toContain('temporary');
   });
+
+  it('reset can seed many generated keys for paging, and rejects a bad count', async () => {
+    expect((await call('POST', '/__sandbox/reset', { body: { seedKeys: 250 } })).status).toBe(204);
+    const list = (await call('GET', `${KEYS}?limit=1`)).json as { count: number };
+    expect(list.count).toBeGreaterThanOrEqual(250);
+    expect((await call('POST', '/__sandbox/reset', { body: { seedKeys: -1 } })).status).toBe(400);
+    expect((await call('POST', '/__sandbox/reset')).status).toBe(204);
+    expect(((await call('GET', `${KEYS}?limit=1`)).json as { count: number }).count).toBeLessThan(10);
+  });
 });

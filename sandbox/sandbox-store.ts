@@ -16,11 +16,12 @@ export class SandboxStore {
     this.reset();
   }
 
-  reset(): void {
+  /** `seedKeys` overrides, for this reset only, how many generated keys join the seed. */
+  reset(seedKeys: number = this.seedKeys): void {
     // Deep copies: a test that mutates state must never change the exported seed constants.
     this.projects = structuredClone([...SEED_PROJECTS]);
     this.deployments = structuredClone([...SEED_DEPLOYMENTS]);
-    const keys = [...structuredClone([...SEED_API_KEYS]), ...generateSeedKeys(this.seedKeys)];
+    const keys = [...structuredClone([...SEED_API_KEYS]), ...generateSeedKeys(seedKeys)];
     this.keys = new Map(keys.map((key) => [key.key_id, key]));
   }
 
