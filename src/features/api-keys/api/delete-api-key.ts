@@ -1,0 +1,28 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { apiRequest } from '../../../lib/api-client';
+import { isApiError } from '../../../lib/api-error';
+import { apiKeyKeys } from './api-key-query-keys';
+import { apiKeyPath } from './get-api-key';
+
+/** Resolves to 'deleted', or 'already-gone' when the API says 404: either way the key is gone. */
+export async function deleteApiKey(keyId: string): Promise<'deleted' | 'already-gone'> {
+  try {
+    await apiRequest({ method: 'DELETE', path: apiKeyPath(keyId), schema: null });
+    return 'deleted';
+  } catch (error) {
+    if (isApiError(error) && error.status === 404) return 'already-gone';
+    throw error;
+  }
+}
+
+export function useDeleteApiKey() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (keyId: string) => deleteApiKey(keyId),
+    retry: false,
+    onSuccess: (_outcome, keyId) => {
+      queryClient.removeQueries({ queryKey: apiKeyKeys.detail(keyId) });
+      void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists() });
+    },
+  });
+}
