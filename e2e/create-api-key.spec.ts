@@ -10,7 +10,7 @@ test.describe('create an API key', () => {
   }) => {
     await openCreateForm(page);
     await page.getByRole('textbox', { name: 'Name' }).fill('support-bot');
-    await page.getByRole('textbox', { name: /Description/ }).fill('Support portal assistant');
+    await page.getByRole('textbox', { name: 'Description', exact: true }).fill('Support portal assistant');
     await page.getByRole('checkbox', { name: /^llama-3-8b-chat/ }).check();
     await page.getByRole('combobox', { name: 'Expiration' }).selectOption({ label: '7 days' });
     const before = Date.now();
@@ -47,8 +47,14 @@ test.describe('create an API key', () => {
 
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('textbox', { name: 'Name' })).toBeFocused();
     await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+    // The new key is in the list without a reload, marked new, and focus is on its row.
+    const row = page
+      .getByRole('table', { name: 'API keys' })
+      .getByRole('row')
+      .filter({ hasText: 'support-bot' });
+    await expect(row).toContainText('New');
+    await expect(row).toBeFocused();
 
     const html = await page.content();
     expect(html).not.toContain(secret);

@@ -44,11 +44,11 @@ test('server-side field errors land on their fields', async ({ page, sandbox }) 
   });
   await openCreateForm(page);
   await page.getByRole('textbox', { name: 'Name' }).fill('field-errors');
-  await page.getByRole('textbox', { name: /Description/ }).fill('whatever');
+  await page.getByRole('textbox', { name: 'Description', exact: true }).fill('whatever');
   await page.getByRole('button', { name: 'Create API key' }).click();
-  const description = page.getByRole('textbox', { name: /Description/ });
+  const description = page.getByRole('textbox', { name: 'Description', exact: true });
   await expect(description).toHaveAttribute('aria-invalid', 'true');
-  await expect(description).toHaveAccessibleDescription('Too long.');
+  await expect(description).toHaveAccessibleDescription(/^Too long\./);
   await expect(description).toBeFocused();
 });
 
@@ -65,14 +65,14 @@ test('a 500 keeps every input and offers a retry that succeeds', async ({ page, 
   });
   await openCreateForm(page);
   await page.getByRole('textbox', { name: 'Name' }).fill('after-500');
-  await page.getByRole('textbox', { name: /Description/ }).fill('kept');
+  await page.getByRole('textbox', { name: 'Description', exact: true }).fill('kept');
   await page.getByRole('checkbox', { name: /^mistral-7b-instruct/ }).check();
   await page.getByRole('button', { name: 'Create API key' }).click();
 
   const alert = page.getByRole('alert').filter({ hasText: 'Something broke.' });
   await expect(alert).toContainText('a'.repeat(32));
   await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('after-500');
-  await expect(page.getByRole('textbox', { name: /Description/ })).toHaveValue('kept');
+  await expect(page.getByRole('textbox', { name: 'Description', exact: true })).toHaveValue('kept');
   await expect(page.getByRole('checkbox', { name: /^mistral-7b-instruct/ })).toBeChecked();
 
   await alert.getByRole('button', { name: 'Try again' }).click();

@@ -10,8 +10,10 @@ const SANDBOX = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
 export class SandboxControl {
   constructor(private readonly request: APIRequestContext) {}
 
-  async reset(): Promise<void> {
-    expect((await this.request.post(`${SANDBOX}/__sandbox/reset`)).ok()).toBe(true);
+  /** Back to the seed; `seedKeys` adds that many generated keys to the default project. */
+  async reset(seedKeys?: number): Promise<void> {
+    const options = seedKeys === undefined ? {} : { data: { seedKeys } };
+    expect((await this.request.post(`${SANDBOX}/__sandbox/reset`, options)).ok()).toBe(true);
   }
 
   async fault(spec: FaultSpec): Promise<void> {

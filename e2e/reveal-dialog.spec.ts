@@ -35,13 +35,15 @@ test('Escape, the close button and the backdrop ask before closing an uncopied s
   await expect(dialog).toBeHidden();
 });
 
-test('once copied, Escape closes at once and focus returns to the form', async ({ page }) => {
+test('once copied, Escape closes at once and focus lands on the new key’s row', async ({
+  page,
+}) => {
   const dialog = await createKey(page, 'copied-then-escape');
   await dialog.getByRole('button', { name: /^Copy/ }).click();
   await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
-  await expect(page.getByRole('textbox', { name: 'Name' })).toBeFocused();
+  await expect(page.getByRole('row').filter({ hasText: 'copied-then-escape' })).toBeFocused();
 });
 
 test('leaving the page with an uncopied secret asks first', async ({ page }) => {

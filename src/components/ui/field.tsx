@@ -24,7 +24,12 @@ export function Field({ id, label, hint, error, optional = false, children }: Fi
     <div className="flex flex-col gap-1.5">
       <label htmlFor={id} className="text-sm font-medium text-slate-900">
         {label}
-        {optional && <span className="ml-1 font-normal text-slate-500">(optional)</span>}
+        {/* Kept out of the accessible name, which stays the field's plain name; the hint says it. */}
+        {optional && (
+          <span aria-hidden="true" className="ml-1 font-normal text-slate-500">
+            (optional)
+          </span>
+        )}
       </label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
       {hint && (

@@ -1,6 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
@@ -32,7 +32,25 @@ const EMPTY_FORM: CreateApiKeyFormValues = {
 
 const resolver = zodResolver(createApiKeyFormSchema());
 
-export function CreateApiKeyForm() {
+export type CreateApiKeyFormProps = {
+  /** The page's project: the form follows it, and reports the user's own choice back. */
+  projectId?: number | undefined;
+  onProjectChange?: (projectId: number) => void;
+  /** Told of each new key (never its secret), e.g. to mark it in the list. */
+  onCreated?: (keyId: string) => void;
+  /** After the reveal closes. Without it, focus returns to Name; with it, focus is the owner's. */
+  onRevealClosed?: (keyId: string) => void;
+  /** Lets the owner put focus back on Name, e.g. when the new key is not on screen. */
+  nameInputRef?: RefObject<HTMLInputElement | null>;
+};
+
+export function CreateApiKeyForm({
+  projectId: pageProjectId,
+  onProjectChange,
+  onCreated,
+  onRevealClosed,
+  nameInputRef,
+}: CreateApiKeyFormProps) {
   const id = useId();
   const form = useForm<CreateApiKeyFormValues>({
     defaultValues: EMPTY_FORM,
@@ -70,6 +88,7 @@ export function CreateApiKeyForm() {
     sending.current = true;
     setRootError(null);
     mutation.mutate(toCreateApiKeyInput(values, new Date()), {
+      onSuccess: (created) => onCreated?.(created.key_id),
       onError: (error) => showError(error, values),
       onSettled: () => {
         sending.current = false;
@@ -78,11 +97,21 @@ export function CreateApiKeyForm() {
   };
   const submit = (event?: React.BaseSyntheticEvent) => handleSubmit(send)(event);
 
+  useEffect(() => {
+    if (pageProjectId === undefined || form.getValues('projectId') === String(pageProjectId))
+      return;
+    form.setValue('projectId', String(pageProjectId));
+    // Deployment ids belong to a project: a selection cannot follow it to another one.
+    form.setValue('instanceIds', []);
+  }, [pageProjectId, form]);
+
   const closeReveal = () => {
+    const keyId = mutation.data?.key_id;
     // Drops the only reference to the secret (mutation state) and readies the form for another.
     mutation.reset();
     form.reset({ ...EMPTY_FORM, projectId: form.getValues('projectId') });
-    nameInput.current?.focus();
+    if (keyId && onRevealClosed) onRevealClosed(keyId);
+    else nameInput.current?.focus();
   };
 
   return (
@@ -100,6 +129,7 @@ export function CreateApiKeyForm() {
             ref={(element) => {
               nameField.ref(element);
               nameInput.current = element;
+              if (nameInputRef) nameInputRef.current = element;
             }}
             autoComplete="off"
             spellCheck={false}
@@ -111,13 +141,14 @@ export function CreateApiKeyForm() {
         id={`${id}-description`}
         label="Description"
         optional
+        hint="Optional. Say what the key is for; it shows in the list of keys."
         error={formState.errors.description?.message}
       >
         {(aria) => (
           <textarea {...aria} {...register('description')} rows={2} className={inputClass} />
         )}
       </Field>
-      <ProjectSelect {...form} />
+      <ProjectSelect {...form} onProjectChange={onProjectChange} />
       <InstancePicker control={control} />
       <ExpiryField control={control} register={register} />
       {rootError && <FormErrorAlert error={rootError} onRetry={() => void submit()} />}

@@ -1,6 +1,6 @@
-import { CreateApiKeyForm } from './create-api-key-form';
+import { CreateApiKeyForm, type CreateApiKeyFormProps } from './create-api-key-form';
 
-export function CreateApiKeyPanel() {
+export function CreateApiKeyPanel(props: CreateApiKeyFormProps) {
   return (
     <section
       aria-labelledby="create-api-key-heading"
@@ -13,7 +13,7 @@ export function CreateApiKeyPanel() {
         The key authenticates calls to the inference deployments you bind it to. Its secret is shown
         once, right after it is created.
       </p>
-      <CreateApiKeyForm />
+      <CreateApiKeyForm {...props} />
     </section>
   );
 }

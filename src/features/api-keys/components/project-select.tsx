@@ -8,10 +8,16 @@ import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema
 type ProjectSelectProps = Pick<
   UseFormReturn<CreateApiKeyFormValues>,
   'register' | 'setValue' | 'getValues' | 'formState'
->;
+> & { onProjectChange?: ((projectId: number) => void) | undefined };
 
 /** Projects from the API; the account's default project is preselected once they arrive. */
-export function ProjectSelect({ register, setValue, getValues, formState }: ProjectSelectProps) {
+export function ProjectSelect({
+  register,
+  setValue,
+  getValues,
+  formState,
+  onProjectChange,
+}: ProjectSelectProps) {
   const id = useId();
   const projects = useQuery(projectsQueryOptions());
   const defaultProject = projects.data?.find((project) => project.is_default) ?? projects.data?.[0];
@@ -31,7 +37,12 @@ export function ProjectSelect({ register, setValue, getValues, formState }: Proj
         <div className="flex gap-2">
           <select
             {...aria}
-            {...register('projectId', { onChange: () => setValue('instanceIds', []) })}
+            {...register('projectId', {
+              onChange: (event: React.ChangeEvent<HTMLSelectElement>) => {
+                setValue('instanceIds', []);
+                onProjectChange?.(Number(event.target.value));
+              },
+            })}
             className={inputClass}
             disabled={!projects.data}
           >

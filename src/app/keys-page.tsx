@@ -1,0 +1,67 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useRef, useState } from 'react';
+import { ApiKeysPanel } from '../features/api-keys/components/api-keys-panel';
+import { CreateApiKeyPanel } from '../features/api-keys/components/create-api-key-panel';
+import { keysViewUpdate, readKeysView, type KeysView } from '../features/api-keys/model/keys-view';
+import { projectsQueryOptions } from '../features/projects/api/get-projects';
+import { useUrlSearch } from '../lib/use-url-search';
+
+/** One project at a time: the create form and the list both follow the project in the URL. */
+export function KeysPage() {
+  const [search, setSearch] = useUrlSearch();
+  const view = readKeysView(search);
+  const projects = useQuery(projectsQueryOptions());
+  const defaultProject = projects.data?.find((project) => project.is_default) ?? projects.data?.[0];
+  const requested =
+    view.projectId === null ? undefined : projects.data?.find((p) => p.id === view.projectId);
+  const project = requested ?? defaultProject;
+  const unknownProject =
+    view.projectId !== null && projects.data !== undefined && requested === undefined;
+
+  const [newKeyIds, setNewKeyIds] = useState<ReadonlySet<string>>(new Set());
+  const [focusKeyId, setFocusKeyId] = useState<string | null>(null);
+  const onViewChange = useCallback(
+    (change: Partial<KeysView>, mode: 'push' | 'replace' = 'push') =>
+      setSearch(keysViewUpdate(change), mode),
+    [setSearch],
+  );
+  const onFocused = useCallback(() => setFocusKeyId(null), []);
+  const nameInputRef = useRef<HTMLInputElement>(null);
+  const onFocusMissing = useCallback(() => {
+    setFocusKeyId(null);
+    nameInputRef.current?.focus();
+  }, []);
+
+  return (
+    <div className="flex flex-col gap-6">
+      {unknownProject && (
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          Project {view.projectId} does not exist or is not yours; showing{' '}
+          {project?.name ?? 'the default project'} instead.
+        </p>
+      )}
+      <div className="grid items-start gap-6 xl:grid-cols-[26rem_minmax(0,1fr)]">
+        <CreateApiKeyPanel
+          projectId={project?.id}
+          onProjectChange={(projectId) => onViewChange({ projectId })}
+          onCreated={(keyId) => setNewKeyIds((ids) => new Set(ids).add(keyId))}
+          onRevealClosed={setFocusKeyId}
+          nameInputRef={nameInputRef}
+        />
+        <ApiKeysPanel
+          projectId={project?.id}
+          projectName={project?.name}
+          view={view}
+          onViewChange={onViewChange}
+          newKeyIds={newKeyIds}
+          focusKeyId={focusKeyId}
+          onFocused={onFocused}
+          onFocusMissing={onFocusMissing}
+        />
+      </div>
+    </div>
+  );
+}

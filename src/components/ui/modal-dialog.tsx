@@ -1,0 +1,113 @@
+import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+
+const SIZES = {
+  sm: 'w-[min(28rem,calc(100vw-2rem))]',
+  md: 'w-[min(36rem,calc(100vw-2rem))]',
+  lg: 'w-[min(44rem,calc(100vw-2rem))]',
+} as const;
+
+export type ModalDialogProps = {
+  /** Names the dialog (`aria-labelledby`). */
+  title: ReactNode;
+  /** Read with the name (`aria-describedby`); keep it to a sentence. */
+  description?: ReactNode;
+  /**
+   * The user asked to close (Escape, a backdrop click). The owner closes the dialog by unmounting
+   * it; until then it stays open.
+   */
+  onClose: () => void;
+  children: ReactNode;
+  /** Focused on open (pass a stable ref); otherwise the browser focuses the first focusable element. */
+  initialFocusRef?: RefObject<HTMLElement | null>;
+  size?: keyof typeof SIZES;
+};
+
+/** A modal on the native `<dialog>`: the browser traps focus, makes the page inert, and handles Escape. */
+export function ModalDialog({
+  title,
+  description,
+  onClose,
+  children,
+  initialFocusRef,
+  size = 'md',
+}: ModalDialogProps) {
+  const titleId = useId();
+  const descriptionId = useId();
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const unmountingRef = useRef(false);
+  const pressedBackdropRef = useRef(false);
+
+  // Layout effects: the cleanup runs while the dialog is still in the document, so `close()`
+  // takes it out of the top layer and lets the browser return focus to where it was before.
+  useLayoutEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    unmountingRef.current = false;
+    const previousFocus = document.activeElement;
+    if (!dialog.open) dialog.showModal();
+    return () => {
+      unmountingRef.current = true;
+      // Focus goes back only if it is still in the dialog (or lost): an owner that placed it
+      // elsewhere, because the opener is gone, say, keeps its choice.
+      const focus = document.activeElement;
+      const focusLost = focus === null || focus === document.body || dialog.contains(focus);
+      if (dialog.open) dialog.close();
+      if (focusLost && previousFocus instanceof HTMLElement && previousFocus.isConnected) {
+        previousFocus.focus();
+      }
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    initialFocusRef?.current?.focus();
+  }, [initialFocusRef]);
+
+  return (
+    // The backdrop click is the pointer twin of Escape, which `onCancel` handles for keyboards.
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
+    <dialog
+      ref={dialogRef}
+      aria-labelledby={titleId}
+      aria-describedby={description ? descriptionId : undefined}
+      aria-modal="true"
+      className={`m-auto rounded-xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/40 ${SIZES[size]}`}
+      onCancel={(event) => {
+        event.preventDefault();
+        onClose();
+      }}
+      onClose={() => {
+        const dialog = dialogRef.current;
+        // `close` arrives a task later: an open dialog means it was reopened since (StrictMode
+        // runs the effect twice), so the event is stale.
+        if (unmountingRef.current || !dialog || dialog.open) return;
+        // Chromium lets a repeated Escape close a dialog even though `cancel` was prevented.
+        // Reopen it so it never lingers closed-but-mounted, and pass the request on.
+        dialog.showModal();
+        onClose();
+      }}
+      onPointerDown={(event) => {
+        pressedBackdropRef.current = event.target === event.currentTarget;
+      }}
+      onClick={(event) => {
+        // Only the backdrop targets the dialog itself: its content sits in the inner div. A press
+        // that started inside (selecting text, say) and ended outside must not close it.
+        if (event.target === event.currentTarget && pressedBackdropRef.current) onClose();
+        pressedBackdropRef.current = false;
+      }}
+    >
+      <div className="flex flex-col gap-5 p-6">
+        <div className="flex flex-col gap-1.5">
+          <h2 id={titleId} className="text-lg font-semibold">
+            {title}
+          </h2>
+          {description && (
+            <p id={descriptionId} className="text-sm text-slate-600">
+              {description}
+            </p>
+          )}
+        </div>
+        {children}
+      </div>
+    </dialog>
+  );
+}

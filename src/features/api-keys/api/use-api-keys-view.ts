@@ -1,0 +1,36 @@
+import { useQuery } from '@tanstack/react-query';
+import { orderBy, type KeysView } from '../model/keys-view';
+import { allApiKeysQueryOptions, apiKeyPageQueryOptions } from './list-api-keys';
+
+/**
+ * The rows and total for the view. Without a filter the API pages; with one, every key is
+ * fetched and matched here (the v2 list cannot filter by name), then paged the same way.
+ */
+export function useApiKeysView(view: KeysView, projectId: number | undefined) {
+  const needle = view.filter.trim().toLowerCase();
+  const offset = (view.page - 1) * view.pageSize;
+  const order = orderBy(view.sort);
+  const page = useQuery({
+    ...apiKeyPageQueryOptions({
+      projectId: projectId ?? 0,
+      limit: view.pageSize,
+      offset,
+      orderBy: order,
+    }),
+    enabled: projectId !== undefined && needle === '',
+  });
+  const all = useQuery({
+    ...allApiKeysQueryOptions(projectId ?? 0, order),
+    enabled: projectId !== undefined && needle !== '',
+  });
+
+  if (needle === '') {
+    return { query: page, rows: page.data?.results, count: page.data?.count };
+  }
+  const matches = all.data?.filter((key) => key.name.toLowerCase().includes(needle));
+  return {
+    query: all,
+    rows: matches?.slice(offset, offset + view.pageSize),
+    count: matches?.length,
+  };
+}

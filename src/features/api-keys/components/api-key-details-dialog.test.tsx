@@ -1,0 +1,123 @@
+import { screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { SEED_KEY_IDS } from '../../../../sandbox/seed-api-keys';
+import { KEYS } from '../../../../sandbox/sandbox-test-client';
+import { formatLocal, formatUtc } from '../../../lib/format-date';
+import { renderWithClient } from '../../../test/render-with-client';
+import { setupSandbox } from '../../../test/sandbox-server';
+import { getAllDeployments } from '../../deployments/api/get-deployments';
+import { ApiKeyDetailsDialog } from './api-key-details-dialog';
+
+const sandbox = setupSandbox();
+
+async function renderDialog(keyId: string) {
+  const deployments = await getAllDeployments(1);
+  const onClose = vi.fn();
+  const onEdit = vi.fn();
+  const onDelete = vi.fn();
+  const result = renderWithClient(
+    <ApiKeyDetailsDialog
+      keyId={keyId}
+      deployments={deployments}
+      onClose={onClose}
+      onEdit={onEdit}
+      onDelete={onDelete}
+    />,
+  );
+  const dialog = screen.getByRole('dialog', { name: 'API key details' });
+  return { ...result, onClose, onEdit, onDelete, dialog };
+}
+
+/** The definition next to a term of the dialog's description list. */
+function fact(dialog: HTMLElement, term: string) {
+  const dt = within(dialog).getByText(term, { selector: 'dt' });
+  const dd = dt.nextElementSibling;
+  if (!(dd instanceof HTMLElement)) throw new Error(`no definition for ${term}`);
+  return dd;
+}
+
+describe('ApiKeyDetailsDialog', () => {
+  it('shows what the API says about the key, never a secret', async () => {
+    const { dialog } = await renderDialog(SEED_KEY_IDS.mobileAppProd);
+    expect(within(dialog).getByRole('status')).toHaveTextContent('Loading the key…');
+    await within(dialog).findByText('mobile-app-prod');
+    expect(fact(dialog, 'ID')).toHaveTextContent(SEED_KEY_IDS.mobileAppProd);
+    expect(fact(dialog, 'Status')).toHaveTextContent('Active');
+    expect(fact(dialog, 'Description')).toHaveTextContent('None');
+    expect(fact(dialog, 'Project ID')).toHaveTextContent('1');
+    const created = new Date('2024-09-12T14:05:00Z');
+    expect(fact(dialog, 'Created')).toHaveTextContent(formatLocal(created));
+    expect(fact(dialog, 'Created')).toHaveTextContent(formatUtc(created));
+    const expires = new Date('2099-12-31T23:59:59Z');
+    expect(fact(dialog, 'Expires')).toHaveTextContent(/^In \d+ years/);
+    expect(fact(dialog, 'Expires')).toHaveTextContent(formatLocal(expires));
+    expect(fact(dialog, 'Expires')).toHaveTextContent(formatUtc(expires));
+    const instances = within(fact(dialog, 'Instances')).getAllByRole('listitem');
+    expect(instances.map((item) => item.textContent)).toEqual([
+      'llama-3-8b-chatActive',
+      'mistral-7b-instructActive',
+    ]);
+    expect(dialog).not.toHaveTextContent(/secret/i);
+  });
+
+  it('says Never for a key without expiry, and Expired for one past it', async () => {
+    const { dialog, unmount } = await renderDialog(SEED_KEY_IDS.ciPipeline);
+    await within(dialog).findByText('ci-pipeline');
+    expect(fact(dialog, 'Expires')).toHaveTextContent(/^Never$/);
+    expect(fact(dialog, 'Description')).toHaveTextContent('Used by the CI smoke tests');
+    unmount();
+    const old = await renderDialog(SEED_KEY_IDS.oldDemo);
+    await within(old.dialog).findByText('old-demo');
+    expect(fact(old.dialog, 'Status')).toHaveTextContent('Expired');
+    expect(fact(old.dialog, 'Expires')).toHaveTextContent(/^Expired \d+ \w+ ago/);
+    expect(fact(old.dialog, 'Instances')).toHaveTextContent('None');
+  });
+
+  it('says plainly when the key does not exist', async () => {
+    const { dialog } = await renderDialog('0badc0de-0000-4000-8000-000000000000');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'This API key does not exist (any more).',
+    );
+    expect(within(dialog).queryByRole('button', { name: 'Edit' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Retry' })).not.toBeInTheDocument();
+  });
+
+  it('treats a malformed id (a hand-edited link) as a key that does not exist', async () => {
+    const { dialog } = await renderDialog('not-a-key-id');
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'This API key does not exist (any more).',
+    );
+  });
+
+  it('shows another failure with its request id, and loads on Retry', async () => {
+    sandbox.faults.arm({
+      method: 'GET',
+      path: `${KEYS}/`,
+      status: 503,
+      body: { exception_class: 'Unavailable', message: 'Try later.', request_id: 'rid-503' },
+    });
+    const { user, dialog } = await renderDialog(SEED_KEY_IDS.ciPipeline);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Try later.');
+    expect(alert).toHaveTextContent('rid-503');
+    await user.click(within(alert).getByRole('button', { name: 'Retry' }));
+    await within(dialog).findByText('ci-pipeline');
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('hands the loaded key to Edit and Delete, and closes on Close', async () => {
+    const { user, dialog, onEdit, onDelete, onClose } = await renderDialog(SEED_KEY_IDS.ciPipeline);
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
+    await user.click(await within(dialog).findByRole('button', { name: 'Edit' }));
+    expect(onEdit).toHaveBeenCalledWith(
+      expect.objectContaining({ key_id: SEED_KEY_IDS.ciPipeline, name: 'ci-pipeline' }),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
+    expect(onDelete).toHaveBeenCalledWith(
+      expect.objectContaining({ key_id: SEED_KEY_IDS.ciPipeline }),
+    );
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});

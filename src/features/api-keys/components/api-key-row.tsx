@@ -1,0 +1,86 @@
+import type { Ref } from 'react';
+import { Button } from '../../../components/ui/button';
+import { formatExpiry, formatRelative } from '../../../lib/format-relative';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { ApiKey } from '../api/api-key-schemas';
+import { keyStatus } from '../model/key-status';
+import { InstanceNames } from './instance-names';
+import { KeyStatusBadge } from './key-status-badge';
+import { TimeWithUtc } from './time-with-utc';
+
+export type RowActions = {
+  onDetails: (key: ApiKey) => void;
+  onEdit: (key: ApiKey) => void;
+  onDelete: (key: ApiKey) => void;
+};
+
+type ApiKeyRowProps = RowActions & {
+  apiKey: ApiKey;
+  deployments: Deployment[] | undefined;
+  isNew: boolean;
+  now: Date;
+  rowRef?: Ref<HTMLTableRowElement>;
+};
+
+export function ApiKeyRow({ apiKey, deployments, isNew, now, rowRef, ...actions }: ApiKeyRowProps) {
+  const expiresAt = apiKey.expires_at ? new Date(apiKey.expires_at) : null;
+  const createdAt = new Date(apiKey.created_at);
+  return (
+    <tr
+      ref={rowRef}
+      tabIndex={-1}
+      className={`focus:outline-brand-700 border-t border-slate-200 align-top focus:outline-2 ${isNew ? 'bg-emerald-50' : ''}`}
+    >
+      <td className="max-w-72 min-w-44 px-3 py-2 font-medium break-words">{apiKey.name}</td>
+      <td className="px-3 py-2">
+        <div className="flex flex-wrap gap-1">
+          <KeyStatusBadge status={keyStatus(apiKey, now)} />
+          {isNew && (
+            <span className="rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+              New
+            </span>
+          )}
+        </div>
+      </td>
+      <td className="max-w-64 px-3 py-2 break-words text-slate-700">
+        {apiKey.description || <span className="text-slate-500">—</span>}
+      </td>
+      <td className="px-3 py-2">
+        <InstanceNames ids={apiKey.inference_instance_ids} deployments={deployments} />
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        {expiresAt && !Number.isNaN(expiresAt.getTime()) ? (
+          <TimeWithUtc date={expiresAt}>
+            <span>{formatExpiry(apiKey.expires_at, now)}</span>
+            <span className="text-xs text-slate-600">{expiresAt.toLocaleString()}</span>
+          </TimeWithUtc>
+        ) : (
+          <span>{formatExpiry(apiKey.expires_at, now)}</span>
+        )}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        {Number.isNaN(createdAt.getTime()) ? (
+          apiKey.created_at
+        ) : (
+          <TimeWithUtc date={createdAt}>{formatRelative(createdAt, now)}</TimeWithUtc>
+        )}
+      </td>
+      <td className="px-3 py-2">
+        <div className="flex gap-1">
+          <RowButton label="Details" name={apiKey.name} onClick={() => actions.onDetails(apiKey)} />
+          <RowButton label="Edit" name={apiKey.name} onClick={() => actions.onEdit(apiKey)} />
+          <RowButton label="Delete" name={apiKey.name} onClick={() => actions.onDelete(apiKey)} />
+        </div>
+      </td>
+    </tr>
+  );
+}
+
+function RowButton({ label, name, onClick }: { label: string; name: string; onClick: () => void }) {
+  return (
+    // The visible word starts the name, so voice control ("click Edit") still finds it.
+    <Button variant="ghost" className="px-2 py-1" aria-label={`${label} ${name}`} onClick={onClick}>
+      {label}
+    </Button>
+  );
+}

@@ -1,0 +1,84 @@
+import { useEffect, useRef } from 'react';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { ApiKey } from '../api/api-key-schemas';
+import type { Sort } from '../model/keys-view';
+import { ApiKeyRow, type RowActions } from './api-key-row';
+import { SortableHeader } from './sortable-header';
+
+type ApiKeysTableProps = RowActions & {
+  labelledBy: string;
+  rows: ApiKey[];
+  deployments: Deployment[] | undefined;
+  sort: Sort;
+  onSort: (sort: Sort) => void;
+  newKeyIds: ReadonlySet<string>;
+  /** A row to move focus to once it is on screen (the key just created). */
+  focusKeyId: string | null;
+  onFocused: () => void;
+};
+
+export function ApiKeysTable({
+  labelledBy,
+  rows,
+  deployments,
+  sort,
+  onSort,
+  newKeyIds,
+  focusKeyId,
+  onFocused,
+  ...actions
+}: ApiKeysTableProps) {
+  const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
+  const now = new Date();
+
+  useEffect(() => {
+    if (!focusKeyId) return;
+    const row = rowRefs.current.get(focusKeyId);
+    if (!row) return;
+    row.focus();
+    row.scrollIntoView({ block: 'nearest' });
+    onFocused();
+  }, [focusKeyId, rows, onFocused]);
+
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200">
+      <table aria-labelledby={labelledBy} className="w-full border-collapse bg-white text-sm">
+        <thead className="bg-slate-50 text-slate-700">
+          <tr>
+            <SortableHeader field="name" label="Name" sort={sort} onSort={onSort} />
+            <th scope="col" className="px-3 py-2 text-left font-semibold">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 text-left font-semibold">
+              Description
+            </th>
+            <th scope="col" className="px-3 py-2 text-left font-semibold">
+              Instances
+            </th>
+            <SortableHeader field="expires_at" label="Expires" sort={sort} onSort={onSort} />
+            <SortableHeader field="created_at" label="Created" sort={sort} onSort={onSort} />
+            <th scope="col" className="px-3 py-2 text-left font-semibold">
+              <span className="sr-only">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((apiKey) => (
+            <ApiKeyRow
+              key={apiKey.key_id}
+              apiKey={apiKey}
+              deployments={deployments}
+              isNew={newKeyIds.has(apiKey.key_id)}
+              now={now}
+              rowRef={(row) => {
+                if (row) rowRefs.current.set(apiKey.key_id, row);
+                else rowRefs.current.delete(apiKey.key_id);
+              }}
+              {...actions}
+            />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

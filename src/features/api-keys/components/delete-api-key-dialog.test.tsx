@@ -1,0 +1,139 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import { SEED_KEY_IDS } from '../../../../sandbox/seed-api-keys';
+import { SEED_DEPLOYMENT_IDS } from '../../../../sandbox/seed-deployments';
+import { KEYS, sandboxCaller } from '../../../../sandbox/sandbox-test-client';
+import { renderWithClient } from '../../../test/render-with-client';
+import { setupSandbox } from '../../../test/sandbox-server';
+import { seedApiKey as seedKey } from '../../../test/seed-api-key';
+import { getAllDeployments } from '../../deployments/api/get-deployments';
+import type { ApiKey } from '../api/api-key-schemas';
+import { DeleteApiKeyDialog } from './delete-api-key-dialog';
+
+const sandbox = setupSandbox();
+const call = sandboxCaller(sandbox);
+const deletes = () => sandbox.requestLog.entries().filter((e) => e.method === 'DELETE');
+
+async function renderDialog(apiKey: ApiKey) {
+  const deployments = await getAllDeployments(1);
+  const onClose = vi.fn();
+  const onDeleted = vi.fn();
+  const result = renderWithClient(
+    <DeleteApiKeyDialog
+      apiKey={apiKey}
+      deployments={deployments}
+      onClose={onClose}
+      onDeleted={onDeleted}
+    />,
+  );
+  const dialog = screen.getByRole('dialog', { name: 'Delete API key' });
+  const button = within(dialog).getByRole('button', { name: 'Delete key' });
+  return { ...result, onClose, onDeleted, dialog, button };
+}
+
+describe('DeleteApiKeyDialog', () => {
+  it('asks for the exact name when an active deployment accepts the key', async () => {
+    const { user, dialog, button, onDeleted } = await renderDialog(seedKey('ciPipeline'));
+    expect(dialog).toHaveTextContent('ci-pipeline');
+    expect(within(dialog).getByRole('listitem')).toHaveTextContent('llama-3-8b-chat');
+    expect(within(dialog).getByRole('listitem')).toHaveTextContent('Active');
+    const confirm = within(dialog).getByRole('textbox', { name: 'Type the key name to confirm' });
+    expect(confirm).toHaveFocus();
+    expect(confirm).toHaveAccessibleDescription(/active deployment accepts this key/);
+    expect(button).toBeDisabled();
+    await user.type(confirm, 'ci-pipelin');
+    expect(button).toBeDisabled();
+    await user.type(confirm, 'e ');
+    expect(button).toBeDisabled();
+    await user.type(confirm, '{Backspace}');
+    expect(button).toBeEnabled();
+    await user.click(button);
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
+    expect(deletes()).toHaveLength(1);
+    expect((await call('GET', `${KEYS}/${SEED_KEY_IDS.ciPipeline}`)).status).toBe(404);
+  });
+
+  it('does not send on Enter before the name is typed', async () => {
+    const { user, dialog, onDeleted } = await renderDialog(seedKey('ciPipeline'));
+    const confirm = within(dialog).getByRole('textbox', { name: 'Type the key name to confirm' });
+    await user.type(confirm, 'CI-PIPELINE{Enter}');
+    expect(deletes()).toHaveLength(0);
+    expect(onDeleted).not.toHaveBeenCalled();
+  });
+
+  it('deletes with one click when no active deployment is bound, naming each binding', async () => {
+    const unknownId = '99999999-9999-4999-8999-999999999999';
+    const created = await call('POST', KEYS, {
+      body: { name: 'idle-key', inference_instance_ids: [SEED_DEPLOYMENT_IDS.stableDiffusion] },
+    });
+    const apiKey = created.json as ApiKey;
+    const { user, dialog, button, onDeleted } = await renderDialog({
+      ...apiKey,
+      inference_instance_ids: [...apiKey.inference_instance_ids, unknownId],
+    });
+    const items = within(dialog).getAllByRole('listitem');
+    expect(items[0]).toHaveTextContent('stable-diffusion-xl');
+    expect(items[0]).toHaveTextContent('Disabled');
+    expect(items[1]).toHaveTextContent('99999999…');
+    expect(items[1]).toHaveTextContent('unknown');
+    expect(within(dialog).queryByRole('textbox')).not.toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus();
+    await user.click(button);
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
+    expect(deletes()).toHaveLength(1);
+    expect(deletes()[0]?.path).toBe(`${KEYS}/${apiKey.key_id}`);
+  });
+
+  it('says nothing stops working when no deployment is bound', async () => {
+    const { dialog } = await renderDialog(seedKey('oldDemo'));
+    expect(dialog).toHaveTextContent('nothing will stop working');
+    expect(within(dialog).queryByRole('list')).not.toBeInTheDocument();
+  });
+
+  it('ends quietly when someone else deleted the key first (404)', async () => {
+    expect((await call('DELETE', `${KEYS}/${SEED_KEY_IDS.oldDemo}`)).status).toBe(204);
+    const { user, dialog, button, onDeleted } = await renderDialog(seedKey('oldDemo'));
+    await user.click(button);
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('already-gone'));
+    expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
+  });
+
+  it('shows a 500 with its request id and stays open for another try', async () => {
+    sandbox.faults.arm({
+      method: 'DELETE',
+      path: `${KEYS}/`,
+      status: 500,
+      body: { exception_class: 'InternalError', message: 'Boom.', request_id: 'rid-del' },
+    });
+    const { user, dialog, button, onDeleted, onClose } = await renderDialog(seedKey('oldDemo'));
+    await user.click(button);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Boom.');
+    expect(alert).toHaveTextContent('rid-del');
+    expect(alert).toHaveTextContent(/deleting again is safe/);
+    expect(onDeleted).not.toHaveBeenCalled();
+    expect(onClose).not.toHaveBeenCalled();
+    expect(screen.getByRole('dialog', { name: 'Delete API key' })).toBeInTheDocument();
+    await waitFor(() => expect(button).toBeEnabled());
+    await user.click(button);
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
+    expect(deletes()).toHaveLength(2);
+  });
+
+  it('sends one DELETE however fast the button is pressed', async () => {
+    sandbox.faults.arm({ method: 'DELETE', path: `${KEYS}/`, delayMs: 300, passThrough: true });
+    const { user, button, onDeleted } = await renderDialog(seedKey('oldDemo'));
+    await user.dblClick(button);
+    await user.click(button);
+    expect(button).toBeDisabled();
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledOnce());
+    expect(deletes()).toHaveLength(1);
+  });
+
+  it('closes on Cancel without deleting', async () => {
+    const { user, dialog, onClose } = await renderDialog(seedKey('ciPipeline'));
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(deletes()).toHaveLength(0);
+  });
+});

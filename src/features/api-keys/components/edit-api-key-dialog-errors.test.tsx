@@ -1,0 +1,111 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
+import type { SEED_KEY_IDS } from '../../../../sandbox/seed-api-keys';
+import { renderWithClient } from '../../../test/render-with-client';
+import { setupSandbox } from '../../../test/sandbox-server';
+import { seedApiKey } from '../../../test/seed-api-key';
+import { EditApiKeyDialog } from './edit-api-key-dialog';
+
+const sandbox = setupSandbox();
+const KEY_PATH = '/cloud/v2/inference/api_keys/';
+const patches = () => sandbox.requestLog.entries().filter((e) => e.method === 'PATCH');
+
+async function renderDialog(name: keyof typeof SEED_KEY_IDS = 'mobileAppProd') {
+  const onClose = vi.fn();
+  const onSaved = vi.fn();
+  const result = renderWithClient(
+    <EditApiKeyDialog
+      apiKey={seedApiKey(name)}
+      projectId={1}
+      onClose={onClose}
+      onSaved={onSaved}
+    />,
+  );
+  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
+  const dialog = screen.getByRole('dialog', { name: 'Edit API key' });
+  const description = within(dialog).getByRole('textbox', { name: 'Description' });
+  const save = within(dialog).getByRole('button', { name: 'Save changes' });
+  return { ...result, onClose, onSaved, dialog, description, save };
+}
+
+describe('EditApiKeyDialog when saving fails or repeats', () => {
+  it('puts a 400 on its field, focused, keeping what was typed', async () => {
+    sandbox.faults.arm({
+      method: 'PATCH',
+      path: KEY_PATH,
+      status: 400,
+      body: {
+        exception_class: 'ValidationError',
+        message: "Validation Error: {'description': ['Too long.']}",
+        request_id: 'req-400',
+        invalid_fields: { description: ['Too long.'] },
+      },
+    });
+    const { user, description, save, onSaved } = await renderDialog('mobileAppProd');
+    await user.type(description, 'far too long');
+    await user.click(save);
+    await waitFor(() => expect(description).toHaveAttribute('aria-invalid', 'true'));
+    expect(description).toHaveAccessibleDescription(/Too long\./);
+    expect(description).toHaveFocus();
+    expect(description).toHaveValue('far too long');
+    expect(onSaved).not.toHaveBeenCalled();
+  });
+
+  it('after a 500 shows the request id, keeps the input and saves again when asked', async () => {
+    sandbox.faults.arm({
+      method: 'PATCH',
+      path: KEY_PATH,
+      status: 500,
+      body: { exception_class: 'InternalError', message: 'Boom.', request_id: 'rid-500' },
+    });
+    const { user, dialog, description, save, onSaved } = await renderDialog('mobileAppProd');
+    await user.type(description, 'second try');
+    await user.click(save);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent('Boom.');
+    expect(alert).toHaveTextContent('rid-500');
+    expect(alert).toHaveTextContent(/may or may not have been saved/);
+    expect(description).toHaveValue('second try');
+    await user.click(within(alert).getByRole('button', { name: 'Try again' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(patches()).toHaveLength(2);
+  });
+
+  it('sends one PATCH however fast the button is pressed', async () => {
+    sandbox.faults.arm({ method: 'PATCH', path: KEY_PATH, delayMs: 300, passThrough: true });
+    const { user, description, save, onSaved } = await renderDialog('mobileAppProd');
+    await user.type(description, 'once');
+    await user.dblClick(save);
+    await user.click(save);
+    expect(save).toBeDisabled();
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(patches()).toHaveLength(1);
+  });
+
+  it('closes on Cancel without sending', async () => {
+    const { user, dialog, onClose } = await renderDialog('mobileAppProd');
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }));
+    expect(onClose).toHaveBeenCalledOnce();
+    expect(patches()).toHaveLength(0);
+  });
+
+  it('names bindings the picker cannot show, since changing the selection drops them', async () => {
+    const unknownId = '99999999-9999-4999-8999-999999999999';
+    const apiKey = seedApiKey('ciPipeline');
+    renderWithClient(
+      <EditApiKeyDialog
+        apiKey={{
+          ...apiKey,
+          inference_instance_ids: [...apiKey.inference_instance_ids, unknownId],
+        }}
+        projectId={1}
+        onClose={vi.fn()}
+        onSaved={vi.fn()}
+      />,
+    );
+    const note = await screen.findByText(/also bound to an instance not in this project/);
+    expect(note.parentElement).toHaveTextContent('99999999…');
+    expect(note.parentElement).toHaveTextContent('unknown');
+    expect(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeChecked();
+  });
+});

@@ -1,0 +1,35 @@
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+
+const SHOWN = 3;
+
+/** Deployment names for bound ids; an id with no deployment is a short id marked unknown. */
+export function InstanceNames({
+  ids,
+  deployments,
+}: {
+  ids: string[];
+  deployments: Deployment[] | undefined;
+}) {
+  if (ids.length === 0) return <span className="text-slate-500">None</span>;
+  const byId = new Map(deployments?.map((deployment) => [deployment.id, deployment]));
+  return (
+    <ul className="flex flex-col">
+      {ids.slice(0, SHOWN).map((id) => {
+        const deployment = byId.get(id);
+        return (
+          <li key={id} className="min-w-40 break-words">
+            {deployment ? (
+              deployment.name
+            ) : (
+              <span title={id}>
+                <span className="font-mono">{id.slice(0, 8)}…</span>{' '}
+                <span className="text-xs text-slate-500">{deployments ? '(unknown)' : ''}</span>
+              </span>
+            )}
+          </li>
+        );
+      })}
+      {ids.length > SHOWN && <li className="text-slate-500">and {ids.length - SHOWN} more</li>}
+    </ul>
+  );
+}

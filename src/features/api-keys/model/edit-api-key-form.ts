@@ -1,0 +1,111 @@
+import * as z from 'zod/mini';
+import type { ApiKey, UpdateApiKeyInput } from '../api/api-key-schemas';
+import {
+  describeCustomExpiryProblem,
+  type CreateApiKeyFormValues,
+} from './create-api-key-form-schema';
+import {
+  EXPIRY_PRESETS,
+  resolveExpiry,
+  toLocalInputValue,
+  toUtcIso,
+  type ExpiryPreset,
+} from './expiry';
+
+const presetValues = EXPIRY_PRESETS.map((preset) => preset.value) as [
+  ExpiryPreset,
+  ...ExpiryPreset[],
+];
+
+/**
+ * The key as the create form's values, so the edit dialog reuses its fields. An expiry shows as
+ * a custom date in the local zone (to the minute: `datetime-local` has no seconds by default).
+ */
+export function toEditFormValues(key: ApiKey, projectId: number): CreateApiKeyFormValues {
+  const expiresAt = key.expires_at === null ? null : new Date(key.expires_at);
+  return {
+    name: key.name,
+    description: key.description ?? '',
+    projectId: String(projectId),
+    instanceIds: [...key.inference_instance_ids],
+    expiryPreset: expiresAt === null ? 'never' : 'custom',
+    expiryCustom:
+      expiresAt === null || Number.isNaN(expiresAt.getTime()) ? '' : toLocalInputValue(expiresAt),
+  };
+}
+
+/**
+ * The create form's rules, less the name (it cannot change, so it is never sent). An expiry the
+ * user left as it was is not checked either: it is not sent, and an already-expired key must
+ * still accept other changes.
+ */
+export function editApiKeyFormSchema(
+  initial: CreateApiKeyFormValues,
+  now: () => Date = () => new Date(),
+) {
+  return z
+    .object({
+      name: z.string(),
+      description: z.string(),
+      projectId: z.string().check(z.regex(/^\d+$/, 'Choose a project.')),
+      instanceIds: z.array(z.string()),
+      expiryPreset: z.enum(presetValues, 'Choose when the key expires.'),
+      expiryCustom: z.string(),
+    })
+    .check(
+      z.superRefine((values, ctx) => {
+        if (values.expiryPreset !== 'custom' || !expiryChanged(initial, values)) return;
+        const problem = describeCustomExpiryProblem(values.expiryCustom, now());
+        if (problem) {
+          ctx.addIssue({ code: 'custom', message: problem, path: ['expiryCustom'], input: values });
+        }
+      }),
+    );
+}
+
+/**
+ * Form values → the body of PATCH /cloud/v2/inference/api_keys/{key_id}, holding only what the
+ * user changed: an omitted field is left alone, so an untouched past expiry is never re-sent
+ * (the API would refuse it). `{}` means there is nothing to save.
+ */
+export function toUpdateApiKeyInput(
+  initial: CreateApiKeyFormValues,
+  values: CreateApiKeyFormValues,
+  now: Date,
+): UpdateApiKeyInput {
+  const input: UpdateApiKeyInput = {};
+  const description = toDescription(values.description);
+  if (description !== toDescription(initial.description)) input.description = description;
+
+  if (expiryChanged(initial, values)) {
+    const expiresAt = resolveExpiry(
+      { preset: values.expiryPreset, custom: values.expiryCustom },
+      now,
+    );
+    if (expiresAt === undefined) {
+      // The form schema rules this out; reaching here is a programming error, not user input.
+      throw new Error('toUpdateApiKeyInput: the custom expiry is not a valid date and time');
+    }
+    input.expires_at = expiresAt === null ? null : toUtcIso(expiresAt);
+  }
+
+  if (!sameSet(initial.instanceIds, values.instanceIds)) {
+    input.inference_instance_ids = [...values.instanceIds];
+  }
+  return input;
+}
+
+/** A relative preset ("30 days") means "from now", so choosing one is always a change. */
+function expiryChanged(initial: CreateApiKeyFormValues, values: CreateApiKeyFormValues): boolean {
+  if (values.expiryPreset !== initial.expiryPreset) return true;
+  if (values.expiryPreset === 'custom') return values.expiryCustom !== initial.expiryCustom;
+  return values.expiryPreset !== 'never';
+}
+
+const toDescription = (text: string): string | null => (text.trim() === '' ? null : text);
+
+function sameSet(a: readonly string[], b: readonly string[]): boolean {
+  const left = new Set(a);
+  const right = new Set(b);
+  return left.size === right.size && [...left].every((id) => right.has(id));
+}

@@ -1,0 +1,38 @@
+import { useCallback, useSyncExternalStore } from 'react';
+
+const CHANGE = 'app:urlchange';
+
+function subscribe(onChange: () => void): () => void {
+  window.addEventListener('popstate', onChange);
+  window.addEventListener(CHANGE, onChange);
+  return () => {
+    window.removeEventListener('popstate', onChange);
+    window.removeEventListener(CHANGE, onChange);
+  };
+}
+
+const readSearch = () => window.location.search;
+
+export type SearchUpdate = Record<string, string | null>;
+
+/**
+ * The query string as state, so a view can be shared and survives a reload. `null` removes a
+ * parameter. `push` makes a history entry (Back undoes it); `replace` does not.
+ */
+export function useUrlSearch(): [
+  URLSearchParams,
+  (update: SearchUpdate, mode?: 'push' | 'replace') => void,
+] {
+  const search = useSyncExternalStore(subscribe, readSearch, () => '');
+  const setSearch = useCallback((update: SearchUpdate, mode: 'push' | 'replace' = 'push') => {
+    const url = new URL(window.location.href);
+    for (const [name, value] of Object.entries(update)) {
+      if (value === null || value === '') url.searchParams.delete(name);
+      else url.searchParams.set(name, value);
+    }
+    if (url.search === window.location.search) return;
+    window.history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    window.dispatchEvent(new Event(CHANGE));
+  }, []);
+  return [new URLSearchParams(search), setSearch];
+}
