@@ -10,7 +10,9 @@ test.describe('create an API key', () => {
   }) => {
     await openCreateForm(page);
     await page.getByRole('textbox', { name: 'Name' }).fill('support-bot');
-    await page.getByRole('textbox', { name: 'Description', exact: true }).fill('Support portal assistant');
+    await page
+      .getByRole('textbox', { name: 'Description', exact: true })
+      .fill('Support portal assistant');
     await page.getByRole('checkbox', { name: /^llama-3-8b-chat/ }).check();
     await page.getByRole('combobox', { name: 'Expiration' }).selectOption({ label: '7 days' });
     const before = Date.now();

@@ -157,6 +157,8 @@ describe('faults over HTTP (/__sandbox/faults)', () => {
     expect(list.count).toBeGreaterThanOrEqual(250);
     expect((await call('POST', '/__sandbox/reset', { body: { seedKeys: -1 } })).status).toBe(400);
     expect((await call('POST', '/__sandbox/reset')).status).toBe(204);
-    expect(((await call('GET', `${KEYS}?limit=1`)).json as { count: number }).count).toBeLessThan(10);
+    expect(((await call('GET', `${KEYS}?limit=1`)).json as { count: number }).count).toBeLessThan(
+      10,
+    );
   });
 });
