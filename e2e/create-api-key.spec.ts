@@ -23,7 +23,8 @@ test.describe('create an API key', () => {
     const copy = dialog.getByRole('button', { name: /^Copy/ });
     await expect(copy).toBeFocused();
     const secretField = dialog.getByLabel('Secret', { exact: true });
-    await expect(secretField).toHaveAttribute('type', 'password');
+    await expect(secretField).toHaveValue('•'.repeat(32));
+    await dialog.getByRole('button', { name: 'Show secret' }).click();
     const secret = await secretField.inputValue();
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43,}$/);
     await expect(dialog).toContainText('support-bot');

@@ -65,8 +65,9 @@ test('the secret can be shown, and the reveal is keyboard-only usable', async ({
   const field = dialog.getByLabel('Secret', { exact: true });
   await page.keyboard.press('Enter'); // the focused Copy button
   await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
+  await expect(field).toHaveValue('•'.repeat(32));
   await dialog.getByRole('button', { name: 'Show secret' }).press('Enter');
-  await expect(field).toHaveAttribute('type', 'text');
+  await expect(field).toHaveValue(/^[\w-]{43,}$/);
   await dialog.getByRole('button', { name: 'Done' }).focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();

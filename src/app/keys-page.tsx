@@ -27,6 +27,12 @@ export function KeysPage() {
   );
   const onFocused = useCallback(() => setFocusKeyId(null), []);
   const nameInputRef = useRef<HTMLInputElement>(null);
+  const listHeadingRef = useRef<HTMLHeadingElement>(null);
+  const checkList = (name: string) => {
+    onViewChange({ filter: name });
+    listHeadingRef.current?.focus();
+    listHeadingRef.current?.scrollIntoView({ block: 'start' });
+  };
   const onFocusMissing = useCallback(() => {
     setFocusKeyId(null);
     nameInputRef.current?.focus();
@@ -50,6 +56,7 @@ export function KeysPage() {
           onCreated={(keyId) => setNewKeyIds((ids) => new Set(ids).add(keyId))}
           onRevealClosed={setFocusKeyId}
           nameInputRef={nameInputRef}
+          onCheckList={checkList}
         />
         <ApiKeysPanel
           projectId={project?.id}
@@ -60,6 +67,7 @@ export function KeysPage() {
           focusKeyId={focusKeyId}
           onFocused={onFocused}
           onFocusMissing={onFocusMissing}
+          headingRef={listHeadingRef}
         />
       </div>
     </div>

@@ -1,9 +1,7 @@
 import type * as z from 'zod/mini';
+import { DEFAULT_TIMEOUT_MS, requestTimeoutMs } from './api-config';
 import { ApiError } from './api-error';
 import { readApiError, tryParseJson } from './read-api-error';
-
-/** How long a call may take before the client gives up and says the outcome is unknown. */
-export const DEFAULT_TIMEOUT_MS = 30_000;
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
@@ -31,12 +29,13 @@ export async function apiRequest<S extends z.ZodMiniType | null>(
   request: ApiRequest<S>,
 ): Promise<Result<S>> {
   const timeout = new AbortController();
-  const timer = setTimeout(() => timeout.abort(), request.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  const timeoutMs = request.timeoutMs ?? requestTimeoutMs();
+  const timer = setTimeout(() => timeout.abort(), timeoutMs);
   const signal = request.signal
     ? AbortSignal.any([request.signal, timeout.signal])
     : timeout.signal;
   try {
-    const response = await send(request, signal, timeout.signal, request.signal);
+    const response = await send({ ...request, timeoutMs }, signal, timeout.signal, request.signal);
     if (!response.ok) throw await readApiError(response);
     return await parseBody(response, request.schema);
   } finally {
@@ -67,10 +66,10 @@ async function send(
       throw new ApiError({ kind: 'cancelled', message: 'The request was cancelled.' });
     }
     if (timeoutSignal.aborted) {
-      const seconds = Math.round((request.timeoutMs ?? DEFAULT_TIMEOUT_MS) / 1000);
+      const ms = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       throw new ApiError({
         kind: 'timeout',
-        message: `The API did not answer within ${seconds} s.`,
+        message: `The API did not answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}.`,
       });
     }
     throw new ApiError({

@@ -23,7 +23,8 @@ export function createApiKey(input: CreateApiKeyInput, options: RequestOptions =
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: CreateApiKeyInput) => createApiKey(input),
+    mutationFn: ({ input, signal }: { input: CreateApiKeyInput; signal?: AbortSignal }) =>
+      createApiKey(input, { signal }),
     // A create that failed after reaching the server must never run twice on its own.
     retry: false,
     // The response holds the secret: drop the mutation from the cache as soon as the reveal

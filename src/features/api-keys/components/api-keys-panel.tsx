@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState, type RefObject } from 'react';
 import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
 import type { ApiKey } from '../api/api-key-schemas';
 import { useApiKeysView } from '../api/use-api-keys-view';
@@ -20,6 +20,8 @@ export type ApiKeysPanelProps = {
   onFocused: () => void;
   /** The key to focus is not in this view (another page, a filter): focus goes elsewhere. */
   onFocusMissing: () => void;
+  /** The panel's heading, for the page to move focus to the list. */
+  headingRef: RefObject<HTMLHeadingElement | null>;
 };
 
 export function ApiKeysPanel({
@@ -28,10 +30,10 @@ export function ApiKeysPanel({
   view,
   onViewChange,
   onFocusMissing,
+  headingRef,
   ...focus
 }: ApiKeysPanelProps) {
   const headingId = useId();
-  const headingRef = useRef<HTMLHeadingElement>(null);
   const [dialog, setDialog] = useState<OpenDialog>(null);
   const [announcement, setAnnouncement] = useState('');
   const { query, rows, count } = useApiKeysView(view, projectId);

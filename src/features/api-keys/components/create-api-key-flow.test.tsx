@@ -21,6 +21,7 @@ describe('create flow', () => {
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'short-lived');
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
+    await user.click(within(dialog).getByRole('button', { name: 'Show secret' }));
     const secret = (within(dialog).getByLabelText('Secret') as HTMLInputElement).value;
     expect(
       JSON.stringify(

@@ -70,6 +70,7 @@ describe('CreateApiKeyForm', () => {
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
+    await user.click(within(dialog).getByRole('button', { name: 'Show secret' }));
     expect((within(dialog).getByLabelText('Secret') as HTMLInputElement).value).toMatch(
       /^[\w-]{43,}$/,
     );

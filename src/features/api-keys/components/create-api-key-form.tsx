@@ -1,25 +1,22 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { useEffect, useId, useRef, type RefObject } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
-import { isApiError } from '../../../lib/api-error';
 import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
 import { API_KEY_NAME_RULE } from '../api/api-key-name';
-import { useCreateApiKey } from '../api/create-api-key';
 import {
   createApiKeyFormSchema,
   type CreateApiKeyFormValues,
 } from '../model/create-api-key-form-schema';
 import { DEFAULT_EXPIRY_PRESET } from '../model/expiry';
-import { mapCreateError, type FormField, type RootError } from '../model/map-create-error';
-import { toCreateApiKeyInput } from '../model/to-create-api-key-input';
 import { ExpiryField } from './expiry-field';
 import { FormErrorAlert } from './form-error-alert';
 import { InstancePicker } from './instance-picker';
 import { ProjectSelect } from './project-select';
 import { RevealDialog } from './reveal-dialog';
+import { useCreateSubmission } from './use-create-submission';
 
 const EMPTY_FORM: CreateApiKeyFormValues = {
   name: '',
@@ -40,6 +37,8 @@ export type CreateApiKeyFormProps = {
   onCreated?: (keyId: string) => void;
   /** After the reveal closes. Without it, focus returns to Name; with it, focus is the owner's. */
   onRevealClosed?: (keyId: string) => void;
+  /** Shows the list filtered to a name, to check whether a create whose outcome is unknown happened. */
+  onCheckList?: (name: string) => void;
   /** Lets the owner put focus back on Name, e.g. when the new key is not on screen. */
   nameInputRef?: RefObject<HTMLInputElement | null>;
 };
@@ -49,6 +48,7 @@ export function CreateApiKeyForm({
   onProjectChange,
   onCreated,
   onRevealClosed,
+  onCheckList,
   nameInputRef,
 }: CreateApiKeyFormProps) {
   const id = useId();
@@ -58,12 +58,8 @@ export function CreateApiKeyForm({
     mode: 'onTouched',
     reValidateMode: 'onChange',
   });
-  const { register, control, formState, setError, handleSubmit } = form;
-  const mutation = useCreateApiKey();
-  const [rootError, setRootError] = useState<RootError | null>(null);
-  // react-hook-form validates asynchronously, so two fast clicks both reach onValid before
-  // React re-renders the disabled button; this ref lets exactly one of them send.
-  const sending = useRef(false);
+  const { register, control, formState } = form;
+  const { mutation, rootError, submit, cancel } = useCreateSubmission(form, onCreated);
   // reset() drops react-hook-form's field refs until the next render, so setFocus would miss.
   const nameInput = useRef<HTMLInputElement | null>(null);
   const nameField = register('name');
@@ -72,30 +68,6 @@ export function CreateApiKeyForm({
     ...deploymentsQueryOptions(Number(projectId)),
     enabled: projectId !== '',
   });
-
-  const showError = (error: unknown, values: CreateApiKeyFormValues) => {
-    const mapped = isApiError(error)
-      ? mapCreateError(error, values)
-      : { fields: {}, root: { message: String(error), requestId: null, retryable: false } };
-    Object.entries(mapped.fields).forEach(([field, message], index) =>
-      setError(field as FormField, { type: 'server', message }, { shouldFocus: index === 0 }),
-    );
-    setRootError(mapped.root);
-  };
-
-  const send = (values: CreateApiKeyFormValues) => {
-    if (sending.current) return;
-    sending.current = true;
-    setRootError(null);
-    mutation.mutate(toCreateApiKeyInput(values, new Date()), {
-      onSuccess: (created) => onCreated?.(created.key_id),
-      onError: (error) => showError(error, values),
-      onSettled: () => {
-        sending.current = false;
-      },
-    });
-  };
-  const submit = (event?: React.BaseSyntheticEvent) => handleSubmit(send)(event);
 
   useEffect(() => {
     if (pageProjectId === undefined || form.getValues('projectId') === String(pageProjectId))
@@ -115,56 +87,70 @@ export function CreateApiKeyForm({
   };
 
   return (
-    <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
-      <Field
-        id={`${id}-name`}
-        label="Name"
-        hint={API_KEY_NAME_RULE}
-        error={formState.errors.name?.message}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            {...nameField}
-            ref={(element) => {
-              nameField.ref(element);
-              nameInput.current = element;
-              if (nameInputRef) nameInputRef.current = element;
-            }}
-            autoComplete="off"
-            spellCheck={false}
-            className={inputClass}
+    <>
+      <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
+        <Field
+          id={`${id}-name`}
+          label="Name"
+          hint={API_KEY_NAME_RULE}
+          error={formState.errors.name?.message}
+        >
+          {(aria) => (
+            <input
+              {...aria}
+              {...nameField}
+              ref={(element) => {
+                nameField.ref(element);
+                nameInput.current = element;
+                if (nameInputRef) nameInputRef.current = element;
+              }}
+              autoComplete="off"
+              spellCheck={false}
+              className={inputClass}
+            />
+          )}
+        </Field>
+        <Field
+          id={`${id}-description`}
+          label="Description"
+          optional
+          hint="Optional. Say what the key is for; it shows in the list of keys."
+          error={formState.errors.description?.message}
+        >
+          {(aria) => (
+            <textarea {...aria} {...register('description')} rows={2} className={inputClass} />
+          )}
+        </Field>
+        <ProjectSelect {...form} onProjectChange={onProjectChange} />
+        <InstancePicker control={control} />
+        <ExpiryField control={control} register={register} />
+        {rootError && (
+          <FormErrorAlert
+            error={rootError}
+            onRetry={() => void submit()}
+            onCheckList={onCheckList && (() => onCheckList(form.getValues('name')))}
           />
         )}
-      </Field>
-      <Field
-        id={`${id}-description`}
-        label="Description"
-        optional
-        hint="Optional. Say what the key is for; it shows in the list of keys."
-        error={formState.errors.description?.message}
-      >
-        {(aria) => (
-          <textarea {...aria} {...register('description')} rows={2} className={inputClass} />
-        )}
-      </Field>
-      <ProjectSelect {...form} onProjectChange={onProjectChange} />
-      <InstancePicker control={control} />
-      <ExpiryField control={control} register={register} />
-      {rootError && <FormErrorAlert error={rootError} onRetry={() => void submit()} />}
-      <div className="flex items-center gap-3">
-        <Button
-          type="submit"
-          variant="primary"
-          disabled={mutation.isPending}
-          aria-describedby={`${id}-status`}
-        >
-          Create API key
-        </Button>
-        <p id={`${id}-status`} role="status" className="text-sm text-slate-600">
-          {mutation.isPending ? 'Creating the key…' : ''}
-        </p>
-      </div>
+        <div className="flex items-center gap-3">
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={mutation.isPending}
+            aria-describedby={`${id}-status`}
+          >
+            Create API key
+          </Button>
+          <p id={`${id}-status`} role="status" className="text-sm text-slate-600">
+            {mutation.isPending ? 'Creating the key…' : ''}
+          </p>
+          {mutation.isPending && (
+            <Button variant="ghost" onClick={cancel}>
+              Cancel request
+            </Button>
+          )}
+        </div>
+      </form>
+      {/* Outside the form: nothing in the dialog may take part in a form submission. */}
       {mutation.data && (
         <RevealDialog
           createdKey={mutation.data}
@@ -172,6 +158,6 @@ export function CreateApiKeyForm({
           onClose={closeReveal}
         />
       )}
-    </form>
+    </>
   );
 }

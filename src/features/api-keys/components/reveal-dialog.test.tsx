@@ -41,7 +41,10 @@ describe('RevealDialog', () => {
   it('shows the secret masked, focuses Copy, and describes the key', () => {
     const { dialog } = renderDialog();
     const secret = screen.getByLabelText('Secret');
-    expect(secret).toHaveAttribute('type', 'password');
+    // Masked by dots, not by a password field: the secret is not in the DOM until shown.
+    expect(secret).toHaveAttribute('type', 'text');
+    expect(secret).toHaveValue('•'.repeat(32));
+    expect(document.body.innerHTML).not.toContain(createdKey.secret);
     expect(secret).toHaveAttribute('readonly');
     expect(secret).toHaveAttribute('autocomplete', 'off');
     expect(screen.getByRole('button', { name: 'Copy secret' })).toHaveFocus();
@@ -68,6 +71,23 @@ describe('RevealDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Copy secret' }));
     expect(screen.getByLabelText('Secret')).toHaveAttribute('type', 'text');
     expect(screen.getByRole('status')).toHaveTextContent(/press (Ctrl\+C|⌘C) to copy it/);
+  });
+
+  it('shows the secret on request, and a manual copy of the masked field copies the secret', async () => {
+    const { user } = renderDialog();
+    const field = screen.getByLabelText('Secret');
+    const copied = new Map<string, string>();
+    fireEvent.copy(field, {
+      clipboardData: { setData: (type: string, value: string) => copied.set(type, value) },
+    });
+    expect(copied.get('text/plain')).toBe(createdKey.secret);
+    expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard.');
+    await user.click(screen.getByRole('button', { name: 'Show secret' }));
+    expect(field).toHaveValue(createdKey.secret);
+    expect(screen.getByRole('button', { name: 'Show secret' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
   });
 
   it('asks before Escape, the close button or the backdrop close an uncopied secret', async () => {

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react';
+import { useId, useRef, useState, type ClipboardEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { copyShortcut, copyText } from '../../../lib/clipboard';
 
@@ -8,6 +8,12 @@ type SecretFieldProps = {
   onCopied: () => void;
 };
 
+/**
+ * Masking is done by showing dots, not by a password field: a password field invites password
+ * managers to store the secret, and while masked the secret is not in the DOM at all.
+ */
+const MASK = '•'.repeat(32);
+
 /** The secret, masked by default, with a copy that always ends in a copy or clear instructions. */
 export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProps) {
   const id = useId();
@@ -15,17 +21,18 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
   const [shown, setShown] = useState(false);
   const [status, setStatus] = useState('');
 
+  const markCopied = () => {
+    setStatus('Copied to the clipboard.');
+    onCopied();
+  };
+
   const copy = async () => {
     const input = inputRef.current;
     if (!input) return;
     const outcome = await copyText(secret, input.parentElement ?? input);
-    if (outcome === 'copied') {
-      setStatus('Copied to the clipboard.');
-      onCopied();
-      return;
-    }
+    if (outcome === 'copied') return markCopied();
     setShown(true);
-    // Shown as text first: a password field's text cannot be copied.
+    // After the re-render that puts the real text in the field.
     requestAnimationFrame(() => {
       input.focus();
       input.select();
@@ -33,6 +40,13 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
     setStatus(
       `Copying is blocked here. The secret is selected: press ${copyShortcut()} to copy it.`,
     );
+  };
+
+  // A manual copy of the masked field must copy the secret, not the dots.
+  const onCopy = (event: ClipboardEvent<HTMLInputElement>) => {
+    event.clipboardData.setData('text/plain', secret);
+    event.preventDefault();
+    markCopied();
   };
 
   return (
@@ -44,20 +58,19 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
         <input
           ref={inputRef}
           id={id}
-          type={shown ? 'text' : 'password'}
+          type="text"
           readOnly
-          value={secret}
-          // Keep password managers and autofill away from a value that is not a login password.
+          value={shown ? secret : MASK}
+          aria-describedby={shown ? undefined : `${id}-masked`}
           autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
           spellCheck={false}
           data-1p-ignore=""
           data-lpignore="true"
           data-bwignore=""
           data-form-type="other"
-          onCopy={() => {
-            setStatus('Copied to the clipboard.');
-            onCopied();
-          }}
+          onCopy={onCopy}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
         />
         <Button variant="primary" ref={copyButtonRef} onClick={() => void copy()}>
@@ -67,6 +80,11 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
           Show secret
         </Button>
       </div>
+      {!shown && (
+        <p id={`${id}-masked`} className="sr-only">
+          Hidden. Copy it, or press Show secret to read it.
+        </p>
+      )}
       <p role="status" className="min-h-5 text-sm font-medium text-emerald-800">
         {status}
       </p>

@@ -9,6 +9,8 @@ export type RootError = {
   requestId: string | null;
   /** Offer a retry the user clicks; never retried automatically. */
   retryable: boolean;
+  /** The write may have happened although no success was seen: check before trying again. */
+  outcomeUnknown?: boolean;
 };
 
 export type MappedError = { fields: Partial<Record<FormField, string>>; root: RootError | null };
@@ -27,22 +29,27 @@ export function mapCreateError(error: ApiError, values: CreateApiKeyFormValues):
     fields: {},
     root: { message, requestId: error.requestId, retryable },
   });
-  if (error.kind === 'network' || error.kind === 'timeout') {
-    return root(
-      `${error.message} The key may or may not have been created: check the list of keys before trying again.`,
-      true,
-    );
-  }
+  const unknown = (message: string, retryable: boolean): MappedError => ({
+    fields: {},
+    root: { message, requestId: error.requestId, retryable, outcomeUnknown: true },
+  });
+  const checkFirst =
+    'The key may or may not have been created: check the list of keys before trying again.';
+  if (error.kind === 'network' || error.kind === 'timeout')
+    return unknown(`${error.message} ${checkFirst}`, true);
+  if (error.kind === 'cancelled') return unknown(`You cancelled the request. ${checkFirst}`, true);
   if (error.kind === 'invalid-response') {
-    return root(
+    return unknown(
       `${error.message} The key may have been created without its secret reaching you: check the list of keys, and delete and re-create it if needed.`,
+      false,
     );
   }
-  if (error.kind === 'cancelled') return root('The request was cancelled.', true);
 
   switch (error.status) {
     case 400:
-      return mapInvalidFields(error, values) ?? root(error.message);
+      return (
+        mapInvalidFields(error, values) ?? root(`The API rejected the request: ${error.message}`)
+      );
     case 401:
       return root(
         `The API did not accept the token (${error.message}). The server's GCORE_API_KEY is missing, wrong, expired or revoked: ask whoever runs this dashboard to set a valid permanent API token.`,
@@ -70,10 +77,10 @@ export function mapCreateError(error: ApiError, values: CreateApiKeyFormValues):
         true,
       );
     default:
-      return root(
-        `${error.message} The key may or may not have been created: check the list of keys before trying again.`,
-        (error.status ?? 0) >= 500,
-      );
+      // A 5xx may come after the key was stored; any other 4xx means it was refused.
+      return (error.status ?? 0) >= 500
+        ? unknown(`${error.message} ${checkFirst}`, true)
+        : root(`${error.message} (HTTP ${error.status ?? 'error'})`);
   }
 }
 
