@@ -38,11 +38,15 @@ export class SandboxControl {
 }
 
 export const test = base.extend<{ sandbox: SandboxControl }>({
-  sandbox: async ({ request }, use) => {
-    const control = new SandboxControl(request);
-    await control.reset();
-    await use(control);
-  },
+  // Automatic: every test starts from the seed, whether or not it touches the sandbox itself.
+  sandbox: [
+    async ({ request }, use) => {
+      const control = new SandboxControl(request);
+      await control.reset();
+      await use(control);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

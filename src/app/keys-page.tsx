@@ -49,7 +49,7 @@ export function KeysPage() {
           {project?.name ?? 'the default project'} instead.
         </p>
       )}
-      <div className="grid items-start gap-6 xl:grid-cols-[26rem_minmax(0,1fr)]">
+      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[26rem_minmax(0,1fr)]">
         <CreateApiKeyPanel
           projectId={project?.id}
           onProjectChange={(projectId) => onViewChange({ projectId })}

@@ -24,7 +24,7 @@ export function ApiKeyFacts({ apiKey, deployments, now = new Date() }: ApiKeyFac
       </Fact>
       <Fact term="Description">
         {apiKey.description?.trim() ? (
-          <span className="break-words whitespace-pre-wrap">{apiKey.description}</span>
+          <span className="wrap-anywhere whitespace-pre-wrap">{apiKey.description}</span>
         ) : (
           <span className="text-slate-500">None</span>
         )}

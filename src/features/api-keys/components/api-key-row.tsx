@@ -31,7 +31,7 @@ export function ApiKeyRow({ apiKey, deployments, isNew, now, rowRef, ...actions 
       tabIndex={-1}
       className={`focus:outline-brand-700 border-t border-slate-200 align-top focus:outline-2 ${isNew ? 'bg-emerald-50' : ''}`}
     >
-      <td className="max-w-72 min-w-44 px-3 py-2 font-medium break-words">{apiKey.name}</td>
+      <td className="max-w-72 min-w-44 px-3 py-2 font-medium wrap-anywhere">{apiKey.name}</td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap gap-1">
           <KeyStatusBadge status={keyStatus(apiKey, now)} />
@@ -42,7 +42,7 @@ export function ApiKeyRow({ apiKey, deployments, isNew, now, rowRef, ...actions 
           )}
         </div>
       </td>
-      <td className="max-w-64 px-3 py-2 break-words text-slate-700">
+      <td className="max-w-64 min-w-40 px-3 py-2 wrap-anywhere text-slate-700">
         {apiKey.description || <span className="text-slate-500">—</span>}
       </td>
       <td className="px-3 py-2">

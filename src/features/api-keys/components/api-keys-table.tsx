@@ -41,7 +41,7 @@ export function ApiKeysTable({
   }, [focusKeyId, rows, onFocused]);
 
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200">
       <table aria-labelledby={labelledBy} className="w-full border-collapse bg-white text-sm">
         <thead className="bg-slate-50 text-slate-700">
           <tr>

@@ -4,7 +4,7 @@ export function CreateApiKeyPanel(props: CreateApiKeyFormProps) {
   return (
     <section
       aria-labelledby="create-api-key-heading"
-      className="rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      className="min-w-0 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
     >
       <h2 id="create-api-key-heading" className="mb-1 text-lg font-semibold">
         Create an API key

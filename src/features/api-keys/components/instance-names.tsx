@@ -17,7 +17,7 @@ export function InstanceNames({
       {ids.slice(0, SHOWN).map((id) => {
         const deployment = byId.get(id);
         return (
-          <li key={id} className="min-w-40 break-words">
+          <li key={id} className="max-w-64 min-w-40 wrap-anywhere">
             {deployment ? (
               deployment.name
             ) : (

@@ -30,7 +30,7 @@ export function InstancePicker({ control }: { control: Control<CreateApiKeyFormV
 
   return (
     <fieldset
-      className="flex flex-col gap-2"
+      className="flex min-w-0 flex-col gap-2"
       aria-describedby={`${fieldState.error ? `${errorId} ` : ''}${id}-hint`}
     >
       <legend className="mb-1.5 text-sm font-medium text-slate-900">Inference instances</legend>
