@@ -1,5 +1,5 @@
 import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed-deployments';
-import { expect, openCreateForm, test } from './fixtures';
+import { expect, test } from './fixtures';
 
 const MARKUP = '<img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>';
 const RTL = '\u202Egnirts desrever\u202C';
