@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { useController, useWatch, type Control } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { FieldError, inputClass } from '../../../components/ui/field';
+import { describeError } from '../../../lib/describe-error';
 import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
 import { DeploymentStatus } from '../../deployments/components/deployment-status';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
@@ -39,7 +40,7 @@ export function InstancePicker({ control }: { control: Control<CreateApiKeyFormV
       )}
       {deployments.isError && (
         <p role="alert" className="text-sm text-red-700">
-          Could not load deployments: {deployments.error.message}{' '}
+          Could not load deployments: {describeError(deployments.error)}{' '}
           <button type="button" className="underline" onClick={() => void deployments.refetch()}>
             Retry
           </button>

@@ -1,13 +1,7 @@
 import { Button } from '../../../components/ui/button';
-import { isApiError } from '../../../lib/api-error';
+import { describeError } from '../../../lib/describe-error';
 
 type Props = { error: unknown; onRetry: () => void };
-
-const describe = (error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  const requestId = isApiError(error) && error.requestId ? ` (request ID ${error.requestId})` : '';
-  return `${message}${requestId}`;
-};
 
 /** A first load that failed: nothing to show, so the retry is the main action. */
 export function KeysLoadError({ error, onRetry }: Props) {
@@ -16,7 +10,7 @@ export function KeysLoadError({ error, onRetry }: Props) {
       role="alert"
       className="flex flex-col items-start gap-2 rounded-md border border-red-300 bg-red-50 p-4 text-sm text-red-900"
     >
-      <p>Could not load the API keys: {describe(error)}</p>
+      <p>Could not load the API keys: {describeError(error)}</p>
       <Button onClick={onRetry}>Retry</Button>
     </div>
   );
@@ -30,7 +24,7 @@ export function StaleKeysBanner({ error, updatedAt, onRetry }: Props & { updated
       className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
     >
       <p>
-        Refreshing failed: {describe(error)}. The list below may be out of date (loaded at{' '}
+        Refreshing failed: {describeError(error)}. The list below may be out of date (loaded at{' '}
         {new Date(updatedAt).toLocaleTimeString()}).
       </p>
       <Button onClick={onRetry}>Retry</Button>

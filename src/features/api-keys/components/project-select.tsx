@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { Field, inputClass } from '../../../components/ui/field';
+import { describeError } from '../../../lib/describe-error';
 import { projectsQueryOptions } from '../../projects/api/get-projects';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
 
@@ -29,7 +30,7 @@ export function ProjectSelect({
   }, [defaultProject, getValues, setValue]);
 
   const loadError = projects.isError
-    ? `Could not load projects: ${projects.error.message}`
+    ? `Could not load projects: ${describeError(projects.error)}`
     : undefined;
   return (
     <Field id={id} label="Project" error={formState.errors.projectId?.message ?? loadError}>
