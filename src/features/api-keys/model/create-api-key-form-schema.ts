@@ -48,10 +48,14 @@ export function createApiKeyFormSchema(now: () => Date = () => new Date()) {
     );
 }
 
+/** The last second ISO 8601 writes with a four-digit year; later ones become `+010000-…`. */
+const LATEST_EXPIRY_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
 export function describeCustomExpiryProblem(value: string, now: Date): string | null {
   if (value === '') return 'Pick a date and time, or choose another expiration.';
   const at = parseLocalDateTime(value);
   if (!at) return 'Enter a complete, real date and time.';
+  if (at.getTime() > LATEST_EXPIRY_MS) return 'Pick a date before the year 10000.';
   if (at.getTime() - now.getTime() < MIN_EXPIRY_MARGIN_MS) {
     return `Pick a time at least a minute from now (it is ${formatLocal(now)}).`;
   }

@@ -43,10 +43,16 @@ export function resolveExpiry(choice: ExpiryChoice, now: Date): Date | null | un
 export function parseLocalDateTime(value: string): Date | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value);
   if (!match) return undefined;
-  const [year, month, day, hour, minute, second] = match.slice(1).map((part) => Number(part ?? 0));
-  const date = new Date(year ?? 0, (month ?? 1) - 1, day, hour, minute, second);
+  const [year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0] = match
+    .slice(1)
+    .map((part) => Number(part ?? 0));
+  if (hour > 23 || minute > 59 || second > 59) return undefined;
+  // setFullYear, unlike the constructor, keeps years 0–99 as written instead of making them 19xx.
+  const date = new Date(2000, 0, 1, 12);
+  date.setFullYear(year, month - 1, day);
+  date.setHours(hour, minute, second, 0);
   // Rejects overflow such as 2026-02-31, which Date would silently roll into March.
-  return date.getDate() === day && date.getMonth() === (month ?? 1) - 1 ? date : undefined;
+  return date.getDate() === day && date.getMonth() === month - 1 ? date : undefined;
 }
 
 /** The API's format: ISO 8601 in UTC with `Z`, to the second. */
