@@ -3,9 +3,10 @@ import tailwindcss from '@tailwindcss/vite';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { gcoreApiPlugin } from './server/vite-gcore-api-plugin.ts';
+import { securityHeadersPlugin } from './server/vite-security-headers-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), gcoreApiPlugin()],
+  plugins: [react(), tailwindcss(), gcoreApiPlugin(), securityHeadersPlugin()],
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
   build: { target: 'es2022', sourcemap: false },

@@ -1,5 +1,6 @@
 import type { ProxyOptions } from 'vite';
 import type { ApiTarget } from './api-target.ts';
+import { SECURITY_HEADER_NAMES } from './security-headers.ts';
 
 type ProxyServer = Parameters<NonNullable<ProxyOptions['configure']>>[0];
 
@@ -8,7 +9,7 @@ const MID_FLIGHT_ERRORS = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABO
 
 /**
  * The `/cloud` proxy. With a server-side token, it replaces whatever Authorization the browser
- * sent, so a token never has to exist in the browser.
+ * sent, so a token never has to exist in the browser. Every answer is marked `no-store`.
  */
 export function cloudProxyOptions(target: ApiTarget): ProxyOptions {
   return {
@@ -19,6 +20,13 @@ export function cloudProxyOptions(target: ApiTarget): ProxyOptions {
         if (target.token === undefined) return;
         proxyReq.removeHeader('authorization');
         proxyReq.setHeader('authorization', `APIKey ${target.token}`);
+      });
+      // Runs before the proxy copies upstream's headers onto the response, so edits here win.
+      proxy.on('proxyRes', (proxyRes) => {
+        // The create answer carries the secret: no cache may keep it, whatever upstream says.
+        proxyRes.headers['cache-control'] = 'no-store';
+        // The dashboard's own policy (set before the proxy) must not be replaced by upstream's.
+        for (const name of SECURITY_HEADER_NAMES) Reflect.deleteProperty(proxyRes.headers, name);
       });
       proxy.on('error', (error, _req, res) => {
         if (!('writeHead' in res) || res.headersSent) return;

@@ -1,10 +1,12 @@
 import type { Plugin } from 'vite';
 import { describeApiTarget, resolveApiTarget, type ApiTarget } from './api-target.ts';
 import { cloudProxyOptions } from './cloud-proxy.ts';
+import { CLOUD_PREFIX, cloudRequestGuard } from './cloud-request-guard.ts';
 
 /**
  * Dev and preview: forwards `/cloud/…` to Gcore or to the sandbox it starts by itself, and tells
- * the page (through a meta tag, no inline script) which backend it is talking to.
+ * the page (through a meta tag, no inline script) which backend it is talking to. A guard in
+ * front of the proxy refuses what it must not forward (see cloud-request-guard.ts).
  */
 export function gcoreApiPlugin(): Plugin {
   let target: ApiTarget | undefined;
@@ -18,7 +20,7 @@ export function gcoreApiPlugin(): Plugin {
       // Vitest reads this config too, and a build has no server: neither needs a backend.
       if (process.env.VITEST || (command === 'build' && !isPreview)) return;
       target = await resolveApiTarget(process.env);
-      const proxy = { '/cloud/': cloudProxyOptions(target) };
+      const proxy = { [CLOUD_PREFIX]: cloudProxyOptions(target) };
       return { server: { proxy }, preview: { proxy } };
     },
     transformIndexHtml() {
@@ -31,10 +33,13 @@ export function gcoreApiPlugin(): Plugin {
         },
       ];
     },
+    // Middlewares added here run before Vite's own proxy middleware.
     configureServer(server) {
+      server.middlewares.use(cloudRequestGuard());
       server.httpServer?.once('close', closeTarget);
     },
     configurePreviewServer(server) {
+      server.middlewares.use(cloudRequestGuard());
       server.httpServer.once('close', closeTarget);
     },
   };

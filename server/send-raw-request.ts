@@ -1,0 +1,71 @@
+import { connect } from 'node:net';
+
+export type RawRequest = {
+  method: string;
+  /** Sent byte for byte: fetch clients would normalise `..`, `%2e%2e` and backslashes away. */
+  target: string;
+  headers?: Record<string, string>;
+  body?: string;
+};
+
+export type RawResponse = { status: number; headers: Record<string, string>; body: string };
+
+/** One HTTP/1.1 exchange over a fresh socket to 127.0.0.1, for tests of path and body rules. */
+export function sendRawRequest(port: number, request: RawRequest): Promise<RawResponse> {
+  const headers: Record<string, string> = {
+    host: `127.0.0.1:${port}`,
+    connection: 'close',
+    ...request.headers,
+  };
+  if (request.body !== undefined && !headers['content-length'] && !headers['transfer-encoding']) {
+    headers['content-length'] = String(Buffer.byteLength(request.body));
+  }
+  const head = [`${request.method} ${request.target} HTTP/1.1`]
+    .concat(Object.entries(headers).map(([name, value]) => `${name}: ${value}`))
+    .join('\r\n');
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(port, '127.0.0.1', () => {
+      socket.write(`${head}\r\n\r\n${request.body ?? ''}`);
+    });
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    // A server that refuses a request may close before reading it all; what it sent still counts.
+    socket.on('error', (error) => (chunks.length ? undefined : reject(error)));
+    socket.on('close', () => {
+      try {
+        // latin1 keeps one character per byte, so chunk sizes can be counted on the string.
+        resolve(parseResponse(Buffer.concat(chunks).toString('latin1')));
+      } catch (error) {
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
+    });
+  });
+}
+
+function parseResponse(text: string): RawResponse {
+  const split = text.indexOf('\r\n\r\n');
+  if (split < 0) throw new Error(`No complete HTTP response: ${JSON.stringify(text)}`);
+  const [statusLine = '', ...lines] = text.slice(0, split).split('\r\n');
+  const status = Number(/^HTTP\/1\.[01] (\d{3})/.exec(statusLine)?.[1]);
+  const headers = Object.fromEntries(
+    lines.map((line) => {
+      const colon = line.indexOf(':');
+      return [line.slice(0, colon).trim().toLowerCase(), line.slice(colon + 1).trim()];
+    }),
+  );
+  const rest = text.slice(split + 4);
+  const body = headers['transfer-encoding'] === 'chunked' ? unchunk(rest) : rest;
+  return { status, headers, body: Buffer.from(body, 'latin1').toString('utf8') };
+}
+
+function unchunk(text: string): string {
+  let body = '';
+  let at = 0;
+  for (;;) {
+    const lineEnd = text.indexOf('\r\n', at);
+    const size = parseInt(text.slice(at, lineEnd), 16);
+    if (!size) return body;
+    body += text.slice(lineEnd + 2, lineEnd + 2 + size);
+    at = lineEnd + 2 + size + 2;
+  }
+}
