@@ -36,7 +36,13 @@ export default defineConfig({
     // The real dev server and its real proxy, in front of a sandbox on a known port.
     command: `npx vite --port ${E2E_PORT} --strictPort`,
     url: `http://127.0.0.1:${E2E_PORT}`,
-    env: { SANDBOX_PORT: String(E2E_SANDBOX_PORT), GCORE_API_URL: '', GCORE_API_KEY: '' },
+    env: {
+      SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+      GCORE_API_URL: '',
+      GCORE_API_KEY: '',
+      // Short, so the no-answer case is quick to test; every other answer comes well within it.
+      GCORE_API_TIMEOUT_MS: '5000',
+    },
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,
     stdout: 'ignore',

@@ -94,3 +94,33 @@ test('a dropped connection keeps the inputs, says the outcome is unknown, and is
   await expect(page.getByRole('dialog')).toBeHidden();
   expect(await sandbox.creates()).toHaveLength(1);
 });
+
+test('a create that never answers times out, says the outcome is unknown, and the list is one click away', async ({
+  page,
+  sandbox,
+}) => {
+  await sandbox.fault({ method: 'POST', path: CREATE, delayMs: 30_000, status: 200, body: {} });
+  await openCreateForm(page);
+  await page.getByRole('textbox', { name: 'Name' }).fill('slow-key');
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Creating the key…' })).toBeVisible();
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText('did not answer within 5 s', { timeout: 15_000 });
+  await expect(alert).toContainText('may or may not have been created');
+  await alert.getByRole('button', { name: 'Check the key list' }).click();
+  await expect(page).toHaveURL(/q=slow-key/);
+  await expect(page.getByRole('heading', { name: 'API keys', exact: true })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('slow-key');
+  expect(await sandbox.creates()).toHaveLength(1);
+});
+
+test('a slow create can be cancelled by the user', async ({ page, sandbox }) => {
+  await sandbox.fault({ method: 'POST', path: CREATE, delayMs: 30_000, passThrough: true });
+  await openCreateForm(page);
+  await page.getByRole('textbox', { name: 'Name' }).fill('cancelled-key');
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  await page.getByRole('button', { name: 'Cancel request' }).click();
+  await expect(page.getByRole('alert')).toContainText('You cancelled the request');
+  await expect(page.getByRole('button', { name: 'Create API key' })).toBeEnabled();
+  expect(await sandbox.creates()).toHaveLength(1);
+});

@@ -25,12 +25,15 @@ export function gcoreApiPlugin(): Plugin {
     },
     transformIndexHtml() {
       if (!target) return [];
+      const meta = (name: string, content: string) => ({
+        tag: 'meta',
+        attrs: { name, content },
+        injectTo: 'head' as const,
+      });
+      const timeoutMs = readTimeoutMs(process.env.GCORE_API_TIMEOUT_MS);
       return [
-        {
-          tag: 'meta',
-          attrs: { name: 'gcore-api-target', content: describeApiTarget(target) },
-          injectTo: 'head',
-        },
+        meta('gcore-api-target', describeApiTarget(target)),
+        ...(timeoutMs === undefined ? [] : [meta('gcore-api-timeout-ms', String(timeoutMs))]),
       ];
     },
     // Middlewares added here run before Vite's own proxy middleware.
@@ -43,4 +46,16 @@ export function gcoreApiPlugin(): Plugin {
       server.httpServer.once('close', closeTarget);
     },
   };
+}
+
+/** The browser's time limit per API call; unset keeps the app's default (30 s). */
+export function readTimeoutMs(value: string | undefined): number | undefined {
+  if (value === undefined || value.trim() === '') return undefined;
+  const ms = Number(value);
+  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
+    throw new Error(
+      `GCORE_API_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, got "${value}"`,
+    );
+  }
+  return ms;
 }
