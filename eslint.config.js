@@ -50,7 +50,7 @@ export default tseslint.config(
     languageOptions: { globals: globals.node },
   },
   {
-    files: ['sandbox/main.ts', 'scripts/**', 'e2e/**'],
+    files: ['sandbox/main.ts', 'server/production/main.ts', 'scripts/**', 'e2e/**', 'bench/**'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -3,6 +3,10 @@ import { defineConfig } from '@playwright/test';
 // Ports of their own, so a developer's `npm run dev` (5173) can keep running during the tests.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 5179);
 export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4019);
+// The production server (built app + its own in-process sandbox), with personal sign-in.
+export const E2E_PROD_PORT = Number(process.env.E2E_PROD_PORT ?? 5178);
+export const E2E_PROD_SANDBOX_PORT = Number(process.env.E2E_PROD_SANDBOX_PORT ?? 4018);
+export const E2E_PROD_TOKEN = 'e2e-personal-token';
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,21 +35,53 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],
-  webServer: {
-    // The real dev server and its real proxy, in front of a sandbox on a known port.
-    command: `npx vite --port ${E2E_PORT} --strictPort`,
-    url: `http://127.0.0.1:${E2E_PORT}`,
-    env: {
-      SANDBOX_PORT: String(E2E_SANDBOX_PORT),
-      GCORE_API_URL: '',
-      GCORE_API_KEY: '',
-      // Short, so the no-answer case is quick to test; every other answer comes well within it.
-      GCORE_API_TIMEOUT_MS: '5000',
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: 'production/**',
+      use: { browserName: 'chromium' },
+      metadata: { sandboxPort: E2E_SANDBOX_PORT },
     },
-    reuseExistingServer: !process.env.CI,
-    timeout: 120_000,
-    stdout: 'ignore',
-    stderr: 'pipe',
-  },
+    {
+      name: 'production',
+      testMatch: 'production/**/*.spec.ts',
+      use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${E2E_PROD_PORT}` },
+      metadata: { sandboxPort: E2E_PROD_SANDBOX_PORT },
+    },
+  ],
+  webServer: [
+    {
+      // The real dev server and its real proxy, in front of a sandbox on a known port.
+      command: `npx vite --port ${E2E_PORT} --strictPort`,
+      url: `http://127.0.0.1:${E2E_PORT}`,
+      env: {
+        SANDBOX_PORT: String(E2E_SANDBOX_PORT),
+        GCORE_API_URL: '',
+        GCORE_API_KEY: '',
+        // Short, so the no-answer case is quick to test; every other answer comes well within it.
+        GCORE_API_TIMEOUT_MS: '5000',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // `npm run build && npm start`, as a team would run it, minus the type check done elsewhere.
+      command: 'npm run build:app && node dist-server/main.js --sandbox',
+      url: `http://127.0.0.1:${E2E_PROD_PORT}/healthz`,
+      env: {
+        PORT: String(E2E_PROD_PORT),
+        SANDBOX_PORT: String(E2E_PROD_SANDBOX_PORT),
+        SANDBOX_TOKEN: E2E_PROD_TOKEN,
+        GCORE_AUTH: 'personal',
+        GCORE_API_KEY: '',
+        GCORE_API_TIMEOUT_MS: '5000',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+  ],
 });

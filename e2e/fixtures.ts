@@ -4,25 +4,26 @@ import { E2E_SANDBOX_PORT } from '../playwright.config';
 import type { FaultSpec } from '../sandbox/fault-controller';
 import type { RequestLogEntry } from '../sandbox/request-log';
 
-const SANDBOX = `http://127.0.0.1:${E2E_SANDBOX_PORT}`;
-
 /** The sandbox's test controls, reached directly: the app's proxy never forwards /__sandbox. */
 export class SandboxControl {
-  constructor(private readonly request: APIRequestContext) {}
+  constructor(
+    private readonly request: APIRequestContext,
+    private readonly base: string,
+  ) {}
 
   /** Back to the seed; `seedKeys` adds that many generated keys to the default project. */
   async reset(seedKeys?: number): Promise<void> {
     const options = seedKeys === undefined ? {} : { data: { seedKeys } };
-    expect((await this.request.post(`${SANDBOX}/__sandbox/reset`, options)).ok()).toBe(true);
+    expect((await this.request.post(`${this.base}/__sandbox/reset`, options)).ok()).toBe(true);
   }
 
   async fault(spec: FaultSpec): Promise<void> {
-    const response = await this.request.post(`${SANDBOX}/__sandbox/faults`, { data: spec });
+    const response = await this.request.post(`${this.base}/__sandbox/faults`, { data: spec });
     expect(response.ok(), await response.text()).toBe(true);
   }
 
   async requests(filter?: { method?: string; path?: string }): Promise<RequestLogEntry[]> {
-    const response = await this.request.get(`${SANDBOX}/__sandbox/requests`);
+    const response = await this.request.get(`${this.base}/__sandbox/requests`);
     const body = (await response.json()) as RequestLogEntry[] | { requests: RequestLogEntry[] };
     const entries = Array.isArray(body) ? body : body.requests;
     return entries.filter(
@@ -40,8 +41,9 @@ export class SandboxControl {
 export const test = base.extend<{ sandbox: SandboxControl }>({
   // Automatic: every test starts from the seed, whether or not it touches the sandbox itself.
   sandbox: [
-    async ({ request }, use) => {
-      const control = new SandboxControl(request);
+    async ({ request }, use, testInfo) => {
+      const port = Number(testInfo.project.metadata.sandboxPort ?? E2E_SANDBOX_PORT);
+      const control = new SandboxControl(request, `http://127.0.0.1:${port}`);
       await control.reset();
       await use(control);
     },

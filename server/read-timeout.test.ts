@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readTimeoutMs } from './vite-gcore-api-plugin';
+import { readTimeoutMs } from './read-timeout-ms';
 
 describe('GCORE_API_TIMEOUT_MS', () => {
   it('is optional', () => {

@@ -2,6 +2,7 @@ import type { Plugin } from 'vite';
 import { describeApiTarget, resolveApiTarget, type ApiTarget } from './api-target.ts';
 import { cloudProxyOptions } from './cloud-proxy.ts';
 import { CLOUD_PREFIX, cloudRequestGuard } from './cloud-request-guard.ts';
+import { readTimeoutMs } from './read-timeout-ms.ts';
 
 /**
  * Dev and preview: forwards `/cloud/…` to Gcore or to the sandbox it starts by itself, and tells
@@ -46,16 +47,4 @@ export function gcoreApiPlugin(): Plugin {
       server.httpServer.once('close', closeTarget);
     },
   };
-}
-
-/** The browser's time limit per API call; unset keeps the app's default (30 s). */
-export function readTimeoutMs(value: string | undefined): number | undefined {
-  if (value === undefined || value.trim() === '') return undefined;
-  const ms = Number(value);
-  if (!Number.isInteger(ms) || ms < 100 || ms > 600_000) {
-    throw new Error(
-      `GCORE_API_TIMEOUT_MS must be a whole number of milliseconds from 100 to 600000, got "${value}"`,
-    );
-  }
-  return ms;
 }

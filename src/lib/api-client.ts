@@ -2,12 +2,15 @@ import type * as z from 'zod/mini';
 import { DEFAULT_TIMEOUT_MS, requestTimeoutMs } from './api-config';
 import { ApiError } from './api-error';
 import { readApiError, tryParseJson } from './read-api-error';
+import { tokenStore } from './token-store';
 
 type Query = Record<string, string | number | boolean | null | undefined>;
 
 export type RequestOptions = {
   signal?: AbortSignal;
   timeoutMs?: number;
+  /** A token to try instead of the signed-in one (checking a token at sign-in). */
+  token?: string;
 };
 
 type ApiRequest<S extends z.ZodMiniType | null> = RequestOptions & {
@@ -35,7 +38,17 @@ export async function apiRequest<S extends z.ZodMiniType | null>(
     ? AbortSignal.any([request.signal, timeout.signal])
     : timeout.signal;
   try {
-    const response = await send({ ...request, timeoutMs }, signal, timeout.signal, request.signal);
+    const token = request.token ?? tokenStore.getToken() ?? undefined;
+    const response = await send(
+      { ...request, timeoutMs, token },
+      signal,
+      timeout.signal,
+      request.signal,
+    );
+    if (response.status === 401 && request.token === undefined && token !== undefined) {
+      // The signed-in token no longer works: back to Sign in, keeping the page as it is.
+      tokenStore.end('rejected');
+    }
     if (!response.ok) throw await readApiError(response);
     return await parseBody(response, request.schema);
   } finally {
@@ -50,12 +63,14 @@ async function send(
   userSignal: AbortSignal | undefined,
 ): Promise<Response> {
   const hasBody = request.body !== undefined;
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (hasBody) headers['content-type'] = 'application/json';
+  // Only ever sent to this page's own origin (buildUrl keeps every call there).
+  if (request.token) headers.authorization = `APIKey ${request.token}`;
   try {
     return await fetch(buildUrl(request.path, request.query), {
       method: request.method,
-      headers: hasBody
-        ? { accept: 'application/json', 'content-type': 'application/json' }
-        : { accept: 'application/json' },
+      headers,
       body: hasBody ? JSON.stringify(request.body) : undefined,
       signal,
       credentials: 'same-origin',
@@ -114,6 +129,9 @@ function buildUrl(path: string, query: Query | undefined): string {
   for (const [name, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== null) params.set(name, String(value));
   }
+  // The token may ride on this request: it must never leave this page's own origin.
+  if (!path.startsWith('/') || path.startsWith('//'))
+    throw new Error(`Not a same-origin path: ${path}`);
   const url = new URL(path, globalThis.location.origin);
   url.search = params.toString();
   return url.href;

@@ -1,0 +1,88 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '../../components/ui/button';
+import { Field, inputClass } from '../../components/ui/field';
+import { apiRequest } from '../../lib/api-client';
+import { describeError } from '../../lib/describe-error';
+import { isApiError } from '../../lib/api-error';
+import { tokenStore } from '../../lib/token-store';
+import { projectListSchema } from '../projects/api/project-schemas';
+import { PROJECTS_PATH } from '../projects/api/get-projects';
+
+/** Checks the token with the cheapest call there is before anything else uses it. */
+export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null }) {
+  const id = useId();
+  const [token, setToken] = useState('');
+  const [remember, setRemember] = useState(false);
+  const [error, setError] = useState<string | undefined>();
+  const [checking, setChecking] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const candidate = token.trim().replace(/^apikey\s+/i, '');
+    if (!candidate) return setError('Paste your permanent API token.');
+    setChecking(true);
+    setError(undefined);
+    try {
+      await apiRequest({
+        method: 'GET',
+        path: PROJECTS_PATH,
+        query: { limit: 1 },
+        schema: projectListSchema,
+        token: candidate,
+      });
+      tokenStore.signIn(candidate, remember);
+    } catch (failure) {
+      setError(
+        isApiError(failure) && failure.status === 401
+          ? `The API did not accept this token: ${describeError(failure)}`
+          : `Could not check the token: ${describeError(failure)}`,
+      );
+    } finally {
+      setChecking(false);
+    }
+  };
+
+  return (
+    <form onSubmit={(event) => void submit(event)} noValidate className="flex flex-col gap-4">
+      {reason === 'rejected' && (
+        <p
+          role="alert"
+          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          The API stopped accepting your token. Sign in again: what you typed on the page is kept.
+        </p>
+      )}
+      <Field
+        id={`${id}-token`}
+        label="API token"
+        hint="A permanent API token from your Gcore account. It stays in this tab’s memory and goes only to this site."
+        error={error}
+      >
+        {(aria) => (
+          <input
+            {...aria}
+            type="password"
+            autoComplete="off"
+            spellCheck={false}
+            value={token}
+            onChange={(event) => setToken(event.target.value)}
+            className={inputClass}
+          />
+        )}
+      </Field>
+      <label className="flex items-center gap-2 text-sm">
+        <input
+          type="checkbox"
+          checked={remember}
+          onChange={(event) => setRemember(event.target.checked)}
+        />
+        Remember in this tab (until it closes)
+      </label>
+      <div>
+        <Button type="submit" variant="primary" disabled={checking}>
+          Sign in
+        </Button>
+      </div>
+    </form>
+  );
+}
