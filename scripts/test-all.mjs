@@ -22,6 +22,7 @@ const steps = [
       `--outputFile.json=${VITEST_REPORT}`,
     ],
   ],
+  ['nginx example', 'bash', ['scripts/check-nginx.sh']],
   ['end-to-end tests', 'npx', ['playwright', 'test']],
 ];
 

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Checks deploy/nginx.conf with `nginx -t`, using a throwaway self-signed certificate.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+nginx_bin=$(command -v nginx || echo /usr/sbin/nginx)
+if [ ! -x "$nginx_bin" ]; then
+  echo "nginx is not installed (Debian: apt-get install nginx-light); .ci/run installs it" >&2
+  exit 1
+fi
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
+  -keyout "$work/key.pem" -out "$work/cert.pem" 2>/dev/null
+sed -e "s#/etc/ssl/dashboard#$work#g" -e "s#/var/log/nginx/dashboard.log#$work/access.log#" \
+  deploy/nginx.conf > "$work/nginx.conf"
+"$nginx_bin" -t -q -p "$work" -c "$work/nginx.conf" -g "pid $work/nginx.pid; error_log $work/error.log;"
+echo "deploy/nginx.conf: syntax ok"
