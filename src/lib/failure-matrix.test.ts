@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { QueryClient } from '@tanstack/react-query';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withApiTimeoutMeta } from '../test/api-timeout-meta';
 import { SEED_KEY_IDS } from '../../sandbox/seed-api-keys';
 import { createApiKey } from '../features/api-keys/api/create-api-key';
 import { deleteApiKey } from '../features/api-keys/api/delete-api-key';
@@ -90,14 +91,7 @@ const EXPECTED: Record<string, Expectation> = {
   'no answer (client time-out)': { kind: 'timeout', message: /did not answer within/ },
 };
 
-beforeAll(() => {
-  const meta = Object.assign(document.createElement('meta'), {
-    name: 'gcore-api-timeout-ms',
-    content: String(MATRIX_TIMEOUT_MS),
-  });
-  document.head.append(meta);
-});
-afterAll(() => document.head.querySelector('meta[name="gcore-api-timeout-ms"]')?.remove());
+withApiTimeoutMeta(MATRIX_TIMEOUT_MS);
 
 describe.each(CALLS)('$call', ({ method, path, run, call }) => {
   it.each(FAILURE_CASES)('$name → one request, one specific ApiError', async ({ name, fault }) => {

@@ -1,5 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withApiTimeoutMeta } from '../../../test/api-timeout-meta';
 import { KeysPage } from '../../../app/keys-page';
 import { FAILURE_CASES, MATRIX_REQUEST_ID, MATRIX_TIMEOUT_MS } from '../../../test/failure-cases';
 import { renderWithClient } from '../../../test/render-with-client';
@@ -59,14 +60,7 @@ const SEEN: Record<
   },
 };
 
-beforeAll(() => {
-  const meta = Object.assign(document.createElement('meta'), {
-    name: 'gcore-api-timeout-ms',
-    content: String(MATRIX_TIMEOUT_MS),
-  });
-  document.head.append(meta);
-});
-afterAll(() => document.head.querySelector('meta[name="gcore-api-timeout-ms"]')?.remove());
+withApiTimeoutMeta(MATRIX_TIMEOUT_MS);
 
 async function submitKey() {
   window.history.replaceState(null, '', '/');

@@ -1,19 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderWithClient } from '../../../test/render-with-client';
+import { createsAt, CREATE_PATH, renderCreateForm } from '../../../test/create-form';
 import { setupSandbox } from '../../../test/sandbox-server';
-import { CreateApiKeyForm } from './create-api-key-form';
 
 const sandbox = setupSandbox();
-const CREATE = '/cloud/v2/inference/api_keys';
-const creates = () =>
-  sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === CREATE);
+const CREATE = CREATE_PATH;
+const creates = () => createsAt(sandbox);
 
-async function renderForm() {
-  const result = renderWithClient(<CreateApiKeyForm />);
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
-  return result;
-}
+const renderForm = renderCreateForm;
 
 describe('create flow', () => {
   it('after Done the secret is gone from the page and from the query client', async () => {

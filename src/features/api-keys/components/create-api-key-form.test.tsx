@@ -1,20 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SEED_DEPLOYMENT_IDS } from '../../../../sandbox/seed-deployments';
-import { renderWithClient } from '../../../test/render-with-client';
+import { createsAt, CREATE_PATH, renderCreateForm } from '../../../test/create-form';
 import { setupSandbox } from '../../../test/sandbox-server';
-import { CreateApiKeyForm } from './create-api-key-form';
 
 const sandbox = setupSandbox();
-const CREATE = '/cloud/v2/inference/api_keys';
-const creates = () =>
-  sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === CREATE);
+const CREATE = CREATE_PATH;
+const creates = () => createsAt(sandbox);
 
-async function renderForm() {
-  const result = renderWithClient(<CreateApiKeyForm />);
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
-  return result;
-}
+const renderForm = renderCreateForm;
 
 describe('CreateApiKeyForm', () => {
   it('preselects the default project and lists its deployments with their status', async () => {

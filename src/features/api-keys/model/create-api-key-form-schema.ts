@@ -23,14 +23,18 @@ export type CreateApiKeyFormValues = {
   expiryCustom: string;
 };
 
-/**
- * The form's rules are the API's rules (the name schema is the contract's), plus the expiry
- * margin. `now` is read at validation time, so the margin is re-checked on submit.
- */
-export function createApiKeyFormSchema(now: () => Date = () => new Date()) {
+type FormSchemaOptions = {
+  name: z.ZodMiniType<string, string>;
+  /** Whether the custom expiry must be (re-)checked against the clock for these values. */
+  checkExpiry: (values: CreateApiKeyFormValues) => boolean;
+  now: () => Date;
+};
+
+/** One set of rules for the create and the edit forms; they differ only in the options. */
+export function apiKeyFormSchema({ name, checkExpiry, now }: FormSchemaOptions) {
   return z
     .object({
-      name: apiKeyNameSchema,
+      name,
       description: z.string(),
       projectId: z.string().check(z.regex(/^\d+$/, 'Choose a project.')),
       instanceIds: z.array(z.string()),
@@ -39,13 +43,21 @@ export function createApiKeyFormSchema(now: () => Date = () => new Date()) {
     })
     .check(
       z.superRefine((values, ctx) => {
-        if (values.expiryPreset !== 'custom') return;
+        if (values.expiryPreset !== 'custom' || !checkExpiry(values)) return;
         const problem = describeCustomExpiryProblem(values.expiryCustom, now());
         if (problem) {
           ctx.addIssue({ code: 'custom', message: problem, path: ['expiryCustom'], input: values });
         }
       }),
     );
+}
+
+/**
+ * The form's rules are the API's rules (the name schema is the contract's), plus the expiry
+ * margin. `now` is read at validation time, so the margin is re-checked on submit.
+ */
+export function createApiKeyFormSchema(now: () => Date = () => new Date()) {
+  return apiKeyFormSchema({ name: apiKeyNameSchema, checkExpiry: () => true, now });
 }
 
 /** The last second ISO 8601 writes with a four-digit year; later ones become `+010000-…`. */

@@ -1,21 +1,7 @@
 import * as z from 'zod/mini';
 import type { ApiKey, UpdateApiKeyInput } from '../api/api-key-schemas';
-import {
-  describeCustomExpiryProblem,
-  type CreateApiKeyFormValues,
-} from './create-api-key-form-schema';
-import {
-  EXPIRY_PRESETS,
-  resolveExpiry,
-  toLocalInputValue,
-  toUtcIso,
-  type ExpiryPreset,
-} from './expiry';
-
-const presetValues = EXPIRY_PRESETS.map((preset) => preset.value) as [
-  ExpiryPreset,
-  ...ExpiryPreset[],
-];
+import { apiKeyFormSchema, type CreateApiKeyFormValues } from './create-api-key-form-schema';
+import { resolveExpiry, toLocalInputValue, toUtcIso } from './expiry';
 
 /**
  * The key as the create form's values, so the edit dialog reuses its fields. An expiry shows as
@@ -43,24 +29,12 @@ export function editApiKeyFormSchema(
   initial: CreateApiKeyFormValues,
   now: () => Date = () => new Date(),
 ) {
-  return z
-    .object({
-      name: z.string(),
-      description: z.string(),
-      projectId: z.string().check(z.regex(/^\d+$/, 'Choose a project.')),
-      instanceIds: z.array(z.string()),
-      expiryPreset: z.enum(presetValues, 'Choose when the key expires.'),
-      expiryCustom: z.string(),
-    })
-    .check(
-      z.superRefine((values, ctx) => {
-        if (values.expiryPreset !== 'custom' || !expiryChanged(initial, values)) return;
-        const problem = describeCustomExpiryProblem(values.expiryCustom, now());
-        if (problem) {
-          ctx.addIssue({ code: 'custom', message: problem, path: ['expiryCustom'], input: values });
-        }
-      }),
-    );
+  // Name is shown, not sent; an untouched custom expiry is not re-checked.
+  return apiKeyFormSchema({
+    name: z.string(),
+    checkExpiry: (values) => expiryChanged(initial, values),
+    now,
+  });
 }
 
 /**

@@ -52,7 +52,7 @@ export function mapCreateError(error: ApiError, values: CreateApiKeyFormValues):
       );
     case 401:
       return root(
-        `The API did not accept the token (${error.message}). The server's GCORE_API_KEY is missing, wrong, expired or revoked: ask whoever runs this dashboard to set a valid permanent API token.`,
+        `The API did not accept the token (${error.message}). If you signed in with your own token, sign in again; otherwise the server's GCORE_API_KEY is missing, wrong, expired or revoked: ask whoever runs this dashboard to set a valid permanent API token.`,
       );
     case 403:
       return root(
