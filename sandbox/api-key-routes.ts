@@ -33,19 +33,19 @@ export function registerApiKeyRoutes(app: SandboxApp, deps: RouteDeps): void {
     return c.json({ count, results: results.map((k) => keyOut(k, now)) }, 200);
   });
 
-  app.post(KEYS_PATH, (c) => c.json(createKey(deps, c.var.body), 200));
+  app.post(KEYS_PATH, (c) => c.json(createKey(deps, c.get('body')), 200));
   app.all(KEYS_PATH, methodNotAllowed);
 
   app.get(KEY_PATH, (c) => c.json(keyOut(findKey(c, deps), deps.now()), 200));
 
   app.patch(KEY_PATH, (c) => {
-    const key = updateKey(deps, keyIdParam(c), c.var.body);
+    const key = updateKey(deps, keyIdParam(c), c.get('body'));
     return c.json(keyOut(key, deps.now()), 200);
   });
 
   app.delete(KEY_PATH, (c) => {
     const key = findKey(c, deps);
-    deps.store.keys.delete(key.key_id);
+    deps.store.deleteKey(key);
     return c.body(null, 204);
   });
   app.all(KEY_PATH, methodNotAllowed);

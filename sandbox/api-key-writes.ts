@@ -32,7 +32,7 @@ export function createKey(deps: RouteDeps, body: ParsedBody): CreatedApiKey {
     inference_instance_ids: deploymentIds,
     project_id: project.id,
   };
-  deps.store.keys.set(key.key_id, key);
+  deps.store.addKey(key);
   // 32 random bytes, URL-safe: the secret exists only in this response, never in the store.
   return { ...keyOut(key, now), secret: randomBytes(32).toString('base64url') };
 }

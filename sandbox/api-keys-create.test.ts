@@ -90,6 +90,14 @@ describe('POST /cloud/v2/inference/api_keys', () => {
     expect((await create({ name: 'ci-pipeline' })).status).toBe(409);
   });
 
+  it('frees every name created since a reset, and keeps the seed names taken', async () => {
+    expect((await create({ name: 'before-reset' })).status).toBe(200);
+    sandbox.reset({ seedKeys: 2 });
+    expect((await create({ name: 'before-reset' })).status).toBe(200);
+    expect((await create({ name: 'generated-key-0002' })).status).toBe(409);
+    expect((await create({ name: 'ci-pipeline' })).status).toBe(409);
+  });
+
   it('answers 404 naming each deployment that is not in the project, and creates nothing', async () => {
     const res = await create({
       name: 'bound',

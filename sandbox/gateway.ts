@@ -1,6 +1,7 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { applyFault } from './apply-fault';
 import { checkAuthorization } from './auth';
+import { nodeBindings, type NodeBindings } from './node-bindings';
 import type { FaultController } from './fault-controller';
 import type { RequestLog } from './request-log';
 import { SandboxError } from './sandbox-error';
@@ -19,18 +20,22 @@ export interface GatewayDeps {
  */
 export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
-    const url = new URL(c.req.url);
-    const isCloud = url.pathname.startsWith('/cloud/');
-    const body = parseBody(await c.req.text());
+    const node = nodeBindings(c.env);
+    const { pathname, query } = splitUrl(c.req.url);
+    const isCloud = pathname.startsWith('/cloud/');
+    const body = await readBody(c, node);
     c.set('body', body);
-    const auth = checkAuthorization(c.req.header('authorization'), deps.token);
-    const fault = deps.faults.take(c.req.method, url.pathname);
+    const authorization = node
+      ? node.incoming.headers.authorization
+      : c.req.header('authorization');
+    const auth = checkAuthorization(authorization, deps.token);
+    const fault = deps.faults.take(c.req.method, pathname);
 
     if (isCloud) {
       deps.log.record({
         method: c.req.method,
-        path: url.pathname,
-        query: url.search.replace(/^\?/, ''),
+        path: pathname,
+        query,
         body: body.kind === 'json' ? body.value : null,
         authorization: auth.verdict,
         faultId: fault?.id ?? null,
@@ -48,8 +53,28 @@ export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
   };
 }
 
+const EMPTY: ParsedBody = { kind: 'empty' };
+
+/**
+ * GET and HEAD carry no body (fetch cannot send one). Otherwise the text the Node server already
+ * read off the socket, or, in-process, the request's own.
+ */
+async function readBody(c: Context<SandboxEnv>, node: NodeBindings | undefined) {
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return EMPTY;
+  return parseBody(node?.bodyText ?? (await c.req.text()));
+}
+
+/** The URL is an href the Request already normalised: slicing it is what `new URL` would give. */
+function splitUrl(href: string): { pathname: string; query: string } {
+  const start = href.indexOf('/', href.indexOf('//') + 2);
+  const q = href.indexOf('?', start);
+  return q === -1
+    ? { pathname: href.slice(start), query: '' }
+    : { pathname: href.slice(start, q), query: href.slice(q + 1) };
+}
+
 function parseBody(text: string): ParsedBody {
-  if (text.trim() === '') return { kind: 'empty' };
+  if (text.trim() === '') return EMPTY;
   try {
     return { kind: 'json', value: JSON.parse(text) as unknown };
   } catch {

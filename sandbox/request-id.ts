@@ -1,19 +1,34 @@
 import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
+import { nodeBindings } from './node-bindings';
 import type { SandboxEnv } from './sandbox-types';
+
+const ID_BYTES = 16;
+// Drawn from the CSPRNG 256 ids at a time: one call per request costs more than the request.
+let pool = Buffer.alloc(0);
+let offset = 0;
 
 /** 32 hex characters, like Gcore's request ids. */
 export function newRequestId(): string {
-  return randomBytes(16).toString('hex');
+  if (offset >= pool.length) {
+    pool = randomBytes(ID_BYTES * 256);
+    offset = 0;
+  }
+  offset += ID_BYTES;
+  return pool.toString('hex', offset - ID_BYTES, offset);
 }
 
 export const requestIdMiddleware: MiddlewareHandler<SandboxEnv> = async (c, next) => {
   const requestId = newRequestId();
   c.set('requestId', requestId);
+  const node = nodeBindings(c.env);
+  // Under Node, on Node's response: headers the response brings (a fault's own X-Request-ID)
+  // take precedence when it is written, and the web Response's headers stay untouched.
+  node?.outgoing.setHeader('X-Request-ID', requestId);
   await next();
-  // A dropped connection (Response.error()) has immutable headers and never reaches the client.
-  // A fault may bring its own X-Request-ID; keep it.
-  if (c.res.type !== 'error' && !c.res.headers.has('x-request-id')) {
+  // In-process. A dropped connection (Response.error(), the only status 0) has immutable
+  // headers and never reaches the client. A fault may bring its own X-Request-ID; keep it.
+  if (!node && c.res.status !== 0 && !c.res.headers.has('x-request-id')) {
     c.res.headers.set('X-Request-ID', requestId);
   }
 };

@@ -9,8 +9,10 @@ import { SEED_PROJECTS } from './seed-projects';
 export class SandboxStore {
   projects: Project[] = [];
   deployments: DeploymentRecord[] = [];
-  /** Insertion order is creation order. */
-  keys = new Map<string, StoredApiKey>();
+  /** Insertion order is creation order. Changed only through addKey and deleteKey. */
+  #keys = new Map<string, StoredApiKey>();
+  /** Project and name of every key: a create checks its name without scanning every key. */
+  #names = new Set<string>();
 
   constructor(private readonly seedKeys: number) {
     this.reset();
@@ -22,7 +24,23 @@ export class SandboxStore {
     this.projects = structuredClone([...SEED_PROJECTS]);
     this.deployments = structuredClone([...SEED_DEPLOYMENTS]);
     const keys = [...structuredClone([...SEED_API_KEYS]), ...generateSeedKeys(seedKeys)];
-    this.keys = new Map(keys.map((key) => [key.key_id, key]));
+    this.#keys = new Map();
+    this.#names = new Set();
+    keys.forEach((key) => this.addKey(key));
+  }
+
+  get keys(): ReadonlyMap<string, StoredApiKey> {
+    return this.#keys;
+  }
+
+  addKey(key: StoredApiKey): void {
+    this.#keys.set(key.key_id, key);
+    this.#names.add(nameEntry(key.project_id, key.name));
+  }
+
+  deleteKey(key: StoredApiKey): void {
+    this.#keys.delete(key.key_id);
+    this.#names.delete(nameEntry(key.project_id, key.name));
   }
 
   /** Live (not deleted) project by id; undefined/null means the account's default project. */
@@ -54,7 +72,7 @@ export class SandboxStore {
   }
 
   isNameTaken(projectId: number, name: string): boolean {
-    return [...this.keys.values()].some((k) => k.project_id === projectId && k.name === name);
+    return this.#names.has(nameEntry(projectId, name));
   }
 
   /** A deployment's api_key_ids, derived from the keys so both sides always agree. */
@@ -63,4 +81,9 @@ export class SandboxStore {
       .filter((key) => key.inference_instance_ids.includes(deploymentId))
       .map((key) => key.key_id);
   }
+}
+
+/** A name is unique within its project (a key's name and project never change). */
+function nameEntry(projectId: number, name: string): string {
+  return `${projectId}/${name}`;
 }

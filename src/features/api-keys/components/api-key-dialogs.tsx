@@ -1,8 +1,30 @@
+import { Suspense, useEffect } from 'react';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
 import type { ApiKey } from '../api/api-key-schemas';
-import { ApiKeyDetailsDialog } from './api-key-details-dialog';
-import { DeleteApiKeyDialog } from './delete-api-key-dialog';
-import { EditApiKeyDialog } from './edit-api-key-dialog';
+import { LazyBoundary } from './lazy-boundary';
+import { afterNextPaint, lazyWithPreload } from './lazy-with-preload';
+
+const opening = (
+  <p role="status" className="sr-only">
+    Opening…
+  </p>
+);
+
+// Each dialog is a chunk of its own: the list paints without code it may never need (the edit
+// form alone brings its own schema and error mapping). They are preloaded once the list is up,
+// so a dialog still opens at once; opened earlier (a shared `?key=` link), it waits for its chunk.
+const [ApiKeyDetailsDialog, preloadDetails] = lazyWithPreload(
+  () => import('./api-key-details-dialog').then((m) => m.ApiKeyDetailsDialog),
+  opening,
+);
+const [EditApiKeyDialog, preloadEdit] = lazyWithPreload(
+  () => import('./edit-api-key-dialog').then((m) => m.EditApiKeyDialog),
+  opening,
+);
+const [DeleteApiKeyDialog, preloadDelete] = lazyWithPreload(
+  () => import('./delete-api-key-dialog').then((m) => m.DeleteApiKeyDialog),
+  opening,
+);
 
 export type OpenDialog = { kind: 'edit' | 'delete'; key: ApiKey } | null;
 
@@ -23,49 +45,56 @@ type ApiKeyDialogsProps = {
 
 export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
   const { dialog, detailsKeyId, projectId, deployments, onOpen, onClose, onAnnounce } = props;
+  useEffect(
+    // After the list's own first paint, out of its way.
+    () => afterNextPaint(() => [preloadDetails, preloadEdit, preloadDelete].forEach((p) => p())),
+    [],
+  );
   const fromDetails = (kind: 'edit' | 'delete') => (key: ApiKey) => {
     props.onCloseDetails();
     onOpen({ kind, key });
   };
 
   return (
-    <>
-      {detailsKeyId && !dialog && (
-        <ApiKeyDetailsDialog
-          keyId={detailsKeyId}
-          deployments={deployments ?? []}
-          onClose={props.onCloseDetails}
-          onEdit={fromDetails('edit')}
-          onDelete={fromDetails('delete')}
-        />
-      )}
-      {dialog?.kind === 'edit' && projectId !== undefined && (
-        <EditApiKeyDialog
-          apiKey={dialog.key}
-          projectId={dialog.key.project_id ?? projectId}
-          onClose={onClose}
-          onSaved={(key) => {
-            onAnnounce(`Saved changes to “${key.name}”.`);
-            onClose();
-          }}
-        />
-      )}
-      {dialog?.kind === 'delete' && deployments && (
-        <DeleteApiKeyDialog
-          apiKey={dialog.key}
-          deployments={deployments}
-          onClose={onClose}
-          onDeleted={(outcome) => {
-            onAnnounce(
-              outcome === 'deleted'
-                ? `Deleted “${dialog.key.name}”.`
-                : `“${dialog.key.name}” was already deleted; it is gone from the list.`,
-            );
-            onClose();
-            props.onFocusList();
-          }}
-        />
-      )}
-    </>
+    <LazyBoundary what="this dialog">
+      <Suspense fallback={opening}>
+        {detailsKeyId && !dialog && (
+          <ApiKeyDetailsDialog
+            keyId={detailsKeyId}
+            deployments={deployments ?? []}
+            onClose={props.onCloseDetails}
+            onEdit={fromDetails('edit')}
+            onDelete={fromDetails('delete')}
+          />
+        )}
+        {dialog?.kind === 'edit' && projectId !== undefined && (
+          <EditApiKeyDialog
+            apiKey={dialog.key}
+            projectId={dialog.key.project_id ?? projectId}
+            onClose={onClose}
+            onSaved={(key) => {
+              onAnnounce(`Saved changes to “${key.name}”.`);
+              onClose();
+            }}
+          />
+        )}
+        {dialog?.kind === 'delete' && deployments && (
+          <DeleteApiKeyDialog
+            apiKey={dialog.key}
+            deployments={deployments}
+            onClose={onClose}
+            onDeleted={(outcome) => {
+              onAnnounce(
+                outcome === 'deleted'
+                  ? `Deleted “${dialog.key.name}”.`
+                  : `“${dialog.key.name}” was already deleted; it is gone from the list.`,
+              );
+              onClose();
+              props.onFocusList();
+            }}
+          />
+        )}
+      </Suspense>
+    </LazyBoundary>
   );
 }

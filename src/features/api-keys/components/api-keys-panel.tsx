@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useState, type RefObject } from 'react';
 import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
 import type { ApiKey } from '../api/api-key-schemas';
 import { useApiKeysView } from '../api/use-api-keys-view';
@@ -54,7 +54,15 @@ export function ApiKeysPanel({
     if (!rows.some((key) => key.key_id === focusKeyId)) onFocusMissing();
   }, [focusKeyId, query.isFetching, rows, onFocusMissing]);
 
-  const openKey = (key: ApiKey, kind: 'edit' | 'delete') => setDialog({ kind, key });
+  // Stable, so the (memoised) table skips the panel's re-renders that leave its rows alone: a
+  // background refetch starting, say, which would otherwise re-render every row.
+  const onSort = useCallback((sort: KeysView['sort']) => onViewChange({ sort }), [onViewChange]);
+  const onDetails = useCallback(
+    (key: ApiKey) => onViewChange({ keyId: key.key_id }),
+    [onViewChange],
+  );
+  const onEdit = useCallback((key: ApiKey) => setDialog({ kind: 'edit', key }), []);
+  const onDelete = useCallback((key: ApiKey) => setDialog({ kind: 'delete', key }), []);
   const stale = query.isError && rows !== undefined;
 
   return (
@@ -109,10 +117,10 @@ export function ApiKeysPanel({
           rows={rows}
           deployments={deployments.data}
           sort={view.sort}
-          onSort={(sort) => onViewChange({ sort })}
-          onDetails={(key) => onViewChange({ keyId: key.key_id })}
-          onEdit={(key) => openKey(key, 'edit')}
-          onDelete={(key) => openKey(key, 'delete')}
+          onSort={onSort}
+          onDetails={onDetails}
+          onEdit={onEdit}
+          onDelete={onDelete}
           {...focus}
         />
       )}

@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
 import type { ApiKey } from '../api/api-key-schemas';
 import type { Sort } from '../model/keys-view';
@@ -17,7 +17,8 @@ type ApiKeysTableProps = RowActions & {
   onFocused: () => void;
 };
 
-export function ApiKeysTable({
+/** Memoised: the panel re-renders for reasons of its own (a refetch starting) that leave it alone. */
+export const ApiKeysTable = memo(function ApiKeysTable({
   labelledBy,
   rows,
   deployments,
@@ -81,4 +82,4 @@ export function ApiKeysTable({
       </table>
     </div>
   );
-}
+});

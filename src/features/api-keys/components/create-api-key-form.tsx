@@ -14,8 +14,9 @@ import { DEFAULT_EXPIRY_PRESET } from '../model/expiry';
 import { ExpiryField } from './expiry-field';
 import { FormErrorAlert } from './form-error-alert';
 import { InstancePicker } from './instance-picker';
+import { LazyRevealDialog, preloadRevealDialog } from './lazy-reveal-dialog';
+import { afterNextPaint } from './lazy-with-preload';
 import { ProjectSelect } from './project-select';
-import { RevealDialog } from './reveal-dialog';
 import { useCreateSubmission } from './use-create-submission';
 
 const EMPTY_FORM: CreateApiKeyFormValues = {
@@ -77,6 +78,9 @@ export function CreateApiKeyForm({
     form.setValue('instanceIds', []);
   }, [pageProjectId, form]);
 
+  // Once the form is on screen: the reveal dialog's code is then here before any create answers.
+  useEffect(() => afterNextPaint(preloadRevealDialog), []);
+
   const closeReveal = () => {
     const keyId = mutation.data?.key_id;
     // Drops the only reference to the secret (mutation state) and readies the form for another.
@@ -121,7 +125,7 @@ export function CreateApiKeyForm({
             <textarea {...aria} {...register('description')} rows={2} className={inputClass} />
           )}
         </Field>
-        <ProjectSelect {...form} onProjectChange={onProjectChange} />
+        <ProjectSelect form={form} onProjectChange={onProjectChange} />
         <InstancePicker control={control} />
         <ExpiryField control={control} register={register} />
         {rootError && (
@@ -152,7 +156,7 @@ export function CreateApiKeyForm({
       </form>
       {/* Outside the form: nothing in the dialog may take part in a form submission. */}
       {mutation.data && (
-        <RevealDialog
+        <LazyRevealDialog
           createdKey={mutation.data}
           deployments={deployments.data ?? []}
           onClose={closeReveal}

@@ -1,6 +1,8 @@
+import { memo } from 'react';
 import { CreateApiKeyForm, type CreateApiKeyFormProps } from './create-api-key-form';
 
-export function CreateApiKeyPanel(props: CreateApiKeyFormProps) {
+/** Memoised: the page re-renders on every change of the list's view, which the form ignores. */
+export const CreateApiKeyPanel = memo(function CreateApiKeyPanel(props: CreateApiKeyFormProps) {
   return (
     <section
       aria-labelledby="create-api-key-heading"
@@ -16,4 +18,4 @@ export function CreateApiKeyPanel(props: CreateApiKeyFormProps) {
       <CreateApiKeyForm {...props} />
     </section>
   );
-}
+});

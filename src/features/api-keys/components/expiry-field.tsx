@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { useFormState, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { Field, inputClass } from '../../../components/ui/field';
 import { formatLocal, formatUtc } from '../../../lib/format-date';
@@ -10,8 +10,11 @@ type ExpiryFieldProps = {
   register: UseFormRegister<CreateApiKeyFormValues>;
 };
 
-/** Preset or custom expiry, always showing the instant it resolves to in local time and UTC. */
-export function ExpiryField({ control, register }: ExpiryFieldProps) {
+/**
+ * Preset or custom expiry, always showing the instant it resolves to in local time and UTC.
+ * Memoised: it subscribes to the fields it shows, so the form's other updates skip it.
+ */
+export const ExpiryField = memo(function ExpiryField({ control, register }: ExpiryFieldProps) {
   const id = useId();
   const [preset, custom] = useWatch({ control, name: ['expiryPreset', 'expiryCustom'] });
   const { errors } = useFormState({ control, name: ['expiryPreset', 'expiryCustom'] });
@@ -50,7 +53,7 @@ export function ExpiryField({ control, register }: ExpiryFieldProps) {
       <ResolvedExpiry resolved={resolved} />
     </div>
   );
-}
+});
 
 function ResolvedExpiry({ resolved }: { resolved: Date | null | undefined }) {
   if (resolved === null) {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import { useController, useWatch, type Control } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { FieldError, inputClass } from '../../../components/ui/field';
@@ -11,7 +11,12 @@ import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema
 /** Past this many deployments, a filter box helps more than it costs. */
 const FILTER_THRESHOLD = 6;
 
-export function InstancePicker({ control }: { control: Control<CreateApiKeyFormValues> }) {
+// Memoised: it subscribes to the fields it shows, so the form's other updates skip it.
+export const InstancePicker = memo(function InstancePicker({
+  control,
+}: {
+  control: Control<CreateApiKeyFormValues>;
+}) {
   const id = useId();
   const projectId = useWatch({ control, name: 'projectId' });
   const { field, fieldState } = useController({ control, name: 'instanceIds' });
@@ -35,70 +40,76 @@ export function InstancePicker({ control }: { control: Control<CreateApiKeyFormV
       aria-describedby={`${fieldState.error ? `${errorId} ` : ''}${id}-hint`}
     >
       <legend className="mb-1.5 text-sm font-medium text-slate-900">Inference instances</legend>
-      {deployments.isPending && projectId !== '' && (
-        <p className="text-sm text-slate-600">Loading deployments…</p>
-      )}
-      {deployments.isError && (
-        <p role="alert" className="text-sm text-red-700">
-          Could not load deployments: {describeError(deployments.error)}{' '}
-          <button type="button" className="underline" onClick={() => void deployments.refetch()}>
-            Retry
-          </button>
-        </p>
-      )}
-      {deployments.isSuccess && all.length === 0 && (
-        <p className="text-sm text-slate-600">This project has no deployments yet.</p>
-      )}
-      {all.length > FILTER_THRESHOLD && (
-        <input
-          type="search"
-          aria-label="Filter instances"
-          placeholder="Filter by name"
-          value={filter}
-          onChange={(event) => setFilter(event.target.value)}
-          className={inputClass}
-        />
-      )}
-      {all.length > 1 && (
-        <div className="flex gap-2">
-          <Button onClick={() => setSelected(new Set([...selected, ...visible.map((d) => d.id)]))}>
-            Select all{needle ? ' shown' : ''}
-          </Button>
-          <Button
-            onClick={() =>
-              setSelected(new Set([...selected].filter((i) => !visible.some((d) => d.id === i))))
-            }
-          >
-            Select none{needle ? ' shown' : ''}
-          </Button>
-        </div>
-      )}
-      <ul className="flex max-h-72 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 empty:hidden">
-        {visible.map((deployment, index) => (
-          <li key={deployment.id}>
-            <label className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 hover:bg-slate-50">
-              <input
-                type="checkbox"
-                ref={index === 0 ? field.ref : undefined}
-                checked={selected.has(deployment.id)}
-                onChange={(event) => {
-                  const next = new Set(selected);
-                  if (event.target.checked) next.add(deployment.id);
-                  else next.delete(deployment.id);
-                  setSelected(next);
-                }}
-                onBlur={field.onBlur}
-                className="accent-brand-600 size-4"
-              />
-              <span className="min-w-0 flex-1 truncate">{deployment.name}</span>{' '}
-              <DeploymentStatus status={deployment.status} />
-            </label>
-          </li>
-        ))}
-      </ul>
-      {needle && visible.length === 0 && (
-        <p className="text-sm text-slate-600">No instance matches “{filter}”.</p>
-      )}
+      {/* One height whether loading, empty or full: the fields below never jump when the list
+          arrives (a layout shift on every page load otherwise); a long list scrolls inside. */}
+      <div className="flex h-72 flex-col gap-2">
+        {deployments.isPending && projectId !== '' && (
+          <p className="text-sm text-slate-600">Loading deployments…</p>
+        )}
+        {deployments.isError && (
+          <p role="alert" className="text-sm text-red-700">
+            Could not load deployments: {describeError(deployments.error)}{' '}
+            <button type="button" className="underline" onClick={() => void deployments.refetch()}>
+              Retry
+            </button>
+          </p>
+        )}
+        {deployments.isSuccess && all.length === 0 && (
+          <p className="text-sm text-slate-600">This project has no deployments yet.</p>
+        )}
+        {all.length > FILTER_THRESHOLD && (
+          <input
+            type="search"
+            aria-label="Filter instances"
+            placeholder="Filter by name"
+            value={filter}
+            onChange={(event) => setFilter(event.target.value)}
+            className={inputClass}
+          />
+        )}
+        {all.length > 1 && (
+          <div className="flex gap-2">
+            <Button
+              onClick={() => setSelected(new Set([...selected, ...visible.map((d) => d.id)]))}
+            >
+              Select all{needle ? ' shown' : ''}
+            </Button>
+            <Button
+              onClick={() =>
+                setSelected(new Set([...selected].filter((i) => !visible.some((d) => d.id === i))))
+              }
+            >
+              Select none{needle ? ' shown' : ''}
+            </Button>
+          </div>
+        )}
+        <ul className="flex min-h-0 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 empty:hidden">
+          {visible.map((deployment, index) => (
+            <li key={deployment.id}>
+              <label className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 hover:bg-slate-50">
+                <input
+                  type="checkbox"
+                  ref={index === 0 ? field.ref : undefined}
+                  checked={selected.has(deployment.id)}
+                  onChange={(event) => {
+                    const next = new Set(selected);
+                    if (event.target.checked) next.add(deployment.id);
+                    else next.delete(deployment.id);
+                    setSelected(next);
+                  }}
+                  onBlur={field.onBlur}
+                  className="accent-brand-600 size-4"
+                />
+                <span className="min-w-0 flex-1 truncate">{deployment.name}</span>{' '}
+                <DeploymentStatus status={deployment.status} />
+              </label>
+            </li>
+          ))}
+        </ul>
+        {needle && visible.length === 0 && (
+          <p className="text-sm text-slate-600">No instance matches “{filter}”.</p>
+        )}
+      </div>
       <p id={`${id}-hint`} className="text-sm text-slate-600">
         {field.value.length === 0
           ? 'None selected: the key will exist but unlock no deployment until you bind one to it.'
@@ -107,4 +118,4 @@ export function InstancePicker({ control }: { control: Control<CreateApiKeyFormV
       <FieldError id={errorId} message={fieldState.error?.message} />
     </fieldset>
   );
-}
+});

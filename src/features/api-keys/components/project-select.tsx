@@ -1,25 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId } from 'react';
-import type { UseFormReturn } from 'react-hook-form';
+import { memo, useEffect, useId } from 'react';
+import { useFormState, type UseFormReturn } from 'react-hook-form';
 import { Field, inputClass } from '../../../components/ui/field';
 import { describeError } from '../../../lib/describe-error';
 import { projectsQueryOptions } from '../../projects/api/get-projects';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
 
-type ProjectSelectProps = Pick<
-  UseFormReturn<CreateApiKeyFormValues>,
-  'register' | 'setValue' | 'getValues' | 'formState'
-> & { onProjectChange?: ((projectId: number) => void) | undefined };
+type ProjectSelectProps = {
+  /** The same object on every render, so the memo holds; its formState is not read here. */
+  form: Pick<
+    UseFormReturn<CreateApiKeyFormValues>,
+    'register' | 'setValue' | 'getValues' | 'control'
+  >;
+  onProjectChange?: ((projectId: number) => void) | undefined;
+};
 
-/** Projects from the API; the account's default project is preselected once they arrive. */
-export function ProjectSelect({
-  register,
-  setValue,
-  getValues,
-  formState,
+/**
+ * Projects from the API; the account's default project is preselected once they arrive.
+ * Memoised, with its own subscription to its error: the form's other state changes (a pending
+ * create, another field's error) do not re-render it.
+ */
+export const ProjectSelect = memo(function ProjectSelect({
+  form,
   onProjectChange,
 }: ProjectSelectProps) {
+  const { register, setValue, getValues, control } = form;
   const id = useId();
+  const { errors } = useFormState({ control, name: 'projectId' });
   const projects = useQuery(projectsQueryOptions());
   const defaultProject = projects.data?.find((project) => project.is_default) ?? projects.data?.[0];
 
@@ -33,7 +40,7 @@ export function ProjectSelect({
     ? `Could not load projects: ${describeError(projects.error)}`
     : undefined;
   return (
-    <Field id={id} label="Project" error={formState.errors.projectId?.message ?? loadError}>
+    <Field id={id} label="Project" error={errors.projectId?.message ?? loadError}>
       {(aria) => (
         <div className="flex gap-2">
           <select
@@ -70,4 +77,4 @@ export function ProjectSelect({
       )}
     </Field>
   );
-}
+});

@@ -1,0 +1,68 @@
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, PREVIEW_URL } from './config.ts';
+
+const PROBE = fileURLToPath(new URL('./page-probes.js', import.meta.url));
+
+/** The stamps page-probes.js records, in the page's performance.now() milliseconds. */
+export type Stamps = {
+  formReadyAt: number | null;
+  listPaintedAt: number | null;
+  clickAt: number | null;
+  dialogPaintedAt: number | null;
+  sizeChangeAt: number | null;
+  rowsPaintedAt: number | null;
+  filterInputAt: number | null;
+  filterUrlAt: number | null;
+  filterPaintedAt: number | null;
+};
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+}
+
+/**
+ * A fresh context per run: a first visit each time (nothing cached), with the probe installed
+ * before the app's own scripts.
+ */
+export async function withProbedPage<T>(
+  browser: Browser,
+  run: (page: Page) => Promise<T>,
+): Promise<T> {
+  const context = await browser.newContext();
+  try {
+    await context.addInitScript({ path: PROBE });
+    const page = await context.newPage();
+    await page.goto(`${PREVIEW_URL}/`);
+    return await run(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * An inline arrow with no name of its own: tsx wraps named functions in a helper the page does
+ * not have. A string predicate would need eval, which the app's CSP forbids.
+ */
+export async function waitForStamp(page: Page, name: keyof Stamps): Promise<void> {
+  await page.waitForFunction(
+    (stamp) => (window as Window & { __bench?: Stamps }).__bench?.[stamp] != null,
+    name,
+    { timeout: 30_000 },
+  );
+}
+
+/** Strings go through CDP's evaluate, which the page's CSP does not govern. */
+export async function readStamps(page: Page): Promise<Stamps> {
+  return (await page.evaluate('({ ...window.__bench })')) as Stamps;
+}
+
+export async function callProbe(page: Page, call: string): Promise<void> {
+  await page.evaluate(`window.__bench.${call}`);
+}
+
+/** b − a, when both were stamped. */
+export function elapsed(a: number | null, b: number | null): number {
+  if (a === null || b === null) throw new Error('A stamp is missing.');
+  return b - a;
+}

@@ -1,0 +1,62 @@
+import type { Budget, Results } from './results.ts';
+
+/** Targets to reach, printed next to the figures; they never fail the run. */
+export const BUDGETS = {
+  firstLoadJsGzipBytes: 100_000,
+  lighthouseMobilePerformance: 99,
+  lighthouseAccessibility: 100,
+  lighthouseBestPractices: 100,
+  clickToDialogP95Ms: 100,
+  sandboxShareOfBare: 0.5,
+} as const;
+
+const kB = (bytes: number) => (bytes / 1000).toFixed(1);
+
+/** Budgets are targets: the run reports them and never fails because of them. */
+export function checkBudgets(r: Omit<Results, 'budgets'>): Budget[] {
+  const budgets: Budget[] = [];
+  const add = (name: string, target: string, actual: string, met: boolean) =>
+    budgets.push({ name, target, actual, met });
+  const js = r.bundle.firstLoad.js.gzip;
+  add('first-load JS (gzip)', '≤ 100 kB', `${kB(js)} kB`, js <= BUDGETS.firstLoadJsGzipBytes);
+  const mobile = r.lighthouse?.mobile;
+  if (mobile) {
+    const perf = BUDGETS.lighthouseMobilePerformance;
+    add(
+      'Lighthouse mobile performance',
+      `≥ ${perf}`,
+      `${mobile.performance}`,
+      mobile.performance >= perf,
+    );
+    const a11y = BUDGETS.lighthouseAccessibility;
+    add(
+      'Lighthouse mobile accessibility',
+      `${a11y}`,
+      `${mobile.accessibility}`,
+      mobile.accessibility >= a11y,
+    );
+    const bp = BUDGETS.lighthouseBestPractices;
+    add(
+      'Lighthouse mobile best practices',
+      `${bp}`,
+      `${mobile.bestPractices}`,
+      mobile.bestPractices >= bp,
+    );
+  }
+  const p95 = r.interaction?.clickToDialogMs.p95;
+  if (p95 !== undefined) {
+    add('click → reveal dialog p95', '≤ 100 ms', `${p95} ms`, p95 <= BUDGETS.clickToDialogP95Ms);
+  }
+  if (r.throughput) {
+    for (const route of ['creates', 'lists'] as const) {
+      const share = r.throughput.ratio[route];
+      add(
+        `sandbox ${route}/s ÷ bare`,
+        '≥ 50 %',
+        `${Math.round(share * 100)} %`,
+        share >= BUDGETS.sandboxShareOfBare,
+      );
+    }
+  }
+  return budgets;
+}

@@ -1,0 +1,131 @@
+import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import react from '@vitejs/plugin-react';
+import { build, loadConfigFromFile, type BuildEnvironmentOptions, type Rolldown } from 'vite';
+import { ROOT } from './config.ts';
+
+export type Asset = { file: string; raw: number; gzip: number };
+export type Totals = { raw: number; gzip: number };
+export type BundleResult = {
+  assets: Asset[];
+  firstLoad: { files: string[]; js: Totals; css: Totals };
+  lazyJs: Totals;
+  floor: { assets: Asset[]; js: Totals };
+  /** First-load JS of the app ÷ the floor's JS, both gzip. */
+  ratio: number;
+};
+
+/** The app's production build, measured beside a floor: React rendering one element. */
+export async function measureBundle(workDir: string): Promise<BundleResult & { outDir: string }> {
+  const outDir = join(workDir, 'app');
+  const output = await buildOnce({
+    root: ROOT,
+    configFile: join(ROOT, 'vite.config.ts'),
+    build: { outDir, emptyOutDir: true },
+  });
+  const assets = await measureAssets(outDir);
+  const html = await readFile(join(outDir, 'index.html'), 'utf8');
+  const files = firstLoadFiles(html, output);
+  const pick = (ext: string, wanted: (file: string) => boolean) =>
+    sum(assets.filter((a) => a.file.endsWith(ext) && wanted(a.file)));
+  const floor = await measureFloor(workDir);
+  const firstLoadJs = pick('.js', (file) => files.includes(file));
+  return {
+    outDir,
+    assets,
+    firstLoad: { files, js: firstLoadJs, css: pick('.css', (file) => files.includes(file)) },
+    lazyJs: pick('.js', (file) => !files.includes(file)),
+    floor,
+    ratio: Math.round((firstLoadJs.gzip / floor.js.gzip) * 100) / 100,
+  };
+}
+
+/**
+ * What index.html loads (module scripts, stylesheets, modulepreloads) and, transitively, what
+ * those chunks import statically, with their CSS. Dynamic imports (lazy chunks) are left out.
+ */
+function firstLoadFiles(html: string, output: Rolldown.RolldownOutput): string[] {
+  const tags = html.match(/<(script|link)\b[^>]*>/g) ?? [];
+  const urls = tags
+    .filter((tag) => /type="module"|rel="(stylesheet|modulepreload)"/.test(tag))
+    .map((tag) => /(?:src|href)="\/?([^"]+)"/.exec(tag)?.[1])
+    .filter((url): url is string => url !== undefined);
+  const chunks = new Map(
+    output.output.flatMap((item) => (item.type === 'chunk' ? [[item.fileName, item]] : [])),
+  );
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const chunk = chunks.get(file);
+    chunk?.imports.forEach(visit);
+    chunk?.viteMetadata?.importedCss.forEach(visit);
+  };
+  urls.forEach(visit);
+  return [...seen].sort();
+}
+
+/** React + react-dom rendering one element, built with the app's own build options. */
+async function measureFloor(workDir: string): Promise<BundleResult['floor']> {
+  const root = join(workDir, 'floor');
+  await mkdir(join(root, 'src'), { recursive: true });
+  // Resolves react from the project's own node_modules without copying it.
+  await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  await writeFile(
+    join(root, 'index.html'),
+    '<!doctype html><html lang="en"><head><title>floor</title></head><body><div id="root"></div>' +
+      '<script type="module" src="/src/main.jsx"></script></body></html>',
+  );
+  await writeFile(
+    join(root, 'src', 'main.jsx'),
+    "import { createRoot } from 'react-dom/client';\n" +
+      "createRoot(document.getElementById('root')).render(<p>Hello</p>);\n",
+  );
+  await buildOnce({
+    root,
+    configFile: false,
+    plugins: [react()],
+    build: { ...(await appBuildOptions()), outDir: join(root, 'dist'), emptyOutDir: true },
+  });
+  const assets = await measureAssets(join(root, 'dist'));
+  return { assets, js: sum(assets.filter((a) => a.file.endsWith('.js'))) };
+}
+
+/** The build options that change the bytes of React itself: those the floor shares. */
+async function appBuildOptions(): Promise<BuildEnvironmentOptions> {
+  const loaded = await loadConfigFromFile(
+    { command: 'build', mode: 'production' },
+    join(ROOT, 'vite.config.ts'),
+    ROOT,
+    'silent',
+  );
+  const { target, minify, cssMinify, modulePreload, sourcemap } = loaded?.config.build ?? {};
+  return { target, minify, cssMinify, modulePreload, sourcemap };
+}
+
+async function buildOnce(config: Parameters<typeof build>[0]): Promise<Rolldown.RolldownOutput> {
+  const result = await build({ ...config, logLevel: 'warn', mode: 'production' });
+  const output = Array.isArray(result) ? result[0] : result;
+  if (!output || !('output' in output)) throw new Error('The build produced no output.');
+  return output;
+}
+
+/** Every JS and CSS file of a build; gzip at zlib's default level, what most servers use. */
+async function measureAssets(outDir: string): Promise<Asset[]> {
+  const files = (await readdir(join(outDir, 'assets'))).filter((f) => /\.(js|css)$/.test(f));
+  const assets = await Promise.all(
+    files.map(async (name) => {
+      const bytes = await readFile(join(outDir, 'assets', name));
+      return { file: `assets/${name}`, raw: bytes.length, gzip: gzipSync(bytes).length };
+    }),
+  );
+  return assets.sort((a, b) => b.gzip - a.gzip);
+}
+
+function sum(assets: Asset[]): Totals {
+  return assets.reduce((t, a) => ({ raw: t.raw + a.raw, gzip: t.gzip + a.gzip }), {
+    raw: 0,
+    gzip: 0,
+  });
+}

@@ -1,0 +1,60 @@
+import type { Browser } from '@playwright/test';
+import { elapsed, launchChromium, readStamps, waitForStamp, withProbedPage } from './browser.ts';
+import { resetPreviewSandbox } from './preview.ts';
+import { summarize, type Summary } from './stats.ts';
+
+export type InteractionResult = {
+  /** From the click on "Create API key" to the reveal dialog painted. */
+  clickToDialogMs: Summary;
+  /** From navigation start to the form usable: Name enabled, projects and deployments loaded. */
+  navigationToFormReadyMs: Summary;
+  /** From navigation start to the first rows of the key list painted. */
+  navigationToListMs: Summary;
+  warmupRuns: number;
+};
+
+/**
+ * Each run is one first visit: load, wait until the form is usable, type a unique name, create,
+ * wait for the reveal dialog. The first runs only warm up Chromium, V8 and the servers.
+ */
+export async function measureInteraction(runs: number, warmupRuns = 2): Promise<InteractionResult> {
+  const browser = await launchChromium();
+  try {
+    await resetPreviewSandbox();
+    const dialog: number[] = [];
+    const ready: number[] = [];
+    const list: number[] = [];
+    const prefix = `bench-${Date.now().toString(36)}`;
+    for (let i = 0; i < warmupRuns + runs; i += 1) {
+      const run = await createOnce(browser, `${prefix}-${i}`);
+      if (i < warmupRuns) continue;
+      dialog.push(run.dialogMs);
+      ready.push(run.readyMs);
+      list.push(run.listMs);
+    }
+    return {
+      clickToDialogMs: summarize(dialog),
+      navigationToFormReadyMs: summarize(ready),
+      navigationToListMs: summarize(list),
+      warmupRuns,
+    };
+  } finally {
+    await browser.close();
+  }
+}
+
+function createOnce(browser: Browser, name: string) {
+  return withProbedPage(browser, async (page) => {
+    await waitForStamp(page, 'formReadyAt');
+    await waitForStamp(page, 'listPaintedAt');
+    await page.getByRole('textbox', { name: 'Name' }).fill(name);
+    await page.getByRole('button', { name: 'Create API key' }).click();
+    await waitForStamp(page, 'dialogPaintedAt');
+    const stamps = await readStamps(page);
+    return {
+      readyMs: elapsed(0, stamps.formReadyAt),
+      listMs: elapsed(0, stamps.listPaintedAt),
+      dialogMs: elapsed(stamps.clickAt, stamps.dialogPaintedAt),
+    };
+  });
+}

@@ -1,0 +1,98 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { launch } from 'chrome-launcher';
+import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, PORTS, PREVIEW_URL } from './config.ts';
+
+export type LighthouseRun = {
+  performance: number;
+  accessibility: number;
+  bestPractices: number;
+  fcpMs: number;
+  lcpMs: number;
+  tbtMs: number;
+  cls: number;
+  /** Audits that cost points (score below 1, weight above 0), to say what to fix. */
+  failing: string[];
+};
+
+const PRESETS: Record<'mobile' | 'desktop', Config | undefined> = {
+  // Lighthouse's default config is the mobile preset: a mid-range phone on slow 4G, simulated.
+  mobile: undefined,
+  desktop: desktopConfig,
+};
+
+/** Mobile and desktop, each `runs` times in a fresh Chromium; the median run by performance. */
+export async function measureLighthouse(runs: number) {
+  const result: Partial<Record<keyof typeof PRESETS, LighthouseRun & { runs: number[] }>> = {};
+  for (const preset of ['mobile', 'desktop'] as const) {
+    const all: LighthouseRun[] = [];
+    for (let i = 0; i < runs; i += 1) all.push(await runOnce(PRESETS[preset]));
+    const sorted = [...all].sort((a, b) => a.performance - b.performance);
+    const median = sorted[Math.floor((sorted.length - 1) / 2)];
+    if (!median) throw new Error('Lighthouse produced no run.');
+    result[preset] = { ...median, runs: all.map((run) => run.performance) };
+  }
+  return result as Record<keyof typeof PRESETS, LighthouseRun & { runs: number[] }>;
+}
+
+async function runOnce(config: Config | undefined): Promise<LighthouseRun> {
+  const chrome = await launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: ['--headless', ...CHROMIUM_FLAGS],
+    port: PORTS.chromeDebugging,
+    logLevel: 'silent',
+  });
+  try {
+    const runner = await lighthouse(
+      `${PREVIEW_URL}/`,
+      {
+        port: chrome.port,
+        logLevel: 'error',
+        output: 'json',
+        onlyCategories: ['performance', 'accessibility', 'best-practices'],
+      },
+      config,
+    );
+    if (!runner) throw new Error('Lighthouse returned no result.');
+    return summarize(runner.lhr);
+  } finally {
+    await chrome.kill();
+    await portClosed(chrome.port);
+  }
+}
+
+/**
+ * chrome-launcher reuses whatever answers on its port, and a killed Chromium keeps answering
+ * for a moment: the next run must not attach to the one shutting down.
+ */
+async function portClosed(port: number): Promise<void> {
+  for (let i = 0; i < 100; i += 1) {
+    try {
+      await (await fetch(`http://127.0.0.1:${port}/json/version`)).arrayBuffer();
+    } catch {
+      return;
+    }
+    await sleep(50);
+  }
+}
+
+function summarize(lhr: Result): LighthouseRun {
+  const score = (id: string) => Math.round((lhr.categories[id]?.score ?? 0) * 100);
+  const value = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const failing = Object.values(lhr.categories).flatMap((category) =>
+    category.auditRefs
+      .filter((ref) => ref.weight > 0 && (lhr.audits[ref.id]?.score ?? 1) < 1)
+      .map((ref) => `${category.id}/${ref.id}`),
+  );
+  if (lhr.runtimeError) failing.push(`runtime-error/${lhr.runtimeError.code}`);
+  return {
+    performance: score('performance'),
+    accessibility: score('accessibility'),
+    bestPractices: score('best-practices'),
+    fcpMs: Math.round(value('first-contentful-paint')),
+    lcpMs: Math.round(value('largest-contentful-paint')),
+    tbtMs: Math.round(value('total-blocking-time')),
+    cls: Math.round(value('cumulative-layout-shift') * 1000) / 1000,
+    failing,
+  };
+}

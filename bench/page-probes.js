@@ -1,0 +1,154 @@
+/* global window, document, history, location, requestAnimationFrame, MutationObserver, Element, HTMLInputElement, HTMLSelectElement */
+// Installed before any page script (a Playwright init script). It stamps, with the page's own
+// performance.now() (0 is the navigation start), the moments the bench reports, so no round
+// trip between Node and the browser ends up in a figure. Plain JS: tsx would wrap a TS function
+// in helpers that do not exist in the page.
+(() => {
+  const bench = {
+    formReadyAt: null,
+    listPaintedAt: null,
+    clickAt: null,
+    dialogPaintedAt: null,
+    sizeChangeAt: null,
+    rowsTarget: null,
+    rowsPaintedAt: null,
+    filter: null,
+    filterInputAt: null,
+    filterUrlAt: null,
+    filterPaintedAt: null,
+  };
+  // The first key rows are awaited from the start: the list is the page's second purpose.
+  const pending = new Set(['list']);
+  window.__bench = bench;
+
+  // A rAF callback runs just before a frame is painted; a message posted from it is handled
+  // right after that paint, so its time is when the change was first on screen.
+  const afterNextPaint = (stamp) =>
+    requestAnimationFrame(() => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = () => stamp(performance.now());
+      channel.port2.postMessage(null);
+    });
+
+  const byLabel = (text) => {
+    const label = [...document.querySelectorAll('label')].find(
+      (candidate) => candidate.textContent.trim() === text,
+    );
+    return label?.htmlFor ? document.getElementById(label.htmlFor) : null;
+  };
+  const bodyRows = () => document.querySelectorAll('table tbody tr');
+
+  // Usable: Name can be typed in, the project is chosen, the deployments are listed.
+  const formReady = () => {
+    const name = byLabel('Name');
+    const project = byLabel('Project');
+    const instances = [...document.querySelectorAll('fieldset')].find(
+      (fieldset) => fieldset.querySelector('legend')?.textContent.trim() === 'Inference instances',
+    );
+    return (
+      name instanceof HTMLInputElement &&
+      !name.disabled &&
+      project instanceof HTMLSelectElement &&
+      !project.disabled &&
+      project.value !== '' &&
+      instances?.querySelector('input[type="checkbox"]') != null
+    );
+  };
+  const revealOpen = () =>
+    [...document.querySelectorAll('dialog[open] h2')].some(
+      (heading) => heading.textContent.trim() === 'Save your API key',
+    );
+  const filtered = () => {
+    const rows = [...bodyRows()];
+    return (
+      rows.length === bench.filter.expected &&
+      rows.every((row) => row.cells[0]?.textContent.includes(bench.filter.text))
+    );
+  };
+
+  const check = () => {
+    if (bench.formReadyAt === null && formReady()) bench.formReadyAt = performance.now();
+    const watch = (name, done, stamp) => {
+      if (!pending.has(name) || !done()) return;
+      pending.delete(name);
+      afterNextPaint(stamp);
+    };
+    watch(
+      'list',
+      () => bodyRows().length > 0,
+      (at) => (bench.listPaintedAt = at),
+    );
+    watch('dialog', revealOpen, (at) => (bench.dialogPaintedAt = at));
+    watch(
+      'rows',
+      () => bodyRows().length === bench.rowsTarget,
+      (at) => (bench.rowsPaintedAt = at),
+    );
+    watch('filter', filtered, (at) => (bench.filterPaintedAt = at));
+  };
+  new MutationObserver(check).observe(document, {
+    subtree: true,
+    childList: true,
+    attributes: true,
+    characterData: true,
+  });
+  // A select's value is a property, not an attribute: poll each frame until the form is ready.
+  const poll = () => {
+    check();
+    if (bench.formReadyAt === null) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+
+  document.addEventListener(
+    'click',
+    (event) => {
+      const button = event.target instanceof Element ? event.target.closest('button') : null;
+      if (button?.textContent.trim() !== 'Create API key') return;
+      // The event's own time: any delay before the listener runs counts against the app.
+      bench.clickAt = event.timeStamp;
+      bench.dialogPaintedAt = null;
+      pending.add('dialog');
+    },
+    true,
+  );
+  document.addEventListener(
+    'change',
+    (event) => {
+      if (bench.rowsTarget !== null && event.target === byLabel('Rows per page')) {
+        bench.sizeChangeAt = event.timeStamp;
+      }
+    },
+    true,
+  );
+  document.addEventListener(
+    'input',
+    (event) => {
+      if (bench.filter && event.target?.getAttribute?.('aria-label') === 'Filter keys by name') {
+        bench.filterInputAt = event.timeStamp;
+      }
+    },
+    true,
+  );
+  // The moment the debounced filter reaches the URL (and so the query): the app's own change.
+  for (const method of ['pushState', 'replaceState']) {
+    const original = history[method];
+    history[method] = function (...args) {
+      const result = original.apply(this, args);
+      const q = new URL(location.href).searchParams.get('q');
+      if (bench.filter && bench.filterUrlAt === null && q === bench.filter.text) {
+        bench.filterUrlAt = performance.now();
+      }
+      return result;
+    };
+  }
+
+  bench.armRows = (count) => {
+    Object.assign(bench, { rowsTarget: count, rowsPaintedAt: null, sizeChangeAt: null });
+    pending.add('rows');
+  };
+  bench.armFilter = (text, expected) => {
+    bench.filter = { text, expected };
+    Object.assign(bench, { filterInputAt: null, filterUrlAt: null, filterPaintedAt: null });
+    pending.add('filter');
+  };
+})();

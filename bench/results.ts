@@ -1,0 +1,18 @@
+import type { BundleResult } from './bundle.ts';
+import type { InteractionResult } from './interaction.ts';
+import type { LighthouseRun } from './lighthouse.ts';
+import type { ListRenderResult } from './list-render.ts';
+import type { ThroughputResult } from './throughput.ts';
+
+/** The shape of bench/results.json. */
+export type Results = {
+  date: string;
+  environment: { node: string; cpus: number; platform: string };
+  bundle: BundleResult;
+  lighthouse?: Record<'mobile' | 'desktop', LighthouseRun & { runs: number[] }>;
+  interaction?: InteractionResult;
+  listRender?: ListRenderResult;
+  throughput?: ThroughputResult;
+  budgets: Budget[];
+};
+export type Budget = { name: string; target: string; actual: string; met: boolean };
