@@ -19,17 +19,4 @@ export const HOST = '127.0.0.1';
 export const PREVIEW_URL = `http://${HOST}:${PORTS.preview}`;
 export const PREVIEW_SANDBOX_URL = `http://${HOST}:${PORTS.previewSandbox}`;
 
-export const CHROMIUM_PATH =
-  process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
-/** Keeps Chromium off the network and quiet; the same set the e2e tests use. */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
+export { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/chromium';
