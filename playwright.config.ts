@@ -4,6 +4,8 @@ import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './e2e/chromium';
 // Ports of their own, so a developer's `npm run dev` (5173) can keep running during the tests.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 5179);
 export const E2E_SANDBOX_PORT = Number(process.env.E2E_SANDBOX_PORT ?? 4019);
+/** Known, so a test can prove it never reaches the browser. */
+export const E2E_SANDBOX_TOKEN = 'e2e-dev-sandbox-token-7f3a';
 // The production server (built app + its own in-process sandbox), with personal sign-in.
 export const E2E_PROD_PORT = Number(process.env.E2E_PROD_PORT ?? 5178);
 export const E2E_PROD_SANDBOX_PORT = Number(process.env.E2E_PROD_SANDBOX_PORT ?? 4018);
