@@ -1,33 +1,16 @@
-import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, vi } from 'vitest';
+import { waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
 import { SEED_KEY_IDS } from '../../../../sandbox/seed-api-keys';
-import { renderWithClient } from '../../../test/render-with-client';
+import { renderEditDialog } from '../../../test/edit-dialog';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { seedApiKey } from '../../../test/seed-api-key';
 import { toLocalInputValue } from '../model/expiry';
-import { EditApiKeyDialog } from './edit-api-key-dialog';
 
 const sandbox = setupSandbox();
 const KEY_PATH = '/cloud/v2/inference/api_keys/';
 const patches = () => sandbox.requestLog.entries().filter((e) => e.method === 'PATCH');
 
-async function renderDialog(name: keyof typeof SEED_KEY_IDS = 'mobileAppProd') {
-  const onClose = vi.fn();
-  const onSaved = vi.fn();
-  const result = renderWithClient(
-    <EditApiKeyDialog
-      apiKey={seedApiKey(name)}
-      projectId={1}
-      onClose={onClose}
-      onSaved={onSaved}
-    />,
-  );
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
-  const dialog = screen.getByRole('dialog', { name: 'Edit API key' });
-  const description = within(dialog).getByRole('textbox', { name: 'Description' });
-  const save = within(dialog).getByRole('button', { name: 'Save changes' });
-  return { ...result, onClose, onSaved, dialog, description, save };
-}
+const renderDialog = renderEditDialog;
 
 describe('EditApiKeyDialog', () => {
   it('shows the key as it is, with the name read-only and Description focused', async () => {
