@@ -3,16 +3,9 @@ import type { RequestLog } from './request-log';
 import { addInvalid, type InvalidFields, validationFailure } from './sandbox-error';
 import type { SandboxApp } from './sandbox-types';
 import * as z from 'zod/mini';
+import { tryParseJson } from '../src/lib/read-api-error';
 
 const resetSpecSchema = z.object({ seedKeys: z.optional(z.int().check(z.gte(0), z.lte(10_000))) });
-
-function tryJson(text: string): unknown {
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 export interface ControlDeps {
   faults: FaultController;
@@ -59,7 +52,7 @@ export function registerControlRoutes(app: SandboxApp, deps: ControlDeps): void 
   // An optional body `{"seedKeys": n}` seeds n generated keys into the default project.
   app.post('/__sandbox/reset', async (c) => {
     const text = await c.req.text();
-    const parsed = resetSpecSchema.safeParse(text === '' ? {} : tryJson(text));
+    const parsed = resetSpecSchema.safeParse(text === '' ? {} : tryParseJson(text));
     if (!parsed.success)
       throw validationFailure({ seedKeys: ['Give a whole number from 0 to 10000.'] });
     deps.reset(parsed.data);

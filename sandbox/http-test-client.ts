@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { apiKeyListSchema } from '../src/features/api-keys/api/api-key-schemas';
 import { KEYS } from './sandbox-test-client';
 import type { SandboxServer } from './server';
+import { tryParseJson } from '../src/lib/read-api-error';
 
 export interface HttpResult {
   status: number;
@@ -24,20 +25,11 @@ export function httpCaller(server: SandboxServer) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    return { status: response.status, headers: response.headers, json: parseJson(text) };
+    return { status: response.status, headers: response.headers, json: tryParseJson(text) };
   };
 }
 
 export type HttpCall = ReturnType<typeof httpCaller>;
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Every key of a project, in one page (the sandbox's maximum page size). */
 export async function listAllKeys(call: HttpCall, projectId: number) {

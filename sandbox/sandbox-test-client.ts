@@ -1,4 +1,5 @@
 import type { Sandbox } from './create-sandbox';
+import { tryParseJson } from '../src/lib/read-api-error';
 
 export const SANDBOX_ORIGIN = 'http://sandbox.test';
 
@@ -48,19 +49,10 @@ export function sandboxCaller(sandbox: Sandbox) {
       status: response.status,
       headers: response.headers,
       text,
-      json: parseJson(text),
+      json: tryParseJson(text),
       type: response.type,
     };
   };
-}
-
-function parseJson(text: string): unknown {
-  if (text === '') return undefined;
-  try {
-    return JSON.parse(text) as unknown;
-  } catch {
-    return undefined;
-  }
 }
 
 export const KEYS = '/cloud/v2/inference/api_keys';
