@@ -9,6 +9,8 @@ export type Stamps = {
   formReadyAt: number | null;
   listPaintedAt: number | null;
   clickAt: number | null;
+  createSentAt: number | null;
+  createAnsweredAt: number | null;
   dialogPaintedAt: number | null;
   sizeChangeAt: number | null;
   rowsPaintedAt: number | null;
@@ -28,10 +30,11 @@ export function launchChromium(): Promise<Browser> {
 export async function withProbedPage<T>(
   browser: Browser,
   run: (page: Page) => Promise<T>,
+  extraProbes: string[] = [],
 ): Promise<T> {
   const context = await browser.newContext();
   try {
-    await context.addInitScript({ path: PROBE });
+    for (const path of [PROBE, ...extraProbes]) await context.addInitScript({ path });
     const page = await context.newPage();
     await page.goto(`${PREVIEW_URL}/`);
     return await run(page);

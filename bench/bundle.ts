@@ -4,16 +4,22 @@ import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, loadConfigFromFile, type BuildEnvironmentOptions, type Rolldown } from 'vite';
 import { ROOT } from './config.ts';
+import { FLOORS, type FloorName } from './floors.ts';
 
 export type Asset = { file: string; raw: number; gzip: number };
 export type Totals = { raw: number; gzip: number };
+export type Floor = { assets: Asset[]; js: Totals };
 export type BundleResult = {
   assets: Asset[];
   firstLoad: { files: string[]; js: Totals; css: Totals };
   lazyJs: Totals;
-  floor: { assets: Asset[]; js: Totals };
+  floor: Floor;
+  /** The floor of the whole stack: React, Query, react-hook-form and zod/mini, used once each. */
+  stackFloor: Floor;
   /** First-load JS of the app ÷ the floor's JS, both gzip. */
   ratio: number;
+  /** First-load JS of the app ÷ the stack floor's JS, both gzip. */
+  stackRatio: number;
 };
 
 /** The app's production build, measured beside a floor: React rendering one element. */
@@ -29,15 +35,19 @@ export async function measureBundle(workDir: string): Promise<BundleResult & { o
   const files = firstLoadFiles(html, output);
   const pick = (ext: string, wanted: (file: string) => boolean) =>
     sum(assets.filter((a) => a.file.endsWith(ext) && wanted(a.file)));
-  const floor = await measureFloor(workDir);
+  const floor = await measureFloor(workDir, 'react');
+  const stackFloor = await measureFloor(workDir, 'stack');
   const firstLoadJs = pick('.js', (file) => files.includes(file));
+  const ratio = (to: Floor) => Math.round((firstLoadJs.gzip / to.js.gzip) * 100) / 100;
   return {
     outDir,
     assets,
     firstLoad: { files, js: firstLoadJs, css: pick('.css', (file) => files.includes(file)) },
     lazyJs: pick('.js', (file) => !files.includes(file)),
     floor,
-    ratio: Math.round((firstLoadJs.gzip / floor.js.gzip) * 100) / 100,
+    stackFloor,
+    ratio: ratio(floor),
+    stackRatio: ratio(stackFloor),
   };
 }
 
@@ -66,9 +76,9 @@ function firstLoadFiles(html: string, output: Rolldown.RolldownOutput): string[]
   return [...seen].sort();
 }
 
-/** React + react-dom rendering one element, built with the app's own build options. */
-async function measureFloor(workDir: string): Promise<BundleResult['floor']> {
-  const root = join(workDir, 'floor');
+/** One of the throwaway floor apps, built with the app's own build options. */
+async function measureFloor(workDir: string, name: FloorName): Promise<Floor> {
+  const root = join(workDir, `floor-${name}`);
   await mkdir(join(root, 'src'), { recursive: true });
   // Resolves react from the project's own node_modules without copying it.
   await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
@@ -77,11 +87,7 @@ async function measureFloor(workDir: string): Promise<BundleResult['floor']> {
     '<!doctype html><html lang="en"><head><title>floor</title></head><body><div id="root"></div>' +
       '<script type="module" src="/src/main.jsx"></script></body></html>',
   );
-  await writeFile(
-    join(root, 'src', 'main.jsx'),
-    "import { createRoot } from 'react-dom/client';\n" +
-      "createRoot(document.getElementById('root')).render(<p>Hello</p>);\n",
-  );
+  await writeFile(join(root, 'src', 'main.jsx'), FLOORS[name].source);
   await buildOnce({
     root,
     configFile: false,

@@ -6,6 +6,8 @@ import { summarize, type Summary } from './stats.ts';
 export type InteractionResult = {
   /** From the click on "Create API key" to the reveal dialog painted. */
   clickToDialogMs: Summary;
+  /** The same, split: click → create request sent, its round trip, answer → dialog painted. */
+  clickToDialogParts: { beforeRequestMs: Summary; roundTripMs: Summary; afterAnswerMs: Summary };
   /** From navigation start to the form usable: Name enabled, projects and deployments loaded. */
   navigationToFormReadyMs: Summary;
   /** From navigation start to the first rows of the key list painted. */
@@ -22,6 +24,9 @@ export async function measureInteraction(runs: number, warmupRuns = 2): Promise<
   try {
     await resetPreviewSandbox();
     const dialog: number[] = [];
+    const before: number[] = [];
+    const roundTrip: number[] = [];
+    const after: number[] = [];
     const ready: number[] = [];
     const list: number[] = [];
     const prefix = `bench-${Date.now().toString(36)}`;
@@ -29,11 +34,19 @@ export async function measureInteraction(runs: number, warmupRuns = 2): Promise<
       const run = await createOnce(browser, `${prefix}-${i}`);
       if (i < warmupRuns) continue;
       dialog.push(run.dialogMs);
+      before.push(run.beforeRequestMs);
+      roundTrip.push(run.roundTripMs);
+      after.push(run.afterAnswerMs);
       ready.push(run.readyMs);
       list.push(run.listMs);
     }
     return {
       clickToDialogMs: summarize(dialog),
+      clickToDialogParts: {
+        beforeRequestMs: summarize(before),
+        roundTripMs: summarize(roundTrip),
+        afterAnswerMs: summarize(after),
+      },
       navigationToFormReadyMs: summarize(ready),
       navigationToListMs: summarize(list),
       warmupRuns,
@@ -50,11 +63,15 @@ function createOnce(browser: Browser, name: string) {
     await page.getByRole('textbox', { name: 'Name' }).fill(name);
     await page.getByRole('button', { name: 'Create API key' }).click();
     await waitForStamp(page, 'dialogPaintedAt');
+    await waitForStamp(page, 'createAnsweredAt');
     const stamps = await readStamps(page);
     return {
       readyMs: elapsed(0, stamps.formReadyAt),
       listMs: elapsed(0, stamps.listPaintedAt),
       dialogMs: elapsed(stamps.clickAt, stamps.dialogPaintedAt),
+      beforeRequestMs: elapsed(stamps.clickAt, stamps.createSentAt),
+      roundTripMs: elapsed(stamps.createSentAt, stamps.createAnsweredAt),
+      afterAnswerMs: elapsed(stamps.createAnsweredAt, stamps.dialogPaintedAt),
     };
   });
 }

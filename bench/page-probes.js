@@ -8,6 +8,8 @@
     formReadyAt: null,
     listPaintedAt: null,
     clickAt: null,
+    createSentAt: null,
+    createAnsweredAt: null,
     dialogPaintedAt: null,
     sizeChangeAt: null,
     rowsTarget: null,
@@ -106,7 +108,7 @@
       if (button?.textContent.trim() !== 'Create API key') return;
       // The event's own time: any delay before the listener runs counts against the app.
       bench.clickAt = event.timeStamp;
-      bench.dialogPaintedAt = null;
+      Object.assign(bench, { createSentAt: null, createAnsweredAt: null, dialogPaintedAt: null });
       pending.add('dialog');
     },
     true,
@@ -141,6 +143,20 @@
       return result;
     };
   }
+
+  // Splits click → dialog into the page's work before the request, the round trip through the
+  // proxy and the sandbox, and the page's work after it. The create is the only call to the keys
+  // path without a query string.
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) {
+      const url = new URL(entry.name);
+      if (bench.clickAt === null || entry.startTime < bench.clickAt) continue;
+      if (entry.initiatorType !== 'fetch' || url.search !== '') continue;
+      if (!url.pathname.endsWith('/inference/api_keys')) continue;
+      bench.createSentAt = entry.startTime;
+      bench.createAnsweredAt = entry.responseEnd;
+    }
+  }).observe({ type: 'resource' });
 
   bench.armRows = (count) => {
     Object.assign(bench, { rowsTarget: count, rowsPaintedAt: null, sizeChangeAt: null });

@@ -1,3 +1,4 @@
+import { FLOORS } from './floors.ts';
 import type { Results } from './results.ts';
 import type { Summary } from './stats.ts';
 
@@ -18,19 +19,23 @@ export function printReport(r: Results): void {
   out.push(
     '',
     'Bundle (kB = 1000 bytes; gzip at zlib level 6)',
-    row(['asset', 'raw kB', 'gzip kB'], [-44, 9, 9]),
+    row(['asset', 'raw kB', 'gzip kB'], [-50, 9, 9]),
   );
   for (const asset of bundle.assets) {
     const tag = first.has(asset.file) ? ' (first load)' : ' (lazy)';
-    out.push(row([`${asset.file}${tag}`, kB(asset.raw), kB(asset.gzip)], [-44, 9, 9]));
+    out.push(row([`${asset.file}${tag}`, kB(asset.raw), kB(asset.gzip)], [-50, 9, 9]));
   }
   const total = (name: string, t: { raw: number; gzip: number }) =>
-    out.push(row([name, kB(t.raw), kB(t.gzip)], [-44, 9, 9]));
+    out.push(row([name, kB(t.raw), kB(t.gzip)], [-50, 9, 9]));
   total('first-load JS', bundle.firstLoad.js);
   total('first-load CSS', bundle.firstLoad.css);
   total('lazy JS', bundle.lazyJs);
-  total('floor: React + react-dom, one element', bundle.floor.js);
+  total(`floor: ${FLOORS.react.label}`, bundle.floor.js);
+  total(`stack floor: ${FLOORS.stack.label}`, bundle.stackFloor.js);
   out.push(`app first-load JS ÷ floor (gzip): ${bundle.ratio}×`);
+  out.push(`app first-load JS ÷ stack floor (gzip): ${bundle.stackRatio}×`);
+  const ownCode = bundle.firstLoad.js.gzip - bundle.stackFloor.js.gzip;
+  out.push(`first-load JS above the stack floor (gzip): ${kB(ownCode)} kB`);
 
   if (r.lighthouse) {
     const widths = [-9, 6, 6, 6, 8, 8, 8, 7];
@@ -57,7 +62,11 @@ export function printReport(r: Results): void {
   }
   const summaries: [string, Summary][] = [];
   if (r.interaction) {
+    const parts = r.interaction.clickToDialogParts;
     summaries.push(['click → reveal dialog painted', r.interaction.clickToDialogMs]);
+    summaries.push(['  click → create request sent', parts.beforeRequestMs]);
+    summaries.push(['  request → answer (proxy + sandbox)', parts.roundTripMs]);
+    summaries.push(['  answer → dialog painted', parts.afterAnswerMs]);
     summaries.push(['navigation start → form usable', r.interaction.navigationToFormReadyMs]);
     summaries.push(['navigation start → key list painted', r.interaction.navigationToListMs]);
   }
@@ -72,6 +81,15 @@ export function printReport(r: Results): void {
     out.push(row(['measure', 'runs', 'median', 'p95', 'min', 'max'], widths));
     for (const [name, s] of summaries) {
       out.push(row([name, s.runs, s.median, s.p95, s.min, s.max], widths));
+    }
+  }
+  if (r.renders) {
+    const widths = [-26, 8, 8, 9, 14, 8];
+    out.push('', 'Components React renders (commit hook, production build)');
+    out.push(row(['action', 'actions', 'commits', 'rendered', 'per action', 'on page'], widths));
+    for (const c of r.renders) {
+      const each = (c.rendered / c.actions).toFixed(1);
+      out.push(row([c.action, c.actions, c.commits, c.rendered, each, c.mounted], widths));
     }
   }
   if (r.throughput) {

@@ -2,6 +2,7 @@ import type { BundleResult } from './bundle.ts';
 import type { InteractionResult } from './interaction.ts';
 import type { LighthouseRun } from './lighthouse.ts';
 import type { ListRenderResult } from './list-render.ts';
+import type { RenderCount } from './renders.ts';
 import type { ThroughputResult } from './throughput.ts';
 
 /** The shape of bench/results.json. */
@@ -11,6 +12,7 @@ export type Results = {
   bundle: BundleResult;
   lighthouse?: Record<'mobile' | 'desktop', LighthouseRun & { runs: number[] }>;
   interaction?: InteractionResult;
+  renders?: RenderCount[];
   listRender?: ListRenderResult;
   throughput?: ThroughputResult;
   budgets: Budget[];

@@ -7,6 +7,7 @@ import { ROOT } from './config.ts';
 import { measureInteraction } from './interaction.ts';
 import { measureLighthouse } from './lighthouse.ts';
 import { measureListRender } from './list-render.ts';
+import { measureRenders } from './renders.ts';
 import { startPreview } from './preview.ts';
 import { stopAll } from './processes.ts';
 import { checkBudgets } from './budgets.ts';
@@ -14,7 +15,7 @@ import { printReport } from './report.ts';
 import type { Results } from './results.ts';
 import { measureThroughput } from './throughput.ts';
 
-const STEPS = ['lighthouse', 'interaction', 'list', 'throughput'] as const;
+const STEPS = ['lighthouse', 'interaction', 'renders', 'list', 'throughput'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values } = parseArgs({
@@ -50,7 +51,7 @@ async function main(): Promise<void> {
       environment: { node: process.version, cpus: cpus().length, platform: process.platform },
       bundle,
     };
-    if (steps.has('lighthouse') || steps.has('interaction') || steps.has('list')) {
+    if (['lighthouse', 'interaction', 'renders', 'list'].some((step) => steps.has(step as Step))) {
       log('starting vite preview and its sandbox');
       const preview = await startPreview(outDir);
       try {
@@ -61,6 +62,10 @@ async function main(): Promise<void> {
         if (steps.has('interaction')) {
           log('create → reveal dialog, navigation → form usable');
           results.interaction = await measureInteraction(count(values.runs));
+        }
+        if (steps.has('renders')) {
+          log('components React renders per action');
+          results.renders = await measureRenders();
         }
         if (steps.has('list')) {
           log('list rendering with 1000 keys');

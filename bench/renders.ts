@@ -1,0 +1,104 @@
+import { fileURLToPath } from 'node:url';
+import type { Page } from '@playwright/test';
+import { launchChromium, waitForStamp, withProbedPage } from './browser.ts';
+import { resetPreviewSandbox } from './preview.ts';
+
+const COMMIT_PROBE = fileURLToPath(new URL('./react-commit-probe.js', import.meta.url));
+
+export type RenderCount = {
+  action: string;
+  /** How many times the user acted (keystrokes, clicks). */
+  actions: number;
+  /** React commits, and components rendered in them, over all the actions. */
+  commits: number;
+  rendered: number;
+  /** Components on the page after the last commit: the size of a full re-render. */
+  mounted: number;
+};
+
+type Scenario = { action: string; actions: number; act: (page: Page) => Promise<void> };
+
+const NAME = 'render-count-key-abcd';
+/** Ends with a space and a `!`, which the name rule refuses: the error comes back. */
+const INVALID_NAME = `${NAME} !`;
+const SCENARIOS: Scenario[] = [
+  {
+    action: 'type in Name',
+    actions: NAME.length,
+    act: (page) => page.getByRole('textbox', { name: 'Name' }).pressSequentially(NAME),
+  },
+  {
+    // Touched, so each keystroke is validated: the error appears and goes on the way.
+    action: 'type in Name, validated',
+    actions: INVALID_NAME.length,
+    act: async (page) => {
+      const name = page.getByRole('textbox', { name: 'Name' });
+      await name.fill('');
+      await name.blur();
+      await name.pressSequentially(INVALID_NAME);
+    },
+  },
+  {
+    action: 'tick a deployment',
+    actions: 1,
+    act: (page) =>
+      page
+        .getByRole('group', { name: 'Inference instances' })
+        .getByRole('checkbox')
+        .first()
+        .click(),
+  },
+  {
+    action: 'choose an expiry preset',
+    actions: 1,
+    act: async (page) => {
+      await page.getByRole('combobox', { name: 'Expiration' }).selectOption('30d');
+    },
+  },
+  {
+    action: 'type in the key filter',
+    actions: 5,
+    act: (page) =>
+      page.getByRole('searchbox', { name: 'Filter keys by name' }).pressSequentially('gener'),
+  },
+];
+
+/**
+ * Re-render storms, counted: for each user action on the first screen, how many components React
+ * renders, beside how many are on the page. Counts, not times, so they do not move between runs.
+ */
+export async function measureRenders(): Promise<RenderCount[]> {
+  const browser = await launchChromium();
+  try {
+    await resetPreviewSandbox();
+    return await withProbedPage(
+      browser,
+      async (page) => {
+        await waitForStamp(page, 'formReadyAt');
+        await waitForStamp(page, 'listPaintedAt');
+        const results: RenderCount[] = [];
+        for (const scenario of SCENARIOS) {
+          await settle(page);
+          await page.evaluate('window.__renders.reset()');
+          await scenario.act(page);
+          await settle(page);
+          const counts = (await page.evaluate('window.__renders.read()')) as Omit<
+            RenderCount,
+            'action' | 'actions'
+          >;
+          results.push({ action: scenario.action, actions: scenario.actions, ...counts });
+        }
+        return results;
+      },
+      [COMMIT_PROBE],
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+/** Past debounces (the key filter waits 250 ms), refetches and lazy chunks arriving. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(600);
+}
