@@ -11,6 +11,10 @@
   // component. Host elements and React's own wrappers are left out.
   const COMPONENT_TAGS = new Set([0, 1, 11, 15]);
   const counts = { commits: 0, rendered: 0, mounted: 0 };
+  // By component name: only readable in an unminified build, for finding what a count is made of.
+  let byName = new Map();
+  const nameOf = (fiber) =>
+    fiber.type?.displayName ?? fiber.type?.name ?? fiber.type?.render?.name ?? '?';
   let previous = new Set();
 
   const walk = (root) => {
@@ -23,7 +27,10 @@
       seen.add(fiber);
       if (COMPONENT_TAGS.has(fiber.tag)) {
         mounted += 1;
-        if (fiber.flags & PERFORMED_WORK && !previous.has(fiber)) rendered += 1;
+        if (fiber.flags & PERFORMED_WORK && !previous.has(fiber)) {
+          rendered += 1;
+          byName.set(nameOf(fiber), (byName.get(nameOf(fiber)) ?? 0) + 1);
+        }
       }
       if (fiber.sibling) stack.push(fiber.sibling);
       if (fiber.child) stack.push(fiber.child);
@@ -48,7 +55,11 @@
   };
   window.__renders = {
     /** Starts a fresh count; the tree as it stands is the baseline. */
-    reset: () => Object.assign(counts, { commits: 0, rendered: 0 }),
+    reset: () => {
+      Object.assign(counts, { commits: 0, rendered: 0 });
+      byName = new Map();
+    },
     read: () => ({ ...counts }),
+    byName: () => Object.fromEntries([...byName].sort((a, b) => b[1] - a[1])),
   };
 })();

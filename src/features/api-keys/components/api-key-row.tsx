@@ -1,9 +1,9 @@
-import type { Ref } from 'react';
+import { memo } from 'react';
 import { Button } from '../../../components/ui/button';
 import { formatExpiry, formatRelative } from '../../../lib/format-relative';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
 import type { ApiKey } from '../api/api-key-schemas';
-import { keyStatus } from '../model/key-status';
+import { keyStatus, type KeyStatus } from '../model/key-status';
 import { InstanceNames } from './instance-names';
 import { KeyStatusBadge } from './key-status-badge';
 import { TimeWithUtc } from './time-with-utc';
@@ -14,27 +14,50 @@ export type RowActions = {
   onDelete: (key: ApiKey) => void;
 };
 
+/** What a row shows that depends on the clock, worked out by the table for the time it renders. */
+export type RowClock = { status: KeyStatus; expires: string; created: string };
+
+export function rowClock(apiKey: ApiKey, now: Date): RowClock {
+  const createdAt = new Date(apiKey.created_at);
+  return {
+    status: keyStatus(apiKey, now),
+    expires: formatExpiry(apiKey.expires_at, now),
+    created: Number.isNaN(createdAt.getTime()) ? apiKey.created_at : formatRelative(createdAt, now),
+  };
+}
+
 type ApiKeyRowProps = RowActions & {
   apiKey: ApiKey;
   deployments: Deployment[] | undefined;
   isNew: boolean;
-  now: Date;
-  rowRef?: Ref<HTMLTableRowElement>;
+  clock: RowClock;
+  onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
 };
 
-export function ApiKeyRow({ apiKey, deployments, isNew, now, rowRef, ...actions }: ApiKeyRowProps) {
+/**
+ * Memoised on what it shows: a refetch, a new key or a page of 1000 re-renders only the rows whose
+ * key, bindings or clock texts changed (the list keeps unchanged keys' objects across refetches).
+ */
+export const ApiKeyRow = memo(function ApiKeyRow({
+  apiKey,
+  deployments,
+  isNew,
+  clock,
+  onRowElement,
+  ...actions
+}: ApiKeyRowProps) {
   const expiresAt = apiKey.expires_at ? new Date(apiKey.expires_at) : null;
   const createdAt = new Date(apiKey.created_at);
   return (
     <tr
-      ref={rowRef}
+      ref={(row) => onRowElement(apiKey.key_id, row)}
       tabIndex={-1}
       className={`focus:outline-brand-700 border-t border-slate-200 align-top focus:outline-2 ${isNew ? 'bg-emerald-50' : ''}`}
     >
       <td className="max-w-72 min-w-44 px-3 py-2 font-medium wrap-anywhere">{apiKey.name}</td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap gap-1">
-          <KeyStatusBadge status={keyStatus(apiKey, now)} />
+          <KeyStatusBadge status={clock.status} />
           {isNew && (
             <span className="rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-semibold text-white">
               New
@@ -51,18 +74,18 @@ export function ApiKeyRow({ apiKey, deployments, isNew, now, rowRef, ...actions 
       <td className="px-3 py-2 whitespace-nowrap">
         {expiresAt && !Number.isNaN(expiresAt.getTime()) ? (
           <TimeWithUtc date={expiresAt}>
-            <span>{formatExpiry(apiKey.expires_at, now)}</span>
+            <span>{clock.expires}</span>
             <span className="text-xs text-slate-600">{expiresAt.toLocaleString()}</span>
           </TimeWithUtc>
         ) : (
-          <span>{formatExpiry(apiKey.expires_at, now)}</span>
+          <span>{clock.expires}</span>
         )}
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
         {Number.isNaN(createdAt.getTime()) ? (
           apiKey.created_at
         ) : (
-          <TimeWithUtc date={createdAt}>{formatRelative(createdAt, now)}</TimeWithUtc>
+          <TimeWithUtc date={createdAt}>{clock.created}</TimeWithUtc>
         )}
       </td>
       <td className="px-3 py-2">
@@ -73,6 +96,23 @@ export function ApiKeyRow({ apiKey, deployments, isNew, now, rowRef, ...actions 
         </div>
       </td>
     </tr>
+  );
+}, sameRow);
+
+function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
+  const [a, b] = [before.clock, after.clock];
+  return (
+    before.apiKey === after.apiKey &&
+    before.deployments === after.deployments &&
+    before.isNew === after.isNew &&
+    before.onRowElement === after.onRowElement &&
+    before.onDetails === after.onDetails &&
+    before.onEdit === after.onEdit &&
+    before.onDelete === after.onDelete &&
+    a.status.kind === b.status.kind &&
+    a.status.label === b.status.label &&
+    a.expires === b.expires &&
+    a.created === b.created
   );
 }
 

@@ -1,5 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
 import type { ApiKey } from '../api/api-key-schemas';
 import { DEFAULT_SORT } from '../model/keys-view';
 import { ApiKeysTable } from './api-keys-table';
@@ -21,7 +22,7 @@ const key = (name: string, expiresAt: string | null, extra: Partial<ApiKey> = {}
 
 function renderTable(
   rows: ApiKey[],
-  deployments = [
+  deployments: Deployment[] = [
     {
       id: 'dep-1',
       name: 'llama',
@@ -33,7 +34,7 @@ function renderTable(
     },
   ],
 ) {
-  render(
+  const table = (rows: ApiKey[]) => (
     <ApiKeysTable
       labelledBy="t"
       rows={rows}
@@ -45,10 +46,13 @@ function renderTable(
       onFocused={vi.fn()}
       onDetails={vi.fn()}
       onEdit={vi.fn()}
-      onDelete={vi.fn()}
-    />,
+      onDelete={onDelete}
+    />
   );
+  const { rerender } = render(table(rows));
+  return { rerender: (next: ApiKey[]) => rerender(table(next)) };
 }
+const onDelete = vi.fn();
 
 const rowOf = (name: string) =>
   screen
@@ -114,5 +118,21 @@ describe('ApiKeysTable', () => {
       .closest('time');
     expect(time).toHaveAttribute('tabindex', '0');
     expect(time).toHaveAccessibleDescription('1 Dec 2026, 12:00 UTC');
+  });
+
+  it('keeps each row current with the clock and with its key when the list renders again', () => {
+    const soon = key('soon', at(60_000));
+    const steady = key('steady', null);
+    const { rerender } = renderTable([soon, steady]);
+    expect(rowOf('soon')).toHaveTextContent('Expiring soon');
+
+    // The same key objects, as a refetch with no change hands them back, two minutes later.
+    vi.setSystemTime(NOW.getTime() + 2 * 60_000);
+    rerender([soon, steady]);
+    expect(rowOf('soon')).toHaveTextContent('Expired');
+    expect(rowOf('soon')).toHaveTextContent('expired 1 minute ago');
+
+    rerender([{ ...soon, description: 'rotated by ops' }, steady]);
+    expect(rowOf('soon')).toHaveTextContent('rotated by ops');
   });
 });

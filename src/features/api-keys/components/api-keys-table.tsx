@@ -1,8 +1,8 @@
-import { memo, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
 import type { ApiKey } from '../api/api-key-schemas';
 import type { Sort } from '../model/keys-view';
-import { ApiKeyRow, type RowActions } from './api-key-row';
+import { ApiKeyRow, rowClock, type RowActions } from './api-key-row';
 import { SortableHeader } from './sortable-header';
 
 type ApiKeysTableProps = RowActions & {
@@ -31,6 +31,10 @@ export const ApiKeysTable = memo(function ApiKeysTable({
 }: ApiKeysTableProps) {
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
   const now = new Date();
+  const onRowElement = useCallback((keyId: string, row: HTMLTableRowElement | null) => {
+    if (row) rowRefs.current.set(keyId, row);
+    else rowRefs.current.delete(keyId);
+  }, []);
 
   useEffect(() => {
     if (!focusKeyId) return;
@@ -70,11 +74,8 @@ export const ApiKeysTable = memo(function ApiKeysTable({
               apiKey={apiKey}
               deployments={deployments}
               isNew={newKeyIds.has(apiKey.key_id)}
-              now={now}
-              rowRef={(row) => {
-                if (row) rowRefs.current.set(apiKey.key_id, row);
-                else rowRefs.current.delete(apiKey.key_id);
-              }}
+              clock={rowClock(apiKey, now)}
+              onRowElement={onRowElement}
               {...actions}
             />
           ))}
