@@ -1,36 +1,19 @@
+import { listKeysJson } from './api-key-reads';
 import { createKey, updateKey } from './api-key-writes';
-import { pageOf, parsePageQuery, parseProjectId, sortItems } from './list-query';
 import { methodNotAllowed } from './method-not-allowed';
 import { validationFailure } from './sandbox-error';
 import type { RouteDeps, SandboxApp, SandboxContext, StoredApiKey } from './sandbox-types';
 import { keyOut } from './serializers';
 
-const KEYS_PATH = '/cloud/v2/inference/api_keys';
+export const KEYS_PATH = '/cloud/v2/inference/api_keys';
 const KEY_PATH = `${KEYS_PATH}/:key_id`;
-const KEY_ORDER_FIELDS = ['name', 'created_at', 'expires_at'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerApiKeyRoutes(app: SandboxApp, deps: RouteDeps): void {
   app.get(KEYS_PATH, (c) => {
-    const query = (name: string) => c.req.query(name);
-    const projectId = parseProjectId(query('project_id'));
-    const page = parsePageQuery(query, KEY_ORDER_FIELDS, {
-      field: 'created_at',
-      direction: 'desc',
-    });
-    const project = deps.store.requireProject(projectId);
-    const keys = [...deps.store.keys.values()].filter((k) => k.project_id === project.id);
-    // Ties (same second, or no expiry) fall back to creation order.
-    const created = new Map(keys.map((k, index) => [k, index]));
-    const sorted = sortItems(
-      keys,
-      page.orderBy,
-      (k, field) => k[field],
-      (k) => created.get(k) ?? 0,
-    );
-    const now = deps.now();
-    const { count, results } = pageOf(sorted, page);
-    return c.json({ count, results: results.map((k) => keyOut(k, now)) }, 200);
+    const json = listKeysJson(deps, (name) => c.req.query(name));
+    // Already JSON: sent with the header c.json would give it.
+    return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 
   app.post(KEYS_PATH, (c) => c.json(createKey(deps, c.get('body')), 200));
@@ -57,6 +40,6 @@ function keyIdParam(c: SandboxContext): string {
   return keyId;
 }
 
-function findKey(c: SandboxContext, deps: RouteDeps): StoredApiKey {
+function findKey(c: SandboxContext, deps: RouteDeps): Readonly<StoredApiKey> {
   return deps.store.requireKey(keyIdParam(c));
 }

@@ -1,9 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import {
   createApiKeyInputSchema,
   type CreatedApiKey,
   updateApiKeyInputSchema,
 } from '../src/features/api-keys/api/api-key-schemas';
+import { randomText } from './random-pool';
 import { SandboxError } from './sandbox-error';
 import type { ParsedBody, RouteDeps, StoredApiKey } from './sandbox-types';
 import { isoUtc, isoUtcSeconds, keyOut } from './serializers';
@@ -34,10 +35,14 @@ export function createKey(deps: RouteDeps, body: ParsedBody): CreatedApiKey {
   };
   deps.store.addKey(key);
   // 32 random bytes, URL-safe: the secret exists only in this response, never in the store.
-  return { ...keyOut(key, now), secret: randomBytes(32).toString('base64url') };
+  return { ...keyOut(key, now), secret: randomText(32, 'base64url') };
 }
 
-export function updateKey(deps: RouteDeps, keyId: string, body: ParsedBody): StoredApiKey {
+export function updateKey(
+  deps: RouteDeps,
+  keyId: string,
+  body: ParsedBody,
+): Readonly<StoredApiKey> {
   const now = deps.now();
   const input = requireJsonObject(body);
   const extra = expiresAtProblems(input, now);
@@ -60,11 +65,12 @@ export function updateKey(deps: RouteDeps, keyId: string, body: ParsedBody): Sto
   const deploymentIds = data.inference_instance_ids ? unique(data.inference_instance_ids) : null;
   if (deploymentIds) deps.store.requireDeployments(key.project_id, deploymentIds);
 
-  if (data.description !== undefined) key.description = data.description;
-  if (data.expires_at !== undefined) {
-    key.expires_at = data.expires_at === null ? null : isoUtc(Date.parse(data.expires_at));
-  }
-  if (deploymentIds) key.inference_instance_ids = deploymentIds;
+  deps.store.updateKey(key, {
+    description: data.description,
+    expires_at:
+      typeof data.expires_at === 'string' ? isoUtc(Date.parse(data.expires_at)) : data.expires_at,
+    inference_instance_ids: deploymentIds ?? undefined,
+  });
   return key;
 }
 

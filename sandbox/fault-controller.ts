@@ -48,6 +48,11 @@ export class FaultController {
     this.#faults = [];
   }
 
+  /** How many faults are armed; with none, no request needs matching against them. */
+  get size(): number {
+    return this.#faults.length;
+  }
+
   /**
    * Claims the oldest armed fault matching the request. Called synchronously on arrival, so
    * concurrent requests each use up one of `times`.

@@ -61,7 +61,7 @@ const EMPTY: ParsedBody = { kind: 'empty' };
  */
 async function readBody(c: Context<SandboxEnv>, node: NodeBindings | undefined) {
   if (c.req.method === 'GET' || c.req.method === 'HEAD') return EMPTY;
-  return parseBody(node?.bodyText ?? (await c.req.text()));
+  return parseBodyText(node?.bodyText ?? (await c.req.text()));
 }
 
 /** The URL is an href the Request already normalised: slicing it is what `new URL` would give. */
@@ -73,7 +73,8 @@ function splitUrl(href: string): { pathname: string; query: string } {
     : { pathname: href.slice(start, q), query: href.slice(q + 1) };
 }
 
-function parseBody(text: string): ParsedBody {
+/** The body as the log and the handlers see it; blank is no body at all. */
+export function parseBodyText(text: string): ParsedBody {
   if (text.trim() === '') return EMPTY;
   try {
     return { kind: 'json', value: JSON.parse(text) as unknown };

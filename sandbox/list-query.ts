@@ -74,21 +74,30 @@ function parseOrderBy<F extends string>(
 type Sortable = string | number | boolean | null;
 
 /**
- * Sorts a copy. null sorts as "largest" (a key that never expires expires last), so it comes
- * last ascending and first descending, as in PostgreSQL. Ties fall back to `tieBreak`, in the
- * same direction, so paging is stable and same-second creations keep their order.
+ * null sorts as "largest" (a key that never expires expires last), so it comes last ascending
+ * and first descending, as in PostgreSQL. Ties fall back to `tieBreak`, in the same direction,
+ * so paging is stable and same-second creations keep their order.
  */
+export function orderComparator<T, F extends string>(
+  orderBy: OrderBy<F>,
+  valueOf: (item: T, field: F) => Sortable,
+  tieBreak: (item: T) => string | number,
+): (a: T, b: T) => number {
+  const sign = orderBy.direction === 'asc' ? 1 : -1;
+  return (a, b) => {
+    const byField = compare(valueOf(a, orderBy.field), valueOf(b, orderBy.field)) * sign;
+    return byField !== 0 ? byField : compare(tieBreak(a), tieBreak(b)) * sign;
+  };
+}
+
+/** Sorts a copy with orderComparator. */
 export function sortItems<T, F extends string>(
   items: readonly T[],
   orderBy: OrderBy<F>,
   valueOf: (item: T, field: F) => Sortable,
   tieBreak: (item: T) => string | number,
 ): T[] {
-  const sign = orderBy.direction === 'asc' ? 1 : -1;
-  return [...items].sort((a, b) => {
-    const byField = compare(valueOf(a, orderBy.field), valueOf(b, orderBy.field)) * sign;
-    return byField !== 0 ? byField : compare(tieBreak(a), tieBreak(b)) * sign;
-  });
+  return [...items].sort(orderComparator(orderBy, valueOf, tieBreak));
 }
 
 function compare(a: Sortable, b: Sortable): number {
@@ -100,4 +109,19 @@ function compare(a: Sortable, b: Sortable): number {
 
 export function pageOf<T>(items: readonly T[], page: { limit: number; offset: number }) {
   return { count: items.length, results: items.slice(page.offset, page.offset + page.limit) };
+}
+
+/**
+ * A page of the list sorted the other way round, read off the ascending one: with a total order
+ * (ties broken by a unique value) descending is exactly ascending reversed.
+ */
+export function pageFromAscending<T>(
+  ascending: readonly T[],
+  direction: Direction,
+  page: { limit: number; offset: number },
+): T[] {
+  if (direction === 'asc') return ascending.slice(page.offset, page.offset + page.limit);
+  const end = ascending.length - page.offset;
+  if (end <= 0) return [];
+  return ascending.slice(Math.max(end - page.limit, 0), end).reverse();
 }

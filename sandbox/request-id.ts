@@ -1,21 +1,11 @@
-import { randomBytes } from 'node:crypto';
 import type { MiddlewareHandler } from 'hono';
 import { nodeBindings } from './node-bindings';
+import { randomText } from './random-pool';
 import type { SandboxEnv } from './sandbox-types';
-
-const ID_BYTES = 16;
-// Drawn from the CSPRNG 256 ids at a time: one call per request costs more than the request.
-let pool = Buffer.alloc(0);
-let offset = 0;
 
 /** 32 hex characters, like Gcore's request ids. */
 export function newRequestId(): string {
-  if (offset >= pool.length) {
-    pool = randomBytes(ID_BYTES * 256);
-    offset = 0;
-  }
-  offset += ID_BYTES;
-  return pool.toString('hex', offset - ID_BYTES, offset);
+  return randomText(16, 'hex');
 }
 
 export const requestIdMiddleware: MiddlewareHandler<SandboxEnv> = async (c, next) => {

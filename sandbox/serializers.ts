@@ -3,7 +3,7 @@ import type { SandboxStore } from './sandbox-store';
 import type { DeploymentRecord, StoredApiKey } from './sandbox-types';
 
 /** The key as the API shows it; status depends on the clock, so it is computed per read. */
-export function keyOut(key: StoredApiKey, now: Date): ApiKey {
+export function keyOut(key: Readonly<StoredApiKey>, now: Date): ApiKey {
   const expired = key.expires_at !== null && Date.parse(key.expires_at) <= now.getTime();
   return {
     key_id: key.key_id,
@@ -27,7 +27,17 @@ export function isoUtc(instant: Date | number): string {
   return new Date(instant).toISOString().replace('.000Z', 'Z');
 }
 
-/** Gcore's timestamps: UTC, whole seconds, `Z`. */
+let lastSecond = Number.NaN;
+let lastSecondText = '';
+
+/** Gcore's timestamps: UTC, whole seconds, `Z`. Formatted once per second, not per create. */
 export function isoUtcSeconds(instant: Date): string {
-  return instant.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const second = Math.floor(instant.getTime() / 1000);
+  // An invalid date (NaN) is never equal, so it still throws in toISOString.
+  if (second !== lastSecond) {
+    // toISOString always ends in `.sssZ`.
+    lastSecondText = `${instant.toISOString().slice(0, -5)}Z`;
+    lastSecond = second;
+  }
+  return lastSecondText;
 }

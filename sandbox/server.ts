@@ -1,7 +1,10 @@
-import { type Http2Bindings, type HttpBindings, serve } from '@hono/node-server';
+import { getRequestListener, type Http2Bindings, type HttpBindings } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { hostAccepted } from './accepted-host';
 import { createSandbox, type Sandbox } from './create-sandbox';
+import type { Fallback } from './fast-path';
 
 export interface SandboxServerOptions {
   /** 0 (the default) picks a free port. */
@@ -16,6 +19,11 @@ export interface SandboxServerOptions {
    * Off by default, so that tests and servers running it in-process keep their globals.
    */
   ownProcess?: boolean;
+  /**
+   * Serve the hottest calls straight off Node's request and response (the default). Off sends
+   * every request through Hono: the reference the fast path is tested against.
+   */
+  fastPath?: boolean;
 }
 
 export interface SandboxServer {
@@ -31,14 +39,18 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
   const host = opts.host ?? '127.0.0.1';
   const sandbox = createSandbox({ token: opts.token, seedKeys: opts.seedKeys });
 
+  /** Bodies the fast path read before handing the request on. */
+  const bodiesRead = new WeakMap<object, string>();
   const fetch = async (request: Request, env: HttpBindings | Http2Bindings) => {
     // An API call's body straight off the socket: the gateway would otherwise read it through a
-    // web Request built for nothing else, the most expensive step of a create. The test controls
-    // (/__sandbox) read their own.
+    // web Request built for nothing else, the most expensive step of a create. The fast path
+    // may have read it already. The test controls (/__sandbox) read their own.
     const method = request.method;
     const preRead =
       method !== 'GET' && method !== 'HEAD' && env.incoming.url?.startsWith('/cloud/');
-    const bodyText = preRead ? await readText(env.incoming) : undefined;
+    const bodyText = preRead
+      ? (bodiesRead.get(env.incoming) ?? (await readText(env.incoming)))
+      : undefined;
     const response = await sandbox.fetch(request, { ...env, bodyText });
     // Status, not `type`: reading `type` turns a lightweight response into a full one.
     if (response.status !== 0) return response;
@@ -48,18 +60,30 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     return RESPONSE_ALREADY_SENT;
   };
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
-    // Keep the global Request/Response untouched unless the process is the sandbox's own.
-    const started = serve(
-      {
-        fetch,
-        port: opts.port ?? 0,
-        hostname: host,
-        overrideGlobalObjects: opts.ownProcess === true,
-      },
-      () => resolve(started),
-    );
-    started.once('error', reject);
+  // Keep the global Request/Response untouched unless the process is the sandbox's own.
+  const listener = getRequestListener(fetch, {
+    hostname: host,
+    overrideGlobalObjects: opts.ownProcess === true,
+  });
+  const fallback: Fallback = (incoming, outgoing, bodyText) => {
+    if (bodyText !== undefined) bodiesRead.set(incoming, bodyText);
+    void listener(incoming, outgoing);
+  };
+  const fastPath = opts.fastPath === false ? undefined : sandbox.fastPath;
+  const server = createServer((incoming, outgoing) => {
+    // Hosts the node adapter refuses (a 400) never take the fast path.
+    if (fastPath && hostAccepted(incoming.headers.host || host)) {
+      fastPath(incoming, outgoing, fallback);
+    } else {
+      fallback(incoming, outgoing);
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(opts.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
 
   const port = (server.address() as AddressInfo).port;
@@ -68,7 +92,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));
       // Idle keep-alive sockets would otherwise hold close() open for seconds.
-      if ('closeAllConnections' in server) server.closeAllConnections();
+      server.closeAllConnections();
     });
 
   return { url: `http://${urlHost}:${port}`, port, token: sandbox.token, close, sandbox };
