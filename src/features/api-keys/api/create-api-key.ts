@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { afterNextPaint } from '../../../lib/after-next-paint';
 import { apiRequest, type RequestOptions } from '../../../lib/api-client';
 import { apiKeyKeys } from './api-key-query-keys';
 import {
@@ -31,8 +32,9 @@ export function useCreateApiKey() {
     // dialog lets go of it (mutation.reset()), instead of keeping it for the default 5 minutes.
     gcTime: 0,
     onSuccess: () => {
-      // Not awaited: the reveal dialog must not wait for a list refetch.
-      void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists() });
+      // This runs before the mutation's observers hear of the success: refetching the list now
+      // would put the list's re-renders (fetching, then the new rows) ahead of the reveal dialog.
+      afterNextPaint(() => void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists() }));
     },
   });
 }

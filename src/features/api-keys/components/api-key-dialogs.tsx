@@ -2,7 +2,8 @@ import { Suspense, useEffect } from 'react';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
 import type { ApiKey } from '../api/api-key-schemas';
 import { LazyBoundary } from './lazy-boundary';
-import { afterNextPaint, lazyWithPreload } from './lazy-with-preload';
+import { afterNextPaint } from '../../../lib/after-next-paint';
+import { lazyWithPreload } from './lazy-with-preload';
 
 const opening = (
   <p role="status" className="sr-only">

@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, type RefObject } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
+import { afterNextPaint } from '../../../lib/after-next-paint';
 import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
 import { API_KEY_NAME_RULE } from '../api/api-key-name';
 import {
@@ -15,7 +16,6 @@ import { ExpiryField } from './expiry-field';
 import { FormErrorAlert } from './form-error-alert';
 import { InstancePicker } from './instance-picker';
 import { LazyRevealDialog, preloadRevealDialog } from './lazy-reveal-dialog';
-import { afterNextPaint } from './lazy-with-preload';
 import { ProjectSelect } from './project-select';
 import { useCreateSubmission } from './use-create-submission';
 

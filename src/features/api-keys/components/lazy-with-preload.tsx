@@ -6,20 +6,7 @@ import {
   type ComponentType,
   type ReactNode,
 } from 'react';
-
-/**
- * Runs `callback` once the next frame has been painted, so that what it fetches never competes
- * with what the page paints first. Returns a cancel function, for an effect's cleanup.
- */
-export function afterNextPaint(callback: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  // A frame callback runs just before the paint; a timeout set there runs just after it.
-  const frame = requestAnimationFrame(() => (timer = setTimeout(callback)));
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
+import { afterNextPaint } from '../../../lib/after-next-paint';
 
 /**
  * `React.lazy` plus a preload, and no 300 ms wait. A lazy component suspends the first time it
