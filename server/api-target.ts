@@ -1,3 +1,4 @@
+import { readPort } from './read-port.ts';
 import { startSandboxProcess } from './start-sandbox-process.ts';
 
 /**
@@ -19,19 +20,10 @@ export async function resolveApiTarget(env: ApiTargetEnv): Promise<ApiTarget> {
     return { kind: 'remote', url: url.origin, token, close: async () => {} };
   }
   const server = await startSandboxProcess({
-    port: parsePort(env.SANDBOX_PORT),
+    port: readPort('SANDBOX_PORT', env.SANDBOX_PORT, 0),
     seedKeys: env.SANDBOX_SEED_KEYS ? Number(env.SANDBOX_SEED_KEYS) : 0,
   });
   return { kind: 'sandbox', url: server.url, token: server.token, close: server.close };
-}
-
-function parsePort(value: string | undefined): number {
-  if (!value) return 0;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new Error(`SANDBOX_PORT must be a port number, got "${value}"`);
-  }
-  return port;
 }
 
 /** What the page shows about its backend; never includes the token. */

@@ -1,6 +1,6 @@
 import type { ProxyOptions } from 'vite';
 import type { ApiTarget } from './api-target.ts';
-import { SECURITY_HEADER_NAMES } from './security-headers.ts';
+import { isDashboardOwnedHeader, NO_STORE, upstreamFailureJson } from './cloud-answer.ts';
 
 type ProxyServer = Parameters<NonNullable<ProxyOptions['configure']>>[0];
 
@@ -23,10 +23,10 @@ export function cloudProxyOptions(target: ApiTarget): ProxyOptions {
       });
       // Runs before the proxy copies upstream's headers onto the response, so edits here win.
       proxy.on('proxyRes', (proxyRes) => {
-        // The create answer carries the secret: no cache may keep it, whatever upstream says.
-        proxyRes.headers['cache-control'] = 'no-store';
-        // The dashboard's own policy (set before the proxy) must not be replaced by upstream's.
-        for (const name of SECURITY_HEADER_NAMES) Reflect.deleteProperty(proxyRes.headers, name);
+        for (const name of Object.keys(proxyRes.headers)) {
+          if (isDashboardOwnedHeader(name)) Reflect.deleteProperty(proxyRes.headers, name);
+        }
+        Object.assign(proxyRes.headers, NO_STORE);
       });
       proxy.on('error', (error, _req, res) => {
         if (!('writeHead' in res) || res.headersSent) return;
@@ -34,15 +34,9 @@ export function cloudProxyOptions(target: ApiTarget): ProxyOptions {
         // silently resend the request, and a resent create mints a second key.
         const code = (error as NodeJS.ErrnoException).code ?? '';
         const midFlight = MID_FLIGHT_ERRORS.has(code) || error.message === 'socket hang up';
-        res.writeHead(502, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(
-          JSON.stringify({
-            exception_class: midFlight ? 'UpstreamConnectionLost' : 'UpstreamUnreachable',
-            message: midFlight
-              ? 'The connection to the API dropped before it answered: the request may or may not have been carried out.'
-              : `The dashboard's server could not reach the API (${code || error.message}).`,
-            request_id: crypto.randomUUID().replaceAll('-', ''),
-          }),
-        );
+        res
+          .writeHead(502, { 'content-type': 'application/json', ...NO_STORE })
+          .end(upstreamFailureJson(midFlight, code || error.message));
       });
     },
   };

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gcoreErrorJson, NO_STORE } from './cloud-answer.ts';
 
 /** What the proxy forwards; the guard judges exactly the requests the proxy would take. */
 export const CLOUD_PREFIX = '/cloud/';
@@ -95,17 +95,13 @@ export function cloudRequestGuard(): NodeMiddleware {
   return (req, res, next) => {
     const refused = checkRequest(req);
     if (!refused) return next();
-    const body = JSON.stringify({
-      exception_class: refused.exceptionClass,
-      message: refused.message,
-      request_id: randomUUID().replaceAll('-', ''),
-    });
+    const body = gcoreErrorJson(refused.exceptionClass, refused.message);
     res
       .writeHead(refused.status, {
         ...refused.headers,
         'content-type': 'application/json',
         'content-length': Buffer.byteLength(body),
-        'cache-control': 'no-store',
+        ...NO_STORE,
         // The request body, if any, stays unread: closing beats reading an oversize body.
         connection: 'close',
       })

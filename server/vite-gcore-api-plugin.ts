@@ -11,6 +11,7 @@ import { readTimeoutMs } from './read-timeout-ms.ts';
  */
 export function gcoreApiPlugin(): Plugin {
   let target: ApiTarget | undefined;
+  let timeoutMs: number | undefined;
   const closeTarget = () => {
     void target?.close();
     target = undefined;
@@ -20,6 +21,8 @@ export function gcoreApiPlugin(): Plugin {
     async config(_config, { command, isPreview }) {
       // Vitest reads this config too, and a build has no server: neither needs a backend.
       if (process.env.VITEST || (command === 'build' && !isPreview)) return;
+      // Read once, here: a typo stops the server at start-up, as in production.
+      timeoutMs = readTimeoutMs(process.env.GCORE_API_TIMEOUT_MS);
       target = await resolveApiTarget(process.env);
       const proxy = { [CLOUD_PREFIX]: cloudProxyOptions(target) };
       return { server: { proxy }, preview: { proxy } };
@@ -31,7 +34,6 @@ export function gcoreApiPlugin(): Plugin {
         attrs: { name, content },
         injectTo: 'head' as const,
       });
-      const timeoutMs = readTimeoutMs(process.env.GCORE_API_TIMEOUT_MS);
       return [
         meta('gcore-api-target', describeApiTarget(target)),
         ...(timeoutMs === undefined ? [] : [meta('gcore-api-timeout-ms', String(timeoutMs))]),

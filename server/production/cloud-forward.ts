@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { isDashboardOwnedHeader, NO_STORE, upstreamFailureJson } from '../cloud-answer.ts';
 
 export type CloudTarget = { url: string; token: string | undefined };
 
@@ -43,12 +43,12 @@ export async function forwardToCloud(request: Request, target: CloudTarget): Pro
       redirect: 'manual',
       signal: request.signal,
     });
-    const responseHeaders = new Headers();
+    const responseHeaders = new Headers(NO_STORE);
     upstream.headers.forEach((value, name) => {
-      if (!DROPPED_RESPONSE_HEADERS.has(name)) responseHeaders.set(name, value);
+      if (!DROPPED_RESPONSE_HEADERS.has(name) && !isDashboardOwnedHeader(name)) {
+        responseHeaders.set(name, value);
+      }
     });
-    // The create answer carries the secret: no cache anywhere may keep any of these.
-    responseHeaders.set('cache-control', 'no-store');
     return new Response(upstream.body, { status: upstream.status, headers: responseHeaders });
   } catch (error) {
     return upstreamFailure(error);
@@ -60,12 +60,8 @@ function upstreamFailure(error: unknown): Response {
   const code = cause?.code ?? (error as { code?: string }).code ?? '';
   const midFlight =
     MID_FLIGHT.has(code) || /terminated|other side closed/i.test(String(cause ?? error));
-  const body = {
-    exception_class: midFlight ? 'UpstreamConnectionLost' : 'UpstreamUnreachable',
-    message: midFlight
-      ? 'The connection to the API dropped before it answered: the request may or may not have been carried out.'
-      : `The dashboard's server could not reach the API (${code || 'network error'}).`,
-    request_id: randomUUID().replaceAll('-', ''),
-  };
-  return Response.json(body, { status: 502, headers: { 'cache-control': 'no-store' } });
+  return new Response(upstreamFailureJson(midFlight, code || 'network error'), {
+    status: 502,
+    headers: { 'content-type': 'application/json', ...NO_STORE },
+  });
 }

@@ -2,6 +2,7 @@ import { getRequestListener } from '@hono/node-server';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { cloudRequestGuard } from '../cloud-request-guard.ts';
+import { readPort } from '../read-port.ts';
 import { securityHeaders } from '../security-headers.ts';
 import { injectMeta } from './html-meta.ts';
 import { createProductionApp } from './production-app.ts';
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   if (config.sandbox) {
     const { startSandboxServer } = await import('../../sandbox/server.ts');
     const sandbox = await startSandboxServer({
-      port: Number(process.env.SANDBOX_PORT || 0),
+      port: readPort('SANDBOX_PORT', process.env.SANDBOX_PORT, 0),
       token: process.env.SANDBOX_TOKEN || undefined,
     });
     apiUrl = sandbox.url;

@@ -1,3 +1,4 @@
+import { readPort } from '../read-port.ts';
 import { readTimeoutMs } from '../read-timeout-ms.ts';
 
 export type AuthMode = 'server' | 'personal';
@@ -32,7 +33,7 @@ export function readProductionConfig(
   const apiUrl = env.GCORE_API_URL?.trim() || 'https://api.gcore.com';
   if (!sandbox) new URL(apiUrl); // a typo fails here, not on the first request
   return {
-    port: readPort(env.PORT),
+    port: readPort('PORT', env.PORT, 8080),
     host: env.HOST?.trim() || '127.0.0.1',
     distDir: env.DIST_DIR?.trim() || 'dist',
     apiUrl,
@@ -41,12 +42,4 @@ export function readProductionConfig(
     sandbox,
     timeoutMs: readTimeoutMs(env.GCORE_API_TIMEOUT_MS),
   };
-}
-
-function readPort(value: string | undefined): number {
-  if (value === undefined || value.trim() === '') return 8080;
-  const port = Number(value);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`PORT must be a port number, got "${value}"`);
-  return port;
 }
