@@ -44,6 +44,28 @@ export async function withProbedPage<T>(
 }
 
 /**
+ * `warmupRuns + runs` first visits in one Chromium, each through `withProbedPage`. The warm-up
+ * visits only warm Chromium, V8 and the servers: their samples are dropped.
+ */
+export async function sampleVisits<T>(
+  runs: number,
+  warmupRuns: number,
+  visit: (page: Page, index: number) => Promise<T>,
+): Promise<T[]> {
+  const browser = await launchChromium();
+  try {
+    const samples: T[] = [];
+    for (let i = 0; i < warmupRuns + runs; i += 1) {
+      const sample = await withProbedPage(browser, (page) => visit(page, i));
+      if (i >= warmupRuns) samples.push(sample);
+    }
+    return samples;
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
  * An inline arrow with no name of its own: tsx wraps named functions in a helper the page does
  * not have. A string predicate would need eval, which the app's CSP forbids.
  */

@@ -21,27 +21,15 @@ export function checkBudgets(r: Omit<Results, 'budgets'>): Budget[] {
   add('first-load JS (gzip)', '≤ 100 kB', `${kB(js)} kB`, js <= BUDGETS.firstLoadJsGzipBytes);
   const mobile = r.lighthouse?.mobile;
   if (mobile) {
-    const perf = BUDGETS.lighthouseMobilePerformance;
-    add(
-      'Lighthouse mobile performance',
-      `≥ ${perf}`,
-      `${mobile.performance}`,
-      mobile.performance >= perf,
-    );
-    const a11y = BUDGETS.lighthouseAccessibility;
-    add(
-      'Lighthouse mobile accessibility',
-      `${a11y}`,
-      `${mobile.accessibility}`,
-      mobile.accessibility >= a11y,
-    );
-    const bp = BUDGETS.lighthouseBestPractices;
-    add(
-      'Lighthouse mobile best practices',
-      `${bp}`,
-      `${mobile.bestPractices}`,
-      mobile.bestPractices >= bp,
-    );
+    const scores = [
+      ['performance', 'performance', BUDGETS.lighthouseMobilePerformance, '≥ '],
+      ['accessibility', 'accessibility', BUDGETS.lighthouseAccessibility, ''],
+      ['best practices', 'bestPractices', BUDGETS.lighthouseBestPractices, ''],
+    ] as const;
+    for (const [label, score, target, prefix] of scores) {
+      const actual = mobile[score];
+      add(`Lighthouse mobile ${label}`, `${prefix}${target}`, `${actual}`, actual >= target);
+    }
   }
   const p95 = r.interaction?.clickToDialogMs.p95;
   if (p95 !== undefined) {

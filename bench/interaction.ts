@@ -1,5 +1,5 @@
-import type { Browser } from '@playwright/test';
-import { elapsed, launchChromium, readStamps, waitForStamp, withProbedPage } from './browser.ts';
+import type { Page } from '@playwright/test';
+import { elapsed, readStamps, sampleVisits, waitForStamp } from './browser.ts';
 import { resetPreviewSandbox } from './preview.ts';
 import { summarize, type Summary } from './stats.ts';
 
@@ -20,58 +20,40 @@ export type InteractionResult = {
  * wait for the reveal dialog. The first runs only warm up Chromium, V8 and the servers.
  */
 export async function measureInteraction(runs: number, warmupRuns = 2): Promise<InteractionResult> {
-  const browser = await launchChromium();
-  try {
-    await resetPreviewSandbox();
-    const dialog: number[] = [];
-    const before: number[] = [];
-    const roundTrip: number[] = [];
-    const after: number[] = [];
-    const ready: number[] = [];
-    const list: number[] = [];
-    const prefix = `bench-${Date.now().toString(36)}`;
-    for (let i = 0; i < warmupRuns + runs; i += 1) {
-      const run = await createOnce(browser, `${prefix}-${i}`);
-      if (i < warmupRuns) continue;
-      dialog.push(run.dialogMs);
-      before.push(run.beforeRequestMs);
-      roundTrip.push(run.roundTripMs);
-      after.push(run.afterAnswerMs);
-      ready.push(run.readyMs);
-      list.push(run.listMs);
-    }
-    return {
-      clickToDialogMs: summarize(dialog),
-      clickToDialogParts: {
-        beforeRequestMs: summarize(before),
-        roundTripMs: summarize(roundTrip),
-        afterAnswerMs: summarize(after),
-      },
-      navigationToFormReadyMs: summarize(ready),
-      navigationToListMs: summarize(list),
-      warmupRuns,
-    };
-  } finally {
-    await browser.close();
-  }
+  await resetPreviewSandbox();
+  const prefix = `bench-${Date.now().toString(36)}`;
+  const samples = await sampleVisits(runs, warmupRuns, (page, i) =>
+    createOnce(page, `${prefix}-${i}`),
+  );
+  const of = (measure: keyof (typeof samples)[number]) =>
+    summarize(samples.map((sample) => sample[measure]));
+  return {
+    clickToDialogMs: of('dialogMs'),
+    clickToDialogParts: {
+      beforeRequestMs: of('beforeRequestMs'),
+      roundTripMs: of('roundTripMs'),
+      afterAnswerMs: of('afterAnswerMs'),
+    },
+    navigationToFormReadyMs: of('readyMs'),
+    navigationToListMs: of('listMs'),
+    warmupRuns,
+  };
 }
 
-function createOnce(browser: Browser, name: string) {
-  return withProbedPage(browser, async (page) => {
-    await waitForStamp(page, 'formReadyAt');
-    await waitForStamp(page, 'listPaintedAt');
-    await page.getByRole('textbox', { name: 'Name' }).fill(name);
-    await page.getByRole('button', { name: 'Create API key' }).click();
-    await waitForStamp(page, 'dialogPaintedAt');
-    await waitForStamp(page, 'createAnsweredAt');
-    const stamps = await readStamps(page);
-    return {
-      readyMs: elapsed(0, stamps.formReadyAt),
-      listMs: elapsed(0, stamps.listPaintedAt),
-      dialogMs: elapsed(stamps.clickAt, stamps.dialogPaintedAt),
-      beforeRequestMs: elapsed(stamps.clickAt, stamps.createSentAt),
-      roundTripMs: elapsed(stamps.createSentAt, stamps.createAnsweredAt),
-      afterAnswerMs: elapsed(stamps.createAnsweredAt, stamps.dialogPaintedAt),
-    };
-  });
+async function createOnce(page: Page, name: string) {
+  await waitForStamp(page, 'formReadyAt');
+  await waitForStamp(page, 'listPaintedAt');
+  await page.getByRole('textbox', { name: 'Name' }).fill(name);
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  await waitForStamp(page, 'dialogPaintedAt');
+  await waitForStamp(page, 'createAnsweredAt');
+  const stamps = await readStamps(page);
+  return {
+    readyMs: elapsed(0, stamps.formReadyAt),
+    listMs: elapsed(0, stamps.listPaintedAt),
+    dialogMs: elapsed(stamps.clickAt, stamps.dialogPaintedAt),
+    beforeRequestMs: elapsed(stamps.clickAt, stamps.createSentAt),
+    roundTripMs: elapsed(stamps.createSentAt, stamps.createAnsweredAt),
+    afterAnswerMs: elapsed(stamps.createAnsweredAt, stamps.dialogPaintedAt),
+  };
 }

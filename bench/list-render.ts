@@ -1,10 +1,10 @@
 import {
   callProbe,
   elapsed,
-  launchChromium,
   readStamps,
+  sampleVisits,
   waitForStamp,
-  withProbedPage,
+  type Stamps,
 } from './browser.ts';
 import { resetPreviewSandbox } from './preview.ts';
 import { summarize, type Summary } from './stats.ts';
@@ -27,37 +27,25 @@ export type ListRenderResult = {
 
 /** The list with 1000 extra keys: a page of 1000 rows, then a name filter over all of them. */
 export async function measureListRender(runs: number, warmupRuns = 1): Promise<ListRenderResult> {
-  const browser = await launchChromium();
-  try {
-    await resetPreviewSandbox(SEED_KEYS);
-    const page1000: number[] = [];
-    const fromUrl: number[] = [];
-    const fromInput: number[] = [];
-    for (let i = 0; i < warmupRuns + runs; i += 1) {
-      const run = await withProbedPage(browser, async (page) => {
-        const size = page.getByRole('combobox', { name: 'Rows per page' });
-        await size.waitFor();
-        await callProbe(page, `armRows(${SEED_KEYS})`);
-        await size.selectOption(String(SEED_KEYS));
-        await waitForStamp(page, 'rowsPaintedAt');
-        await callProbe(page, `armFilter(${JSON.stringify(FILTER)}, ${FILTER_MATCHES})`);
-        await page.getByRole('searchbox', { name: 'Filter keys by name' }).fill(FILTER);
-        await waitForStamp(page, 'filterPaintedAt');
-        return readStamps(page);
-      });
-      if (i < warmupRuns) continue;
-      page1000.push(elapsed(run.sizeChangeAt, run.rowsPaintedAt));
-      fromUrl.push(elapsed(run.filterUrlAt, run.filterPaintedAt));
-      fromInput.push(elapsed(run.filterInputAt, run.filterPaintedAt));
-    }
-    return {
-      seedKeys: SEED_KEYS,
-      pageOf1000Ms: summarize(page1000),
-      filter: FILTER,
-      filterUrlToRowsMs: summarize(fromUrl),
-      filterInputToRowsMs: summarize(fromInput),
-    };
-  } finally {
-    await browser.close();
-  }
+  await resetPreviewSandbox(SEED_KEYS);
+  const samples = await sampleVisits(runs, warmupRuns, async (page) => {
+    const size = page.getByRole('combobox', { name: 'Rows per page' });
+    await size.waitFor();
+    await callProbe(page, `armRows(${SEED_KEYS})`);
+    await size.selectOption(String(SEED_KEYS));
+    await waitForStamp(page, 'rowsPaintedAt');
+    await callProbe(page, `armFilter(${JSON.stringify(FILTER)}, ${FILTER_MATCHES})`);
+    await page.getByRole('searchbox', { name: 'Filter keys by name' }).fill(FILTER);
+    await waitForStamp(page, 'filterPaintedAt');
+    return readStamps(page);
+  });
+  const of = (from: keyof Stamps, to: keyof Stamps) =>
+    summarize(samples.map((stamps) => elapsed(stamps[from], stamps[to])));
+  return {
+    seedKeys: SEED_KEYS,
+    pageOf1000Ms: of('sizeChangeAt', 'rowsPaintedAt'),
+    filter: FILTER,
+    filterUrlToRowsMs: of('filterUrlAt', 'filterPaintedAt'),
+    filterInputToRowsMs: of('filterInputAt', 'filterPaintedAt'),
+  };
 }
