@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../sandbox/create-sandbox';
-import { sandboxCaller } from '../sandbox/sandbox-test-client';
+import { DEPLOYMENTS, KEYS, PROJECTS, sandboxCaller } from '../sandbox/sandbox-test-client';
 import { SEED_KEY_IDS as K } from '../sandbox/seed-api-keys';
 import { SEED_DEPLOYMENT_IDS as D } from '../sandbox/seed-deployments';
 import {
@@ -11,10 +11,7 @@ import {
   validateListAgainstSpec,
 } from './spec-validator';
 
-const KEYS = '/cloud/v2/inference/api_keys';
-const KEY = '/cloud/v2/inference/api_keys/{key_id}';
-const DEPLOYMENTS = '/cloud/v2/inference/deployments';
-const PROJECTS = '/cloud/v1/projects';
+const KEY = `${KEYS}/{key_id}`;
 const NOW = new Date('2025-06-01T12:00:00Z');
 const RFC3339_UTC = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z$/;
 

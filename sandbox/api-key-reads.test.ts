@@ -5,6 +5,7 @@ import { KEY_ORDER_FIELDS, type KeyOrderField } from './key-order';
 import { type Direction, pageOf, sortItems } from './list-query';
 import { SandboxStore } from './sandbox-store';
 import type { StoredApiKey } from './sandbox-types';
+import { seededRandom } from './seeded-random';
 import { keyOut } from './serializers';
 
 /** The list as it was computed before the store kept sorted views: filter, sort, page, map. */
@@ -27,16 +28,9 @@ function referenceList(
   return JSON.stringify({ count, results: results.map((k) => keyOut(k, now)) });
 }
 
-/** mulberry32: a seeded run can be replayed. */
+/** Numbers and picks from one seeded stream, so a failing run can be replayed. */
 function random(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const next = seededRandom(seed);
   const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)] as T;
   return { next, pick };
 }

@@ -1,7 +1,7 @@
 import { rawGet, rawWithBody } from './raw-http';
+import { KEYS as K } from './sandbox-test-client';
 import { SEED_KEY_IDS } from './seed-api-keys';
 
-const K = '/cloud/v2/inference/api_keys';
 const AUTH = 'Authorization: APIKey parity-token\r\n';
 const JSON_AUTH = `${AUTH}Content-Type: application/json\r\n`;
 const CONTROL = 'Content-Type: application/json\r\n';

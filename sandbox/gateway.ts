@@ -3,7 +3,7 @@ import { applyFault } from './apply-fault';
 import { checkAuthorization } from './auth';
 import { nodeBindings, type NodeBindings } from './node-bindings';
 import type { FaultController } from './fault-controller';
-import type { RequestLog } from './request-log';
+import type { RequestLog, RequestLogEntry } from './request-log';
 import { SandboxError } from './sandbox-error';
 import type { ParsedBody, SandboxEnv } from './sandbox-types';
 
@@ -32,14 +32,13 @@ export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
     const fault = deps.faults.take(c.req.method, pathname);
 
     if (isCloud) {
-      deps.log.record({
+      logCall(deps, {
         method: c.req.method,
         path: pathname,
         query,
-        body: body.kind === 'json' ? body.value : null,
+        body,
         authorization: auth.verdict,
         faultId: fault?.id ?? null,
-        at: deps.now().toISOString(),
       });
     }
     if (fault) {
@@ -53,14 +52,33 @@ export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
   };
 }
 
-const EMPTY: ParsedBody = { kind: 'empty' };
+/**
+ * Records a /cloud call as the gateway sees it, for the gateway and the Node fast path alike: the
+ * body only when it is JSON, the time by the sandbox's clock.
+ */
+export function logCall(
+  deps: Pick<GatewayDeps, 'log' | 'now'>,
+  call: Omit<RequestLogEntry, 'body' | 'at'> & { body: ParsedBody },
+): void {
+  deps.log.record({
+    method: call.method,
+    path: call.path,
+    query: call.query,
+    body: call.body.kind === 'json' ? call.body.value : null,
+    authorization: call.authorization,
+    faultId: call.faultId,
+    at: deps.now().toISOString(),
+  });
+}
+
+export const EMPTY_BODY: ParsedBody = { kind: 'empty' };
 
 /**
  * GET and HEAD carry no body (fetch cannot send one). Otherwise the text the Node server already
  * read off the socket, or, in-process, the request's own.
  */
 async function readBody(c: Context<SandboxEnv>, node: NodeBindings | undefined) {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD') return EMPTY;
+  if (c.req.method === 'GET' || c.req.method === 'HEAD') return EMPTY_BODY;
   return parseBodyText(node?.bodyText ?? (await c.req.text()));
 }
 
@@ -75,7 +93,7 @@ function splitUrl(href: string): { pathname: string; query: string } {
 
 /** The body as the log and the handlers see it; blank is no body at all. */
 export function parseBodyText(text: string): ParsedBody {
-  if (text.trim() === '') return EMPTY;
+  if (text.trim() === '') return EMPTY_BODY;
   try {
     return { kind: 'json', value: JSON.parse(text) as unknown };
   } catch {

@@ -61,21 +61,3 @@ export async function resetSandbox(server: SandboxServer): Promise<void> {
   await res.body?.cancel();
   if (!res.ok) throw new Error(`Reset answered ${res.status}.`);
 }
-
-/** A deterministic Fisher–Yates shuffle (mulberry32), so a failing order can be replayed. */
-export function shuffled<T>(items: readonly T[], seed: number): T[] {
-  const out = [...items];
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = out.length - 1; i > 0; i -= 1) {
-    const j = Math.floor(next() * (i + 1));
-    [out[i], out[j]] = [out[j] as T, out[i] as T];
-  }
-  return out;
-}

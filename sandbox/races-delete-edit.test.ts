@@ -2,14 +2,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiKeySchema, createdApiKeySchema } from '../src/features/api-keys/api/api-key-schemas';
 import { gcoreErrorBodySchema } from '../src/lib/api-error-schema';
-import {
-  boundKeysByDeployment,
-  type HttpCall,
-  httpCaller,
-  listAllKeys,
-  shuffled,
-} from './http-test-client';
+import { boundKeysByDeployment, type HttpCall, httpCaller, listAllKeys } from './http-test-client';
 import { KEYS } from './sandbox-test-client';
+import { shuffled } from './seeded-random';
 import { SEED_DEPLOYMENT_IDS } from './seed-deployments';
 import { startSandboxServer, type SandboxServer } from './server';
 

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { hostAccepted } from './accepted-host';
 import { createSandbox, type Sandbox } from './create-sandbox';
 import type { Fallback } from './fast-path';
+import { readBodyText } from './node-bindings';
 
 export interface SandboxServerOptions {
   /** 0 (the default) picks a free port. */
@@ -49,7 +50,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     const preRead =
       method !== 'GET' && method !== 'HEAD' && env.incoming.url?.startsWith('/cloud/');
     const bodyText = preRead
-      ? (bodiesRead.get(env.incoming) ?? (await readText(env.incoming)))
+      ? (bodiesRead.get(env.incoming) ?? (await readBodyText(env.incoming)))
       : undefined;
     const response = await sandbox.fetch(request, { ...env, bodyText });
     // Status, not `type`: reading `type` turns a lightweight response into a full one.
@@ -96,11 +97,4 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     });
 
   return { url: `http://${urlHost}:${port}`, port, token: sandbox.token, close, sandbox };
-}
-
-async function readText(incoming: AsyncIterable<Buffer | string>): Promise<string> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of incoming)
-    chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-  return Buffer.concat(chunks).toString('utf8');
 }
