@@ -12,11 +12,8 @@ type TokenState = {
   pageShown: boolean;
 };
 
-let state: TokenState = {
-  token: readRemembered(),
-  endedBy: null,
-  pageShown: readRemembered() !== null,
-};
+const remembered = readRemembered();
+let state: TokenState = { token: remembered, endedBy: null, pageShown: remembered !== null };
 const listeners = new Set<() => void>();
 
 function readRemembered(): string | null {

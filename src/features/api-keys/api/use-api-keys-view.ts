@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { orderBy, type KeysView } from '../model/keys-view';
 import { allApiKeysQueryOptions, apiKeyPageQueryOptions } from './list-api-keys';
 
@@ -23,14 +24,16 @@ export function useApiKeysView(view: KeysView, projectId: number | undefined) {
     ...allApiKeysQueryOptions(projectId ?? 0, order),
     enabled: projectId !== undefined && needle !== '',
   });
+  // Memoised: the same rows array across the panel's other re-renders keeps the memoised table
+  // from re-rendering every row, and a re-render from scanning every key again.
+  const filtered = useMemo(() => {
+    if (needle === '' || all.data === undefined) return undefined;
+    const matches = all.data.filter((key) => key.name.toLowerCase().includes(needle));
+    return { rows: matches.slice(offset, offset + view.pageSize), count: matches.length };
+  }, [all.data, needle, offset, view.pageSize]);
 
   if (needle === '') {
     return { query: page, rows: page.data?.results, count: page.data?.count };
   }
-  const matches = all.data?.filter((key) => key.name.toLowerCase().includes(needle));
-  return {
-    query: all,
-    rows: matches?.slice(offset, offset + view.pageSize),
-    count: matches?.length,
-  };
+  return { query: all, rows: filtered?.rows, count: filtered?.count };
 }

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini';
 import type { ApiKey, UpdateApiKeyInput } from '../api/api-key-schemas';
 import { apiKeyFormSchema, type CreateApiKeyFormValues } from './create-api-key-form-schema';
-import { resolveExpiry, toLocalInputValue, toUtcIso } from './expiry';
+import { toLocalInputValue } from './expiry';
+import { toApiDescription, toApiExpiresAt } from './to-create-api-key-input';
 
 /**
  * The key as the create form's values, so the edit dialog reuses its fields. An expiry shows as
@@ -48,21 +49,9 @@ export function toUpdateApiKeyInput(
   now: Date,
 ): UpdateApiKeyInput {
   const input: UpdateApiKeyInput = {};
-  const description = toDescription(values.description);
-  if (description !== toDescription(initial.description)) input.description = description;
-
-  if (expiryChanged(initial, values)) {
-    const expiresAt = resolveExpiry(
-      { preset: values.expiryPreset, custom: values.expiryCustom },
-      now,
-    );
-    if (expiresAt === undefined) {
-      // The form schema rules this out; reaching here is a programming error, not user input.
-      throw new Error('toUpdateApiKeyInput: the custom expiry is not a valid date and time');
-    }
-    input.expires_at = expiresAt === null ? null : toUtcIso(expiresAt);
-  }
-
+  const description = toApiDescription(values.description);
+  if (description !== toApiDescription(initial.description)) input.description = description;
+  if (expiryChanged(initial, values)) input.expires_at = toApiExpiresAt(values, now);
   if (!sameSet(initial.instanceIds, values.instanceIds)) {
     input.inference_instance_ids = [...values.instanceIds];
   }
@@ -75,8 +64,6 @@ function expiryChanged(initial: CreateApiKeyFormValues, values: CreateApiKeyForm
   if (values.expiryPreset === 'custom') return values.expiryCustom !== initial.expiryCustom;
   return values.expiryPreset !== 'never';
 }
-
-const toDescription = (text: string): string | null => (text.trim() === '' ? null : text);
 
 function sameSet(a: readonly string[], b: readonly string[]): boolean {
   const left = new Set(a);

@@ -12,15 +12,15 @@ export function mapUpdateError(error: ApiError, values: CreateApiKeyFormValues):
     fields: {},
     root: { message, requestId: error.requestId, retryable },
   });
-  if (error.outcomeUnknown && error.kind !== 'invalid-response') {
+  if (error.kind === 'invalid-response') {
+    return root(`${error.message} The changes may have been saved: reopen the key to check.`);
+  }
+  if (error.outcomeUnknown) {
     // A PATCH sets values rather than adding anything, so sending it again cannot do harm.
     return root(
       `${error.message} The changes may or may not have been saved. Saving again is safe.`,
       true,
     );
-  }
-  if (error.kind === 'invalid-response') {
-    return root(`${error.message} The changes may have been saved: reopen the key to check.`);
   }
   if (error.kind !== 'http') return mapCreateError(error, values);
 

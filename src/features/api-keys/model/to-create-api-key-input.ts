@@ -7,19 +7,32 @@ import { resolveExpiry, toUtcIso } from './expiry';
  * presets resolve against the moment of submission.
  */
 export function toCreateApiKeyInput(values: CreateApiKeyFormValues, now: Date): CreateApiKeyInput {
+  return {
+    name: values.name,
+    description: toApiDescription(values.description),
+    expires_at: toApiExpiresAt(values, now),
+    inference_instance_ids: [...values.instanceIds],
+    project_id: Number(values.projectId),
+  };
+}
+
+/** A blank description is no description. Shared with the edit form's PATCH body. */
+export function toApiDescription(text: string): string | null {
+  return text.trim() === '' ? null : text;
+}
+
+/** The form's expiry choice as the API's `expires_at`. Shared with the edit form's PATCH body. */
+export function toApiExpiresAt(
+  values: Pick<CreateApiKeyFormValues, 'expiryPreset' | 'expiryCustom'>,
+  now: Date,
+): string | null {
   const expiresAt = resolveExpiry(
     { preset: values.expiryPreset, custom: values.expiryCustom },
     now,
   );
   if (expiresAt === undefined) {
     // The form schema rules this out; reaching here is a programming error, not user input.
-    throw new Error('toCreateApiKeyInput: the custom expiry is not a valid date and time');
+    throw new Error('The custom expiry is not a valid date and time.');
   }
-  return {
-    name: values.name,
-    description: values.description.trim() === '' ? null : values.description,
-    expires_at: expiresAt === null ? null : toUtcIso(expiresAt),
-    inference_instance_ids: [...values.instanceIds],
-    project_id: Number(values.projectId),
-  };
+  return expiresAt === null ? null : toUtcIso(expiresAt);
 }
