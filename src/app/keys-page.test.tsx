@@ -1,12 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { KEYS } from '../../sandbox/sandbox-test-client';
 import { apiKeyKeys } from '../features/api-keys/api/api-key-query-keys';
 import { renderWithClient } from '../test/render-with-client';
 import { setupSandbox } from '../test/sandbox-server';
 import { KeysPage } from './keys-page';
 
 const sandbox = setupSandbox();
-const LIST = '/cloud/v2/inference/api_keys';
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
 
@@ -33,7 +33,7 @@ describe('KeysPage', () => {
     expect(window.location.search).toContain('page=2');
     const lastList = sandbox.requestLog
       .entries()
-      .filter((e) => e.path === LIST)
+      .filter((e) => e.path === KEYS)
       .at(-1);
     expect(lastList?.query).toContain('offset=25');
     expect(lastList?.query).toContain('limit=25');
@@ -58,7 +58,7 @@ describe('KeysPage', () => {
   it('keeps the rows and says they may be stale when a refresh fails', async () => {
     const { client } = renderWithClient(<KeysPage />);
     await table();
-    sandbox.faults.arm({ method: 'GET', path: LIST, status: 503, times: 2 });
+    sandbox.faults.arm({ method: 'GET', path: KEYS, status: 503, times: 2 });
     await client.refetchQueries({ queryKey: apiKeyKeys.lists() });
     expect(await screen.findByText(/may be out of date/)).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'API keys' })).toHaveTextContent('ci-pipeline');
@@ -67,7 +67,7 @@ describe('KeysPage', () => {
   it('offers a retry when the first load fails', async () => {
     sandbox.faults.arm({
       method: 'GET',
-      path: LIST,
+      path: KEYS,
       status: 500,
       body: { exception_class: 'E', message: 'Down.', request_id: 'rq-1' },
     });

@@ -1,9 +1,8 @@
 import { screen } from '@testing-library/react';
 import type { Sandbox } from '../../sandbox/create-sandbox';
+import { KEYS } from '../../sandbox/sandbox-test-client';
 import { CreateApiKeyForm } from '../features/api-keys/components/create-api-key-form';
 import { renderWithClient } from './render-with-client';
-
-export const CREATE_PATH = '/cloud/v2/inference/api_keys';
 
 /** The create form alone, once its projects and deployments have loaded. */
 export async function renderCreateForm() {
@@ -14,4 +13,4 @@ export async function renderCreateForm() {
 
 /** The creates the sandbox received, oldest first. */
 export const createsAt = (sandbox: Sandbox) =>
-  sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === CREATE_PATH);
+  sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === KEYS);

@@ -28,7 +28,8 @@ export function rowClock(apiKey: ApiKey, now: Date): RowClock {
 
 type ApiKeyRowProps = RowActions & {
   apiKey: ApiKey;
-  deployments: Deployment[] | undefined;
+  /** Undefined while the deployments load. */
+  deploymentsById: ReadonlyMap<string, Deployment> | undefined;
   isNew: boolean;
   clock: RowClock;
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
@@ -40,7 +41,7 @@ type ApiKeyRowProps = RowActions & {
  */
 export const ApiKeyRow = memo(function ApiKeyRow({
   apiKey,
-  deployments,
+  deploymentsById,
   isNew,
   clock,
   onRowElement,
@@ -69,7 +70,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
         {apiKey.description || <span className="text-slate-500">—</span>}
       </td>
       <td className="px-3 py-2">
-        <InstanceNames ids={apiKey.inference_instance_ids} deployments={deployments} />
+        <InstanceNames ids={apiKey.inference_instance_ids} deploymentsById={deploymentsById} />
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
         {expiresAt && !Number.isNaN(expiresAt.getTime()) ? (
@@ -103,7 +104,7 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
   const [a, b] = [before.clock, after.clock];
   return (
     before.apiKey === after.apiKey &&
-    before.deployments === after.deployments &&
+    before.deploymentsById === after.deploymentsById &&
     before.isNew === after.isNew &&
     before.onRowElement === after.onRowElement &&
     before.onDetails === after.onDetails &&

@@ -57,6 +57,11 @@ export function ApiKeysPanel({
   // Stable, so the (memoised) table skips the panel's re-renders that leave its rows alone: a
   // background refetch starting, say, which would otherwise re-render every row.
   const onSort = useCallback((sort: KeysView['sort']) => onViewChange({ sort }), [onViewChange]);
+  // Stable too: the filter's debounce restarts whenever its onChange changes.
+  const onFilter = useCallback(
+    (filter: string) => onViewChange({ filter }, 'replace'),
+    [onViewChange],
+  );
   const onDetails = useCallback(
     (key: ApiKey) => onViewChange({ keyId: key.key_id }),
     [onViewChange],
@@ -84,10 +89,7 @@ export function ApiKeysPanel({
             {projectName ? `In project ${projectName}` : 'Loading projects…'}
           </p>
         </div>
-        <KeysFilter
-          value={view.filter}
-          onChange={(filter) => onViewChange({ filter }, 'replace')}
-        />
+        <KeysFilter value={view.filter} onChange={onFilter} />
       </div>
       <p role="status" className="text-sm text-emerald-800 empty:hidden">
         {announcement}

@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
 import type { ApiKey } from '../api/api-key-schemas';
 import type { Sort } from '../model/keys-view';
@@ -31,6 +31,11 @@ export const ApiKeysTable = memo(function ApiKeysTable({
 }: ApiKeysTableProps) {
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
   const now = new Date();
+  // Once per list of deployments, not once per row: a page holds up to 1000 rows.
+  const deploymentsById = useMemo(
+    () => deployments && new Map(deployments.map((deployment) => [deployment.id, deployment])),
+    [deployments],
+  );
   const onRowElement = useCallback((keyId: string, row: HTMLTableRowElement | null) => {
     if (row) rowRefs.current.set(keyId, row);
     else rowRefs.current.delete(keyId);
@@ -72,7 +77,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
             <ApiKeyRow
               key={apiKey.key_id}
               apiKey={apiKey}
-              deployments={deployments}
+              deploymentsById={deploymentsById}
               isNew={newKeyIds.has(apiKey.key_id)}
               clock={rowClock(apiKey, now)}
               onRowElement={onRowElement}

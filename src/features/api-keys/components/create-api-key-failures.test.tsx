@@ -1,15 +1,15 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { KEYS } from '../../../../sandbox/sandbox-test-client';
 import { withApiTimeoutMeta } from '../../../test/api-timeout-meta';
 import { KeysPage } from '../../../app/keys-page';
+import { createsAt } from '../../../test/create-form';
 import { FAILURE_CASES, MATRIX_REQUEST_ID, MATRIX_TIMEOUT_MS } from '../../../test/failure-cases';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 
 const sandbox = setupSandbox();
-const CREATE = '/cloud/v2/inference/api_keys';
-const creates = () =>
-  sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === CREATE);
+const creates = () => createsAt(sandbox);
 
 /** What the user must see for each case: on a field, or in the alert by the button. */
 const SEEN: Record<
@@ -75,7 +75,7 @@ async function submitKey() {
 
 describe('create: every failure gives a specific message, keeps the input and sends once', () => {
   it.each(FAILURE_CASES)('$name', async ({ name, fault }) => {
-    sandbox.faults.arm({ ...fault, method: 'POST', path: CREATE });
+    sandbox.faults.arm({ ...fault, method: 'POST', path: KEYS });
     await submitKey();
     const seen = SEEN[name];
     if (!seen) throw new Error(`no expectation for ${name}`);
@@ -102,7 +102,7 @@ describe('create: every failure gives a specific message, keeps the input and se
   });
 
   it('a request the user cancels says the outcome is unknown, and Check the key list filters the list', async () => {
-    sandbox.faults.arm({ method: 'POST', path: CREATE, delayMs: 200, passThrough: true });
+    sandbox.faults.arm({ method: 'POST', path: KEYS, delayMs: 200, passThrough: true });
     const { user } = await submitKey();
     await user.click(await screen.findByRole('button', { name: 'Cancel request' }));
     const alert = await screen.findByRole('alert');

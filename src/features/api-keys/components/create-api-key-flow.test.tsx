@@ -1,59 +1,50 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createsAt, CREATE_PATH, renderCreateForm } from '../../../test/create-form';
+import { KEYS } from '../../../../sandbox/sandbox-test-client';
+import { createsAt, renderCreateForm } from '../../../test/create-form';
 import { setupSandbox } from '../../../test/sandbox-server';
 
 const sandbox = setupSandbox();
-const CREATE = CREATE_PATH;
 const creates = () => createsAt(sandbox);
-
-const renderForm = renderCreateForm;
+/** What the client's caches hold, as text a secret could be found in. */
+const mutationStates = (client: QueryClient) =>
+  JSON.stringify(
+    client
+      .getMutationCache()
+      .getAll()
+      .map((m) => m.state),
+  );
+const queryStates = (client: QueryClient) =>
+  JSON.stringify(
+    client
+      .getQueryCache()
+      .getAll()
+      .map((q) => q.state),
+  );
 
 describe('create flow', () => {
   it('after Done the secret is gone from the page and from the query client', async () => {
-    const { user, client } = await renderForm();
+    const { user, client } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'short-lived');
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
     await user.click(within(dialog).getByRole('button', { name: 'Show secret' }));
     const secret = (within(dialog).getByLabelText('Secret') as HTMLInputElement).value;
-    expect(
-      JSON.stringify(
-        client
-          .getMutationCache()
-          .getAll()
-          .map((m) => m.state),
-      ),
-    ).toContain(secret);
+    expect(mutationStates(client)).toContain(secret);
 
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(secret);
-    await waitFor(() =>
-      expect(
-        JSON.stringify(
-          client
-            .getMutationCache()
-            .getAll()
-            .map((m) => m.state),
-        ),
-      ).not.toContain(secret),
-    );
-    expect(
-      JSON.stringify(
-        client
-          .getQueryCache()
-          .getAll()
-          .map((q) => q.state),
-      ),
-    ).not.toContain(secret);
+    await waitFor(() => expect(mutationStates(client)).not.toContain(secret));
+    expect(queryStates(client)).not.toContain(secret);
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
   });
 
   it('sends one POST however fast the button is pressed', async () => {
-    sandbox.faults.arm({ method: 'POST', path: CREATE, delayMs: 300, passThrough: true });
-    const { user } = await renderForm();
+    sandbox.faults.arm({ method: 'POST', path: KEYS, delayMs: 300, passThrough: true });
+    const { user } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'once');
     const button = screen.getByRole('button', { name: 'Create API key' });
     await user.dblClick(button);
@@ -66,11 +57,11 @@ describe('create flow', () => {
   it('after a 500 keeps the input and retries only when asked', async () => {
     sandbox.faults.arm({
       method: 'POST',
-      path: CREATE,
+      path: KEYS,
       status: 500,
       body: { exception_class: 'InternalError', message: 'Boom.', request_id: 'rid-500' },
     });
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'retry-me');
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const alert = await screen.findByRole('alert');
@@ -84,8 +75,8 @@ describe('create flow', () => {
   });
 
   it('a dropped connection says the outcome is unknown', async () => {
-    sandbox.faults.arm({ method: 'POST', path: CREATE, drop: true });
-    const { user } = await renderForm();
+    sandbox.faults.arm({ method: 'POST', path: KEYS, drop: true });
+    const { user } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'dropped');
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/may or may not have been created/);
@@ -95,11 +86,11 @@ describe('create flow', () => {
   it('a created key without a secret is reported, not revealed', async () => {
     sandbox.faults.arm({
       method: 'POST',
-      path: CREATE,
+      path: KEYS,
       status: 200,
       body: { key_id: 'x', name: 'n', status: 'ACTIVE', created_at: '2026-01-01T00:00:00Z' },
     });
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'no-secret');
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     expect(await screen.findByRole('alert')).toHaveTextContent(/unexpected format \(secret:/);
@@ -109,7 +100,7 @@ describe('create flow', () => {
 
 describe('expiration', () => {
   it('defaults to 30 days and shows the instant in local time and UTC', async () => {
-    await renderForm();
+    await renderCreateForm();
     expect(screen.getByRole('combobox', { name: 'Expiration' })).toHaveValue('30d');
     const expected = new Date();
     expected.setDate(expected.getDate() + 30);
@@ -124,7 +115,7 @@ describe('expiration', () => {
   });
 
   it('warns about Never, and sends null', async () => {
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     await user.selectOptions(screen.getByRole('combobox', { name: 'Expiration' }), 'never');
     expect(screen.getByText(/This key will never expire/)).toBeInTheDocument();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'forever');
@@ -134,7 +125,7 @@ describe('expiration', () => {
   });
 
   it('refuses a custom instant in the past, on the date field', async () => {
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'past');
     await user.selectOptions(screen.getByRole('combobox', { name: 'Expiration' }), 'custom');
     const custom = screen.getByLabelText('Expiration date and time');

@@ -1,18 +1,16 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SEED_DEPLOYMENT_IDS } from '../../../../sandbox/seed-deployments';
-import { createsAt, CREATE_PATH, renderCreateForm } from '../../../test/create-form';
+import { KEYS } from '../../../../sandbox/sandbox-test-client';
+import { createsAt, renderCreateForm } from '../../../test/create-form';
 import { setupSandbox } from '../../../test/sandbox-server';
 
 const sandbox = setupSandbox();
-const CREATE = CREATE_PATH;
 const creates = () => createsAt(sandbox);
-
-const renderForm = renderCreateForm;
 
 describe('CreateApiKeyForm', () => {
   it('preselects the default project and lists its deployments with their status', async () => {
-    await renderForm();
+    await renderCreateForm();
     expect(screen.getByRole('combobox', { name: 'Project' })).toHaveValue('1');
     const group = screen.getByRole('group', { name: 'Inference instances' });
     expect(
@@ -24,7 +22,7 @@ describe('CreateApiKeyForm', () => {
   });
 
   it('reloads the deployments when the project changes, dropping the old selection', async () => {
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     await user.click(screen.getByRole('checkbox', { name: /^qwen2-72b-instruct/ }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Project' }), '2');
     expect(await screen.findByRole('checkbox', { name: /^whisper-small/ })).not.toBeChecked();
@@ -33,7 +31,7 @@ describe('CreateApiKeyForm', () => {
   });
 
   it('explains the name rule up front and the exact problem after the field is left', async () => {
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     const name = screen.getByRole('textbox', { name: 'Name' });
     expect(name).toHaveAccessibleDescription(/lower-case letters a–z/);
     await user.type(name, 'Prod');
@@ -47,7 +45,7 @@ describe('CreateApiKeyForm', () => {
   });
 
   it('filters, selects all shown and none', async () => {
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     await user.type(screen.getByRole('searchbox', { name: 'Filter instances' }), 'instruct');
     await user.click(screen.getByRole('button', { name: 'Select all shown' }));
     await user.clear(screen.getByRole('searchbox', { name: 'Filter instances' }));
@@ -59,7 +57,7 @@ describe('CreateApiKeyForm', () => {
   });
 
   it('creates the key and reveals its secret', async () => {
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'reveal-me');
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
@@ -78,7 +76,7 @@ describe('CreateApiKeyForm', () => {
   });
 
   it('puts a duplicate name (409) on Name, focused, keeping what was typed', async () => {
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     const name = screen.getByRole('textbox', { name: 'Name' });
     await user.type(name, 'ci-pipeline');
     await user.type(screen.getByRole('textbox', { name: /Description/ }), 'keep me');
@@ -91,7 +89,7 @@ describe('CreateApiKeyForm', () => {
   it('puts an unknown deployment (404) on the instances', async () => {
     sandbox.faults.arm({
       method: 'POST',
-      path: CREATE,
+      path: KEYS,
       status: 404,
       body: {
         exception_class: 'NotFoundError',
@@ -99,7 +97,7 @@ describe('CreateApiKeyForm', () => {
         request_id: 'r1',
       },
     });
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'gone-instance');
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
@@ -116,12 +114,12 @@ describe('CreateApiKeyForm', () => {
   ])('explains a %i in an alert', async (status, headers, text) => {
     sandbox.faults.arm({
       method: 'POST',
-      path: CREATE,
+      path: KEYS,
       status,
       headers,
       body: { exception_class: 'X', message: 'No.', request_id: 'req-42' },
     });
-    const { user } = await renderForm();
+    const { user } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'some-key');
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const alert = await screen.findByRole('alert');

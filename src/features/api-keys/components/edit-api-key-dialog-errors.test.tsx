@@ -1,5 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { KEYS } from '../../../../sandbox/sandbox-test-client';
 import { renderEditDialog } from '../../../test/edit-dialog';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
@@ -7,7 +8,7 @@ import { seedApiKey } from '../../../test/seed-api-key';
 import { EditApiKeyDialog } from './edit-api-key-dialog';
 
 const sandbox = setupSandbox();
-const KEY_PATH = '/cloud/v2/inference/api_keys/';
+const KEY_PATH = `${KEYS}/`;
 const patches = () => sandbox.requestLog.entries().filter((e) => e.method === 'PATCH');
 
 const renderDialog = renderEditDialog;

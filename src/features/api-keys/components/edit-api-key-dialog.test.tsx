@@ -1,13 +1,14 @@
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { SEED_KEY_IDS } from '../../../../sandbox/seed-api-keys';
+import { KEYS } from '../../../../sandbox/sandbox-test-client';
 import { renderEditDialog } from '../../../test/edit-dialog';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { seedApiKey } from '../../../test/seed-api-key';
 import { toLocalInputValue } from '../model/expiry';
 
 const sandbox = setupSandbox();
-const KEY_PATH = '/cloud/v2/inference/api_keys/';
+const KEY_PATH = `${KEYS}/`;
 const patches = () => sandbox.requestLog.entries().filter((e) => e.method === 'PATCH');
 
 const renderDialog = renderEditDialog;

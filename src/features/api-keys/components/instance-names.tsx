@@ -5,17 +5,17 @@ const SHOWN = 3;
 /** Deployment names for bound ids; an id with no deployment is a short id marked unknown. */
 export function InstanceNames({
   ids,
-  deployments,
+  deploymentsById,
 }: {
   ids: string[];
-  deployments: Deployment[] | undefined;
+  /** Undefined while the deployments load: no id is called unknown before they are here. */
+  deploymentsById: ReadonlyMap<string, Deployment> | undefined;
 }) {
   if (ids.length === 0) return <span className="text-slate-500">None</span>;
-  const byId = new Map(deployments?.map((deployment) => [deployment.id, deployment]));
   return (
     <ul className="flex flex-col">
       {ids.slice(0, SHOWN).map((id) => {
-        const deployment = byId.get(id);
+        const deployment = deploymentsById?.get(id);
         return (
           <li key={id} className="max-w-64 min-w-40 wrap-anywhere">
             {deployment ? (
@@ -23,7 +23,7 @@ export function InstanceNames({
             ) : (
               <span title={id}>
                 <span className="font-mono">{id.slice(0, 8)}…</span>{' '}
-                <span className="text-xs text-slate-500">{deployments ? '(unknown)' : ''}</span>
+                <span className="text-xs text-slate-500">{deploymentsById ? '(unknown)' : ''}</span>
               </span>
             )}
           </li>

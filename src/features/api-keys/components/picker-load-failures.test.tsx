@@ -1,5 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { DEPLOYMENTS, PROJECTS } from '../../../../sandbox/sandbox-test-client';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { CreateApiKeyForm } from './create-api-key-form';
@@ -10,7 +11,7 @@ describe('the pickers when their lists fail to load', () => {
   it('says why projects are missing, with the request id, and retries on request', async () => {
     sandbox.faults.arm({
       method: 'GET',
-      path: '/cloud/v1/projects',
+      path: PROJECTS,
       status: 503,
       body: {
         exception_class: 'ServiceUnavailable',
@@ -30,7 +31,7 @@ describe('the pickers when their lists fail to load', () => {
   it('says why deployments are missing when a gateway answers with HTML, and retries', async () => {
     sandbox.faults.arm({
       method: 'GET',
-      path: '/cloud/v2/inference/deployments',
+      path: DEPLOYMENTS,
       status: 502,
       contentType: 'text/html',
       bodyText: '<html><body>Bad Gateway</body></html>',
