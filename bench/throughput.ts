@@ -2,13 +2,13 @@ import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import autocannon, { type Request } from 'autocannon';
 import type { CapturedResponse, CapturedRoutes } from './bare-server.ts';
+import { API_KEYS_PATH } from '../src/features/api-keys/api/api-key-schemas.ts';
 import { HOST, PORTS } from './config.ts';
 import { startChild, waitForUrl } from './processes.ts';
 
 const TOKEN = 'bench-token';
-const KEYS = '/cloud/v2/inference/api_keys';
 /** The list call the app makes on first load. */
-const LIST = `${KEYS}?project_id=1&limit=25&offset=0&order_by=created_at.desc`;
+const LIST = `${API_KEYS_PATH}?project_id=1&limit=25&offset=0&order_by=created_at.desc`;
 const HEADERS = { authorization: `APIKey ${TOKEN}`, 'content-type': 'application/json' };
 
 export type Rate = { perSecond: number; p50Ms: number; p99Ms: number; requests: number };
@@ -41,7 +41,7 @@ export async function measureThroughput(
   try {
     await waitForUrl(`${sandboxUrl}/__sandbox/health`, sandbox.output);
     routes = {
-      create: await capture(`${sandboxUrl}${KEYS}`, 'POST', createBody('bench-capture')),
+      create: await capture(`${sandboxUrl}${API_KEYS_PATH}`, 'POST', createBody('bench-capture')),
       list: await capture(`${sandboxUrl}${LIST}`, 'GET'),
     };
     // Each route from the seed, so neither measures the other's leftovers.
@@ -91,7 +91,7 @@ function uniqueCreates(): Request {
   const prefix = `load-${Date.now().toString(36)}`;
   return {
     method: 'POST',
-    path: KEYS,
+    path: API_KEYS_PATH,
     setupRequest: (request) => ({ ...request, body: createBody(`${prefix}-${(n += 1)}`) }),
   };
 }

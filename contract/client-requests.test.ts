@@ -1,6 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { API_KEYS_PATH } from '../src/features/api-keys/api/api-key-schemas';
 import { createApiKey } from '../src/features/api-keys/api/create-api-key';
 import type { CreateApiKeyFormValues } from '../src/features/api-keys/model/create-api-key-form-schema';
 import { EXPIRY_PRESETS } from '../src/features/api-keys/model/expiry';
@@ -9,9 +10,8 @@ import { createSandbox } from '../sandbox/create-sandbox';
 import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed-deployments';
 import { requestSchemaName, responseSchemaName, validateAgainstSpec } from './spec-validator';
 
-const CREATE_PATH = '/cloud/v2/inference/api_keys';
-const REQUEST_SCHEMA = requestSchemaName(CREATE_PATH, 'post') ?? '';
-const RESPONSE_SCHEMA = responseSchemaName(CREATE_PATH, 'post', 200) ?? '';
+const REQUEST_SCHEMA = requestSchemaName(API_KEYS_PATH, 'post') ?? '';
+const RESPONSE_SCHEMA = responseSchemaName(API_KEYS_PATH, 'post', 200) ?? '';
 
 /** Sends what the real client sends, captures the body on the wire, and answers from the sandbox. */
 function captureClientRequests() {

@@ -1,3 +1,4 @@
+import { API_KEYS_PATH } from '../src/features/api-keys/api/api-key-schemas';
 import { listKeysJson } from './api-key-reads';
 import { createKey, updateKey } from './api-key-writes';
 import { methodNotAllowed } from './method-not-allowed';
@@ -5,19 +6,18 @@ import { validationFailure } from './sandbox-error';
 import type { RouteDeps, SandboxApp, SandboxContext, StoredApiKey } from './sandbox-types';
 import { keyOut } from './serializers';
 
-export const KEYS_PATH = '/cloud/v2/inference/api_keys';
-const KEY_PATH = `${KEYS_PATH}/:key_id`;
+const KEY_PATH = `${API_KEYS_PATH}/:key_id`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function registerApiKeyRoutes(app: SandboxApp, deps: RouteDeps): void {
-  app.get(KEYS_PATH, (c) => {
+  app.get(API_KEYS_PATH, (c) => {
     const json = listKeysJson(deps, (name) => c.req.query(name));
     // Already JSON: sent with the header c.json would give it.
     return c.body(json, 200, { 'Content-Type': 'application/json' });
   });
 
-  app.post(KEYS_PATH, (c) => c.json(createKey(deps, c.get('body')), 200));
-  app.all(KEYS_PATH, methodNotAllowed);
+  app.post(API_KEYS_PATH, (c) => c.json(createKey(deps, c.get('body')), 200));
+  app.all(API_KEYS_PATH, methodNotAllowed);
 
   app.get(KEY_PATH, (c) => c.json(keyOut(findKey(c, deps), deps.now()), 200));
 

@@ -1,11 +1,11 @@
+import { DEPLOYMENTS_PATH } from '../src/features/deployments/api/deployment-schemas';
+import { PROJECTS_PATH } from '../src/features/projects/api/project-schemas';
 import { pageOf, parsePageQuery, parseProjectId, sortItems } from './list-query';
 import { methodNotAllowed } from './method-not-allowed';
 import { addInvalid, type InvalidFields } from './sandbox-error';
 import type { RouteDeps, SandboxApp } from './sandbox-types';
 import { deploymentOut } from './serializers';
 
-const DEPLOYMENTS_PATH = '/cloud/v2/inference/deployments';
-const PROJECTS_PATH = '/cloud/v1/projects';
 const DEPLOYMENT_ORDER_FIELDS = ['name', 'created_at', 'status'] as const;
 /** The spec's ProjectOrderByChoices (the contract test checks they agree). */
 export const PROJECT_ORDER_FIELDS = ['created_at', 'name'] as const;

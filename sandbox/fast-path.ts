@@ -1,15 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { getQueryParam } from 'hono/utils/url';
+import { API_KEYS_PATH } from '../src/features/api-keys/api/api-key-schemas';
 import { listKeysJson } from './api-key-reads';
-import { KEYS_PATH } from './api-key-routes';
 import { createKey } from './api-key-writes';
 import { checkAuthorization } from './auth';
 import type { FaultController } from './fault-controller';
-import { parseBodyText } from './gateway';
+import { EMPTY_BODY, logCall, parseBodyText } from './gateway';
+import { readBodyText } from './node-bindings';
 import type { RequestLog } from './request-log';
 import { newRequestId } from './request-id';
 import { asSandboxError, errorBody } from './sandbox-error';
-import type { RouteDeps } from './sandbox-types';
+import type { ParsedBody, RouteDeps } from './sandbox-types';
 
 export interface FastPathDeps extends RouteDeps {
   token: string;
@@ -54,7 +55,7 @@ export function createFastPath(deps: FastPathDeps): FastPath {
     if (query === undefined) return fallback(incoming, outgoing);
     if (incoming.method === 'GET') {
       if (!admitted(incoming)) return fallback(incoming, outgoing);
-      const requestId = begin(deps, 'GET', query, null);
+      const requestId = begin(deps, 'GET', query, EMPTY_BODY);
       return answer(outgoing, requestId, () => {
         const read = (name: string) => {
           const value = getQueryParam(url, name);
@@ -65,37 +66,39 @@ export function createFastPath(deps: FastPathDeps): FastPath {
     }
     if (incoming.method !== 'POST') return fallback(incoming, outgoing);
     // The full app reads the body before it logs or matches faults: so does this.
-    readBody(incoming, (bodyText) => {
-      if (!admitted(incoming)) return fallback(incoming, outgoing, bodyText);
-      const body = parseBodyText(bodyText);
-      const requestId = begin(deps, 'POST', query, body.kind === 'json' ? body.value : null);
-      answer(outgoing, requestId, () => JSON.stringify(createKey(deps, body)));
-    });
+    readBodyText(incoming).then(
+      (bodyText) => {
+        if (!admitted(incoming)) return fallback(incoming, outgoing, bodyText);
+        const body = parseBodyText(bodyText);
+        const requestId = begin(deps, 'POST', query, body);
+        answer(outgoing, requestId, () => JSON.stringify(createKey(deps, body)));
+      },
+      // A client that goes away mid-body gets no answer, as from the app.
+      () => undefined,
+    );
   };
 }
 
-/** The raw query of a KEYS_PATH call ('' for none), or undefined for any other URL. */
+/** The raw query of a API_KEYS_PATH call ('' for none), or undefined for any other URL. */
 function plainQuery(url: string): string | undefined {
-  if (!url.startsWith(KEYS_PATH)) return undefined;
-  if (url.length === KEYS_PATH.length) return '';
-  if (url.charCodeAt(KEYS_PATH.length) !== 63 /* ? */) return undefined;
-  const query = url.slice(KEYS_PATH.length + 1);
+  if (!url.startsWith(API_KEYS_PATH)) return undefined;
+  if (url.length === API_KEYS_PATH.length) return '';
+  if (url.charCodeAt(API_KEYS_PATH.length) !== 63 /* ? */) return undefined;
+  const query = url.slice(API_KEYS_PATH.length + 1);
   return PLAIN_QUERY.test(query) ? query : undefined;
 }
 
 /** What the gateway does for an admitted request: a request id and a log entry. */
-function begin(deps: FastPathDeps, method: string, query: string, body: unknown): string {
-  const requestId = newRequestId();
-  deps.log.record({
+function begin(deps: FastPathDeps, method: string, query: string, body: ParsedBody): string {
+  logCall(deps, {
     method,
-    path: KEYS_PATH,
+    path: API_KEYS_PATH,
     query,
     body,
     authorization: 'valid',
     faultId: null,
-    at: deps.now().toISOString(),
   });
-  return requestId;
+  return newRequestId();
 }
 
 /** The handler's JSON, or the app's error body for what it threw, headers as the app sends them. */
@@ -118,16 +121,4 @@ function answer(outgoing: ServerResponse, requestId: string, handler: () => stri
       : ['X-Request-ID', requestId, 'content-type', 'application/json', 'content-length', length],
   );
   outgoing.end(text);
-}
-
-/** The whole body as UTF-8, decoded once at the end as the app does. */
-function readBody(incoming: IncomingMessage, done: (text: string) => void): void {
-  const chunks: Buffer[] = [];
-  incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-  incoming.once('end', () => {
-    const buffer = chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks);
-    done(buffer.toString('utf8'));
-  });
-  // A client that goes away mid-body gets no answer, as from the app.
-  incoming.once('error', () => undefined);
 }

@@ -55,6 +55,6 @@ export function sandboxCaller(sandbox: Sandbox) {
   };
 }
 
-export const KEYS = '/cloud/v2/inference/api_keys';
-export const DEPLOYMENTS = '/cloud/v2/inference/deployments';
-export const PROJECTS = '/cloud/v1/projects';
+export { API_KEYS_PATH as KEYS } from '../src/features/api-keys/api/api-key-schemas';
+export { DEPLOYMENTS_PATH as DEPLOYMENTS } from '../src/features/deployments/api/deployment-schemas';
+export { PROJECTS_PATH as PROJECTS } from '../src/features/projects/api/project-schemas';

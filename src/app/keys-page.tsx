@@ -6,6 +6,7 @@ import { LazyBoundary } from '../features/api-keys/components/lazy-boundary';
 import { lazyWithPreload } from '../features/api-keys/components/lazy-with-preload';
 import { keysViewUpdate, readKeysView, type KeysView } from '../features/api-keys/model/keys-view';
 import { projectsQueryOptions } from '../features/projects/api/get-projects';
+import { findDefaultProject } from '../features/projects/api/project-schemas';
 import { useUrlSearch } from '../lib/use-url-search';
 
 // Its own chunk: the form is what the page is for, and it paints without waiting for the list,
@@ -20,7 +21,7 @@ export function KeysPage() {
   const [search, setSearch] = useUrlSearch();
   const view = readKeysView(search);
   const projects = useQuery(projectsQueryOptions());
-  const defaultProject = projects.data?.find((project) => project.is_default) ?? projects.data?.[0];
+  const defaultProject = findDefaultProject(projects.data);
   const requested =
     view.projectId === null ? undefined : projects.data?.find((p) => p.id === view.projectId);
   const project = requested ?? defaultProject;

@@ -5,8 +5,7 @@ import { apiRequest } from '../../lib/api-client';
 import { describeError } from '../../lib/describe-error';
 import { isApiError } from '../../lib/api-error';
 import { tokenStore } from '../../lib/token-store';
-import { projectListSchema } from '../projects/api/project-schemas';
-import { PROJECTS_PATH } from '../projects/api/get-projects';
+import { PROJECTS_PATH, projectListSchema } from '../projects/api/project-schemas';
 
 /** Checks the token with the cheapest call there is before anything else uses it. */
 export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null }) {

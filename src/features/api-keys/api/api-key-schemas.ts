@@ -2,6 +2,8 @@ import * as z from 'zod/mini';
 import { listOf } from '../../../lib/list-schema';
 import { apiKeyNameSchema } from './api-key-name';
 
+export const API_KEYS_PATH = '/cloud/v2/inference/api_keys';
+
 /**
  * The v2 API-key contract (ApiKeyInSerializer, ApiKeyPatchSerializer, ApiKeyOutSerializer,
  * ApiKeyCreateOutSerializer). The form, the API client and the sandbox all use these, so what the

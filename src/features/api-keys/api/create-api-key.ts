@@ -3,12 +3,11 @@ import { afterNextPaint } from '../../../lib/after-next-paint';
 import { apiRequest, type RequestOptions } from '../../../lib/api-client';
 import { apiKeyKeys } from './api-key-query-keys';
 import {
+  API_KEYS_PATH,
   createApiKeyInputSchema,
   createdApiKeySchema,
   type CreateApiKeyInput,
 } from './api-key-schemas';
-
-export const API_KEYS_PATH = '/cloud/v2/inference/api_keys';
 
 export function createApiKey(input: CreateApiKeyInput, options: RequestOptions = {}) {
   return apiRequest({

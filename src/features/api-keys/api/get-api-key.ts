@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { apiKeyKeys } from './api-key-query-keys';
 import { apiKeySchema } from './api-key-schemas';
-import { API_KEYS_PATH } from './create-api-key';
+import { API_KEYS_PATH } from './api-key-schemas';
 
 export const apiKeyPath = (keyId: string) => `${API_KEYS_PATH}/${encodeURIComponent(keyId)}`;
 

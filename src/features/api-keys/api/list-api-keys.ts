@@ -1,9 +1,8 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { MAX_PAGE_SIZE } from '../../../lib/list-schema';
+import { fetchAllPages } from '../../../lib/list-schema';
 import { apiKeyKeys, type ApiKeyListParams } from './api-key-query-keys';
-import { apiKeyListSchema, type ApiKey } from './api-key-schemas';
-import { API_KEYS_PATH } from './create-api-key';
+import { API_KEYS_PATH, apiKeyListSchema } from './api-key-schemas';
 
 export function listApiKeys(params: ApiKeyListParams, signal?: AbortSignal) {
   return apiRequest({
@@ -34,17 +33,8 @@ export const apiKeyPageQueryOptions = (params: ApiKeyListParams) =>
  */
 export const allApiKeysQueryOptions = (projectId: number, orderBy: string | undefined) =>
   queryOptions({
-    queryKey: [...apiKeyKeys.lists(), 'all', projectId, orderBy] as const,
-    queryFn: async ({ signal }) => {
-      const keys: ApiKey[] = [];
-      for (let offset = 0; ; offset += MAX_PAGE_SIZE) {
-        const page = await listApiKeys(
-          { projectId, limit: MAX_PAGE_SIZE, offset, orderBy },
-          signal,
-        );
-        keys.push(...page.results);
-        if (page.results.length === 0 || keys.length >= page.count) return keys;
-      }
-    },
+    queryKey: apiKeyKeys.allOfProject(projectId, orderBy),
+    queryFn: ({ signal }) =>
+      fetchAllPages((offset, limit) => listApiKeys({ projectId, limit, offset, orderBy }, signal)),
     placeholderData: keepPreviousData,
   });

@@ -4,6 +4,7 @@ import { useFormState, type UseFormReturn } from 'react-hook-form';
 import { Field, inputClass } from '../../../components/ui/field';
 import { describeError } from '../../../lib/describe-error';
 import { projectsQueryOptions } from '../../projects/api/get-projects';
+import { findDefaultProject } from '../../projects/api/project-schemas';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
 
 type ProjectSelectProps = {
@@ -28,7 +29,7 @@ export const ProjectSelect = memo(function ProjectSelect({
   const id = useId();
   const { errors } = useFormState({ control, name: 'projectId' });
   const projects = useQuery(projectsQueryOptions());
-  const defaultProject = projects.data?.find((project) => project.is_default) ?? projects.data?.[0];
+  const defaultProject = findDefaultProject(projects.data);
 
   useEffect(() => {
     if (defaultProject && getValues('projectId') === '') {

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { listOf } from '../../../lib/list-schema';
 
+export const DEPLOYMENTS_PATH = '/cloud/v2/inference/deployments';
+
 /** Statuses the spec lists for InferenceInstanceStatus; the UI still shows any other value. */
 export const DEPLOYMENT_STATUSES = [
   'ACTIVE',

@@ -1,9 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { MAX_PAGE_SIZE } from '../../../lib/list-schema';
-import { projectListSchema } from './project-schemas';
-
-export const PROJECTS_PATH = '/cloud/v1/projects';
+import { PROJECTS_PATH, projectListSchema } from './project-schemas';
 
 export const projectKeys = { all: ['projects'] as const };
 

@@ -1,6 +1,8 @@
 import * as z from 'zod/mini';
 import { listOf } from '../../../lib/list-schema';
 
+export const PROJECTS_PATH = '/cloud/v1/projects';
+
 /** ProjectSerializer. `created_at` may lack a zone designator, so it is kept as a plain string. */
 export const projectSchema = z.object({
   id: z.int(),
@@ -17,3 +19,8 @@ export type Project = z.infer<typeof projectSchema>;
 
 export const projectListSchema = listOf(projectSchema);
 export type ProjectList = z.infer<typeof projectListSchema>;
+
+/** The project a page opens on: the account's default, else the first one listed. */
+export function findDefaultProject(projects: readonly Project[] | undefined): Project | undefined {
+  return projects?.find((project) => project.is_default) ?? projects?.[0];
+}
