@@ -1,0 +1,141 @@
+/**
+ * Makes the README's screenshots, so they can be made again whenever the page changes:
+ *
+ *   npx tsx scripts/screenshots.ts                              # starts the dev server + sandbox
+ *   BASE_URL=http://127.0.0.1:5173 npx tsx scripts/screenshots.ts   # a server already running
+ *
+ * BASE_URL must be a server that adds the token itself (the dev server, or production with a
+ * shared token): the keys are added through the page's own `/cloud` calls, with no sign-in.
+ * Writes docs/screenshot-light.png (1280×800) and docs/screenshot-phone.png (390×844).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/chromium';
+import { API_KEYS_PATH } from '../src/features/api-keys/api/api-key-schemas';
+import { DEPLOYMENTS_PATH } from '../src/features/deployments/api/deployment-schemas';
+import { PROJECTS_PATH } from '../src/features/projects/api/project-schemas';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const PORT = 5599; // not the dev (5173), e2e (5178/5179) or bench (44xx) ports
+const SHOTS = [
+  { file: 'docs/screenshot-light.png', width: 1280, height: 800, mobile: false },
+  { file: 'docs/screenshot-phone.png', width: 390, height: 844, mobile: true },
+] as const;
+
+/** Keys a team might have, beside the sandbox's seed: one bound, one expiring soon, one bare. */
+const KEYS = [
+  { name: 'support-chatbot', description: 'Help-centre assistant', days: 90, bind: 2 },
+  { name: 'nightly-evals', description: 'Evaluation jobs, CI only', days: 3, bind: 1 },
+  { name: 'data-team-notebook', description: null, days: null, bind: 0 },
+] as const;
+
+/** `npx vite` with its own sandbox, as `npm run dev` runs it; resolves once the page answers. */
+async function startDevServer(): Promise<{ url: string; stop: () => void }> {
+  const url = `http://127.0.0.1:${PORT}`;
+  // Its own process group, so one signal stops npx, Vite and the sandbox Vite started.
+  const child: ChildProcess = spawn('npx', ['vite', '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    env: { ...process.env, GCORE_API_URL: '', GCORE_API_KEY: '' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+    detached: true,
+  });
+  const stop = () => {
+    if (child.pid !== undefined && child.exitCode === null) process.kill(-child.pid, 'SIGTERM');
+  };
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (const deadline = Date.now() + 60_000; Date.now() < deadline;) {
+    if (exited) throw new Error(`npx vite --port ${PORT} exited; is the port taken?`);
+    const up = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (up) return { url, stop };
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  stop();
+  throw new Error(`${url} did not answer within 60 s`);
+}
+
+/** Adds KEYS to the default project through the app's own proxy; a name already there is kept. */
+async function seedKeys(page: Page): Promise<void> {
+  const paths = { keys: API_KEYS_PATH, deployments: DEPLOYMENTS_PATH, projects: PROJECTS_PATH };
+  const failures = await page.evaluate(
+    async ({ keys, paths }) => {
+      // No named helpers in here: tsx would wrap them in a `__name` call the page does not have.
+      const projects: { results: { id: number; is_default: boolean }[] } = await (
+        await fetch(paths.projects)
+      ).json();
+      const project = projects.results.find((p) => p.is_default) ?? projects.results[0];
+      const deployments: { results: { id: string; status: string }[] } = await (
+        await fetch(`${paths.deployments}?project_id=${project?.id}&limit=100`)
+      ).json();
+      const active = deployments.results.filter((d) => d.status === 'ACTIVE').map((d) => d.id);
+      const failed: string[] = [];
+      for (const key of keys) {
+        const expiresAt = key.days === null ? null : Date.now() + key.days * 86_400_000;
+        const response = await fetch(paths.keys, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({
+            name: key.name,
+            description: key.description,
+            expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString(),
+            inference_instance_ids: active.slice(0, key.bind),
+            project_id: project?.id,
+          }),
+        });
+        // 409: made by an earlier run against the same server, which is just as good.
+        if (!response.ok && response.status !== 409) failed.push(`${key.name}: ${response.status}`);
+      }
+      return failed;
+    },
+    { keys: KEYS, paths },
+  );
+  if (failures.length > 0) throw new Error(`Could not add keys: ${failures.join(', ')}`);
+}
+
+async function shoot(browser: Browser, base: string): Promise<void> {
+  for (const shot of SHOTS) {
+    const context = await browser.newContext({
+      viewport: { width: shot.width, height: shot.height },
+      isMobile: shot.mobile,
+      hasTouch: shot.mobile,
+      colorScheme: 'light',
+      reducedMotion: 'reduce',
+    });
+    const page = await context.newPage();
+    await page.goto(base);
+    if (shot === SHOTS[0]) {
+      await page.getByRole('table', { name: 'API keys' }).waitFor();
+      await seedKeys(page);
+      await page.reload();
+    }
+    // What a user sees once the page has settled: the form ready and the new keys listed.
+    await page.getByRole('checkbox').first().waitFor();
+    const table = page.getByRole('table', { name: 'API keys' });
+    for (const key of KEYS)
+      await table.getByRole('cell', { name: key.name, exact: true }).waitFor();
+    await page.screenshot({ path: `${ROOT}/${shot.file}` });
+    console.log(`wrote ${shot.file} (${shot.width}×${shot.height})`);
+    await context.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const server = process.env.BASE_URL ? null : await startDevServer();
+  const base = process.env.BASE_URL ?? server?.url ?? '';
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
+  try {
+    await shoot(browser, base);
+  } finally {
+    await browser.close();
+    server?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
