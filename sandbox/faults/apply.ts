@@ -1,20 +1,5 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { ArmedFault } from './controller';
-
-/** Resolves true after `ms`, or false as soon as the signal aborts (the client went away). */
-export function waitUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
-  if (signal.aborted) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, ms);
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
 
 const EXCEPTION_CLASSES: Record<number, string> = {
   400: 'ValidationError',
@@ -37,7 +22,8 @@ export async function applyFault(
   requestId: string,
 ): Promise<Response | 'pass'> {
   if (fault.delayMs !== undefined && fault.delayMs > 0) {
-    const completed = await waitUnlessAborted(fault.delayMs, signal);
+    // A client that goes away during the delay gets nothing more, and its request goes no further.
+    const completed = await delay(fault.delayMs, true, { signal }).catch(() => false);
     if (!completed) return Response.error();
   }
   if (fault.drop) return Response.error();
