@@ -80,6 +80,6 @@ export function expiresAtProblems(input: Record<string, unknown>, now: Date): In
   return {};
 }
 
-export function isPlainObject(value: unknown): value is Record<string, unknown> {
+function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

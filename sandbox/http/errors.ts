@@ -45,7 +45,7 @@ export function notFoundFailure(message: string): SandboxError {
 }
 
 /** Gcore's message is the Python repr of invalid_fields: `Validation Error: {'name': ['...']}`. */
-export function validationMessage(invalidFields: InvalidFields): string {
+function validationMessage(invalidFields: InvalidFields): string {
   const entries = Object.entries(invalidFields).map(
     ([field, messages]) => `${pyRepr(field)}: [${messages.map(pyRepr).join(', ')}]`,
   );

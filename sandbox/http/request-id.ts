@@ -3,7 +3,7 @@ import type { MiddlewareHandler } from 'hono';
 import type { SandboxEnv } from './context';
 
 /** 32 hex characters, like Gcore's request ids. */
-export function newRequestId(): string {
+function newRequestId(): string {
   return randomBytes(16).toString('hex');
 }
 

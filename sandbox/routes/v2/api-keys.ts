@@ -7,7 +7,7 @@ import { createKey, updateKey } from './api-key-writes';
 import { storedKeyOut } from './serializers';
 
 /** The spec's ApiKeyOrderByChoices. */
-export const KEY_ORDER_FIELDS = ['name', 'created_at', 'expires_at'] as const;
+const KEY_ORDER_FIELDS = ['name', 'created_at', 'expires_at'] as const;
 
 const KEY_PATH = `${API_KEYS_PATH}/:key_id`;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
