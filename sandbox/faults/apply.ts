@@ -1,0 +1,57 @@
+import { setTimeout as delay } from 'node:timers/promises';
+import type { ArmedFault } from './controller';
+
+const EXCEPTION_CLASSES: Record<number, string> = {
+  400: 'ValidationError',
+  401: 'NotAuthenticated',
+  403: 'ForbiddenError',
+  404: 'NotFoundError',
+  405: 'HTTPError',
+  409: 'ConflictError',
+};
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * Plays a fault. Returns 'pass' when the request should go on to the real handler (a pure
+ * delay). `Response.error()` means "drop the connection": the Node server destroys the socket
+ * (and an in-process fetch sees a network error).
+ */
+export async function applyFault(
+  fault: ArmedFault,
+  signal: AbortSignal,
+  requestId: string,
+): Promise<Response | 'pass'> {
+  if (fault.delayMs !== undefined && fault.delayMs > 0) {
+    // A client that goes away during the delay gets nothing more, and its request goes no further.
+    const completed = await delay(fault.delayMs, true, { signal }).catch(() => false);
+    if (!completed) return Response.error();
+  }
+  if (fault.drop) return Response.error();
+  if (fault.passThrough) return 'pass';
+  return faultResponse(fault, requestId);
+}
+
+function faultResponse(fault: ArmedFault, requestId: string): Response {
+  const status = fault.status ?? 500;
+  const headers = new Headers(fault.headers);
+  let body: string | null = null;
+  if (fault.bodyText !== undefined) {
+    body = fault.bodyText;
+    if (!headers.has('content-type'))
+      headers.set('content-type', fault.contentType ?? 'text/plain');
+  } else if (fault.body !== undefined || status >= 400) {
+    body = JSON.stringify(fault.body ?? defaultErrorBody(status, requestId));
+    if (!headers.has('content-type')) {
+      headers.set('content-type', fault.contentType ?? 'application/json');
+    }
+  }
+  return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, headers });
+}
+
+function defaultErrorBody(status: number, requestId: string) {
+  return {
+    exception_class: EXCEPTION_CLASSES[status] ?? 'HTTPError',
+    message: `Injected fault: HTTP ${status}`,
+    request_id: requestId,
+  };
+}
