@@ -57,15 +57,15 @@ describe('what the v3 zod contract refuses, the client never sends', () => {
     [{ name: 'my-key', description: 'x'.repeat(301) }, 'description over 300'],
     [{ name: 'my-key', project_id: 1 }, 'a v2 leftover field'],
     [{ name: 'my-key', inference_instance_ids: [] }, 'a v2 binding field'],
-  ])('create %j (%s)', (input) => {
-    expect(createApiKeyV3InputSchema.safeParse(input).success).toBe(false);
+  ])('create %j (%s)', (input, why) => {
+    expect(createApiKeyV3InputSchema.safeParse(input).success, why).toBe(false);
   });
 
   it.each([
     [{ expires_at: '2030-01-01T00:00:00Z' }, 'the expiry cannot change'],
     [{ name: 'renamed' }, 'the name cannot change'],
-  ])('update %j (%s)', (input) => {
-    expect(updateApiKeyV3InputSchema.safeParse(input).success).toBe(false);
+  ])('update %j (%s)', (input, why) => {
+    expect(updateApiKeyV3InputSchema.safeParse(input).success, why).toBe(false);
   });
 
   it.each([[{ api_keys: null }], [{ api_keys: ['a'], auth_enabled: true }], [{}]])(
