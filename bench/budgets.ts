@@ -7,7 +7,6 @@ export const BUDGETS = {
   lighthouseAccessibility: 100,
   lighthouseBestPractices: 100,
   clickToDialogP95Ms: 100,
-  sandboxShareOfBare: 0.5,
 } as const;
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);
@@ -34,17 +33,6 @@ export function checkBudgets(r: Omit<Results, 'budgets'>): Budget[] {
   const p95 = r.interaction?.clickToDialogMs.p95;
   if (p95 !== undefined) {
     add('click → reveal dialog p95', '≤ 100 ms', `${p95} ms`, p95 <= BUDGETS.clickToDialogP95Ms);
-  }
-  if (r.throughput) {
-    for (const route of ['creates', 'lists'] as const) {
-      const share = r.throughput.ratio[route];
-      add(
-        `sandbox ${route}/s ÷ bare`,
-        '≥ 50 %',
-        `${Math.round(share * 100)} %`,
-        share >= BUDGETS.sandboxShareOfBare,
-      );
-    }
   }
   return budgets;
 }

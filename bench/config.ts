@@ -10,8 +10,6 @@ export const ROOT = fileURLToPath(new URL('..', import.meta.url));
 export const PORTS = {
   preview: 4401,
   previewSandbox: 4402,
-  sandbox: 4403,
-  bare: 4404,
   chromeDebugging: 4405,
 } as const;
 

@@ -92,29 +92,6 @@ export function printReport(r: Results): void {
       out.push(row([c.action, c.actions, c.commits, c.rendered, each, c.mounted], widths));
     }
   }
-  if (r.throughput) {
-    const t = r.throughput;
-    const widths = [-9, 11, 11, 7, 13];
-    out.push(
-      '',
-      `Sandbox throughput (${t.connections} connections, ${t.seconds} s each, loopback)`,
-    );
-    out.push(row(['route', 'sandbox/s', 'bare/s', 'ratio', 'sandbox p99'], widths));
-    for (const route of ['creates', 'lists'] as const) {
-      out.push(
-        row(
-          [
-            route,
-            t.sandbox[route].perSecond,
-            t.bare[route].perSecond,
-            t.ratio[route],
-            `${t.sandbox[route].p99Ms} ms`,
-          ],
-          widths,
-        ),
-      );
-    }
-  }
   out.push('', 'Budgets (targets, not assertions)');
   for (const b of r.budgets) {
     out.push(

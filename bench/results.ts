@@ -3,7 +3,6 @@ import type { InteractionResult } from './interaction.ts';
 import type { LighthouseRun } from './lighthouse.ts';
 import type { ListRenderResult } from './list-render.ts';
 import type { RenderCount } from './renders.ts';
-import type { ThroughputResult } from './throughput.ts';
 
 /** The shape of bench/results.json. */
 export type Results = {
@@ -14,7 +13,6 @@ export type Results = {
   interaction?: InteractionResult;
   renders?: RenderCount[];
   listRender?: ListRenderResult;
-  throughput?: ThroughputResult;
   budgets: Budget[];
 };
 export type Budget = { name: string; target: string; actual: string; met: boolean };

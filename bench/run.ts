@@ -13,9 +13,8 @@ import { stopAll } from './processes.ts';
 import { checkBudgets } from './budgets.ts';
 import { printReport } from './report.ts';
 import type { Results } from './results.ts';
-import { measureThroughput } from './throughput.ts';
 
-const STEPS = ['lighthouse', 'interaction', 'renders', 'list', 'throughput'] as const;
+const STEPS = ['lighthouse', 'interaction', 'renders', 'list'] as const;
 type Step = (typeof STEPS)[number];
 
 const { values } = parseArgs({
@@ -51,7 +50,7 @@ async function main(): Promise<void> {
       environment: { node: process.version, cpus: cpus().length, platform: process.platform },
       bundle,
     };
-    if (['lighthouse', 'interaction', 'renders', 'list'].some((step) => steps.has(step as Step))) {
+    if (steps.size > 0) {
       log('starting vite preview and its sandbox');
       const preview = await startPreview(outDir);
       try {
@@ -74,10 +73,6 @@ async function main(): Promise<void> {
       } finally {
         await preview.stop();
       }
-    }
-    if (steps.has('throughput')) {
-      log('sandbox and bare node:http under autocannon');
-      results.throughput = await measureThroughput(workDir);
     }
     const full: Results = { ...results, budgets: checkBudgets(results) };
     await writeFile(values.out, `${JSON.stringify(full, null, 2)}\n`);

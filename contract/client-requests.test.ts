@@ -7,7 +7,7 @@ import type { CreateApiKeyFormValues } from '../src/features/api-keys/model/crea
 import { EXPIRY_PRESETS } from '../src/features/api-keys/model/expiry';
 import { toCreateApiKeyInput } from '../src/features/api-keys/model/to-create-api-key-input';
 import { createSandbox } from '../sandbox/create-sandbox';
-import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed-deployments';
+import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
 import { requestSchemaName, responseSchemaName, validateAgainstSpec } from './spec-validator';
 
 const REQUEST_SCHEMA = requestSchemaName(API_KEYS_PATH, 'post') ?? '';

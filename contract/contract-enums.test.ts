@@ -1,8 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DEPLOYMENT_STATUSES } from '../src/features/deployments/api/deployment-schemas';
-import { PROJECT_ORDER_FIELDS } from '../sandbox/catalog-routes';
-import { SEED_DEPLOYMENTS } from '../sandbox/seed-deployments';
+import { PROJECT_ORDER_FIELDS } from '../sandbox/routes/projects';
+import { SEED_DEPLOYMENTS } from '../sandbox/seed/deployments';
 import { specSchema } from './spec-validator';
 
 function enumOf(name: string): unknown[] {

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../sandbox/create-sandbox';
-import { DEPLOYMENTS, KEYS, PROJECTS, sandboxCaller } from '../sandbox/sandbox-test-client';
-import { SEED_KEY_IDS as K } from '../sandbox/seed-api-keys';
-import { SEED_DEPLOYMENT_IDS as D } from '../sandbox/seed-deployments';
+import { DEPLOYMENTS, KEYS, PROJECTS, sandboxCaller } from '../sandbox/testing/sandbox-test-client';
+import { SEED_KEY_IDS as K } from '../sandbox/seed/api-keys';
+import { SEED_DEPLOYMENT_IDS as D } from '../sandbox/seed/deployments';
 import {
   documentedStatuses,
   responseSchemaName,

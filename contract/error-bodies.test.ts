@@ -2,8 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { gcoreErrorBodySchema } from '../src/lib/api-error-schema';
 import { createSandbox } from '../sandbox/create-sandbox';
-import { DEPLOYMENTS, KEYS, PROJECTS, sandboxCaller } from '../sandbox/sandbox-test-client';
-import { SEED_DEPLOYMENT_IDS as D } from '../sandbox/seed-deployments';
+import { DEPLOYMENTS, KEYS, PROJECTS, sandboxCaller } from '../sandbox/testing/sandbox-test-client';
+import { SEED_DEPLOYMENT_IDS as D } from '../sandbox/seed/deployments';
 
 // The spec documents no error schema; the README does, and the app reads it with this zod schema.
 const call = sandboxCaller(createSandbox());

@@ -1,4 +1,4 @@
-import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed-deployments';
+import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
 import { expect, openCreateForm, test } from './fixtures';
 
 test.describe('create an API key', () => {

@@ -1,8 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_SANDBOX_PORT } from '../playwright.config';
-import type { FaultSpec } from '../sandbox/fault-controller';
-import type { RequestLogEntry } from '../sandbox/request-log';
+import type { FaultSpec } from '../sandbox/faults/controller';
+import type { RequestLogEntry } from '../sandbox/faults/request-log';
 
 /** The sandbox's test controls, reached directly: the app's proxy never forwards /__sandbox. */
 export class SandboxControl {

@@ -1,4 +1,4 @@
-import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed-deployments';
+import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
 import { expect, test } from './fixtures';
 
 const MARKUP = '<img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>';

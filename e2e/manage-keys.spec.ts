@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed-deployments';
+import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
 import { expect, test } from './fixtures';
 
 const keysTable = (page: Page) => page.getByRole('table', { name: 'API keys' });

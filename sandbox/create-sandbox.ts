@@ -1,15 +1,16 @@
 import { Hono } from 'hono';
-import { registerApiKeyRoutes } from './api-key-routes';
-import { registerCatalogRoutes } from './catalog-routes';
-import { registerControlRoutes } from './control-routes';
-import { createFastPath, type FastPath } from './fast-path';
-import { FaultController } from './fault-controller';
-import { gateway } from './gateway';
-import { RequestLog } from './request-log';
-import { requestIdMiddleware } from './request-id';
-import { asSandboxError, errorBody, SandboxError } from './sandbox-error';
-import { SandboxStore } from './sandbox-store';
-import type { SandboxEnv } from './sandbox-types';
+import { FaultController } from './faults/controller';
+import { RequestLog } from './faults/request-log';
+import { canonicalTarget } from './http/canonical-target';
+import type { SandboxEnv } from './http/context';
+import { asSandboxError, errorBody, SandboxError } from './http/errors';
+import { gateway } from './http/gateway';
+import { requestIdMiddleware } from './http/request-id';
+import { registerControlRoutes } from './routes/control';
+import { registerProjectRoutes } from './routes/projects';
+import { registerV2ApiKeyRoutes } from './routes/v2/api-keys';
+import { registerV2DeploymentRoutes } from './routes/v2/deployments';
+import { SandboxStore } from './store/store';
 
 export const DEFAULT_SANDBOX_TOKEN = 'sandbox-token';
 
@@ -29,8 +30,6 @@ export interface Sandbox {
   reset(options?: { seedKeys?: number }): void;
   readonly faults: FaultController;
   readonly requestLog: RequestLog;
-  /** For the Node server: the hottest calls without Hono, the rest handed back to `fetch`. */
-  readonly fastPath: FastPath;
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -50,17 +49,24 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
 
   const app = new Hono<SandboxEnv>();
   app.use('*', requestIdMiddleware);
+  app.use('*', canonicalTarget);
   // Before the gateway: control routes need no token and are never faulted or logged.
   registerControlRoutes(app, { faults, log: requestLog, reset });
   app.use('*', gateway({ token, now, faults, log: requestLog }));
-  registerApiKeyRoutes(app, { store, now });
-  registerCatalogRoutes(app, { store, now });
+  // One store, one route module per resource and API generation: a v3 module joins beside v2.
+  const deps = { store, now };
+  registerV2ApiKeyRoutes(app, deps);
+  registerV2DeploymentRoutes(app, deps);
+  registerProjectRoutes(app, deps);
 
   app.notFound((c) => {
     const error = new SandboxError(404, 'NotFoundError', `Resource not found: ${c.req.path}`);
-    return errorJson(error, c.var.requestId);
+    return Response.json(errorBody(error, c.var.requestId), { status: 404 });
   });
-  app.onError((err, c) => errorJson(asSandboxError(err), c.var.requestId));
+  app.onError((err, c) => {
+    const error = asSandboxError(err);
+    return Response.json(errorBody(error, c.var.requestId), { status: error.status });
+  });
 
   return {
     fetch: async (request, env) => app.fetch(request, env),
@@ -68,10 +74,5 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     reset,
     faults,
     requestLog,
-    fastPath: createFastPath({ token, now, store, faults, log: requestLog }),
   };
-}
-
-function errorJson(error: SandboxError, requestId: string): Response {
-  return Response.json(errorBody(error, requestId), { status: error.status });
 }

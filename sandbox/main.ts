@@ -9,7 +9,6 @@ async function main(): Promise<void> {
     host: process.env.SANDBOX_HOST || undefined,
     token: process.env.SANDBOX_TOKEN || undefined,
     seedKeys,
-    ownProcess: true,
   });
   const tokenSource = process.env.SANDBOX_TOKEN ? 'SANDBOX_TOKEN' : 'the default sandbox token';
   console.log(`Gcore API sandbox listening on ${server.url} (accepts ${tokenSource})`);

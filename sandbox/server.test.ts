@@ -2,6 +2,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { projectListSchema } from '../src/features/projects/api/project-schemas';
+import { sendRawRequest } from '../server/send-raw-request';
 import { startSandboxServer, type SandboxServer } from './server';
 
 let server: SandboxServer;
@@ -90,6 +91,26 @@ describe('startSandboxServer', () => {
     await fetch(`${other.url}/__sandbox/health`);
     await other.close();
     await expect(fetch(`${other.url}/__sandbox/health`)).rejects.toThrow();
+  });
+
+  it.each([
+    ['127.0.0.1:4010', 200],
+    ['localhost:5173', 200],
+    ['LOCALHOST', 200],
+    ['[::1]:80', 200],
+    ['LOCALHOST:80', 400],
+    ['a b', 400],
+    ['0x7f.1', 400],
+    ['x:', 400],
+    ['a/b', 400],
+    ['host:99999', 400],
+  ])('answers a request with Host %j with %i', async (host, status) => {
+    const res = await sendRawRequest(server.port, {
+      method: 'GET',
+      target: '/cloud/v1/projects',
+      headers: { host, ...auth() },
+    });
+    expect(res.status).toBe(status);
   });
 
   it('fails to start on a port in use', async () => {

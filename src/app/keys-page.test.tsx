@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { KEYS } from '../../sandbox/sandbox-test-client';
+import { KEYS } from '../../sandbox/testing/sandbox-test-client';
 import { apiKeyKeys } from '../features/api-keys/api/api-key-query-keys';
 import { renderWithClient } from '../test/render-with-client';
 import { setupSandbox } from '../test/sandbox-server';

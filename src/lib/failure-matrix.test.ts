@@ -2,7 +2,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, expect, it } from 'vitest';
 import { withApiTimeoutMeta } from '../test/api-timeout-meta';
-import { SEED_KEY_IDS } from '../../sandbox/seed-api-keys';
+import { SEED_KEY_IDS } from '../../sandbox/seed/api-keys';
 import { createApiKey } from '../features/api-keys/api/create-api-key';
 import { deleteApiKey } from '../features/api-keys/api/delete-api-key';
 import { apiKeyQueryOptions } from '../features/api-keys/api/get-api-key';

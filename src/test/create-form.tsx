@@ -1,6 +1,6 @@
 import { screen } from '@testing-library/react';
 import type { Sandbox } from '../../sandbox/create-sandbox';
-import { KEYS } from '../../sandbox/sandbox-test-client';
+import { KEYS } from '../../sandbox/testing/sandbox-test-client';
 import { CreateApiKeyForm } from '../features/api-keys/components/create-api-key-form';
 import { renderWithClient } from './render-with-client';
 

@@ -1,4 +1,4 @@
-import type { FaultSpec } from '../../sandbox/fault-controller';
+import type { FaultSpec } from '../../sandbox/faults/controller';
 
 /** A failure the API (or the network) can produce, as a sandbox fault without its path. */
 export type FailureCase = {

@@ -1,5 +1,5 @@
-import { SEED_API_KEYS, SEED_KEY_IDS } from '../../sandbox/seed-api-keys';
-import { keyOut } from '../../sandbox/serializers';
+import { SEED_API_KEYS, SEED_KEY_IDS } from '../../sandbox/seed/api-keys';
+import { keyOut } from '../../sandbox/routes/v2/serializers';
 import type { ApiKey } from '../features/api-keys/api/api-key-schemas';
 
 /** A seed key as the API serves it, for components that are handed a loaded key. */

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SEED_KEY_IDS } from '../../../../sandbox/seed-api-keys';
-import { KEYS } from '../../../../sandbox/sandbox-test-client';
+import { SEED_KEY_IDS } from '../../../../sandbox/seed/api-keys';
+import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { formatLocal, formatUtc } from '../../../lib/format-date';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';

@@ -1,6 +1,6 @@
 import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { KEYS } from '../../../../sandbox/sandbox-test-client';
+import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { withApiTimeoutMeta } from '../../../test/api-timeout-meta';
 import { KeysPage } from '../../../app/keys-page';
 import { createsAt } from '../../../test/create-form';

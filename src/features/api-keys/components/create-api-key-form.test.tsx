@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SEED_DEPLOYMENT_IDS } from '../../../../sandbox/seed-deployments';
-import { KEYS } from '../../../../sandbox/sandbox-test-client';
+import { SEED_DEPLOYMENT_IDS } from '../../../../sandbox/seed/deployments';
+import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { createsAt, renderCreateForm } from '../../../test/create-form';
 import { setupSandbox } from '../../../test/sandbox-server';
 

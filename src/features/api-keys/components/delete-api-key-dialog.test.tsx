@@ -1,8 +1,8 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { SEED_KEY_IDS } from '../../../../sandbox/seed-api-keys';
-import { SEED_DEPLOYMENT_IDS } from '../../../../sandbox/seed-deployments';
-import { KEYS, sandboxCaller } from '../../../../sandbox/sandbox-test-client';
+import { SEED_KEY_IDS } from '../../../../sandbox/seed/api-keys';
+import { SEED_DEPLOYMENT_IDS } from '../../../../sandbox/seed/deployments';
+import { KEYS, sandboxCaller } from '../../../../sandbox/testing/sandbox-test-client';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { seedApiKey as seedKey } from '../../../test/seed-api-key';

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { KEYS } from '../../../../sandbox/sandbox-test-client';
+import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { renderEditDialog } from '../../../test/edit-dialog';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';

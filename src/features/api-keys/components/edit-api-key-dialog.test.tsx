@@ -1,7 +1,7 @@
 import { waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { SEED_KEY_IDS } from '../../../../sandbox/seed-api-keys';
-import { KEYS } from '../../../../sandbox/sandbox-test-client';
+import { SEED_KEY_IDS } from '../../../../sandbox/seed/api-keys';
+import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { renderEditDialog } from '../../../test/edit-dialog';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { seedApiKey } from '../../../test/seed-api-key';

@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { DEPLOYMENTS, PROJECTS } from '../../../../sandbox/sandbox-test-client';
+import { DEPLOYMENTS, PROJECTS } from '../../../../sandbox/testing/sandbox-test-client';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { CreateApiKeyForm } from './create-api-key-form';

@@ -1,0 +1,71 @@
+import type { ArmedFault } from './controller';
+
+/** Resolves true after `ms`, or false as soon as the signal aborts (the client went away). */
+export function waitUnlessAborted(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+const EXCEPTION_CLASSES: Record<number, string> = {
+  400: 'ValidationError',
+  401: 'NotAuthenticated',
+  403: 'ForbiddenError',
+  404: 'NotFoundError',
+  405: 'HTTPError',
+  409: 'ConflictError',
+};
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * Plays a fault. Returns 'pass' when the request should go on to the real handler (a pure
+ * delay). `Response.error()` means "drop the connection": the Node server destroys the socket
+ * (and an in-process fetch sees a network error).
+ */
+export async function applyFault(
+  fault: ArmedFault,
+  signal: AbortSignal,
+  requestId: string,
+): Promise<Response | 'pass'> {
+  if (fault.delayMs !== undefined && fault.delayMs > 0) {
+    const completed = await waitUnlessAborted(fault.delayMs, signal);
+    if (!completed) return Response.error();
+  }
+  if (fault.drop) return Response.error();
+  if (fault.passThrough) return 'pass';
+  return faultResponse(fault, requestId);
+}
+
+function faultResponse(fault: ArmedFault, requestId: string): Response {
+  const status = fault.status ?? 500;
+  const headers = new Headers(fault.headers);
+  let body: string | null = null;
+  if (fault.bodyText !== undefined) {
+    body = fault.bodyText;
+    if (!headers.has('content-type'))
+      headers.set('content-type', fault.contentType ?? 'text/plain');
+  } else if (fault.body !== undefined || status >= 400) {
+    body = JSON.stringify(fault.body ?? defaultErrorBody(status, requestId));
+    if (!headers.has('content-type')) {
+      headers.set('content-type', fault.contentType ?? 'application/json');
+    }
+  }
+  return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, headers });
+}
+
+function defaultErrorBody(status: number, requestId: string) {
+  return {
+    exception_class: EXCEPTION_CLASSES[status] ?? 'HTTPError',
+    message: `Injected fault: HTTP ${status}`,
+    request_id: requestId,
+  };
+}

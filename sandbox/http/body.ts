@@ -1,0 +1,85 @@
+import type * as z from 'zod/mini';
+import type { ParsedBody } from './context';
+import { addInvalid, type InvalidFields, SandboxError, validationFailure } from './errors';
+
+const EMPTY_BODY: ParsedBody = { kind: 'empty' };
+
+/** GET and HEAD carry no body (fetch cannot send one); blank is no body at all. */
+export async function readBody(request: Request): Promise<ParsedBody> {
+  if (request.method === 'GET' || request.method === 'HEAD') return EMPTY_BODY;
+  const text = await request.text();
+  if (text.trim() === '') return EMPTY_BODY;
+  try {
+    return { kind: 'json', value: JSON.parse(text) as unknown };
+  } catch {
+    return { kind: 'invalid', text };
+  }
+}
+
+/** The JSON object a create/update call must send; anything else is a 400 with no field named. */
+export function requireJsonObject(body: ParsedBody): Record<string, unknown> {
+  if (body.kind === 'json' && isPlainObject(body.value)) return body.value;
+  const message =
+    body.kind === 'json' ? 'Expected a JSON object.' : 'The request body is not valid JSON.';
+  // No field to name, so no invalid_fields: the message alone says what is wrong.
+  throw new SandboxError(400, 'ValidationError', `Validation Error: ${message}`);
+}
+
+/**
+ * Parses with the app's own zod schema and reports each broken top-level field in one 400.
+ * `extra` holds checks zod cannot make (such as "in the future"); they only count for fields
+ * zod accepted, so one mistake never earns a field two messages.
+ */
+export function parseBody<S extends z.ZodMiniType>(
+  schema: S,
+  input: Record<string, unknown>,
+  extra: InvalidFields,
+): z.infer<S> {
+  const result = schema.safeParse(input);
+  const invalid: InvalidFields = {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const field = issue.path[0];
+      const name = typeof field === 'string' ? field : 'non_field_errors';
+      addInvalid(invalid, name, describeIssue(issue, input));
+    }
+  }
+  for (const [field, messages] of Object.entries(extra)) {
+    if (invalid[field]) continue;
+    for (const message of messages) addInvalid(invalid, field, message);
+  }
+  if (Object.keys(invalid).length > 0 || !result.success) throw validationFailure(invalid);
+  return result.data;
+}
+
+function describeIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
+  const [field, index] = issue.path;
+  if (typeof field === 'string' && issue.path.length === 1 && input[field] === undefined) {
+    return 'This field is required.';
+  }
+  // zod's stock message for a wrong type is a bare "Invalid input"; say what was expected.
+  const message =
+    issue.code === 'invalid_type' && issue.message === 'Invalid input'
+      ? `Expected ${issue.expected}.`
+      : issue.message;
+  if (typeof field === 'string' && typeof index === 'number') {
+    const list = input[field];
+    const item = Array.isArray(list) ? JSON.stringify(list[index]) : undefined;
+    return `Item ${index}${item === undefined ? '' : ` (${item})`}: ${message}`;
+  }
+  return message;
+}
+
+/** The Decision on expires_at: unparsable, or not strictly in the future, is a 400. */
+export function expiresAtProblems(input: Record<string, unknown>, now: Date): InvalidFields {
+  const value = input.expires_at;
+  if (typeof value !== 'string') return {};
+  const instant = Date.parse(value);
+  if (Number.isNaN(instant)) return { expires_at: ['Not a valid date and time.'] };
+  if (instant <= now.getTime()) return { expires_at: ['Expiration date must be in the future.'] };
+  return {};
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

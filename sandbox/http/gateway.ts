@@ -1,0 +1,50 @@
+import type { MiddlewareHandler } from 'hono';
+import { applyFault } from '../faults/apply';
+import type { FaultController } from '../faults/controller';
+import type { RequestLog } from '../faults/request-log';
+import { checkAuthorization } from './auth';
+import { readBody } from './body';
+import type { SandboxEnv } from './context';
+import { SandboxError } from './errors';
+
+export interface GatewayDeps {
+  token: string;
+  now: () => Date;
+  faults: FaultController;
+  log: RequestLog;
+}
+
+/**
+ * What happens before any API handler, in Gcore's order as seen from a client: the request is
+ * logged, a fault (standing in for the network) may answer it, then authentication applies.
+ * Deny by default: every request that reaches it needs the token, whatever its path (only the
+ * control routes, registered before it, do not), and the path is the canonical one.
+ */
+export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
+  return async (c, next) => {
+    const method = c.req.method;
+    const path = c.req.path;
+    const body = await readBody(c.req.raw);
+    c.set('body', body);
+    const auth = checkAuthorization(c.req.header('authorization'), deps.token);
+    const fault = deps.faults.take(method, path);
+
+    if (path.startsWith('/cloud/')) {
+      deps.log.record({
+        method,
+        path,
+        query: new URL(c.req.url).search.slice(1),
+        body: body.kind === 'json' ? body.value : null,
+        authorization: auth.verdict,
+        faultId: fault?.id ?? null,
+        at: deps.now().toISOString(),
+      });
+    }
+    if (fault) {
+      const outcome = await applyFault(fault, c.req.raw.signal, c.var.requestId);
+      if (outcome !== 'pass') return outcome;
+    }
+    if (auth.verdict !== 'valid') throw new SandboxError(401, 'NotAuthenticated', auth.message);
+    await next();
+  };
+}

@@ -1,0 +1,30 @@
+import { DEPLOYMENTS_PATH } from '../../../src/features/deployments/api/deployment-schemas';
+import type { RouteDeps, SandboxApp } from '../../http/context';
+import { methodNotAllowed } from '../../http/errors';
+import { pageOf, parsePageQuery, parseProjectId, sortItems } from '../../http/query';
+import { deploymentOut } from './serializers';
+
+const DEPLOYMENT_ORDER_FIELDS = ['name', 'created_at', 'status'] as const;
+
+/** The v2 deployments list, for the instance picker: each with the ids of its keys. */
+export function registerV2DeploymentRoutes(app: SandboxApp, { store }: RouteDeps): void {
+  app.get(DEPLOYMENTS_PATH, (c) => {
+    const query = (name: string) => c.req.query(name);
+    const projectId = parseProjectId(query('project_id'));
+    const page = parsePageQuery(query, DEPLOYMENT_ORDER_FIELDS, {
+      field: 'created_at',
+      direction: 'desc',
+    });
+    const project = store.requireProject(projectId);
+    const inProject = store.deployments.filter((d) => d.project_id === project.id);
+    const sorted = sortItems(
+      inProject,
+      page.orderBy,
+      (d, field) => d.instance[field],
+      (d) => d.instance.id,
+    );
+    const { count, results } = pageOf(sorted, page);
+    return c.json({ count, results: results.map((d) => deploymentOut(d, store)) }, 200);
+  });
+  app.all(DEPLOYMENTS_PATH, methodNotAllowed);
+}

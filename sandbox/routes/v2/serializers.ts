@@ -1,0 +1,38 @@
+import type { ApiKey } from '../../../src/features/api-keys/api/api-key-schemas';
+import type { SandboxStore } from '../../store/store';
+import type { DeploymentRecord, StoredApiKey } from '../../store/types';
+
+/** A v2 key: the stored fields and the ids of the deployments it is bound to. */
+export interface KeyWithBindings extends StoredApiKey {
+  inference_instance_ids: readonly string[];
+}
+
+/** The key as v2 shows it; status depends on the clock, so it is computed per read. */
+export function keyOut(key: KeyWithBindings, now: Date): ApiKey {
+  const expired = key.expires_at !== null && Date.parse(key.expires_at) <= now.getTime();
+  return {
+    key_id: key.key_id,
+    name: key.name,
+    description: key.description,
+    status: expired ? 'EXPIRED' : 'ACTIVE',
+    project_id: key.project_id,
+    inference_instance_ids: [...key.inference_instance_ids],
+    expires_at: key.expires_at,
+    created_at: key.created_at,
+  };
+}
+
+/** A stored key as v2 shows it, its bindings read from the store. */
+export function storedKeyOut(store: SandboxStore, key: StoredApiKey, now: Date): ApiKey {
+  return keyOut({ ...key, inference_instance_ids: store.boundTo('keyId', key.key_id) }, now);
+}
+
+/** InferenceInstanceOutSerializer, with the bindings as they stand now. */
+export function deploymentOut(record: DeploymentRecord, store: SandboxStore) {
+  return { ...record.instance, api_key_ids: store.boundTo('deploymentId', record.instance.id) };
+}
+
+/** ISO 8601 in UTC with Z, without milliseconds unless they carry information. */
+export function isoUtc(instant: Date | number): string {
+  return new Date(instant).toISOString().replace('.000Z', 'Z');
+}

@@ -1,0 +1,76 @@
+import type { StoredApiKey } from '../store/types';
+import { SEED_DEPLOYMENT_IDS } from './deployments';
+import { SEED_PROJECT_IDS } from './projects';
+
+/** A seed key with the deployments it starts bound to. */
+export interface SeedApiKey extends StoredApiKey {
+  inference_instance_ids: string[];
+}
+
+export const SEED_KEY_IDS = {
+  ciPipeline: '5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+  mobileAppProd: '6a2f3e4d-5c6b-4a79-9887-b6c5d4e3f201',
+  oldDemo: '7b304f5e-6d7c-4b8a-a998-c7d6e5f40312',
+  stagingTests: '8c415a6f-7e8d-4c9b-b0a9-d8e7f6051423',
+} as const;
+
+// Seed keys carry no secret: Gcore never shows one again after creation, so neither do we.
+export const SEED_API_KEYS: readonly SeedApiKey[] = [
+  {
+    key_id: SEED_KEY_IDS.ciPipeline,
+    name: 'ci-pipeline',
+    description: 'Used by the CI smoke tests',
+    created_at: '2024-06-03T08:30:00Z',
+    expires_at: null,
+    inference_instance_ids: [SEED_DEPLOYMENT_IDS.llamaChat],
+    project_id: SEED_PROJECT_IDS.default,
+  },
+  {
+    key_id: SEED_KEY_IDS.mobileAppProd,
+    name: 'mobile-app-prod',
+    description: null,
+    created_at: '2024-09-12T14:05:00Z',
+    // Far enough ahead that the seed does not flip to EXPIRED under a real clock.
+    expires_at: '2099-12-31T23:59:59Z',
+    inference_instance_ids: [SEED_DEPLOYMENT_IDS.llamaChat, SEED_DEPLOYMENT_IDS.mistralInstruct],
+    project_id: SEED_PROJECT_IDS.default,
+  },
+  {
+    key_id: SEED_KEY_IDS.oldDemo,
+    name: 'old-demo',
+    description: 'Conference demo, kept for the record',
+    created_at: '2024-11-20T16:45:00Z',
+    expires_at: '2025-01-31T00:00:00Z',
+    inference_instance_ids: [],
+    project_id: SEED_PROJECT_IDS.default,
+  },
+  {
+    key_id: SEED_KEY_IDS.stagingTests,
+    name: 'staging-tests',
+    description: null,
+    created_at: '2024-05-22T07:00:00Z',
+    expires_at: null,
+    inference_instance_ids: [SEED_DEPLOYMENT_IDS.stagingLlamaChat],
+    project_id: SEED_PROJECT_IDS.staging,
+  },
+];
+
+/**
+ * Extra keys for paging tests: deterministic ids (v4-shaped) and names, one minute apart, all
+ * older than the hand-written seed keys so they sort after them by default (created_at.desc).
+ */
+export function generateSeedKeys(count: number): SeedApiKey[] {
+  const base = Date.parse('2024-01-01T00:00:00Z');
+  return Array.from({ length: count }, (_, i) => {
+    const n = i + 1;
+    return {
+      key_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
+      name: `generated-key-${String(n).padStart(4, '0')}`,
+      description: null,
+      created_at: new Date(base + n * 60_000).toISOString().replace('.000Z', 'Z'),
+      expires_at: null,
+      inference_instance_ids: [],
+      project_id: SEED_PROJECT_IDS.default,
+    };
+  });
+}

@@ -1,0 +1,98 @@
+import type { Project } from '../../src/features/projects/api/project-schemas';
+import { notFoundFailure } from '../http/errors';
+import { generateSeedKeys, SEED_API_KEYS } from '../seed/api-keys';
+import { SEED_DEPLOYMENTS } from '../seed/deployments';
+import { SEED_PROJECTS } from '../seed/projects';
+import type { Binding, DeploymentRecord, StoredApiKey } from './types';
+
+/**
+ * The sandbox's in-memory account: projects, deployments, keys and which key is bound to which
+ * deployment, restorable to the seed. It speaks no API generation: route modules do.
+ */
+export class SandboxStore {
+  projects: Project[] = [];
+  deployments: DeploymentRecord[] = [];
+  /** By key_id; insertion order is creation order. */
+  readonly keys = new Map<string, StoredApiKey>();
+  /**
+   * One relation read from either side: v2 shows it as a key's deployment ids and a deployment's
+   * key ids, v3 as a deployment's key names and a key's deployment names. Each side keeps the
+   * order it was last written in.
+   */
+  #bindings: Binding[] = [];
+
+  constructor(private readonly seedKeys: number) {
+    this.reset();
+  }
+
+  /** `seedKeys` overrides, for this reset only, how many generated keys join the seed. */
+  reset(seedKeys: number = this.seedKeys): void {
+    // Deep copies: a test that mutates state must never change the exported seed constants.
+    this.projects = structuredClone([...SEED_PROJECTS]);
+    this.deployments = structuredClone([...SEED_DEPLOYMENTS]);
+    this.keys.clear();
+    this.#bindings = [];
+    for (const { inference_instance_ids, ...key } of [
+      ...SEED_API_KEYS,
+      ...generateSeedKeys(seedKeys),
+    ]) {
+      this.keys.set(key.key_id, { ...key });
+      this.bind('keyId', key.key_id, inference_instance_ids);
+    }
+  }
+
+  /** The project's keys in creation order. */
+  keysOf(projectId: number): StoredApiKey[] {
+    return [...this.keys.values()].filter((key) => key.project_id === projectId);
+  }
+
+  deleteKey(key: StoredApiKey): void {
+    this.keys.delete(key.key_id);
+    this.#bindings = this.#bindings.filter((b) => b.keyId !== key.key_id);
+  }
+
+  /** The ids on the other side of the relation from `id`, in the order they were bound. */
+  boundTo(side: keyof Binding, id: string): string[] {
+    const other = side === 'keyId' ? 'deploymentId' : 'keyId';
+    return this.#bindings.filter((b) => b[side] === id).map((b) => b[other]);
+  }
+
+  /** Replaces every binding of `id` (a key or a deployment) with bindings to `others`. */
+  bind(side: keyof Binding, id: string, others: readonly string[]): void {
+    const added = others.map((other) =>
+      side === 'keyId' ? { keyId: id, deploymentId: other } : { keyId: other, deploymentId: id },
+    );
+    this.#bindings = this.#bindings.filter((b) => b[side] !== id).concat(added);
+  }
+
+  /** Live (not deleted) project by id; undefined/null means the account's default project. */
+  requireProject(projectId: number | null | undefined): Project {
+    const byDefault = projectId === undefined || projectId === null;
+    const project = this.projects.find(
+      (p) => p.deleted_at === null && (byDefault ? p.is_default : p.id === projectId),
+    );
+    if (!project) throw notFoundFailure(`Project ${projectId ?? '(default)'} not found.`);
+    return project;
+  }
+
+  requireKey(keyId: string): StoredApiKey {
+    const key = this.keys.get(keyId.toLowerCase());
+    if (!key) throw notFoundFailure(`API key ${keyId} not found.`);
+    return key;
+  }
+
+  /** Every id that is not a deployment of the project is named in one 404. */
+  requireDeployments(projectId: number, ids: readonly string[]): void {
+    const missing = ids.filter(
+      (id) => !this.deployments.some((d) => d.project_id === projectId && d.instance.id === id),
+    );
+    if (missing.length > 0) {
+      const noun = missing.length === 1 ? 'Deployment' : 'Deployments';
+      throw notFoundFailure(`${noun} ${missing.join(', ')} not found in project ${projectId}.`);
+    }
+  }
+
+  isNameTaken(projectId: number, name: string): boolean {
+    return this.keysOf(projectId).some((key) => key.name === name);
+  }
+}
