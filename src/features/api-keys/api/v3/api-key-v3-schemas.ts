@@ -12,20 +12,37 @@ export const v3ApiKeyPath = (projectId: number, name: string) =>
   `${v3ApiKeysPath(projectId)}/${encodeURIComponent(name)}`;
 
 export const V3_DESCRIPTION_MAX_LENGTH = 300;
+const V3_SPEC_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const descriptionSchema = z
   .string()
   .check(
     z.maxLength(V3_DESCRIPTION_MAX_LENGTH, `Use at most ${V3_DESCRIPTION_MAX_LENGTH} characters.`),
   );
 
-// Decision: on create an empty description and a never-expiring key are omitted, never `null`
-// (the spec types both as non-nullable strings). A field the spec does not list is refused.
-export const createApiKeyV3InputSchema = z.strictObject({
-  name: v3ApiKeyNameSchema,
+/**
+ * The create body exactly as the spec accepts it (what the sandbox enforces): 4–63 characters,
+ * dotted labels allowed; the description and expiry are non-nullable strings; nothing else.
+ */
+export const createApiKeyV3SpecSchema = z.strictObject({
+  name: z
+    .string()
+    .check(
+      z.minLength(4, 'Ensure this value has at least 4 characters.'),
+      z.maxLength(63, 'Ensure this value has at most 63 characters.'),
+      z.regex(V3_SPEC_NAME_PATTERN, 'Use lower-case letters, digits, hyphens and dots.'),
+    ),
   description: z.optional(descriptionSchema),
   expires_at: z.optional(
     z.iso.datetime({ offset: true, error: 'Give an ISO 8601 date and time with a time zone.' }),
   ),
+});
+
+/**
+ * What the client sends: the spec's body with the stricter name (no dots, so the key stays
+ * addressable). Decision: an empty description and "never" are omitted, never `null`.
+ */
+export const createApiKeyV3InputSchema = z.extend(createApiKeyV3SpecSchema, {
+  name: v3ApiKeyNameSchema,
 });
 export type CreateApiKeyV3Input = z.infer<typeof createApiKeyV3InputSchema>;
 
