@@ -10,7 +10,10 @@ import { registerControlRoutes } from './routes/control';
 import { registerProjectRoutes } from './routes/projects';
 import { registerV2ApiKeyRoutes } from './routes/v2/api-keys';
 import { registerV2DeploymentRoutes } from './routes/v2/deployments';
+import { registerV3ApiKeyRoutes } from './routes/v3/api-keys';
+import { registerV3DeploymentRoutes } from './routes/v3/deployments';
 import { SandboxStore } from './store/store';
+import { TaskBoard } from './store/tasks';
 
 export const DEFAULT_SANDBOX_TOKEN = 'sandbox-token';
 
@@ -21,7 +24,14 @@ export interface SandboxOptions {
   now?: () => Date;
   /** Extra generated keys in the default project, for paging. */
   seedKeys?: number;
+  /** The API generations served over the one store; both by default. */
+  apiVersions?: readonly ApiVersion[];
+  /** How long a v3 deployment task takes from NEW to FINISHED. */
+  taskDurationMs?: number;
 }
+
+export type ApiVersion = 'v2' | 'v3';
+export const DEFAULT_TASK_DURATION_MS = 3_000;
 
 export interface Sandbox {
   fetch(request: Request, env?: unknown): Promise<Response>;
@@ -30,6 +40,7 @@ export interface Sandbox {
   reset(options?: { seedKeys?: number }): void;
   readonly faults: FaultController;
   readonly requestLog: RequestLog;
+  readonly tasks: TaskBoard;
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
@@ -41,8 +52,11 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const store = new SandboxStore(options.seedKeys ?? 0);
   const faults = new FaultController();
   const requestLog = new RequestLog();
+  const tasks = new TaskBoard(now, options.taskDurationMs ?? DEFAULT_TASK_DURATION_MS);
+  const versions = options.apiVersions ?? ['v2', 'v3'];
   const reset = (resetOptions: { seedKeys?: number } = {}) => {
     store.reset(resetOptions.seedKeys);
+    tasks.clear();
     faults.clear();
     requestLog.clear();
   };
@@ -51,12 +65,23 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   app.use('*', requestIdMiddleware);
   app.use('*', canonicalTarget);
   // Before the gateway: control routes need no token and are never faulted or logged.
-  registerControlRoutes(app, { faults, log: requestLog, reset });
+  registerControlRoutes(app, { faults, log: requestLog, reset, tasks });
   app.use('*', gateway({ token, now, faults, log: requestLog }));
   // One store, one route module per resource and API generation: a v3 module joins beside v2.
   const deps = { store, now };
-  registerV2ApiKeyRoutes(app, deps);
-  registerV2DeploymentRoutes(app, deps);
+  // A task whose time has come lands before any call can read the state it changes.
+  app.use('/cloud/*', async (_c, next) => {
+    tasks.settle();
+    await next();
+  });
+  if (versions.includes('v2')) {
+    registerV2ApiKeyRoutes(app, deps);
+    registerV2DeploymentRoutes(app, deps);
+  }
+  if (versions.includes('v3')) {
+    registerV3ApiKeyRoutes(app, deps);
+    registerV3DeploymentRoutes(app, { ...deps, tasks });
+  }
   registerProjectRoutes(app, deps);
 
   app.notFound((c) => {
@@ -74,5 +99,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     reset,
     faults,
     requestLog,
+    tasks,
   };
 }

@@ -2,7 +2,7 @@ import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createSandbox, type Sandbox } from './create-sandbox';
+import { createSandbox, type ApiVersion, type Sandbox } from './create-sandbox';
 
 export interface SandboxServerOptions {
   /** 0 (the default) picks a free port. */
@@ -10,6 +10,8 @@ export interface SandboxServerOptions {
   host?: string;
   token?: string;
   seedKeys?: number;
+  apiVersions?: readonly ApiVersion[];
+  taskDurationMs?: number;
 }
 
 export interface SandboxServer {
@@ -23,7 +25,12 @@ export interface SandboxServer {
 
 export async function startSandboxServer(opts: SandboxServerOptions = {}): Promise<SandboxServer> {
   const host = opts.host ?? '127.0.0.1';
-  const sandbox = createSandbox({ token: opts.token, seedKeys: opts.seedKeys });
+  const sandbox = createSandbox({
+    token: opts.token,
+    seedKeys: opts.seedKeys,
+    apiVersions: opts.apiVersions ?? readApiVersions(process.env.SANDBOX_API_VERSIONS),
+    taskDurationMs: opts.taskDurationMs ?? readTaskMs(process.env.SANDBOX_TASK_MS),
+  });
   // The node adapter answers 400 to a Host it cannot parse or that does not match the URL.
   // Global Request and Response stay untouched: servers and tests run the sandbox in-process.
   const listener = getRequestListener(
@@ -56,4 +63,24 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     });
 
   return { url: `http://${urlHost}:${port}`, port, token: sandbox.token, close, sandbox };
+}
+
+/** `SANDBOX_API_VERSIONS=v2` (or `v3`, `v2,v3`): which generations the sandbox serves. */
+export function readApiVersions(raw: string | undefined): ApiVersion[] {
+  if (raw === undefined || raw.trim() === '') return ['v2', 'v3'];
+  const versions = raw.split(',').map((v) => v.trim());
+  const bad = versions.find((v) => v !== 'v2' && v !== 'v3');
+  if (bad !== undefined) {
+    throw new Error(`SANDBOX_API_VERSIONS takes v2, v3 or v2,v3; got "${raw}".`);
+  }
+  return versions as ApiVersion[];
+}
+
+function readTaskMs(raw: string | undefined): number | undefined {
+  if (raw === undefined || raw.trim() === '') return undefined;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`SANDBOX_TASK_MS must be a whole number of milliseconds, got "${raw}".`);
+  }
+  return value;
 }

@@ -3,6 +3,7 @@ import { tryParseJson } from '../../src/lib/read-api-error';
 import { faultSpecSchema, type FaultController } from '../faults/controller';
 import type { RequestLog } from '../faults/request-log';
 import type { SandboxApp } from '../http/context';
+import { taskOutcomeSpecSchema, type TaskBoard } from '../store/tasks';
 import { addInvalid, type InvalidFields, validationFailure } from '../http/errors';
 
 const resetSpecSchema = z.object({ seedKeys: z.optional(z.int().check(z.gte(0), z.lte(10_000))) });
@@ -11,6 +12,7 @@ export interface ControlDeps {
   faults: FaultController;
   log: RequestLog;
   reset(options?: { seedKeys?: number }): void;
+  tasks: TaskBoard;
 }
 
 /**
@@ -40,6 +42,17 @@ export function registerControlRoutes(app: SandboxApp, deps: ControlDeps): void 
   app.get('/__sandbox/faults', (c) => c.json(deps.faults.list(), 200));
   app.delete('/__sandbox/faults', (c) => {
     deps.faults.clear();
+    return c.body(null, 204);
+  });
+
+  // v3 deployment tasks that end in ERROR or never end: `{"outcome": "error", "deployment"?}`.
+  app.post('/__sandbox/tasks', async (c) => {
+    const text = await c.req.text();
+    const parsed = taskOutcomeSpecSchema.safeParse(tryParseJson(text));
+    if (!parsed.success) {
+      throw validationFailure({ outcome: ['Give {"outcome": "error" | "never", "deployment"?}.'] });
+    }
+    deps.tasks.arm(parsed.data);
     return c.body(null, 204);
   });
 

@@ -1,0 +1,113 @@
+import { randomUUID } from 'node:crypto';
+import * as z from 'zod/mini';
+
+/** What the next task(s) will do instead of finishing: armed through the control routes. */
+export const taskOutcomeSpecSchema = z.object({
+  outcome: z.enum(['error', 'never']),
+  /** Only tasks of this deployment; any deployment when absent. */
+  deployment: z.optional(z.string().check(z.minLength(1))),
+  error: z.optional(z.string()),
+  times: z.optional(z.int().check(z.gte(1))),
+});
+export type TaskOutcomeSpec = z.infer<typeof taskOutcomeSpecSchema>;
+
+export type TaskState = 'NEW' | 'RUNNING' | 'FINISHED' | 'ERROR';
+
+interface BoardTask {
+  id: string;
+  projectId: number;
+  deployment: string;
+  createdAt: number;
+  outcome: 'finish' | 'error' | 'never';
+  error: string | null;
+  /** Applied once, when the task is first seen finished: Gcore changes nothing before that. */
+  apply: (() => void) | null;
+}
+
+/**
+ * Gcore's asynchronous tasks, on the sandbox's clock: NEW for the first third of `durationMs`,
+ * RUNNING until it has passed, then FINISHED (and applied) or ERROR (and not applied).
+ */
+export class TaskBoard {
+  #tasks = new Map<string, BoardTask>();
+  #armed: (TaskOutcomeSpec & { remaining: number })[] = [];
+
+  constructor(
+    private readonly now: () => Date,
+    private readonly durationMs: number,
+  ) {}
+
+  start(projectId: number, deployment: string, apply: () => void): string {
+    const armed = this.#armed.find(
+      (a) => a.deployment === undefined || a.deployment === deployment,
+    );
+    if (armed && --armed.remaining <= 0) this.#armed = this.#armed.filter((a) => a !== armed);
+    const task: BoardTask = {
+      id: randomUUID(),
+      projectId,
+      deployment,
+      createdAt: this.now().getTime(),
+      outcome: armed?.outcome ?? 'finish',
+      error: armed?.outcome === 'error' ? (armed.error ?? 'Deployment update failed.') : null,
+      apply,
+    };
+    this.#tasks.set(task.id, task);
+    return task.id;
+  }
+
+  arm(spec: TaskOutcomeSpec): void {
+    this.#armed.push({ ...spec, remaining: spec.times ?? 1 });
+  }
+
+  /** Applies every task whose time has come, so any read after it sees the change. */
+  settle(): void {
+    for (const task of this.#tasks.values()) this.#stateOf(task);
+  }
+
+  /** True while a task of the deployment has not ended: its key list is about to change. */
+  busy(projectId: number, deployment: string): boolean {
+    return [...this.#tasks.values()].some(
+      (t) => t.projectId === projectId && t.deployment === deployment && !this.#ended(t),
+    );
+  }
+
+  get(id: string) {
+    const task = this.#tasks.get(id);
+    if (!task) return undefined;
+    const state = this.#stateOf(task);
+    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const finishedAt = task.createdAt + this.durationMs;
+    return {
+      id: task.id,
+      task_type: 'update_inference_instance',
+      state,
+      user_id: 1,
+      project_id: task.projectId,
+      created_on: iso(task.createdAt),
+      updated_on: iso(Math.min(this.now().getTime(), finishedAt)),
+      finished_on: state === 'FINISHED' || state === 'ERROR' ? iso(finishedAt) : null,
+      error: state === 'ERROR' ? task.error : null,
+    };
+  }
+
+  clear(): void {
+    this.#tasks.clear();
+    this.#armed = [];
+  }
+
+  #ended(task: BoardTask): boolean {
+    const state = this.#stateOf(task);
+    return state === 'FINISHED' || state === 'ERROR';
+  }
+
+  #stateOf(task: BoardTask): TaskState {
+    const age = this.now().getTime() - task.createdAt;
+    if (task.outcome === 'never' || age < this.durationMs) {
+      return age < this.durationMs / 3 ? 'NEW' : 'RUNNING';
+    }
+    if (task.outcome === 'error') return 'ERROR';
+    task.apply?.();
+    task.apply = null;
+    return 'FINISHED';
+  }
+}

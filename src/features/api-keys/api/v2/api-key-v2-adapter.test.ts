@@ -1,0 +1,51 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createSandbox } from '../../../../../sandbox/create-sandbox';
+import { keysAdapterV2 } from './api-key-v2-adapter';
+
+/** The real client against the in-process sandbox, with the token added as the proxy does. */
+function useSandbox() {
+  const sandbox = createSandbox();
+  vi.stubGlobal('location', { origin: 'http://dashboard.test' });
+  vi.stubGlobal('fetch', (input: string, init: RequestInit) => {
+    const headers = new Headers(init.headers);
+    headers.set('authorization', `APIKey ${sandbox.token}`);
+    return sandbox.fetch(new Request(input, { ...init, headers }));
+  });
+  return sandbox;
+}
+
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the v2 adapter speaks the one key model', () => {
+  it('creates, reads, changes and deletes a key bound to a deployment', async () => {
+    useSandbox();
+    const [deployment] = await keysAdapterV2.listDeployments(1);
+    expect(deployment).toMatchObject({ ref: expect.any(String), name: expect.any(String) });
+    const ref = deployment?.ref ?? '';
+    const { key, secret } = await keysAdapterV2.createKey(1, {
+      name: 'adapter-key',
+      description: null,
+      expiresAt: '2030-01-01T00:00:00Z',
+      deploymentRefs: [ref],
+    });
+    expect(secret.length).toBeGreaterThan(10);
+    expect(key).toMatchObject({ name: 'adapter-key', status: 'ACTIVE', deploymentRefs: [ref] });
+    expect(await keysAdapterV2.getKey(1, key.id)).toEqual(key);
+
+    const changed = await keysAdapterV2.updateKey(1, key.id, {
+      description: 'CI',
+      expiresAt: null,
+      deploymentRefs: [],
+    });
+    expect(changed).toMatchObject({ description: 'CI', expiresAt: null, deploymentRefs: [] });
+
+    const page = await keysAdapterV2.listKeyPage(1, {
+      limit: 1000,
+      offset: 0,
+      orderBy: 'name.asc',
+    });
+    expect(page.results.map((k) => k.id)).toContain(key.id);
+    expect(await keysAdapterV2.deleteKey(1, key.id)).toBe('deleted');
+    expect(await keysAdapterV2.deleteKey(1, key.id)).toBe('already-gone');
+  });
+});

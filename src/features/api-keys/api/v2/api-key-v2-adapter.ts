@@ -1,0 +1,81 @@
+import { apiRequest } from '../../../../lib/api-client';
+import { getAllDeployments } from '../../../deployments/api/get-deployments';
+import type { Deployment } from '../../../deployments/api/deployment-schemas';
+import { API_KEY_NAME_MAX_LENGTH, describeApiKeyNameProblem } from '../api-key-name';
+import { apiKeySchema, type ApiKey, type UpdateApiKeyInput } from '../api-key-schemas';
+import { createApiKey } from '../create-api-key';
+import { deleteApiKey } from '../delete-api-key';
+import { apiKeyPath } from '../get-api-key';
+import type { DeploymentRecord, KeyRecord, KeysAdapter } from '../key-model';
+import { listApiKeys } from '../list-api-keys';
+import { updateApiKey } from '../update-api-key';
+
+export const toKeyRecordV2 = (key: ApiKey): KeyRecord => ({
+  id: key.key_id,
+  name: key.name,
+  description: key.description,
+  createdAt: key.created_at,
+  expiresAt: key.expires_at,
+  deploymentRefs: [...key.inference_instance_ids],
+  status: key.status,
+});
+
+export const toDeploymentRecordV2 = (deployment: Deployment): DeploymentRecord => ({
+  ref: deployment.id,
+  name: deployment.name,
+  status: deployment.status,
+  address: deployment.address,
+  keyRefs: [...deployment.api_key_ids],
+});
+
+/** The deprecated generation: keys by UUID, bound inside the key call, sorted by the server. */
+export const keysAdapterV2: KeysAdapter = {
+  capabilities: {
+    generation: 'v2',
+    expiryEditable: true,
+    serverSort: true,
+    bindingByTask: false,
+    describeNameProblem: describeApiKeyNameProblem,
+    nameHint: `Up to ${API_KEY_NAME_MAX_LENGTH} lower-case letters, digits, hyphens and dots.`,
+    descriptionMaxLength: null,
+  },
+  async listKeyPage(projectId, page, signal) {
+    const list = await listApiKeys({ projectId, ...page }, signal);
+    return { count: list.count, results: list.results.map(toKeyRecordV2) };
+  },
+  async getKey(_projectId, id, signal) {
+    const key = await apiRequest({
+      method: 'GET',
+      path: apiKeyPath(id),
+      schema: apiKeySchema,
+      signal,
+    });
+    return toKeyRecordV2(key);
+  },
+  async createKey(projectId, key, signal) {
+    const created = await createApiKey(
+      {
+        name: key.name,
+        description: key.description,
+        expires_at: key.expiresAt,
+        inference_instance_ids: [...key.deploymentRefs],
+        project_id: projectId,
+      },
+      { signal },
+    );
+    return { key: toKeyRecordV2(created), secret: created.secret };
+  },
+  async updateKey(_projectId, id, changes) {
+    const input: UpdateApiKeyInput = {};
+    if (changes.description !== undefined) input.description = changes.description;
+    if (changes.expiresAt !== undefined) input.expires_at = changes.expiresAt;
+    if (changes.deploymentRefs !== undefined) {
+      input.inference_instance_ids = [...changes.deploymentRefs];
+    }
+    return toKeyRecordV2(await updateApiKey(id, input));
+  },
+  deleteKey: (_projectId, id) => deleteApiKey(id),
+  async listDeployments(projectId, signal) {
+    return (await getAllDeployments(projectId, signal)).map(toDeploymentRecordV2);
+  },
+};

@@ -1,0 +1,111 @@
+import type { DeploymentV3, Task } from './deployment-v3-schemas';
+
+/** The three v3 calls a binding change needs, injected so the flow is testable with fakes. */
+export type BindingApi = {
+  getDeployment: (name: string, signal?: AbortSignal) => Promise<DeploymentV3>;
+  /** PATCHes the deployment's whole `api_keys` list; resolves to the task ids to poll. */
+  setDeploymentKeys: (name: string, apiKeys: string[], signal?: AbortSignal) => Promise<string[]>;
+  getTask: (id: string, signal?: AbortSignal) => Promise<Task>;
+};
+
+export type BindingClock = {
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+};
+
+export type BindingChange = { deployment: string; keyName: string; attach: boolean };
+
+export type BindingStep = 'reading' | 'patching' | 'waiting' | 'verifying';
+
+export type BindingOutcome =
+  /** The deployment's list is as asked (`changed: false` when it already was). */
+  | { status: 'done'; apiKeys: string[]; changed: boolean }
+  /** A call or the task failed: the message says why; `apiKeys` is the list re-read afterwards. */
+  | { status: 'failed'; message: string; taskId: string | null; apiKeys: string[] | null }
+  /** Gave up waiting: not a failure, the tasks may still finish. */
+  | { status: 'still-running'; taskIds: string[] }
+  /** The tasks finished, yet the key is not where it should be: a concurrent edit won. */
+  | { status: 'overridden'; apiKeys: string[] };
+
+export type BindingOptions = {
+  api: BindingApi;
+  clock: BindingClock;
+  /** Decision (shared contract notes): poll every 3 s, give up after 5 minutes. */
+  pollIntervalMs?: number;
+  giveUpAfterMs?: number;
+  onStep?: (step: BindingStep) => void;
+  signal?: AbortSignal;
+};
+
+export const DEFAULT_POLL_INTERVAL_MS = 3_000;
+export const DEFAULT_GIVE_UP_AFTER_MS = 5 * 60_000;
+
+/** The deployment's key list with the change applied: order kept, duplicates never added. */
+export function nextKeyList(current: readonly string[], change: BindingChange): string[] {
+  const without = current.filter((name) => name !== change.keyName);
+  return change.attach ? [...without, change.keyName] : without;
+}
+
+/**
+ * Attaches or detaches one key on one deployment the only way v3 allows: re-read the deployment
+ * right before the PATCH (there is no ETag, the last writer wins), PATCH its whole list, poll the
+ * tasks, then re-read to see whether the change held.
+ */
+export async function applyBindingChange(
+  change: BindingChange,
+  options: BindingOptions,
+): Promise<BindingOutcome> {
+  const { api, signal } = options;
+  const step = options.onStep ?? (() => {});
+  let taskIds: string[] = [];
+  try {
+    step('reading');
+    const current = (await api.getDeployment(change.deployment, signal)).api_keys;
+    if (current.includes(change.keyName) === change.attach) {
+      return { status: 'done', apiKeys: current, changed: false };
+    }
+    step('patching');
+    taskIds = await api.setDeploymentKeys(change.deployment, nextKeyList(current, change), signal);
+    step('waiting');
+    const waited = await waitForTasks(taskIds, options);
+    if (waited.status === 'still-running') return waited;
+    step('verifying');
+    const after = (await api.getDeployment(change.deployment, signal)).api_keys;
+    if (waited.status === 'error') {
+      return { status: 'failed', message: waited.message, taskId: waited.taskId, apiKeys: after };
+    }
+    return after.includes(change.keyName) === change.attach
+      ? { status: 'done', apiKeys: after, changed: true }
+      : { status: 'overridden', apiKeys: after };
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    return { status: 'failed', message, taskId: taskIds[0] ?? null, apiKeys: null };
+  }
+}
+
+type TaskWait =
+  | { status: 'finished' }
+  | { status: 'error'; message: string; taskId: string }
+  | { status: 'still-running'; taskIds: string[] };
+
+/** Polls every task until each is FINISHED or one is ERROR; `[]` means nothing changed. */
+async function waitForTasks(taskIds: string[], options: BindingOptions): Promise<TaskWait> {
+  const { api, clock, signal } = options;
+  const interval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+  const deadline = clock.now() + (options.giveUpAfterMs ?? DEFAULT_GIVE_UP_AFTER_MS);
+  let pending = [...taskIds];
+  while (pending.length > 0) {
+    const tasks = await Promise.all(pending.map((id) => api.getTask(id, signal)));
+    const failed = tasks.find((task) => task.state === 'ERROR');
+    if (failed) {
+      const reason = failed.error ?? 'no reason given';
+      return { status: 'error', taskId: failed.id, message: `The API's task failed: ${reason}` };
+    }
+    pending = tasks.filter((task) => task.state !== 'FINISHED').map((task) => task.id);
+    if (pending.length === 0) break;
+    if (clock.now() + interval > deadline) return { status: 'still-running', taskIds: pending };
+    await clock.sleep(interval, signal);
+  }
+  return { status: 'finished' };
+}

@@ -1,0 +1,62 @@
+import { apiRequest } from '../../../../lib/api-client';
+import { fetchAllPages } from '../../../../lib/list-schema';
+import type { DeploymentRecord } from '../../../api-keys/api/key-model';
+import type { BindingApi } from './binding-orchestrator';
+import {
+  deploymentV3ListSchema,
+  deploymentV3Schema,
+  patchDeploymentKeysInputSchema,
+  taskIdsSchema,
+  taskPath,
+  taskSchema,
+  v3DeploymentPath,
+  v3DeploymentsPath,
+  type DeploymentV3,
+} from './deployment-v3-schemas';
+
+export const toDeploymentRecordV3 = (deployment: DeploymentV3): DeploymentRecord => ({
+  ref: deployment.name,
+  name: deployment.name,
+  status: deployment.status,
+  address: deployment.address,
+  keyRefs: [...deployment.api_keys],
+});
+
+/** Every deployment of a project (v3 lists have no order: sorted by name here). */
+export async function listDeploymentsV3(projectId: number, signal?: AbortSignal) {
+  const all = await fetchAllPages((offset, limit) =>
+    apiRequest({
+      method: 'GET',
+      path: v3DeploymentsPath(projectId),
+      query: { limit, offset },
+      schema: deploymentV3ListSchema,
+      signal,
+    }),
+  );
+  return all.map(toDeploymentRecordV3).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The calls the binding orchestrator makes, bound to one project. */
+export function bindingApiV3(projectId: number): BindingApi {
+  return {
+    getDeployment: (name, signal) =>
+      apiRequest({
+        method: 'GET',
+        path: v3DeploymentPath(projectId, name),
+        schema: deploymentV3Schema,
+        signal,
+      }),
+    setDeploymentKeys: async (name, apiKeys, signal) => {
+      const { tasks } = await apiRequest({
+        method: 'PATCH',
+        path: v3DeploymentPath(projectId, name),
+        body: patchDeploymentKeysInputSchema.parse({ api_keys: apiKeys }),
+        schema: taskIdsSchema,
+        signal,
+      });
+      return tasks;
+    },
+    getTask: (id, signal) =>
+      apiRequest({ method: 'GET', path: taskPath(id), schema: taskSchema, signal }),
+  };
+}
