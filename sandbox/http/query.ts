@@ -54,7 +54,7 @@ export function parseProjectId(raw: string | undefined): number | undefined {
 }
 
 /** undefined means "present but not an integer". */
-function parseInteger(raw: string | undefined, fallback: number): number | undefined {
+export function parseInteger(raw: string | undefined, fallback: number): number | undefined {
   if (raw === undefined) return fallback;
   return /^-?\d+$/.test(raw) ? Number(raw) : undefined;
 }
