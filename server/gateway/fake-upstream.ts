@@ -16,6 +16,8 @@ export type FakeUpstream = {
   url: string;
   seen: SeenCall[];
   mood: UpstreamMood;
+  /** How long a fine answer takes: keeps requests in flight (the shutdown test). */
+  delayMs: number;
   close: () => Promise<void>;
 };
 
@@ -26,14 +28,15 @@ export const UPSTREAM_REQUEST_ID = 'upstream-id-5a1e';
  * may ever show up here) and misbehaves on demand.
  */
 export async function startFakeUpstream(): Promise<FakeUpstream> {
-  const fake: FakeUpstream = { url: '', seen: [], mood: 'fine', close: async () => {} };
+  const fake: FakeUpstream = { url: '', seen: [], mood: 'fine', delayMs: 0, close: async () => {} };
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       fake.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      answer(fake.mood, res, req.url ?? '');
+      if (fake.delayMs === 0) return answer(fake.mood, res, req.url ?? '');
+      setTimeout(() => answer(fake.mood, res, req.url ?? ''), fake.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

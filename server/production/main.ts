@@ -38,18 +38,19 @@ async function main(): Promise<void> {
   );
   const server = createServer();
   const shutdown = gracefulShutdown(server);
+  await new Promise<void>((done) => server.listen(config.port, config.host, done));
+  const address = server.address();
+  // PORT=0 picks a free port: the host allow-list needs the one actually bound.
+  const port = typeof address === 'object' && address ? address.port : config.port;
   const handler = createProductionHandler({
     assets,
     target: { url: apiUrl, token: config.auth === 'server' ? apiToken : undefined },
     deadlines: config.deadlines,
     auditUserHeader: config.auditUserHeader,
-    policy: originPolicy(config.port, config.publicOrigins),
+    policy: originPolicy(port, config.publicOrigins),
     draining: shutdown.draining,
   });
   server.on('request', handler);
-  await new Promise<void>((done) => server.listen(config.port, config.host, done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
   logJson('info', 'listening', {
     url: `http://${config.host}:${port}`,
     api: config.sandbox ? 'sandbox' : apiUrl,
