@@ -2,7 +2,12 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
-export type SandboxProcess = { url: string; token: string; close: () => Promise<void> };
+export type SandboxProcess = {
+  url: string;
+  token: string;
+  pid: number | undefined;
+  close: () => Promise<void>;
+};
 
 const MAIN = fileURLToPath(new URL('../sandbox/main.ts', import.meta.url));
 
@@ -59,7 +64,7 @@ export function startSandboxProcess(
       if (url) {
         listening = true;
         report.info(`  ➜  API sandbox: ${url} (fake Gcore API; /cloud is forwarded there)`);
-        resolve({ url, token, close });
+        resolve({ url, token, pid: child.pid, close });
       }
     });
   });

@@ -7,7 +7,7 @@ import { readGatewaySettings, type GatewaySettings } from './gateway/gateway-set
 import { MS_RULE, readEnvInteger } from './read-env-integer.ts';
 
 export type GcoreApiPluginOptions = {
-  /** The environment to read instead of `.env` + process.env (tests). */
+  /** Settings over those of `.env` and process.env (tests). */
   env?: Record<string, string | undefined>;
   /** Where audit and failure lines go instead of stdout (tests). */
   writeLine?: (line: string) => void;
@@ -48,7 +48,8 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
       const root = resolve(userConfig.root ?? process.cwd());
       const envDir =
         typeof userConfig.envDir === 'string' ? resolve(root, userConfig.envDir) : root;
-      const env = options.env ?? loadEnv(mode, envDir, '');
+      // Like Vite: the environment wins over `.env`, `.env.local`, `.env.[mode]`.
+      const env = { ...loadEnv(mode, envDir, ''), ...options.env };
       // Read once, here: a typo stops the server at start-up, as in production.
       timeoutMs = readEnvInteger(env, 'GCORE_API_TIMEOUT_MS', MS_RULE, undefined);
       settings = readGatewaySettings(env);

@@ -17,6 +17,10 @@ export type FrontOptions = {
   /** undefined: personal mode, the browser's Authorization passes. */
   token: string | undefined;
   auditUserHeader?: string;
+  /** Where the dev server looks for `.env`; an empty directory by default. */
+  envDir?: string;
+  /** Dev only: settings beside these, as if set in the environment. */
+  env?: Record<string, string>;
 };
 
 const DEADLINES = { UPSTREAM_HEADERS_TIMEOUT_MS: '500', UPSTREAM_BODY_TIMEOUT_MS: '1500' };
@@ -31,6 +35,7 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
     configFile: false,
     envFile: false,
     root: REPO,
+    envDir: options.envDir ?? cacheDir,
     cacheDir,
     logLevel: 'silent',
     optimizeDeps: { noDiscovery: true, include: [] },
@@ -40,9 +45,11 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
       gcoreApiPlugin({
         env: {
           GCORE_API_URL: options.upstreamUrl,
-          GCORE_API_KEY: options.token,
+          // Blank means personal mode; with an envDir, its `.env` decides.
+          ...(options.envDir ? {} : { GCORE_API_KEY: options.token ?? '' }),
           AUDIT_USER_HEADER: options.auditUserHeader,
           ...DEADLINES,
+          ...options.env,
         },
         writeLine: (line) => lines.push(line),
       }),
