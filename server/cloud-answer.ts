@@ -58,3 +58,12 @@ export function sendError(res: ServerResponse, answer: ErrorAnswer): void {
   });
   res.end(body);
 }
+
+export function errorAnswer(
+  status: number,
+  exceptionClass: string,
+  message: string,
+  close = false,
+): ErrorAnswer {
+  return { status, exceptionClass, message, close };
+}

@@ -139,3 +139,21 @@ function answerHeaders(answer: IncomingMessage, upstreamRequestId: string | unde
   if (upstreamRequestId) headers['x-upstream-request-id'] = upstreamRequestId;
   return headers;
 }
+
+/** What the API hears: the call's own headers, never cookies, never the browser's identity. */
+export function upstreamHeaders(
+  req: IncomingMessage,
+  body: Buffer | undefined,
+  token: string | undefined,
+): OutgoingHttpHeaders {
+  const headers: OutgoingHttpHeaders = { accept: req.headers.accept ?? 'application/json' };
+  if (req.headers['accept-language']) headers['accept-language'] = req.headers['accept-language'];
+  if (body) {
+    headers['content-type'] = 'application/json';
+    headers['content-length'] = body.length;
+  }
+  // Server auth: the shared token, whatever the browser sent. Personal: the user's own.
+  const authorization = token === undefined ? req.headers.authorization : `APIKey ${token}`;
+  if (authorization) headers.authorization = authorization;
+  return headers;
+}

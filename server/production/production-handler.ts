@@ -1,11 +1,8 @@
 import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendError } from '../cloud-answer.ts';
-import {
-  canonicalTargetGuard,
-  cloudGateway,
-  type GatewayOptions,
-} from '../gateway/cloud-gateway.ts';
+import { cloudGateway, type GatewayOptions } from '../gateway/cloud-gateway.ts';
+import { canonicalTargetGuard } from '../gateway/target-guard.ts';
 import { securityHeaders } from '../security-headers.ts';
 import { createProductionApp } from './production-app.ts';
 import { logRequests } from './request-logger.ts';
