@@ -105,7 +105,7 @@ export const ATTACK_CASES: AttackCase[] = [
     name: 'a key id that is not one',
     kind: 'finding',
     request: get(`${KEYS}/not-a-uuid`),
-    status: 403,
+    status: 404,
     reaches: 0,
   },
   {

@@ -6,7 +6,7 @@ import { forwardUpstream, upstreamHeaders, type Deadlines } from './forward-upst
 import type { NodeMiddleware } from './node-middleware.ts';
 import { readRequestBody } from './request-body.ts';
 import { crossSiteProblem, type OriginPolicy } from './request-origin.ts';
-import { DASHBOARD_ROUTES, filterQuery, matchRoute } from './route-table.ts';
+import { DASHBOARD_ROUTES, filterQuery, matchRoute, misshapenParam } from './route-table.ts';
 import { refuseTarget } from './target-guard.ts';
 import type { RouteRule } from './route-table.ts';
 
@@ -50,6 +50,11 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       return sendError(res, errorAnswer(421, 'MisdirectedRequest', 'This host is not served.'));
     }
     const match = matchRoute(routes, method, target.path);
+    const misshapen = match ? undefined : misshapenParam(routes, method, target.path);
+    if (misshapen) {
+      const message = `No resource has such a ${misshapen}.`;
+      return sendError(res, errorAnswer(404, 'NotFound', message));
+    }
     if (!match) {
       const message = `The dashboard's server forwards only the dashboard's own API calls; ${method} on this path is not one of them.`;
       return sendError(res, errorAnswer(403, 'ForbiddenByGateway', message));

@@ -5,6 +5,7 @@ import {
   forbiddenFields,
   GCORE_V3_ROUTES,
   matchRoute,
+  misshapenParam,
 } from './route-table';
 
 const KEY = '5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
@@ -38,6 +39,18 @@ describe('the dashboard’s allow-list (v2)', () => {
     ['GET', '/cloud'],
   ])('refuses %s %s', (method, path) => {
     expect(matchRoute(DASHBOARD_ROUTES, method, path)).toBeUndefined();
+  });
+
+  it('names the param that made a listed call miss, for a 404 instead of a 403', () => {
+    expect(misshapenParam(DASHBOARD_ROUTES, 'DELETE', '/cloud/v2/inference/api_keys/abc')).toBe(
+      'key_id',
+    );
+    expect(misshapenParam(DASHBOARD_ROUTES, 'GET', `/cloud/v2/inference/api_keys/${KEY}`)).toBe(
+      undefined,
+    );
+    expect(misshapenParam(DASHBOARD_ROUTES, 'PUT', '/cloud/v2/inference/api_keys/abc')).toBe(
+      undefined,
+    );
   });
 
   it('keeps only the query parameters the dashboard sends, as they were encoded', () => {

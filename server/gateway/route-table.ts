@@ -76,7 +76,21 @@ export function matchRoute(
   for (const rule of routes) {
     if (rule.method !== method) continue;
     const params = matchTemplate(rule.template.split('/'), segments);
-    if (params) return { rule, params };
+    if (params && !('misshapen' in params)) return { rule, params };
+  }
+  return undefined;
+}
+
+/**
+ * The param that made an otherwise listed call miss (`GET …/api_keys/not-a-uuid`), so it can be
+ * answered 404 — no such key can exist — as the page expects of a hand-edited link.
+ */
+export function misshapenParam(routes: readonly RouteRule[], method: string, path: string) {
+  const segments = path.split('/');
+  for (const rule of routes) {
+    if (rule.method !== method) continue;
+    const params = matchTemplate(rule.template.split('/'), segments);
+    if (params && 'misshapen' in params) return params.misshapen;
   }
   return undefined;
 }
@@ -84,6 +98,7 @@ export function matchRoute(
 function matchTemplate(template: string[], segments: string[]) {
   if (template.length !== segments.length) return undefined;
   const params: Record<string, string> = {};
+  let misshapen: string | undefined;
   for (const [index, part] of template.entries()) {
     const segment = segments[index] ?? '';
     const name = /^\{(\w+)\}$/.exec(part)?.[1];
@@ -93,10 +108,10 @@ function matchTemplate(template: string[], segments: string[]) {
     }
     const shape = PARAM_SHAPES[name];
     if (!shape) throw new Error(`No shape for {${name}} in the route table`);
-    if (!shape.test(segment)) return undefined;
+    if (!shape.test(segment)) misshapen ??= name;
     params[name] = segment;
   }
-  return params;
+  return misshapen === undefined ? params : { misshapen };
 }
 
 /** The query with only `allowed` names, in their original order and encoding. */
