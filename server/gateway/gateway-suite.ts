@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendRawRequest } from '../send-raw-request.ts';
 import { ATTACK_CASES, runAttack } from './attack-cases.ts';
@@ -76,6 +77,25 @@ export function describeGateway(
         attack.check?.(response);
       },
     );
+  });
+
+  it(`held: slow clients do not starve the ${kind} server`, async () => {
+    // 100 connections trickling a request head, one byte at a time, never finishing it.
+    const slow = Array.from({ length: 100 }, () => connect(shared.port, '127.0.0.1'));
+    const drip = setInterval(() => slow.forEach((socket) => socket.write('X')), 100);
+    slow.forEach((socket) => {
+      socket.on('error', () => {});
+      socket.write('GET /cloud/v1/projects HTTP/1.1\r\nhost: 127.0.0.1\r\nx-slow: ');
+    });
+    try {
+      const started = performance.now();
+      const response = await write(shared, 'GET', '/cloud/v1/projects');
+      expect(response.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      clearInterval(drip);
+      slow.forEach((socket) => socket.destroy());
+    }
   });
 
   describe(`forwarding by the ${kind} server`, () => {
