@@ -38,10 +38,14 @@ const PASSED_RESPONSE_HEADERS = [
 /** Errors after which the API may have acted on the request although no answer came back. */
 const MID_FLIGHT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
 
+// Idle sockets are dropped after 4 s, before the usual 5 s keep-alive of a server closes them
+// under us. Writes never reuse a socket: a create sent on one the API just closed would fail
+// without having been carried out, and be reported as "may or may not have been".
 const agents = {
-  http: new HttpAgent({ keepAlive: true, timeout: 30_000 }),
-  https: new HttpsAgent({ keepAlive: true, timeout: 30_000 }),
+  http: new HttpAgent({ keepAlive: true, timeout: 4_000 }),
+  https: new HttpsAgent({ keepAlive: true, timeout: 4_000 }),
 };
+const READS = new Set(['GET', 'HEAD']);
 
 /**
  * One exchange with the API, streamed back to the browser under two deadlines. Redirects are
@@ -74,7 +78,7 @@ export function forwardUpstream(
     const upstream = send(forward.url, {
       method: forward.method,
       headers: forward.headers,
-      agent: secure ? agents.https : agents.http,
+      agent: READS.has(forward.method) ? (secure ? agents.https : agents.http) : false,
     });
     const headersTimer = setTimeout(() => {
       const body = JSON.stringify({
