@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendRawRequest } from '../send-raw-request.ts';
 import { ATTACK_CASES, runAttack } from './attack-cases.ts';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
+import { describeAuditLines, type SendSameOrigin } from './gateway-audit-suite.ts';
 import type { Front, FrontOptions } from './test-fronts.ts';
 
 const KEYS = '/cloud/v2/inference/api_keys';
-const KEY_ID = '5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
 const SERVER_TOKEN = 'server-token-9c1f';
 
 /**
@@ -34,13 +34,7 @@ export function describeGateway(
     await Promise.all([shared?.close(), personal?.close()]);
     await upstream?.close();
   });
-  const write = (
-    front: Front,
-    method: string,
-    target: string,
-    headers: Record<string, string> = {},
-    body?: string,
-  ) =>
+  const write: SendSameOrigin = (front, method, target, headers = {}, body) =>
     sendRawRequest(front.port, {
       method,
       target,
@@ -51,11 +45,6 @@ export function describeGateway(
       },
       body,
     });
-  const auditLines = (front: Front) =>
-    front.lines
-      .map((line) => JSON.parse(line) as Record<string, unknown>)
-      .filter((entry) => entry.type === 'audit');
-
   describe(`the attack table against the ${kind} server`, () => {
     it.each(ATTACK_CASES.map((attack) => [`${attack.kind}: ${attack.name}`, attack] as const))(
       '%s',
@@ -131,54 +120,5 @@ export function describeGateway(
     });
   });
 
-  describe(`audit lines from the ${kind} server`, () => {
-    it('names the user from the configured header, for create, update and delete', async () => {
-      const email = { 'x-auth-request-email': 'ana@example.com' };
-      await write(shared, 'POST', KEYS, email, '{"name":"ci-key","project_id":7,"secret":"no"}');
-      await write(shared, 'PATCH', `${KEYS}/${KEY_ID}`, email, '{"description":"d"}');
-      await write(shared, 'DELETE', `${KEYS}/${KEY_ID}`, email);
-      const lines = auditLines(shared).slice(-3);
-      expect(lines.map(({ action, user, status }) => ({ action, user, status }))).toEqual([
-        { action: 'create', user: 'ana@example.com', status: 200 },
-        { action: 'update', user: 'ana@example.com', status: 200 },
-        { action: 'delete', user: 'ana@example.com', status: 200 },
-      ]);
-      expect(lines[0]).toMatchObject({
-        project: '7',
-        key_name: 'ci-key',
-        upstream_request_id: 'upstream-id-5a1e',
-      });
-      expect(lines[0]?.request_id).toMatch(/^[0-9a-f]{32}$/);
-      expect(lines[2]).toMatchObject({ key_id: KEY_ID });
-      expect(shared.lines.join('\n')).not.toMatch(/server-token|"no"|secret/);
-    });
-
-    it('says "shared token" without the header, and records refused writes too', async () => {
-      await write(shared, 'POST', KEYS, { 'sec-fetch-site': 'cross-site' }, '{"name":"csrf"}');
-      expect(auditLines(shared).at(-1)).toMatchObject({
-        user: 'shared token',
-        action: 'create',
-        status: 403,
-        key_name: null,
-      });
-    });
-
-    it('ignores an identity header nobody configured, and says "personal token"', async () => {
-      await write(personal, 'DELETE', `${KEYS}/${KEY_ID}`, {
-        'x-auth-request-email': 'forged@example.com',
-        authorization: 'APIKey own',
-      });
-      expect(auditLines(personal).at(-1)).toMatchObject({
-        user: 'personal token',
-        action: 'delete',
-      });
-      expect(personal.lines.join('\n')).not.toContain('APIKey own');
-    });
-
-    it('writes no audit line for reads', async () => {
-      const before = auditLines(shared).length;
-      await write(shared, 'GET', `${KEYS}/${KEY_ID}`);
-      expect(auditLines(shared)).toHaveLength(before);
-    });
-  });
+  describeAuditLines(kind, () => ({ shared, personal }), write);
 }
