@@ -6,9 +6,11 @@ import { gcoreApiPlugin } from './server/vite-gcore-api-plugin.ts';
 import { securityHeadersPlugin } from './server/vite-security-headers-plugin.ts';
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), gcoreApiPlugin(), securityHeadersPlugin()],
-  server: { host: '127.0.0.1', port: 5173 },
-  preview: { host: '127.0.0.1', port: 4173 },
+  // The gateway plugin reads `.env` (server side only) and answers /cloud itself: no proxy here.
+  plugins: [react(), tailwindcss(), securityHeadersPlugin(), gcoreApiPlugin()],
+  // No CORS: another origin's page must neither call nor read /cloud through the dev server.
+  server: { host: '127.0.0.1', port: 5173, cors: false },
+  preview: { host: '127.0.0.1', port: 4173, cors: false },
   build: {
     target: 'es2022',
     sourcemap: false,

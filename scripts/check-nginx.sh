@@ -7,6 +7,12 @@ if [ ! -x "$nginx_bin" ]; then
   echo "nginx is not installed (Debian: apt-get install nginx-light); .ci/run installs it" >&2
   exit 1
 fi
+# The example promises that no query string is logged: no format with the raw request line.
+if grep -Eq '^\s*access_log\s.*\bcombined\b' deploy/nginx.conf ||
+  grep -E '^\s*(log_format|access_log)|^\s+'"'" deploy/nginx.conf | grep -Eq '\$(request|request_uri|args|query_string|is_args)\b'; then
+  echo "deploy/nginx.conf: an access log records query strings (\$request, \$request_uri, \$args)" >&2
+  exit 1
+fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \

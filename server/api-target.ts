@@ -1,4 +1,4 @@
-import { readPort } from './read-port.ts';
+import { PORT_RULE, readEnvInteger } from './read-env-integer.ts';
 import { startSandboxProcess } from './start-sandbox-process.ts';
 
 /**
@@ -20,8 +20,8 @@ export async function resolveApiTarget(env: ApiTargetEnv): Promise<ApiTarget> {
     return { kind: 'remote', url: url.origin, token, close: async () => {} };
   }
   const server = await startSandboxProcess({
-    port: readPort('SANDBOX_PORT', env.SANDBOX_PORT, 0),
-    seedKeys: env.SANDBOX_SEED_KEYS ? Number(env.SANDBOX_SEED_KEYS) : 0,
+    port: readEnvInteger(env, 'SANDBOX_PORT', PORT_RULE, 0),
+    seedKeys: readEnvInteger(env, 'SANDBOX_SEED_KEYS', { min: 0, max: 10_000, what: 'a count' }, 0),
   });
   return { kind: 'sandbox', url: server.url, token: server.token, close: server.close };
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
@@ -17,6 +17,9 @@ const SANDBOX_MARKERS = [
   'generated-key-',
   'faultSpec',
 ];
+/** What a `.env` beside the app holds, as the README advises: server-side settings only. */
+const DOTENV_TOKEN = `dotenv-${randomBytes(18).toString('base64url')}`;
+const DOTENV_HOST = `dotenv-${randomBytes(6).toString('hex')}.invalid`;
 const BUILD_ENV = {
   GCORE_API_KEY: CANARY_TOKEN,
   GCORE_API_URL: `https://${CANARY_HOST}`,
@@ -24,18 +27,25 @@ const BUILD_ENV = {
 };
 
 let outDir: string;
+let envDir: string;
 let files: { name: string; text: string }[];
 let moduleIds: string[];
 
 /** A real production build, with a token in the environment that must not end up in it. */
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'build-scan-'));
+  envDir = await mkdtemp(join(tmpdir(), 'build-scan-env-'));
+  await writeFile(
+    join(envDir, '.env'),
+    `GCORE_API_KEY=${DOTENV_TOKEN}\nGCORE_API_URL=https://${DOTENV_HOST}\nAUDIT_USER_HEADER=X-${DOTENV_HOST}\n`,
+  );
   const saved = Object.fromEntries(Object.keys(BUILD_ENV).map((name) => [name, process.env[name]]));
   Object.assign(process.env, BUILD_ENV);
   try {
     const result = await build({
       root: REPO,
       configFile: join(REPO, 'vite.config.ts'),
+      envDir,
       build: { outDir, emptyOutDir: true },
       logLevel: 'silent',
     });
@@ -63,6 +73,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (outDir) await rm(outDir, { recursive: true, force: true });
+  if (envDir) await rm(envDir, { recursive: true, force: true });
 });
 
 describe('the production build', () => {
@@ -76,6 +87,13 @@ describe('the production build', () => {
     for (const { name, text } of files) {
       expect(text.includes(CANARY_TOKEN), `${name} holds the token`).toBe(false);
       expect(text.includes(CANARY_HOST), `${name} holds the API URL`).toBe(false);
+    }
+  });
+
+  it('contains nothing from a .env file (read by the servers only)', () => {
+    for (const { name, text } of files) {
+      expect(text.includes(DOTENV_TOKEN), `${name} holds the .env token`).toBe(false);
+      expect(text.includes(DOTENV_HOST), `${name} holds a .env value`).toBe(false);
     }
   });
 

@@ -1,31 +1,21 @@
 import { randomUUID } from 'node:crypto';
-import { SECURITY_HEADER_NAMES } from './security-headers.ts';
+import type { ServerResponse } from 'node:http';
 
 /**
- * How the dashboard's server shapes `/cloud` answers, shared by the dev proxy (cloud-proxy.ts),
- * the production forward (production/cloud-forward.ts) and the guard in front of both, so the
- * dev server cannot promise what production does not keep.
+ * How the dashboard's server shapes the `/cloud` answers it gives itself, in Gcore's error
+ * shape, so the page reads them like the API's own.
  */
 
 /** On every `/cloud` answer: the create answer carries the secret, so no cache may keep it. */
 export const NO_STORE = { 'cache-control': 'no-store' } as const;
 
-/**
- * Upstream answer headers the dashboard decides itself: caching (above), and its own security
- * policy, which is set before forwarding and would otherwise be replaced by upstream's copy.
- */
-export function isDashboardOwnedHeader(name: string): boolean {
-  const lower = name.toLowerCase();
-  return Object.hasOwn(NO_STORE, lower) || SECURITY_HEADER_NAMES.includes(lower);
+export function newRequestId(): string {
+  return randomUUID().replaceAll('-', '');
 }
 
 /** Gcore's error body, for the answers the dashboard's server gives in the API's place. */
 export function gcoreErrorJson(exceptionClass: string, message: string): string {
-  return JSON.stringify({
-    exception_class: exceptionClass,
-    message,
-    request_id: randomUUID().replaceAll('-', ''),
-  });
+  return JSON.stringify({ exception_class: exceptionClass, message, request_id: newRequestId() });
 }
 
 /**
@@ -42,4 +32,38 @@ export function upstreamFailureJson(midFlight: boolean, reason: string): string 
         'UpstreamUnreachable',
         `The dashboard's server could not reach the API (${reason}).`,
       );
+}
+
+export type ErrorAnswer = {
+  status: number;
+  exceptionClass: string;
+  message: string;
+  /** Close the connection: the request body, if any, stays unread. */
+  close?: boolean;
+  headers?: Record<string, string>;
+  /** A body made elsewhere (upstreamFailureJson); Gcore's shape from the fields otherwise. */
+  body?: string;
+};
+
+/** Writes a refusal or failure in Gcore's shape, `no-store`, unless an answer already began. */
+export function sendError(res: ServerResponse, answer: ErrorAnswer): void {
+  if (res.headersSent) return void res.destroy();
+  const body = answer.body ?? gcoreErrorJson(answer.exceptionClass, answer.message);
+  res.writeHead(answer.status, {
+    ...answer.headers,
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    ...NO_STORE,
+    ...(answer.close ? { connection: 'close' } : {}),
+  });
+  res.end(body);
+}
+
+export function errorAnswer(
+  status: number,
+  exceptionClass: string,
+  message: string,
+  close = false,
+): ErrorAnswer {
+  return { status, exceptionClass, message, close };
 }

@@ -6,9 +6,17 @@ export type RawRequest = {
   target: string;
   headers?: Record<string, string>;
   body?: string;
+  /** Gives up (and parses what came) after this long without a byte; 10 s by default. */
+  timeoutMs?: number;
 };
 
-export type RawResponse = { status: number; headers: Record<string, string>; body: string };
+export type RawResponse = {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+  /** False when the connection ended before the body did (a cut chunked or sized body). */
+  complete: boolean;
+};
 
 /** One HTTP/1.1 exchange over a fresh socket to 127.0.0.1, for tests of path and body rules. */
 export function sendRawRequest(port: number, request: RawRequest): Promise<RawResponse> {
@@ -28,6 +36,7 @@ export function sendRawRequest(port: number, request: RawRequest): Promise<RawRe
     const socket = connect(port, '127.0.0.1', () => {
       socket.write(`${head}\r\n\r\n${request.body ?? ''}`);
     });
+    socket.setTimeout(request.timeoutMs ?? 10_000, () => socket.destroy());
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
     // A server that refuses a request may close before reading it all; what it sent still counts.
     socket.on('error', (error) => (chunks.length ? undefined : reject(error)));
@@ -54,17 +63,24 @@ function parseResponse(text: string): RawResponse {
     }),
   );
   const rest = text.slice(split + 4);
-  const body = headers['transfer-encoding'] === 'chunked' ? unchunk(rest) : rest;
-  return { status, headers, body: Buffer.from(body, 'latin1').toString('utf8') };
+  const chunked = headers['transfer-encoding'] === 'chunked';
+  const { body, complete } = chunked ? unchunk(rest) : sized(rest, headers['content-length']);
+  return { status, headers, body: Buffer.from(body, 'latin1').toString('utf8'), complete };
 }
 
-function unchunk(text: string): string {
+function sized(text: string, length: string | undefined) {
+  return { body: text, complete: length === undefined || text.length >= Number(length) };
+}
+
+function unchunk(text: string): { body: string; complete: boolean } {
   let body = '';
   let at = 0;
   for (;;) {
     const lineEnd = text.indexOf('\r\n', at);
+    if (lineEnd < 0) return { body, complete: false };
     const size = parseInt(text.slice(at, lineEnd), 16);
-    if (!size) return body;
+    if (size === 0) return { body, complete: true };
+    if (Number.isNaN(size) || lineEnd + 2 + size > text.length) return { body, complete: false };
     body += text.slice(lineEnd + 2, lineEnd + 2 + size);
     at = lineEnd + 2 + size + 2;
   }

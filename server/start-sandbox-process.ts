@@ -2,18 +2,28 @@ import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 
-export type SandboxProcess = { url: string; token: string; close: () => Promise<void> };
+export type SandboxProcess = {
+  url: string;
+  token: string;
+  pid: number | undefined;
+  close: () => Promise<void>;
+};
 
 const MAIN = fileURLToPath(new URL('../sandbox/main.ts', import.meta.url));
 
 /**
- * Runs the sandbox as its own process, like the real API: the dev server only proxies to it, and
- * no sandbox code is loaded into Vite's config. The token is fresh for every run.
+ * Runs the sandbox as its own process, like the real API: the dev server only forwards to it,
+ * and no sandbox code is loaded into Vite's config. The token is fresh for every run. Says
+ * where it listens, and says loudly when it dies while the dev server still runs: every API
+ * call would fail from then on, and the page alone would not tell why.
  */
-export function startSandboxProcess(env: {
-  port: number;
-  seedKeys: number;
-}): Promise<SandboxProcess> {
+export function startSandboxProcess(
+  env: { port: number; seedKeys: number },
+  report: { info: (line: string) => void; error: (line: string) => void } = {
+    info: (line) => process.stdout.write(`${line}\n`),
+    error: (line) => process.stderr.write(`${line}\n`),
+  },
+): Promise<SandboxProcess> {
   const token = process.env.SANDBOX_TOKEN || randomBytes(18).toString('base64url');
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
@@ -26,9 +36,11 @@ export function startSandboxProcess(env: {
     // stdin stays open: the sandbox exits when it closes, so it never outlives this process.
     stdio: ['pipe', 'pipe', 'inherit'],
   });
+  let closing = false;
   const close = () =>
     new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
+      closing = true;
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
       child.once('exit', () => resolve());
       child.kill('SIGTERM');
     });
@@ -36,15 +48,23 @@ export function startSandboxProcess(env: {
 
   return new Promise((resolve, reject) => {
     let output = '';
-    child.once('exit', (code) =>
-      reject(new Error(`The sandbox exited (code ${code}) before listening.`)),
-    );
+    let listening = false;
+    child.once('exit', (code, signal) => {
+      if (!listening)
+        return reject(new Error(`The sandbox exited (code ${code}) before listening.`));
+      if (closing) return;
+      report.error(
+        `\n  ✖ The API sandbox stopped (${signal ?? `exit code ${code}`}): every /cloud call now fails with 502.\n    Restart \`npm run dev\` to get it back.\n`,
+      );
+    });
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      if (listening) return;
       output += chunk;
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
       if (url) {
-        child.stdout.resume();
-        resolve({ url, token, close });
+        listening = true;
+        report.info(`  ➜  API sandbox: ${url} (fake Gcore API; /cloud is forwarded there)`);
+        resolve({ url, token, pid: child.pid, close });
       }
     });
   });

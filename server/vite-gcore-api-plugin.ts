@@ -1,31 +1,61 @@
-import type { Plugin } from 'vite';
+import { resolve } from 'node:path';
+import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
 import { describeApiTarget, resolveApiTarget, type ApiTarget } from './api-target.ts';
-import { cloudProxyOptions } from './cloud-proxy.ts';
-import { CLOUD_PREFIX, cloudRequestGuard } from './cloud-request-guard.ts';
-import { readTimeoutMs } from './read-timeout-ms.ts';
+import { cloudGateway } from './gateway/cloud-gateway.ts';
+import { devOriginPolicy } from './gateway/dev-origin-policy.ts';
+import { readGatewaySettings, type GatewaySettings } from './gateway/gateway-settings.ts';
+import { MS_RULE, readEnvInteger } from './read-env-integer.ts';
+
+export type GcoreApiPluginOptions = {
+  /** Settings over those of `.env` and process.env (tests). */
+  env?: Record<string, string | undefined>;
+  /** Where audit and failure lines go instead of stdout (tests). */
+  writeLine?: (line: string) => void;
+};
 
 /**
- * Dev and preview: forwards `/cloud/…` to Gcore or to the sandbox it starts by itself, and tells
- * the page (through a meta tag, no inline script) which backend it is talking to. A guard in
- * front of the proxy refuses what it must not forward (see cloud-request-guard.ts).
+ * Dev and preview: `/cloud/…` goes through the same gateway as in production (not Vite's
+ * http-proxy) to Gcore or to the sandbox it starts, and the page learns which backend it talks
+ * to through a meta tag (no inline script). Settings come from `.env` and the environment, read
+ * here on the server side only: `loadEnv(…, '')` never feeds `import.meta.env`.
  */
-export function gcoreApiPlugin(): Plugin {
+export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
   let target: ApiTarget | undefined;
+  let settings: GatewaySettings | undefined;
   let timeoutMs: number | undefined;
   const closeTarget = () => {
     void target?.close();
     target = undefined;
   };
+  const install = (server: ViteDevServer | PreviewServer, allowedHosts: string[] | true) => {
+    if (!target || !settings) return;
+    server.middlewares.use(
+      cloudGateway({
+        target,
+        deadlines: settings.deadlines,
+        auditUserHeader: settings.auditUserHeader,
+        policy: devOriginPolicy(allowedHosts),
+        writeLine: options.writeLine,
+      }),
+    );
+    server.httpServer?.once('close', closeTarget);
+  };
   return {
     name: 'gcore-api',
-    async config(_config, { command, isPreview }) {
+    async config(userConfig, { command, isPreview, mode }) {
       // Vitest reads this config too, and a build has no server: neither needs a backend.
-      if (process.env.VITEST || (command === 'build' && !isPreview)) return;
+      if ((!options.env && process.env.VITEST) || (command === 'build' && !isPreview)) return;
+      const root = resolve(userConfig.root ?? process.cwd());
+      const envDir =
+        typeof userConfig.envDir === 'string' ? resolve(root, userConfig.envDir) : root;
+      // Like Vite: the environment wins over `.env`, `.env.local`, `.env.[mode]`.
+      const env = { ...loadEnv(mode, envDir, ''), ...options.env };
       // Read once, here: a typo stops the server at start-up, as in production.
-      timeoutMs = readTimeoutMs(process.env.GCORE_API_TIMEOUT_MS);
-      target = await resolveApiTarget(process.env);
-      const proxy = { [CLOUD_PREFIX]: cloudProxyOptions(target) };
-      return { server: { proxy }, preview: { proxy } };
+      timeoutMs = readEnvInteger(env, 'GCORE_API_TIMEOUT_MS', MS_RULE, undefined);
+      settings = readGatewaySettings(env);
+      target = await resolveApiTarget(env);
+      // No CORS: another origin's page must neither call nor read the API through this server.
+      return { server: { cors: false }, preview: { cors: false } };
     },
     transformIndexHtml() {
       if (!target) return [];
@@ -39,14 +69,12 @@ export function gcoreApiPlugin(): Plugin {
         ...(timeoutMs === undefined ? [] : [meta('gcore-api-timeout-ms', String(timeoutMs))]),
       ];
     },
-    // Middlewares added here run before Vite's own proxy middleware.
+    // Middlewares added here run after Vite's host check and before its own middlewares.
     configureServer(server) {
-      server.middlewares.use(cloudRequestGuard());
-      server.httpServer?.once('close', closeTarget);
+      install(server, server.config.server.allowedHosts);
     },
     configurePreviewServer(server) {
-      server.middlewares.use(cloudRequestGuard());
-      server.httpServer.once('close', closeTarget);
+      install(server, server.config.preview.allowedHosts);
     },
   };
 }

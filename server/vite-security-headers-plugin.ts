@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { inlineScriptHashes } from './inline-script-hashes.ts';
 import { securityHeaders } from './security-headers.ts';
-import type { NodeMiddleware } from './cloud-request-guard.ts';
+import type { NodeMiddleware } from './gateway/node-middleware.ts';
 
 /**
  * Security headers on every response of the dev server and of `vite preview`. Runs first

@@ -1,17 +1,19 @@
-import { getRequestListener } from '@hono/node-server';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
-import { cloudRequestGuard } from '../cloud-request-guard.ts';
-import { readPort } from '../read-port.ts';
-import { securityHeaders } from '../security-headers.ts';
+import { originPolicy } from '../gateway/request-origin.ts';
+import { PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
+import { gracefulShutdown } from './graceful-shutdown.ts';
 import { injectMeta } from './html-meta.ts';
-import { createProductionApp } from './production-app.ts';
+import { logJson } from './log-json.ts';
 import { readProductionConfig } from './production-config.ts';
-import { logRequests } from './request-logger.ts';
+import { createProductionHandler } from './production-handler.ts';
 import { loadStaticAssets } from './static-assets.ts';
 
 /** `npm start`: the built dashboard for a team, behind a TLS reverse proxy. */
 async function main(): Promise<void> {
+  // `.env` as the README says; variables set in the environment win over the file.
+  if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readProductionConfig(process.env, process.argv.slice(2));
   let apiUrl = config.apiUrl;
   let apiToken = config.apiToken;
@@ -19,7 +21,7 @@ async function main(): Promise<void> {
   if (config.sandbox) {
     const { startSandboxServer } = await import('../../sandbox/server.ts');
     const sandbox = await startSandboxServer({
-      port: readPort('SANDBOX_PORT', process.env.SANDBOX_PORT, 0),
+      port: readEnvInteger(process.env, 'SANDBOX_PORT', PORT_RULE, 0),
       token: process.env.SANDBOX_TOKEN || undefined,
     });
     apiUrl = sandbox.url;
@@ -34,47 +36,51 @@ async function main(): Promise<void> {
       'gcore-api-timeout-ms': config.timeoutMs?.toString(),
     }),
   );
-  const app = createProductionApp({
-    assets,
-    target: { url: apiUrl, token: config.auth === 'server' ? apiToken : undefined },
-  });
-  const handle = getRequestListener(app.fetch);
-  const guard = cloudRequestGuard();
-  const headers = securityHeaders({ mode: 'production' });
-  const log = logRequests();
-
-  const server = createServer((req, res) => {
-    log(req, res);
-    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
-    guard(req, res, () => void handle(req, res));
-  });
+  const server = createServer();
+  const shutdown = gracefulShutdown(server);
   await new Promise<void>((done) => server.listen(config.port, config.host, done));
   const address = server.address();
+  // PORT=0 picks a free port: the host allow-list needs the one actually bound.
   const port = typeof address === 'object' && address ? address.port : config.port;
-  console.log(
-    JSON.stringify({
-      msg: 'listening',
-      url: `http://${config.host}:${port}`,
-      api: config.sandbox ? 'sandbox' : apiUrl,
-      auth: config.auth,
-    }),
-  );
+  const handler = createProductionHandler({
+    assets,
+    target: { url: apiUrl, token: config.auth === 'server' ? apiToken : undefined },
+    deadlines: config.deadlines,
+    auditUserHeader: config.auditUserHeader,
+    policy: originPolicy(port, config.publicOrigins),
+    draining: shutdown.draining,
+  });
+  server.on('request', handler);
+  logJson('info', 'listening', {
+    url: `http://${config.host}:${port}`,
+    api: config.sandbox ? 'sandbox' : apiUrl,
+    auth: config.auth,
+    public_origins: config.publicOrigins,
+  });
 
-  const shutdown = (signal: string) => {
-    console.log(JSON.stringify({ msg: 'shutting down', signal }));
-    // Finish what is in flight, accept nothing new; give up on stragglers after 10 s.
-    server.close(() => void closeSandbox().then(() => process.exit(0)));
-    server.closeIdleConnections();
-    setTimeout(() => {
-      server.closeAllConnections();
-      process.exit(1);
-    }, 10_000).unref();
+  const stop = (signal: string) => {
+    logJson('info', 'shutting down', { signal, drain_ms: config.drainMs });
+    void shutdown.drain(config.drainMs).then(async (clean) => {
+      await closeSandbox();
+      logJson(clean ? 'info' : 'error', clean ? 'drained' : 'drain time over, connections cut');
+      process.exit(clean ? 0 : 1);
+    });
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
 }
 
+// Only JSON lines, errors included: a log collector must never see half a stack trace.
+process.on('uncaughtException', (error) => {
+  logJson('error', 'uncaught exception', { error });
+  process.exit(1);
+});
+process.on('unhandledRejection', (reason) => {
+  logJson('error', 'unhandled rejection', { error: reason });
+  process.exit(1);
+});
+
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
+  logJson('error', 'start-up failed', { error });
   process.exit(1);
 });

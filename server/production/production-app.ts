@@ -1,20 +1,13 @@
 import { Hono } from 'hono';
-import { forwardToCloud, type CloudTarget } from './cloud-forward.ts';
 import { encodingFor, type StaticAsset } from './static-assets.ts';
 
-export type ProductionAppOptions = {
-  assets: Map<string, StaticAsset>;
-  target: CloudTarget;
-};
-
 /**
- * The built dashboard and its `/cloud` proxy. Stateless: any number of instances can run
- * behind a load balancer.
+ * The built dashboard's files. `/cloud` never gets here: the gateway in front answers it
+ * (production-handler.ts). Stateless: any number of instances can run behind a load balancer.
  */
-export function createProductionApp({ assets, target }: ProductionAppOptions): Hono {
+export function createProductionApp(assets: Map<string, StaticAsset>): Hono {
   const app = new Hono();
   app.get('/healthz', (c) => c.json({ ok: true }, 200, { 'cache-control': 'no-store' }));
-  app.all('/cloud/*', (c) => forwardToCloud(c.req.raw, target));
   app.on(['GET', 'HEAD'], '*', (c) => {
     const path = c.req.path;
     const asset = assets.get(path) ?? (isPageRoute(path) ? assets.get('/index.html') : undefined);

@@ -1,9 +1,9 @@
-import { readPort } from '../read-port.ts';
-import { readTimeoutMs } from '../read-timeout-ms.ts';
+import { readGatewaySettings, type GatewaySettings } from '../gateway/gateway-settings.ts';
+import { MS_RULE, PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
 
 export type AuthMode = 'server' | 'personal';
 
-export type ProductionConfig = {
+export type ProductionConfig = GatewaySettings & {
   port: number;
   host: string;
   distDir: string;
@@ -11,7 +11,12 @@ export type ProductionConfig = {
   apiToken: string | undefined;
   auth: AuthMode;
   sandbox: boolean;
+  /** The browser's own time limit per API call (a meta tag); unset keeps the app's 30 s. */
   timeoutMs: number | undefined;
+  /** The origins the dashboard is reached at (PUBLIC_ORIGIN), beside loopback. */
+  publicOrigins: string[];
+  /** How long SIGTERM waits for in-flight requests before giving up. */
+  drainMs: number;
 };
 
 /** Reads and checks the environment once, failing at start-up with a message that names the variable. */
@@ -33,13 +38,35 @@ export function readProductionConfig(
   const apiUrl = env.GCORE_API_URL?.trim() || 'https://api.gcore.com';
   if (!sandbox) new URL(apiUrl); // a typo fails here, not on the first request
   return {
-    port: readPort('PORT', env.PORT, 8080),
+    port: readEnvInteger(env, 'PORT', PORT_RULE, 8080),
     host: env.HOST?.trim() || '127.0.0.1',
     distDir: env.DIST_DIR?.trim() || 'dist',
     apiUrl,
     apiToken,
     auth,
     sandbox,
-    timeoutMs: readTimeoutMs(env.GCORE_API_TIMEOUT_MS),
+    timeoutMs: readEnvInteger(env, 'GCORE_API_TIMEOUT_MS', MS_RULE, undefined),
+    publicOrigins: readOrigins(env.PUBLIC_ORIGIN),
+    drainMs: readEnvInteger(env, 'SHUTDOWN_DRAIN_MS', MS_RULE, 10_000),
+    ...readGatewaySettings(env),
   };
+}
+
+/** `https://keys.example.com, https://keys.internal:8443` → their origins; nothing else. */
+function readOrigins(value: string | undefined): string[] {
+  const entries = (value ?? '').split(',').map((entry) => entry.trim());
+  return entries.filter(Boolean).map((entry) => {
+    let url: URL;
+    try {
+      url = new URL(entry);
+    } catch {
+      throw new Error(
+        `PUBLIC_ORIGIN must list origins like https://keys.example.com, got "${entry}"`,
+      );
+    }
+    if (url.origin === 'null' || url.href !== `${url.origin}/`) {
+      throw new Error(`PUBLIC_ORIGIN entries are origins only (no path), got "${entry}"`);
+    }
+    return url.origin;
+  });
 }

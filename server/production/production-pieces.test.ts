@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { injectMeta } from './html-meta';
+import { logJson } from './log-json';
 import { readProductionConfig } from './production-config';
 import { logRequests, pathWithoutQueryValues } from './request-logger';
 import { EventEmitter } from 'node:events';
@@ -59,6 +60,24 @@ describe('logRequests', () => {
   });
 });
 
+describe('logJson', () => {
+  it('writes an error as one JSON line on stderr, its stack a string', () => {
+    const written: [string, string][] = [];
+    logJson('error', 'uncaught exception', { error: new Error('boom') }, (stream, line) =>
+      written.push([stream, line]),
+    );
+    expect(written).toHaveLength(1);
+    const [stream, line] = written[0] ?? ['', ''];
+    expect(stream).toBe('stderr');
+    expect(line).not.toContain('\n');
+    expect(JSON.parse(line)).toMatchObject({
+      level: 'error',
+      msg: 'uncaught exception',
+      error: { message: 'boom', stack: expect.stringContaining('at ') },
+    });
+  });
+});
+
 describe('injectMeta', () => {
   it('adds escaped meta tags before </head> and skips unset ones', () => {
     const html = injectMeta('<html><head><title>x</title></head></html>', {
@@ -96,7 +115,29 @@ describe('readProductionConfig', () => {
     });
   });
 
+  it('reads the public origins, the deadlines and the audit header', () => {
+    const config = readProductionConfig(
+      {
+        PUBLIC_ORIGIN: 'https://keys.example.com, https://keys.internal:8443',
+        UPSTREAM_HEADERS_TIMEOUT_MS: '5000',
+        AUDIT_USER_HEADER: 'X-Auth-Request-Email',
+      },
+      [],
+    );
+    expect(config).toMatchObject({
+      publicOrigins: ['https://keys.example.com', 'https://keys.internal:8443'],
+      deadlines: { headersMs: 5000, bodyMs: 60_000 },
+      auditUserHeader: 'X-Auth-Request-Email',
+      drainMs: 10_000,
+    });
+  });
+
   it.each([
+    [{ PUBLIC_ORIGIN: 'keys.example.com' }, /PUBLIC_ORIGIN/],
+    [{ PUBLIC_ORIGIN: 'https://keys.example.com/app' }, /PUBLIC_ORIGIN/],
+    [{ UPSTREAM_BODY_TIMEOUT_MS: '1000' }, /UPSTREAM_BODY_TIMEOUT_MS/],
+    [{ AUDIT_USER_HEADER: 'X-Email: x' }, /AUDIT_USER_HEADER/],
+    [{ SHUTDOWN_DRAIN_MS: 'soon' }, /SHUTDOWN_DRAIN_MS/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ GCORE_AUTH: 'maybe' }, /GCORE_AUTH/],
     [{ GCORE_AUTH: 'server' }, /GCORE_API_KEY/],

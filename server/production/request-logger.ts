@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { newRequestId } from '../cloud-answer.ts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /** `/cloud/v2/x?limit=10&name=y` → `/cloud/v2/x?limit=&name=`: values may be personal. */
@@ -18,12 +18,12 @@ export function logRequests(
 ) {
   return (req: IncomingMessage, res: ServerResponse) => {
     const started = process.hrtime.bigint();
-    if (!res.hasHeader('x-request-id'))
-      res.setHeader('x-request-id', randomUUID().replaceAll('-', ''));
+    if (!res.hasHeader('x-request-id')) res.setHeader('x-request-id', newRequestId());
     let logged = false;
     const log = (status: number) => {
       if (logged) return;
       logged = true;
+      const upstreamId = res.getHeader('x-upstream-request-id');
       write(
         JSON.stringify({
           time: new Date().toISOString(),
@@ -32,6 +32,8 @@ export function logRequests(
           status,
           duration_ms: Number((process.hrtime.bigint() - started) / 1000n) / 1000,
           request_id: String(res.getHeader('x-request-id') ?? ''),
+          // The API's own id, beside ours: support needs both to follow one call.
+          upstream_request_id: upstreamId === undefined ? undefined : String(upstreamId),
         }),
       );
     };

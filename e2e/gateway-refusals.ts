@@ -1,0 +1,23 @@
+import { ATTACK_CASES, type AttackCase } from '../server/gateway/attack-cases';
+import { sendRawRequest } from '../server/send-raw-request';
+import { expect, test } from './fixtures';
+
+/**
+ * The refusals of the attack table (server/gateway/attack-cases.ts) against a running server
+ * (dev or the built production one), with the real sandbox behind it: the sandbox's own request
+ * log proves nothing got through.
+ */
+export function refusalsAgainst(server: 'dev' | 'production', port: number) {
+  const refusals = ATTACK_CASES.filter((attack) => attack.reaches === 0 && !attack.mood);
+  for (const attack of refusals) {
+    test(`${attack.kind}: ${attack.name}`, async ({ sandbox }) => {
+      const response = await sendRawRequest(port, { timeoutMs: 5000, ...attack.request(port) });
+      expect(response.status).toBe(statusFor(attack, server));
+      expect(await sandbox.requests(), 'nothing reached the sandbox').toEqual([]);
+    });
+  }
+}
+
+function statusFor(attack: AttackCase, server: 'dev' | 'production'): number {
+  return typeof attack.status === 'number' ? attack.status : attack.status[server];
+}

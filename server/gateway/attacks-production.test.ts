@@ -1,0 +1,5 @@
+import { describeGateway } from './gateway-suite';
+import { startProductionFront } from './test-fronts';
+
+// The production request handler, wired as main.ts wires it.
+describeGateway('production', startProductionFront);

@@ -1,0 +1,53 @@
+import type { IncomingHttpHeaders } from 'node:http';
+import type { RouteMatch } from './route-table.ts';
+
+export type AuditInput = {
+  match: RouteMatch;
+  headers: IncomingHttpHeaders;
+  /** The parsed request body (bounded, already read), only to name the key; never logged. */
+  body: unknown;
+  query: URLSearchParams;
+  /** Lower-case name of the trusted identity header, set by the operator; else unused. */
+  userHeader: string | undefined;
+  sharedToken: boolean;
+  status: number;
+  requestId: string;
+  upstreamRequestId: string | undefined;
+};
+
+/**
+ * One line per write: who did what to which key, and how it ended. Names and ids only: never a
+ * token, a secret or a body. The identity header counts only when the operator named it (an
+ * SSO proxy in front sets it and strips any copy the browser sent).
+ */
+export function auditLine(input: AuditInput): string | undefined {
+  const action = input.match.rule.audit;
+  if (!action) return undefined;
+  const { params } = input.match;
+  const body = isRecord(input.body) ? input.body : {};
+  const named = input.userHeader ? input.headers[input.userHeader] : undefined;
+  const user = typeof named === 'string' && named !== '' ? named.slice(0, 256) : undefined;
+  return JSON.stringify({
+    type: 'audit',
+    time: new Date().toISOString(),
+    user: user ?? (input.sharedToken ? 'shared token' : 'personal token'),
+    action,
+    project: params.project_id ?? scalar(body.project_id) ?? input.query.get('project_id') ?? null,
+    key_name: scalar(body.name) ?? params.name ?? null,
+    key_id: params.key_id ?? null,
+    ...(params.deployment_name ? { deployment: params.deployment_name } : {}),
+    status: input.status,
+    request_id: input.requestId,
+    upstream_request_id: input.upstreamRequestId ?? null,
+  });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function scalar(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.slice(0, 256);
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}

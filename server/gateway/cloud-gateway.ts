@@ -1,0 +1,115 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { errorAnswer, newRequestId, sendError, type ErrorAnswer } from '../cloud-answer.ts';
+import { auditLine } from './audit-line.ts';
+import { checkTarget, type CanonicalTarget } from './canonical-target.ts';
+import { forwardUpstream, upstreamHeaders, type Deadlines } from './forward-upstream.ts';
+import type { NodeMiddleware } from './node-middleware.ts';
+import { readRequestBody } from './request-body.ts';
+import { crossSiteProblem, type OriginPolicy } from './request-origin.ts';
+import { DASHBOARD_ROUTES, filterQuery, matchRoute, misshapenParam } from './route-table.ts';
+import { refuseTarget } from './target-guard.ts';
+import type { RouteRule } from './route-table.ts';
+
+export type GatewayOptions = {
+  /** The API's origin. With a token, it replaces the browser's Authorization ("server" auth). */
+  target: { url: string; token: string | undefined };
+  deadlines: Deadlines;
+  policy: OriginPolicy;
+  routes?: readonly RouteRule[];
+  /** The trusted identity header an SSO proxy sets (AUDIT_USER_HEADER); ignored when unset. */
+  auditUserHeader?: string;
+  /** One JSON line: audit lines and upstream failures. */
+  writeLine?: (line: string) => void;
+};
+
+/**
+ * The one `/cloud` gateway, for the dev server and production alike. It decides on the canonical
+ * path and forwards that same path; anything but the dashboard's own calls, from its own pages,
+ * with a bounded JSON body, is refused here and never reaches the API.
+ */
+export function cloudGateway(options: GatewayOptions): NodeMiddleware {
+  const routes = options.routes ?? DASHBOARD_ROUTES;
+  const userHeader = options.auditUserHeader?.trim().toLowerCase() || undefined;
+  const writeLine = options.writeLine ?? ((line) => process.stdout.write(`${line}\n`));
+  return (req, res, next) => {
+    const verdict = checkTarget(req.url ?? '');
+    if (!verdict.ok) return refuseTarget(res, verdict.problem);
+    const { path } = verdict.target;
+    if (path !== '/cloud' && !path.startsWith('/cloud/')) return next();
+    void handle(req, res, verdict.target).catch((error: unknown) => {
+      writeLine(JSON.stringify({ type: 'error', msg: 'gateway failure', error: String(error) }));
+      sendError(res, { status: 500, exceptionClass: 'InternalError', message: 'Gateway failure.' });
+    });
+  };
+
+  async function handle(req: IncomingMessage, res: ServerResponse, target: CanonicalTarget) {
+    const method = req.method ?? 'GET';
+    if (!res.hasHeader('x-request-id')) res.setHeader('x-request-id', newRequestId());
+    const requestId = String(res.getHeader('x-request-id'));
+    if (!options.policy.isAllowedHost(req.headers.host ?? '')) {
+      return sendError(res, errorAnswer(421, 'MisdirectedRequest', 'This host is not served.'));
+    }
+    const match = matchRoute(routes, method, target.path);
+    const misshapen = match ? undefined : misshapenParam(routes, method, target.path);
+    if (misshapen) {
+      const message = `No resource has such a ${misshapen}.`;
+      return sendError(res, errorAnswer(404, 'NotFound', message));
+    }
+    if (!match) {
+      const message = `The dashboard's server forwards only the dashboard's own API calls; ${method} on this path is not one of them.`;
+      return sendError(res, errorAnswer(403, 'ForbiddenByGateway', message));
+    }
+    const query = filterQuery(target.query, match.rule.query);
+    const audit = (status: number, parsed?: unknown, upstreamRequestId?: string) => {
+      const line = auditLine({
+        match,
+        headers: req.headers,
+        body: parsed,
+        query: new URLSearchParams(query),
+        userHeader,
+        sharedToken: options.target.token !== undefined,
+        status,
+        requestId,
+        upstreamRequestId,
+      });
+      if (line) writeLine(line);
+    };
+    const refuse = (answer: ErrorAnswer) => {
+      sendError(res, answer);
+      audit(answer.status);
+    };
+
+    const crossSite = crossSiteProblem(method, req.headers, options.policy);
+    if (crossSite) return refuse(errorAnswer(403, 'CrossSiteRequest', `Refused ${crossSite}.`));
+    const read = await readRequestBody(req, match.rule);
+    if (!read.ok) return read.answer ? refuse(read.answer) : void res.destroy();
+    const { body, parsed } = read;
+
+    const outcome = await forwardUpstream(
+      res,
+      {
+        url: new URL(`${target.path}${query ? `?${query}` : ''}`, options.target.url),
+        method,
+        headers: upstreamHeaders(req, body, options.target.token),
+        body,
+      },
+      options.deadlines,
+    );
+    audit(outcome.status, parsed, outcome.upstreamRequestId);
+    if (outcome.failure) {
+      writeLine(
+        JSON.stringify({
+          type: 'upstream',
+          level: 'error',
+          time: new Date().toISOString(),
+          failure: outcome.failure,
+          method,
+          route: match.rule.template,
+          status: outcome.status,
+          request_id: requestId,
+          upstream_request_id: outcome.upstreamRequestId ?? null,
+        }),
+      );
+    }
+  }
+}

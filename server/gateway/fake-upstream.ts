@@ -1,0 +1,84 @@
+import {
+  createServer,
+  type IncomingHttpHeaders,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export type SeenCall = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
+
+/** How the stand-in for Gcore answers the next calls: well, or in one of the ways that hurt. */
+export type UpstreamMood =
+  'fine' | 'hostile-headers' | 'redirect' | 'dies-mid-body' | 'hangs' | 'drips';
+
+export type FakeUpstream = {
+  url: string;
+  seen: SeenCall[];
+  mood: UpstreamMood;
+  /** How long a fine answer takes: keeps requests in flight (the shutdown test). */
+  delayMs: number;
+  close: () => Promise<void>;
+};
+
+export const UPSTREAM_REQUEST_ID = 'upstream-id-5a1e';
+
+/**
+ * Gcore's stand-in for the gateway tests: records every call that reaches it (nothing refused
+ * may ever show up here) and misbehaves on demand.
+ */
+export async function startFakeUpstream(): Promise<FakeUpstream> {
+  const fake: FakeUpstream = { url: '', seen: [], mood: 'fine', delayMs: 0, close: async () => {} };
+  const server: Server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const body = Buffer.concat(chunks).toString('utf8');
+      fake.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
+      if (fake.delayMs === 0) return answer(fake.mood, res, req.url ?? '');
+      setTimeout(() => answer(fake.mood, res, req.url ?? ''), fake.delayMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  fake.close = () =>
+    new Promise<void>((resolve) => {
+      server.close(() => resolve());
+      server.closeAllConnections();
+    });
+  return fake;
+}
+
+function answer(mood: UpstreamMood, res: ServerResponse, url: string) {
+  const json = { 'content-type': 'application/json', 'x-request-id': UPSTREAM_REQUEST_ID };
+  switch (mood) {
+    case 'hangs':
+      return;
+    case 'redirect':
+      return res.writeHead(302, { location: 'http://evil.example/steal' }).end();
+    case 'dies-mid-body':
+      res.writeHead(200, json);
+      res.write('{"results":[');
+      return void setTimeout(() => res.socket?.destroy(), 50);
+    case 'drips': {
+      res.writeHead(200, json);
+      const timer = setInterval(() => res.write(' '), 100);
+      return void res.once('close', () => clearInterval(timer));
+    }
+    case 'hostile-headers':
+      res.writeHead(url.includes('missing') ? 404 : 200, {
+        ...json,
+        'access-control-allow-origin': '*',
+        'access-control-allow-credentials': 'true',
+        'set-cookie': 'session=upstream; Path=/',
+        'cache-control': 'public, max-age=600',
+        'content-security-policy': 'default-src *',
+        'www-authenticate': 'Basic realm="api"',
+        'x-upstream': 'yes',
+      });
+      return res.end('{"secret":"s3cr3t"}');
+    default:
+      res.writeHead(200, json);
+      return res.end('{"count":0,"results":[]}');
+  }
+}

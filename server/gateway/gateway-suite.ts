@@ -1,0 +1,124 @@
+import { connect } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRawRequest } from '../send-raw-request.ts';
+import { ATTACK_CASES, runAttack } from './attack-cases.ts';
+import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
+import { describeAuditLines, type SendSameOrigin } from './gateway-audit-suite.ts';
+import type { Front, FrontOptions } from './test-fronts.ts';
+
+const KEYS = '/cloud/v2/inference/api_keys';
+const SERVER_TOKEN = 'server-token-9c1f';
+
+/**
+ * Everything the gateway promises, run against one kind of server: the dev server and production
+ * each call this, so neither can promise what the other does not keep.
+ */
+export function describeGateway(
+  kind: 'dev' | 'production',
+  start: (options: FrontOptions) => Promise<Front>,
+) {
+  let upstream: FakeUpstream;
+  let shared: Front;
+  let personal: Front;
+  beforeAll(async () => {
+    upstream = await startFakeUpstream();
+    const url = upstream.url;
+    shared = await start({
+      upstreamUrl: url,
+      token: SERVER_TOKEN,
+      auditUserHeader: 'X-Auth-Request-Email',
+    });
+    personal = await start({ upstreamUrl: url, token: undefined });
+  }, 60_000);
+  afterAll(async () => {
+    await Promise.all([shared?.close(), personal?.close()]);
+    await upstream?.close();
+  });
+  const write: SendSameOrigin = (front, method, target, headers = {}, body) =>
+    sendRawRequest(front.port, {
+      method,
+      target,
+      headers: {
+        'sec-fetch-site': 'same-origin',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+        ...headers,
+      },
+      body,
+    });
+  describe(`the attack table against the ${kind} server`, () => {
+    it.each(ATTACK_CASES.map((attack) => [`${attack.kind}: ${attack.name}`, attack] as const))(
+      '%s',
+      async (_name, attack) => {
+        const { response, reached } = await runAttack(attack, shared.port, upstream);
+        const status = typeof attack.status === 'number' ? attack.status : attack.status[kind];
+        expect(response.status).toBe(status);
+        expect(reached, 'calls that reached the upstream').toBe(attack.reaches);
+        if (
+          response.headers['content-type'] === 'application/json' &&
+          status >= 400 &&
+          status !== 431
+        ) {
+          expect(JSON.parse(response.body)).toMatchObject({
+            exception_class: expect.any(String),
+            message: expect.any(String),
+          });
+        }
+        attack.check?.(response);
+      },
+    );
+  });
+
+  it(`held: slow clients do not starve the ${kind} server`, async () => {
+    // 100 connections trickling a request head, one byte at a time, never finishing it.
+    const slow = Array.from({ length: 100 }, () => connect(shared.port, '127.0.0.1'));
+    const drip = setInterval(() => slow.forEach((socket) => socket.write('X')), 100);
+    slow.forEach((socket) => {
+      socket.on('error', () => {});
+      socket.write('GET /cloud/v1/projects HTTP/1.1\r\nhost: 127.0.0.1\r\nx-slow: ');
+    });
+    try {
+      const started = performance.now();
+      const response = await write(shared, 'GET', '/cloud/v1/projects');
+      expect(response.status).toBe(200);
+      expect(performance.now() - started).toBeLessThan(1000);
+    } finally {
+      clearInterval(drip);
+      slow.forEach((socket) => socket.destroy());
+    }
+  });
+
+  describe(`forwarding by the ${kind} server`, () => {
+    it('puts the server token on the call, replacing the browser’s, and forwards no cookie', async () => {
+      await write(shared, 'GET', '/cloud/v1/projects?limit=1000&order_by=name.asc&x=1', {
+        authorization: 'APIKey stolen',
+        cookie: 'a=b',
+      });
+      const call = upstream.seen.at(-1);
+      expect(call?.url).toBe('/cloud/v1/projects?limit=1000&order_by=name.asc');
+      expect(call?.headers.authorization).toBe(`APIKey ${SERVER_TOKEN}`);
+      expect(call?.headers.cookie).toBeUndefined();
+    });
+
+    it('passes the user’s own Authorization in personal mode', async () => {
+      await write(personal, 'GET', `${KEYS}?project_id=1&limit=10&offset=0&order_by=name.asc`, {
+        authorization: 'APIKey own',
+      });
+      expect(upstream.seen.at(-1)).toMatchObject({
+        url: `${KEYS}?project_id=1&limit=10&offset=0&order_by=name.asc`,
+        headers: { authorization: 'APIKey own' },
+      });
+    });
+
+    it('forwards a JSON body of exactly 64 KiB unchanged', async () => {
+      const body = JSON.stringify({ name: 'k', description: 'x'.repeat(64 * 1024 - 30) }).padEnd(
+        64 * 1024,
+        ' ',
+      );
+      const response = await write(shared, 'POST', KEYS, {}, body);
+      expect(response.status).toBe(200);
+      expect(upstream.seen.at(-1)?.body).toBe(body);
+    });
+  });
+
+  describeAuditLines(kind, () => ({ shared, personal }), write);
+}

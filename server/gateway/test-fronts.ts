@@ -1,0 +1,96 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer as createHttpServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { createServer as createViteServer } from 'vite';
+import { createProductionHandler } from '../production/production-handler.ts';
+import { securityHeadersPlugin } from '../vite-security-headers-plugin.ts';
+import { gcoreApiPlugin } from '../vite-gcore-api-plugin.ts';
+import { originPolicy } from './request-origin.ts';
+
+/** A server under test: its port, the JSON lines it wrote (audit, failures), and its end. */
+export type Front = { port: number; lines: string[]; close: () => Promise<void> };
+
+export type FrontOptions = {
+  upstreamUrl: string;
+  /** undefined: personal mode, the browser's Authorization passes. */
+  token: string | undefined;
+  auditUserHeader?: string;
+  /** Where the dev server looks for `.env`; an empty directory by default. */
+  envDir?: string;
+  /** Dev only: settings beside these, as if set in the environment. */
+  env?: Record<string, string>;
+};
+
+const DEADLINES = { UPSTREAM_HEADERS_TIMEOUT_MS: '500', UPSTREAM_BODY_TIMEOUT_MS: '1500' };
+const REPO = resolve(import.meta.dirname, '../..');
+
+/** The real dev server (Vite, the gateway plugin, the security headers), listening on loopback. */
+export async function startDevFront(options: FrontOptions): Promise<Front> {
+  const lines: string[] = [];
+  // The dep optimizer must not touch the cache of the dev servers others run from this repo.
+  const cacheDir = await mkdtemp(join(tmpdir(), 'gateway-dev-'));
+  const vite = await createViteServer({
+    configFile: false,
+    envFile: false,
+    root: REPO,
+    envDir: options.envDir ?? cacheDir,
+    cacheDir,
+    logLevel: 'silent',
+    optimizeDeps: { noDiscovery: true, include: [] },
+    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    plugins: [
+      securityHeadersPlugin(),
+      gcoreApiPlugin({
+        env: {
+          GCORE_API_URL: options.upstreamUrl,
+          // Blank means personal mode; with an envDir, its `.env` decides.
+          ...(options.envDir ? {} : { GCORE_API_KEY: options.token ?? '' }),
+          AUDIT_USER_HEADER: options.auditUserHeader,
+          ...DEADLINES,
+          ...options.env,
+        },
+        writeLine: (line) => lines.push(line),
+      }),
+    ],
+  });
+  await vite.listen();
+  const port = (vite.httpServer?.address() as AddressInfo).port;
+  return {
+    port,
+    lines,
+    close: async () => {
+      await vite.close();
+      await rm(cacheDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The production handler (as main.ts wires it) with no built files, on loopback. */
+export async function startProductionFront(options: FrontOptions): Promise<Front> {
+  const lines: string[] = [];
+  const server = createHttpServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const port = (server.address() as AddressInfo).port;
+  server.on(
+    'request',
+    createProductionHandler({
+      assets: new Map(),
+      target: { url: options.upstreamUrl, token: options.token },
+      deadlines: { headersMs: 500, bodyMs: 1500 },
+      policy: originPolicy(port, []),
+      auditUserHeader: options.auditUserHeader,
+      writeLine: (line) => lines.push(line),
+    }),
+  );
+  return {
+    port,
+    lines,
+    close: () =>
+      new Promise<void>((done) => {
+        server.close(() => done());
+        server.closeAllConnections();
+      }),
+  };
+}

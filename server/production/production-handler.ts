@@ -1,0 +1,42 @@
+import { getRequestListener } from '@hono/node-server';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sendError } from '../cloud-answer.ts';
+import { cloudGateway, type GatewayOptions } from '../gateway/cloud-gateway.ts';
+import { canonicalTargetGuard } from '../gateway/target-guard.ts';
+import { securityHeaders } from '../security-headers.ts';
+import { createProductionApp } from './production-app.ts';
+import { logRequests } from './request-logger.ts';
+import type { StaticAsset } from './static-assets.ts';
+
+export type ProductionHandlerOptions = GatewayOptions & {
+  assets: Map<string, StaticAsset>;
+  /** True once SIGTERM arrived: every answer says `Connection: close`. */
+  draining?: () => boolean;
+};
+
+/**
+ * Every request of the production server, in order: logged with its own request id, security
+ * headers, the canonical-target rule (every path), the host allow-list, then the `/cloud`
+ * gateway or the built files.
+ */
+export function createProductionHandler(options: ProductionHandlerOptions) {
+  const files = getRequestListener(createProductionApp(options.assets).fetch);
+  const guard = canonicalTargetGuard();
+  const gateway = cloudGateway(options);
+  const headers = securityHeaders({ mode: 'production' });
+  const log = logRequests(options.writeLine);
+  return (req: IncomingMessage, res: ServerResponse) => {
+    log(req, res);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+    if (options.draining?.()) res.setHeader('connection', 'close');
+    guard(req, res, () => {
+      // A health probe may use any address; everything else only this server's own names.
+      const probe = req.url === '/healthz' && req.method === 'GET';
+      if (!probe && !options.policy.isAllowedHost(req.headers.host ?? '')) {
+        const message = 'This host is not served; set PUBLIC_ORIGIN to serve it.';
+        return sendError(res, { status: 421, exceptionClass: 'MisdirectedRequest', message });
+      }
+      gateway(req, res, () => void files(req, res));
+    });
+  };
+}
