@@ -1,23 +1,79 @@
-import { http } from 'msw';
-import { setupServer } from 'msw/node';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox';
 
 /**
- * The sandbox in-process for component tests: MSW hands each `/cloud` request to the sandbox,
- * adding the token on the way as the dev proxy does.
+ * The sandbox in-process for component tests: `fetch` hands each same-origin `/cloud/` request
+ * to the sandbox, adding the token on the way as the dev proxy does. Any other request fails
+ * the test, so a call the app should not make (or a token sent elsewhere) cannot go unnoticed.
  */
 export function setupSandbox(): Sandbox {
   const sandbox = createSandbox();
-  const server = setupServer(
-    http.all('*/cloud/*', ({ request }) => {
-      const headers = new Headers(request.headers);
-      headers.set('authorization', `APIKey ${sandbox.token}`);
-      return sandbox.fetch(new Request(request, { headers }));
-    }),
-  );
-  beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
-  afterEach(() => sandbox.reset());
-  afterAll(() => server.close());
+  const unhandled: string[] = [];
+  let realFetch: typeof fetch | undefined;
+  // Assigned, not vi.stubGlobal: a test's vi.unstubAllGlobals() must not take the sandbox away
+  // from the tests after it in the file.
+  beforeAll(() => {
+    realFetch = globalThis.fetch;
+    globalThis.fetch = sandboxFetch(sandbox, unhandled);
+  });
+  afterEach(() => {
+    sandbox.reset();
+    // The app turns a rejected fetch into a "connection failed" message a test may accept;
+    // failing here keeps an unhandled request loud.
+    const seen = unhandled.splice(0);
+    if (seen.length > 0) throw new Error(`Requests no handler took:\n${seen.join('\n')}`);
+  });
+  afterAll(() => {
+    if (realFetch) globalThis.fetch = realFetch;
+  });
   return sandbox;
+}
+
+function sandboxFetch(sandbox: Sandbox, unhandled: string[]): typeof fetch {
+  return async (input, init) => {
+    const source = input instanceof Request ? input : undefined;
+    // As a browser does: a relative URL is resolved against the page.
+    const url = new URL(source?.url ?? input.toString(), globalThis.location.href);
+    const method = (init?.method ?? source?.method ?? 'GET').toUpperCase();
+    if (url.origin !== globalThis.location.origin || !url.pathname.startsWith('/cloud/')) {
+      const line = `${method} ${url.href}`;
+      unhandled.push(line);
+      throw new TypeError(
+        `No handler for ${line}: component tests only serve /cloud/ on ${globalThis.location.origin}.`,
+      );
+    }
+    const callerSignal = init?.signal ?? source?.signal ?? undefined;
+    callerSignal?.throwIfAborted();
+    // A signal of our own realm for the Request (Node's Request rejects a foreign AbortSignal),
+    // following the caller's so the sandbox stops a faulted delay when the app cancels.
+    const controller = new AbortController();
+    const onAbort = () => controller.abort(callerSignal?.reason);
+    callerSignal?.addEventListener('abort', onAbort, { once: true });
+    const headers = new Headers(init?.headers ?? source?.headers);
+    headers.set('authorization', `APIKey ${sandbox.token}`);
+    const request = new Request(source ?? url, {
+      ...init,
+      method,
+      headers,
+      signal: controller.signal,
+    });
+    try {
+      const response = await Promise.race([
+        sandbox.fetch(request),
+        rejectOnAbort(controller.signal),
+      ]);
+      // The sandbox's way of dropping the connection; fetch reports it as a network error.
+      if (response.type === 'error') throw new TypeError('Failed to fetch');
+      return response;
+    } finally {
+      callerSignal?.removeEventListener('abort', onAbort);
+    }
+  };
+}
+
+/** Like fetch, an aborted call rejects with the abort reason whether or not the server answers. */
+function rejectOnAbort(signal: AbortSignal): Promise<never> {
+  return new Promise((_, reject) => {
+    signal.addEventListener('abort', () => reject(signal.reason as Error), { once: true });
+  });
 }
