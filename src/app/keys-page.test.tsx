@@ -10,7 +10,8 @@ const sandbox = setupSandbox();
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
 
-const table = () => screen.findByRole('table', { name: 'API keys' });
+// The list is a lazy chunk: its first import in a test run can take a while on a busy machine.
+const table = () => screen.findByRole('table', { name: 'API keys' }, { timeout: 5000 });
 
 describe('KeysPage', () => {
   it('lists the default project’s keys, one row per key with its name first', async () => {
@@ -77,6 +78,30 @@ describe('KeysPage', () => {
     expect(alert).toHaveTextContent('rq-1');
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await table()).toHaveTextContent('ci-pipeline');
+  });
+
+  it('says so, and stops asking, when the API ignores paging while a filter needs every key', async () => {
+    window.history.replaceState(null, '', '/?q=ci');
+    const row = {
+      key_id: 'k1',
+      name: 'ci-loop',
+      status: 'ACTIVE',
+      created_at: '2026-01-01T00:00:00Z',
+    };
+    // The same row at every offset, and a count that never lets the loop finish on its own.
+    sandbox.faults.arm({
+      method: 'GET',
+      path: KEYS,
+      status: 200,
+      body: { count: 9999, results: [row] },
+      times: 50,
+    });
+    renderWithClient(<KeysPage />);
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      'Could not load the API keys: The API answered offset 1 with rows it had already sent',
+    );
+    expect(sandbox.requestLog.entries().filter((e) => e.path === KEYS)).toHaveLength(2);
   });
 
   it('follows the project in the URL, in the list and in the form', async () => {

@@ -1,5 +1,6 @@
 import type { Deployment } from '../../deployments/api/deployment-schemas';
 import { formatLocal, formatUtc } from '../../../lib/format-date';
+import { shellQuote } from '../../../lib/shell-quote';
 import type { ApiKey } from '../api/api-key-schemas';
 
 type CreatedKeySummaryProps = { apiKey: ApiKey; deployments: Deployment[] };
@@ -59,7 +60,8 @@ function UsageSnippet({ address }: { address: string }) {
         Paste the secret when <code>read</code> waits for it: it stays out of your shell history.
       </p>
       <pre className="rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
-        {`read -rs INFERENCE_API_KEY\ncurl -H "X-API-Key: $INFERENCE_API_KEY" ${address}`}
+        {/* The address comes from the API: quoted, so no character in it can run a command. */}
+        {`read -rs INFERENCE_API_KEY\ncurl -H "X-API-Key: $INFERENCE_API_KEY" ${shellQuote(address)}`}
       </pre>
     </div>
   );

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import type { CreatedApiKey } from '../api/api-key-schemas';
@@ -30,10 +30,10 @@ const deployments = [
   },
 ];
 
-function renderDialog() {
+function renderDialog(shown = deployments) {
   const onClose = vi.fn();
   const user = userEvent.setup();
-  render(<RevealDialog createdKey={createdKey} deployments={deployments} onClose={onClose} />);
+  render(<RevealDialog createdKey={createdKey} deployments={shown} onClose={onClose} />);
   return { onClose, user, dialog: screen.getByRole('dialog', { name: 'Save your API key' }) };
 }
 
@@ -53,9 +53,26 @@ describe('RevealDialog', () => {
     expect(dialog).toHaveTextContent('llama-3-8b-chat');
     expect(dialog).toHaveTextContent('99999999-9999-4999-8999-999999999999');
     expect(dialog).toHaveTextContent(
-      'curl -H "X-API-Key: $INFERENCE_API_KEY" https://llama.example.test',
+      `curl -H "X-API-Key: $INFERENCE_API_KEY" 'https://llama.example.test'`,
     );
     expect(dialog).toHaveTextContent('28 Dec 2026, 16:00 UTC');
+  });
+
+  it.each([
+    [
+      'https://dep.example/v1/chat?a=1&b=$(touch /tmp/pwned)',
+      `'https://dep.example/v1/chat?a=1&b=$(touch /tmp/pwned)'`,
+    ],
+    [
+      "https://dep.example/it's'; rm -rf ~; '",
+      `'https://dep.example/it'\\''s'\\''; rm -rf ~; '\\'''`,
+    ],
+  ])('quotes a hostile deployment address %j for the shell', (address, quoted) => {
+    const { dialog } = renderDialog(deployments.map((deployment) => ({ ...deployment, address })));
+    const snippet = within(dialog).getByText(/^read -rs/);
+    expect(snippet.textContent).toBe(
+      `read -rs INFERENCE_API_KEY\ncurl -H "X-API-Key: $INFERENCE_API_KEY" ${quoted}`,
+    );
   });
 
   it('copies with the Clipboard API and announces it politely', async () => {
