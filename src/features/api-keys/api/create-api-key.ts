@@ -1,13 +1,18 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { afterNextPaint } from '../../../lib/after-next-paint';
 import { apiRequest, type RequestOptions } from '../../../lib/api-client';
+import { secretBox, type SecretBox } from '../../../lib/secret-box';
 import { apiKeyKeys } from './api-key-query-keys';
 import {
   API_KEYS_PATH,
   createApiKeyInputSchema,
   createdApiKeySchema,
+  type ApiKey,
   type CreateApiKeyInput,
 } from './api-key-schemas';
+
+/** A new key with its secret boxed: the reveal dialog wipes it when the user is done. */
+export type CreatedKey = { apiKey: ApiKey; secret: SecretBox };
 
 export function createApiKey(input: CreateApiKeyInput, options: RequestOptions = {}) {
   return apiRequest({
@@ -23,8 +28,16 @@ export function createApiKey(input: CreateApiKeyInput, options: RequestOptions =
 export function useCreateApiKey() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ input, signal }: { input: CreateApiKeyInput; signal?: AbortSignal }) =>
-      createApiKey(input, { signal }),
+    mutationFn: async ({
+      input,
+      signal,
+    }: {
+      input: CreateApiKeyInput;
+      signal?: AbortSignal;
+    }): Promise<CreatedKey> => {
+      const { secret, ...apiKey } = await createApiKey(input, { signal });
+      return { apiKey, secret: secretBox(secret) };
+    },
     // A create that failed after reaching the server must never run twice on its own.
     retry: false,
     // The response holds the secret: drop the mutation from the cache as soon as the reveal

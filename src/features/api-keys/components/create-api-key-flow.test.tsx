@@ -7,6 +7,11 @@ import { setupSandbox } from '../../../test/sandbox-server';
 
 const sandbox = setupSandbox();
 const creates = () => createsAt(sandbox);
+/** A boxed secret is written out as what it still holds, so the text shows whether it is wiped. */
+const openBoxes = (_key: string, value: unknown): unknown =>
+  typeof value === 'object' && value !== null && 'read' in value && typeof value.read === 'function'
+    ? (value.read as () => unknown)()
+    : value;
 /** What the client's caches hold, as text a secret could be found in. */
 const mutationStates = (client: QueryClient) =>
   JSON.stringify(
@@ -14,6 +19,7 @@ const mutationStates = (client: QueryClient) =>
       .getMutationCache()
       .getAll()
       .map((m) => m.state),
+    openBoxes,
   );
 const queryStates = (client: QueryClient) =>
   JSON.stringify(

@@ -82,8 +82,10 @@ export function CreateApiKeyForm({
   useEffect(() => afterNextPaint(preloadRevealDialog), []);
 
   const closeReveal = () => {
-    const keyId = mutation.data?.key_id;
-    // Drops the only reference to the secret (mutation state) and readies the form for another.
+    const keyId = mutation.data?.apiKey.key_id;
+    // Stale fibers and render closures still reach mutation.data: wiped, it leads to no secret.
+    // reset() then drops the mutation itself (gcTime 0) and readies the form for another.
+    mutation.data?.secret.wipe();
     mutation.reset();
     form.reset({ ...EMPTY_FORM, projectId: form.getValues('projectId') });
     if (keyId && onRevealClosed) onRevealClosed(keyId);

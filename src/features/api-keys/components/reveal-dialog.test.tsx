@@ -1,10 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { CreatedApiKey } from '../api/api-key-schemas';
+import type { ApiKey } from '../api/api-key-schemas';
+import { secretBox } from '../../../lib/secret-box';
 import { RevealDialog } from './reveal-dialog';
 
-const createdKey: CreatedApiKey = {
+const SECRET = 'sEcReT-value_0123456789abcdefghijklmnopqrstuv';
+const apiKey: ApiKey = {
   key_id: '5c0ffee0-0000-4000-8000-000000000001',
   name: 'reveal-test',
   status: 'ACTIVE',
@@ -16,7 +18,6 @@ const createdKey: CreatedApiKey = {
     '99999999-9999-4999-8999-999999999999',
   ],
   project_id: 1,
-  secret: 'sEcReT-value_0123456789abcdefghijklmnopqrstuv',
 };
 const deployments = [
   {
@@ -33,7 +34,13 @@ const deployments = [
 function renderDialog(shown = deployments) {
   const onClose = vi.fn();
   const user = userEvent.setup();
-  render(<RevealDialog createdKey={createdKey} deployments={shown} onClose={onClose} />);
+  render(
+    <RevealDialog
+      createdKey={{ apiKey, secret: secretBox(SECRET) }}
+      deployments={shown}
+      onClose={onClose}
+    />,
+  );
   return { onClose, user, dialog: screen.getByRole('dialog', { name: 'Save your API key' }) };
 }
 
@@ -44,12 +51,12 @@ describe('RevealDialog', () => {
     // Masked by dots, not by a password field: the secret is not in the DOM until shown.
     expect(secret).toHaveAttribute('type', 'text');
     expect(secret).toHaveValue('•'.repeat(32));
-    expect(document.body.innerHTML).not.toContain(createdKey.secret);
+    expect(document.body.innerHTML).not.toContain(SECRET);
     expect(secret).toHaveAttribute('readonly');
     expect(secret).toHaveAttribute('autocomplete', 'off');
     expect(screen.getByRole('button', { name: 'Copy secret' })).toHaveFocus();
     expect(dialog).toHaveTextContent('reveal-test');
-    expect(dialog).toHaveTextContent(createdKey.key_id);
+    expect(dialog).toHaveTextContent(apiKey.key_id);
     expect(dialog).toHaveTextContent('llama-3-8b-chat');
     expect(dialog).toHaveTextContent('99999999-9999-4999-8999-999999999999');
     expect(dialog).toHaveTextContent(
@@ -78,7 +85,7 @@ describe('RevealDialog', () => {
   it('copies with the Clipboard API and announces it politely', async () => {
     const { user } = renderDialog();
     await user.click(screen.getByRole('button', { name: 'Copy secret' }));
-    expect(await navigator.clipboard.readText()).toBe(createdKey.secret);
+    expect(await navigator.clipboard.readText()).toBe(SECRET);
     expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard.');
   });
 
@@ -97,10 +104,10 @@ describe('RevealDialog', () => {
     fireEvent.copy(field, {
       clipboardData: { setData: (type: string, value: string) => copied.set(type, value) },
     });
-    expect(copied.get('text/plain')).toBe(createdKey.secret);
+    expect(copied.get('text/plain')).toBe(SECRET);
     expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard.');
     await user.click(screen.getByRole('button', { name: 'Show secret' }));
-    expect(field).toHaveValue(createdKey.secret);
+    expect(field).toHaveValue(SECRET);
     expect(screen.getByRole('button', { name: 'Show secret' })).toHaveAttribute(
       'aria-pressed',
       'true',

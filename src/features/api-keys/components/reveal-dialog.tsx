@@ -1,12 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { CreatedApiKey } from '../api/api-key-schemas';
+import type { CreatedKey } from '../api/create-api-key';
 import { CreatedKeySummary } from './created-key-summary';
 import { SecretField } from './secret-field';
 
 type RevealDialogProps = {
-  createdKey: CreatedApiKey;
+  createdKey: CreatedKey;
   deployments: Deployment[];
   /** The owner must drop the secret here: the dialog is its only holder. */
   onClose: () => void;
@@ -100,7 +100,7 @@ export function RevealDialog({ createdKey, deployments, onClose }: RevealDialogP
           copyButtonRef={copyButtonRef}
           onCopied={() => setCopied(true)}
         />
-        <CreatedKeySummary apiKey={createdKey} deployments={deployments} />
+        <CreatedKeySummary apiKey={createdKey.apiKey} deployments={deployments} />
         {confirming ? (
           <div
             role="group"

@@ -1,9 +1,10 @@
 import { useId, useRef, useState, type ClipboardEvent } from 'react';
 import { Button } from '../../../components/ui/button';
 import { copyShortcut, copyText } from '../../../lib/clipboard';
+import type { SecretBox } from '../../../lib/secret-box';
 
 type SecretFieldProps = {
-  secret: string;
+  secret: SecretBox;
   copyButtonRef: React.RefObject<HTMLButtonElement | null>;
   onCopied: () => void;
 };
@@ -29,7 +30,7 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
   const copy = async () => {
     const input = inputRef.current;
     if (!input) return;
-    const outcome = await copyText(secret, input.parentElement ?? input);
+    const outcome = await copyText(secret.read(), input.parentElement ?? input);
     if (outcome === 'copied') return markCopied();
     setShown(true);
     // After the re-render that puts the real text in the field.
@@ -44,7 +45,7 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
 
   // A manual copy of the masked field must copy the secret, not the dots.
   const onCopy = (event: ClipboardEvent<HTMLInputElement>) => {
-    event.clipboardData.setData('text/plain', secret);
+    event.clipboardData.setData('text/plain', secret.read());
     event.preventDefault();
     markCopied();
   };
@@ -60,7 +61,7 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
           id={id}
           type="text"
           readOnly
-          value={shown ? secret : MASK}
+          value={shown ? secret.read() : MASK}
           aria-describedby={shown ? undefined : `${id}-masked`}
           autoComplete="off"
           autoCorrect="off"

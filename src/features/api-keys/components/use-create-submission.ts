@@ -43,7 +43,7 @@ export function useCreateSubmission(
     mutation.mutate(
       { input: toCreateApiKeyInput(values, new Date()), signal: controller.signal },
       {
-        onSuccess: (created) => onCreated?.(created.key_id),
+        onSuccess: (created) => onCreated?.(created.apiKey.key_id),
         onError: (error) => showError(error, values),
         onSettled: () => {
           sending.current = false;
