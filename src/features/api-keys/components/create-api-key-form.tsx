@@ -1,12 +1,13 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useRef, type RefObject } from 'react';
+import { useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { afterNextPaint } from '../../../lib/after-next-paint';
 import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
 import { API_KEY_NAME_RULE } from '../api/api-key-name';
+import type { CreatedKey } from '../api/create-api-key';
 import {
   createApiKeyFormSchema,
   type CreateApiKeyFormValues,
@@ -60,7 +61,14 @@ export function CreateApiKeyForm({
     reValidateMode: 'onChange',
   });
   const { register, control, formState } = form;
-  const { mutation, rootError, submit, cancel } = useCreateSubmission(form, onCreated);
+  // The dialog follows this state, not the mutation (whose updates reach React a task later):
+  // closing it then commits together with whatever the owner does to focus the new key's row.
+  const [created, setCreated] = useState<CreatedKey | null>(null);
+  const { mutation, rootError, submit, cancel } = useCreateSubmission(form, (key) => {
+    setCreated(key);
+    onCreated?.(key.apiKey.key_id);
+  });
+  const focusNameOnClose = useRef(false);
   // reset() drops react-hook-form's field refs until the next render, so setFocus would miss.
   const nameInput = useRef<HTMLInputElement | null>(null);
   const nameField = register('name');
@@ -82,15 +90,22 @@ export function CreateApiKeyForm({
   useEffect(() => afterNextPaint(preloadRevealDialog), []);
 
   const closeReveal = () => {
-    const keyId = mutation.data?.apiKey.key_id;
-    // Stale fibers and render closures still reach mutation.data: wiped, it leads to no secret.
-    // reset() then drops the mutation itself (gcTime 0) and readies the form for another.
-    mutation.data?.secret.wipe();
+    const keyId = created?.apiKey.key_id;
+    // Stale fibers and render closures still reach the created key: wiped, it leads to no
+    // secret. reset() then drops the mutation itself (gcTime 0) and readies the form for another.
+    created?.secret.wipe();
+    setCreated(null);
     mutation.reset();
     form.reset({ ...EMPTY_FORM, projectId: form.getValues('projectId') });
     if (keyId && onRevealClosed) onRevealClosed(keyId);
-    else nameInput.current?.focus();
+    else focusNameOnClose.current = true;
   };
+  useEffect(() => {
+    // After the dialog has gone: while it is open the rest of the page is inert.
+    if (created || !focusNameOnClose.current) return;
+    focusNameOnClose.current = false;
+    nameInput.current?.focus();
+  }, [created]);
 
   return (
     <>
@@ -157,9 +172,9 @@ export function CreateApiKeyForm({
         </div>
       </form>
       {/* Outside the form: nothing in the dialog may take part in a form submission. */}
-      {mutation.data && (
+      {created && (
         <LazyRevealDialog
-          createdKey={mutation.data}
+          createdKey={created}
           deployments={deployments.data ?? []}
           onClose={closeReveal}
         />

@@ -147,4 +147,16 @@ describe('RevealDialog', () => {
     fireEvent(dialog, new Event('cancel', { cancelable: true }));
     expect(onClose).toHaveBeenCalledOnce();
   });
+
+  it('after Escape asked, a copy withdraws the question and offers Done again', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(screen.getByText(/Close without copying\?/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard.');
+    expect(screen.queryByText(/Close without copying\?/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Close without copying' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
 });

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { isApiError } from '../../../lib/api-error';
-import { useCreateApiKey } from '../api/create-api-key';
+import { useCreateApiKey, type CreatedKey } from '../api/create-api-key';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
 import { mapCreateError, type FormField, type RootError } from '../model/map-create-error';
 import { toCreateApiKeyInput } from '../model/to-create-api-key-input';
@@ -12,7 +12,7 @@ import { toCreateApiKeyInput } from '../model/to-create-api-key-input';
  */
 export function useCreateSubmission(
   form: UseFormReturn<CreateApiKeyFormValues>,
-  onCreated: ((keyId: string) => void) | undefined,
+  onCreated: (created: CreatedKey) => void,
 ) {
   const mutation = useCreateApiKey();
   const [rootError, setRootError] = useState<RootError | null>(null);
@@ -43,7 +43,7 @@ export function useCreateSubmission(
     mutation.mutate(
       { input: toCreateApiKeyInput(values, new Date()), signal: controller.signal },
       {
-        onSuccess: (created) => onCreated?.(created.apiKey.key_id),
+        onSuccess: onCreated,
         onError: (error) => showError(error, values),
         onSettled: () => {
           sending.current = false;
