@@ -67,7 +67,9 @@ test('delete a key bound to an active deployment only after typing its name', as
   expect(await sandbox.requests({ method: 'DELETE' })).toHaveLength(1);
   const bound = await page.request.get(`/cloud/v2/inference/api_keys?limit=1000`);
   expect(JSON.stringify(await bound.json())).not.toContain('bound-key');
-  expect(SEED_DEPLOYMENT_IDS.llamaChat).toBeTruthy();
+  // The key deleted was the one bound to the active deployment, which is why typing was asked.
+  const [create] = await sandbox.creates();
+  expect(create?.body).toMatchObject({ inference_instance_ids: [SEED_DEPLOYMENT_IDS.llamaChat] });
 });
 
 test('delete an unbound key without typing', async ({ page }) => {

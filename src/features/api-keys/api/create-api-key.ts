@@ -1,8 +1,6 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { afterNextPaint } from '../../../lib/after-next-paint';
+import { useMutation } from '@tanstack/react-query';
 import { apiRequest, type RequestOptions } from '../../../lib/api-client';
 import { secretBox, type SecretBox } from '../../../lib/secret-box';
-import { apiKeyKeys } from './api-key-query-keys';
 import {
   API_KEYS_PATH,
   createApiKeyInputSchema,
@@ -25,8 +23,11 @@ export function createApiKey(input: CreateApiKeyInput, options: RequestOptions =
   });
 }
 
+/**
+ * The create call. It leaves the list alone: the reveal dialog refreshes it once it is on screen
+ * (see `useReveal`), so the list's refetch never delays the one thing the user waits for.
+ */
 export function useCreateApiKey() {
-  const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({
       input,
@@ -43,10 +44,5 @@ export function useCreateApiKey() {
     // The response holds the secret: drop the mutation from the cache as soon as the reveal
     // dialog lets go of it (mutation.reset()), instead of keeping it for the default 5 minutes.
     gcTime: 0,
-    onSuccess: () => {
-      // This runs before the mutation's observers hear of the success: refetching the list now
-      // would put the list's re-renders (fetching, then the new rows) ahead of the reveal dialog.
-      afterNextPaint(() => void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists() }));
-    },
   });
 }
