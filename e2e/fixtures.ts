@@ -24,8 +24,7 @@ export class SandboxControl {
 
   async requests(filter?: { method?: string; path?: string }): Promise<RequestLogEntry[]> {
     const response = await this.request.get(`${this.base}/__sandbox/requests`);
-    const body = (await response.json()) as RequestLogEntry[] | { requests: RequestLogEntry[] };
-    const entries = Array.isArray(body) ? body : body.requests;
+    const entries = (await response.json()) as RequestLogEntry[];
     return entries.filter(
       (entry) =>
         (!filter?.method || entry.method === filter.method) &&

@@ -67,7 +67,9 @@ test('delete a key bound to an active deployment only after typing its name', as
   expect(await sandbox.requests({ method: 'DELETE' })).toHaveLength(1);
   const bound = await page.request.get(`/cloud/v2/inference/api_keys?limit=1000`);
   expect(JSON.stringify(await bound.json())).not.toContain('bound-key');
-  expect(SEED_DEPLOYMENT_IDS.llamaChat).toBeTruthy();
+  // The key deleted was the one bound to the active deployment, which is why typing was asked.
+  const [create] = await sandbox.creates();
+  expect(create?.body).toMatchObject({ inference_instance_ids: [SEED_DEPLOYMENT_IDS.llamaChat] });
 });
 
 test('delete an unbound key without typing', async ({ page }) => {
@@ -100,6 +102,8 @@ test('page through 250 seeded keys with the right count, and reload keeps projec
   await expect(keysTable(page).getByRole('row')).toHaveCount(1 + 3);
   await page.getByRole('button', { name: 'Previous page' }).click();
   await expect(page.getByText('201–250 of 253')).toBeVisible();
+  // The URL is what the reload reads back: wait for it too, not only for the rows.
+  await expect(page).toHaveURL(/[?&]page=5(&|$)/);
   await page.reload();
   await expect(page.getByText('201–250 of 253')).toBeVisible();
   expect(new URL(page.url()).searchParams.get('page')).toBe('5');
@@ -128,6 +132,7 @@ test('the project lives in the URL and survives a reload', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('combobox', { name: 'Project' }).selectOption({ label: 'staging' });
   await expect(keysTable(page)).toContainText('staging-tests');
+  await expect(page).toHaveURL(/[?&]project=2(&|$)/);
   await page.reload();
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue('2');
   await expect(keysTable(page)).toContainText('staging-tests');
@@ -140,8 +145,8 @@ test('details open from a row and by URL', async ({ page }) => {
     .click();
   const dialog = page.getByRole('dialog', { name: 'API key details' });
   await expect(dialog).toContainText('ci-pipeline');
+  await expect(page).toHaveURL(/[?&]key=/);
   const url = page.url();
-  expect(url).toContain('key=');
   await page.goto(url);
   await expect(page.getByRole('dialog', { name: 'API key details' })).toContainText('ci-pipeline');
 });

@@ -35,6 +35,34 @@ test('Escape, the close button and the backdrop ask before closing an uncopied s
   await expect(dialog).toBeHidden();
 });
 
+test('Escape asks, then Copy: the question goes and Done is back', async ({ page }) => {
+  const dialog = await createKey(page, 'escape-then-copy');
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByText('Close without copying?')).toBeVisible();
+  await dialog.getByRole('button', { name: /^Copy/ }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
+  await expect(dialog.getByText('Close without copying?')).toBeHidden();
+  await expect(dialog.getByRole('button', { name: 'Close without copying' })).toBeHidden();
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: 'escape-then-copy' })).toBeFocused();
+});
+
+test('a drag that starts on the secret and ends on the backdrop neither closes nor asks', async ({
+  page,
+}) => {
+  const dialog = await createKey(page, 'drag-select');
+  const field = await dialog.getByLabel('Secret', { exact: true }).boundingBox();
+  if (!field) throw new Error('the secret field has no box');
+  await page.mouse.move(field.x + 5, field.y + field.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(5, 5, { steps: 5 }); // out onto the backdrop
+  await page.mouse.up();
+  await expect(dialog.getByRole('button', { name: 'Done' })).toBeVisible();
+  await expect(dialog.getByText('Close without copying?')).toBeHidden();
+  await expect(dialog).toBeVisible();
+});
+
 test('once copied, Escape closes at once and focus lands on the new key’s row', async ({
   page,
 }) => {

@@ -1,6 +1,6 @@
 import { AuthGate, SignOutButton } from '../features/auth/auth-gate';
 import { ApiTargetBanner } from './api-target-banner';
-import { KeysPage } from './keys-page';
+import { KeysPage } from '../features/api-keys/keys-page';
 
 export function App() {
   return (

@@ -1,5 +1,5 @@
 import type * as z from 'zod/mini';
-import { DEFAULT_TIMEOUT_MS, requestTimeoutMs } from './api-config';
+import { requestTimeoutMs } from './api-config';
 import { ApiError } from './api-error';
 import { readApiError, tryParseJson } from './read-api-error';
 import { tokenStore } from './token-store';
@@ -39,12 +39,7 @@ export async function apiRequest<S extends z.ZodMiniType | null>(
     : timeout.signal;
   try {
     const token = request.token ?? tokenStore.getToken() ?? undefined;
-    const response = await send(
-      { ...request, timeoutMs, token },
-      signal,
-      timeout.signal,
-      request.signal,
-    );
+    const response = await send({ ...request, token }, timeoutMs, signal, timeout.signal);
     if (response.status === 401 && request.token === undefined && token !== undefined) {
       // The signed-in token no longer works: back to Sign in, keeping the page as it is.
       tokenStore.end('rejected');
@@ -58,9 +53,9 @@ export async function apiRequest<S extends z.ZodMiniType | null>(
 
 async function send(
   request: ApiRequest<z.ZodMiniType | null>,
+  timeoutMs: number,
   signal: AbortSignal,
   timeoutSignal: AbortSignal,
-  userSignal: AbortSignal | undefined,
 ): Promise<Response> {
   const hasBody = request.body !== undefined;
   const headers: Record<string, string> = { accept: 'application/json' };
@@ -77,14 +72,13 @@ async function send(
       cache: 'no-store',
     });
   } catch (cause) {
-    if (userSignal?.aborted) {
+    if (request.signal?.aborted) {
       throw new ApiError({ kind: 'cancelled', message: 'The request was cancelled.' });
     }
     if (timeoutSignal.aborted) {
-      const ms = request.timeoutMs ?? DEFAULT_TIMEOUT_MS;
       throw new ApiError({
         kind: 'timeout',
-        message: `The API did not answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}.`,
+        message: `The API did not answer within ${timeoutMs < 1000 ? `${timeoutMs} ms` : `${Math.round(timeoutMs / 1000)} s`}.`,
       });
     }
     throw new ApiError({

@@ -13,8 +13,6 @@ export const apiErrorBodySchema = z.object({
   invalid_fields: z.optional(z.nullable(z.record(z.string(), z.unknown()))),
 });
 
-export type ApiErrorBody = z.infer<typeof apiErrorBodySchema>;
-
 /** What the sandbox (and Gcore) always send: the strict form of the body above. */
 export const gcoreErrorBodySchema = z.object({
   exception_class: z.string(),
@@ -22,5 +20,3 @@ export const gcoreErrorBodySchema = z.object({
   request_id: z.string(),
   invalid_fields: z.optional(z.record(z.string(), z.array(z.string()))),
 });
-
-export type GcoreErrorBody = z.infer<typeof gcoreErrorBodySchema>;

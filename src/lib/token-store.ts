@@ -5,15 +5,20 @@
  */
 const REMEMBER_KEY = 'gcore-dashboard-token';
 
-type TokenState = {
-  token: string | null;
+/**
+ * What components see: whether someone is signed in, never the token. React keeps the previous
+ * render's state (the fiber's alternate) after the next one, so a token in this snapshot would
+ * stay reachable in the page after Sign out.
+ */
+export type SessionState = {
+  signedIn: boolean;
   endedBy: 'sign-out' | 'rejected' | null;
   /** Whether the page has been shown since the last sign-out: a 401 must not unmount it. */
   pageShown: boolean;
 };
 
-const remembered = readRemembered();
-let state: TokenState = { token: remembered, endedBy: null, pageShown: remembered !== null };
+let token: string | null = readRemembered();
+let state: SessionState = { signedIn: token !== null, endedBy: null, pageShown: token !== null };
 const listeners = new Set<() => void>();
 
 function readRemembered(): string | null {
@@ -24,7 +29,7 @@ function readRemembered(): string | null {
   }
 }
 
-function update(next: TokenState) {
+function update(next: SessionState) {
   state = next;
   listeners.forEach((listener) => listener());
 }
@@ -34,17 +39,20 @@ export const tokenStore = {
     listeners.add(listener);
     return () => listeners.delete(listener);
   },
-  getState: (): TokenState => state,
-  getToken: (): string | null => state.token,
-  signIn(token: string, remember: boolean) {
-    if (remember) sessionStorage.setItem(REMEMBER_KEY, token);
+  getState: (): SessionState => state,
+  /** For the API client only: the one place the token is read. */
+  getToken: (): string | null => token,
+  signIn(next: string, remember: boolean) {
+    if (remember) sessionStorage.setItem(REMEMBER_KEY, next);
     else sessionStorage.removeItem(REMEMBER_KEY);
-    update({ token, endedBy: null, pageShown: true });
+    token = next;
+    update({ signedIn: true, endedBy: null, pageShown: true });
   },
   /** `rejected`: the API answered 401 mid-session; the page keeps what the user typed. */
   end(reason: 'sign-out' | 'rejected') {
     sessionStorage.removeItem(REMEMBER_KEY);
-    if (state.token !== null)
-      update({ token: null, endedBy: reason, pageShown: reason === 'rejected' });
+    if (token === null) return;
+    token = null;
+    update({ signedIn: false, endedBy: reason, pageShown: reason === 'rejected' });
   },
 };

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import type { Sandbox } from '../../sandbox/create-sandbox';
 import { KEYS } from '../../sandbox/testing/sandbox-test-client';
-import { CreateApiKeyForm } from '../features/api-keys/components/create-api-key-form';
+import { CreateApiKeyForm } from '../features/api-keys/create/create-api-key-form';
 import { renderWithClient } from './render-with-client';
 
 /** The create form alone, once its projects and deployments have loaded. */

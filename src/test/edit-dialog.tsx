@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { vi } from 'vitest';
 import type { SEED_KEY_IDS } from '../../sandbox/seed/api-keys';
-import { EditApiKeyDialog } from '../features/api-keys/components/edit-api-key-dialog';
+import { EditApiKeyDialog } from '../features/api-keys/manage/edit-api-key-dialog';
 import { renderWithClient } from './render-with-client';
 import { seedApiKey } from './seed-api-key';
 

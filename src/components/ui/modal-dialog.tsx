@@ -1,4 +1,6 @@
-import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { Button } from './button';
+import { CloseWarningPanel, useUnloadWarning, type CloseWarning } from './close-warning';
 
 const SIZES = {
   sm: 'w-[min(28rem,calc(100vw-2rem))]',
@@ -12,30 +14,37 @@ export type ModalDialogProps = {
   /** Read with the name (`aria-describedby`); keep it to a sentence. */
   description?: ReactNode;
   /**
-   * The user asked to close (Escape, a backdrop click). The owner closes the dialog by unmounting
-   * it; until then it stays open.
+   * The user asked to close (Escape, a backdrop click, the close button), and confirmed if a
+   * warning was due. The owner closes the dialog by unmounting it; until then it stays open.
    */
   onClose: () => void;
   children: ReactNode;
+  /** The owner's buttons, last; while a close warning asks, its buttons stand in their place. */
+  footer?: ReactNode;
   /** Focused on open (pass a stable ref); otherwise the browser focuses the first focusable element. */
   initialFocusRef?: RefObject<HTMLElement | null>;
   size?: keyof typeof SIZES;
+  /** A ✕ button in the header, for pointer users. */
+  closeButton?: boolean;
+  /**
+   * While set, every way out the dialog itself offers (Escape, backdrop, ✕, leaving the page)
+   * asks first. Set it to null (the user did what was asked) and the question goes away.
+   */
+  closeWarning?: CloseWarning | null;
 };
 
 /** A modal on the native `<dialog>`: the browser traps focus, makes the page inert, and handles Escape. */
-export function ModalDialog({
-  title,
-  description,
-  onClose,
-  children,
-  initialFocusRef,
-  size = 'md',
-}: ModalDialogProps) {
+export function ModalDialog(props: ModalDialogProps) {
+  const { title, description, onClose, initialFocusRef, size = 'md', closeWarning } = props;
   const titleId = useId();
   const descriptionId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const unmountingRef = useRef(false);
   const pressedBackdropRef = useRef(false);
+  const [asking, setAsking] = useState(false);
+  // Derived, not reset: once the warning is withdrawn (the secret was copied), no question stays.
+  const confirming = asking && Boolean(closeWarning);
+  useUnloadWarning(Boolean(closeWarning));
 
   // Layout effects: the cleanup runs while the dialog is still in the document, so `close()`
   // takes it out of the top layer and lets the browser return focus to where it was before.
@@ -62,6 +71,12 @@ export function ModalDialog({
     initialFocusRef?.current?.focus();
   }, [initialFocusRef]);
 
+  const requestClose = () => (closeWarning ? setAsking(true) : onClose());
+  const keepOpen = () => {
+    setAsking(false);
+    initialFocusRef?.current?.focus();
+  };
+
   return (
     // The backdrop click is the pointer twin of Escape, which `onCancel` handles for keyboards.
     // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
@@ -73,7 +88,9 @@ export function ModalDialog({
       className={`m-auto rounded-xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/40 ${SIZES[size]}`}
       onCancel={(event) => {
         event.preventDefault();
-        onClose();
+        // Escape while asked answers the question the safe way.
+        if (confirming) keepOpen();
+        else requestClose();
       }}
       onClose={() => {
         const dialog = dialogRef.current;
@@ -83,7 +100,7 @@ export function ModalDialog({
         // Chromium lets a repeated Escape close a dialog even though `cancel` was prevented.
         // Reopen it so it never lingers closed-but-mounted, and pass the request on.
         dialog.showModal();
-        onClose();
+        requestClose();
       }}
       onPointerDown={(event) => {
         pressedBackdropRef.current = event.target === event.currentTarget;
@@ -91,22 +108,34 @@ export function ModalDialog({
       onClick={(event) => {
         // Only the backdrop targets the dialog itself: its content sits in the inner div. A press
         // that started inside (selecting text, say) and ended outside must not close it.
-        if (event.target === event.currentTarget && pressedBackdropRef.current) onClose();
+        if (event.target === event.currentTarget && pressedBackdropRef.current) requestClose();
         pressedBackdropRef.current = false;
       }}
     >
       <div className="flex flex-col gap-5 p-6">
-        <div className="flex flex-col gap-1.5">
-          <h2 id={titleId} className="text-lg font-semibold">
-            {title}
-          </h2>
-          {description && (
-            <p id={descriptionId} className="text-sm text-slate-600">
-              {description}
-            </p>
+        <div className="flex items-start justify-between gap-4">
+          <div className="flex flex-col gap-1.5">
+            <h2 id={titleId} className="text-lg font-semibold">
+              {title}
+            </h2>
+            {description && (
+              <p id={descriptionId} className="text-sm text-slate-600">
+                {description}
+              </p>
+            )}
+          </div>
+          {props.closeButton && (
+            <Button variant="ghost" aria-label="Close" onClick={requestClose} className="-m-2">
+              <span aria-hidden="true">✕</span>
+            </Button>
           )}
         </div>
-        {children}
+        {props.children}
+        {confirming && closeWarning ? (
+          <CloseWarningPanel {...closeWarning} onKeepOpen={keepOpen} onConfirm={onClose} />
+        ) : (
+          props.footer
+        )}
       </div>
     </dialog>
   );

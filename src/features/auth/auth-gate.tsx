@@ -10,7 +10,7 @@ import { SignInForm } from './sign-in-form';
  * back over the page, which stays mounted so that nothing typed is lost.
  */
 export function AuthGate({ children }: { children: ReactNode }) {
-  const { token, endedBy, pageShown } = useSyncExternalStore(
+  const { signedIn, endedBy, pageShown } = useSyncExternalStore(
     tokenStore.subscribe,
     tokenStore.getState,
   );
@@ -22,7 +22,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   }, [endedBy, queryClient]);
 
   if (readAuthMode() === 'server') return children;
-  if (!token && !pageShown) {
+  if (!signedIn && !pageShown) {
     return (
       <section
         aria-labelledby="sign-in-heading"
@@ -38,7 +38,7 @@ export function AuthGate({ children }: { children: ReactNode }) {
   return (
     <>
       {children}
-      {!token && (
+      {!signedIn && (
         <ModalDialog title="Sign in" onClose={() => undefined}>
           <SignInForm reason={endedBy} />
         </ModalDialog>
@@ -48,8 +48,8 @@ export function AuthGate({ children }: { children: ReactNode }) {
 }
 
 export function SignOutButton() {
-  const { token } = useSyncExternalStore(tokenStore.subscribe, tokenStore.getState);
-  if (readAuthMode() === 'server' || !token) return null;
+  const { signedIn } = useSyncExternalStore(tokenStore.subscribe, tokenStore.getState);
+  if (readAuthMode() === 'server' || !signedIn) return null;
   return (
     <button type="button" className="text-sm underline" onClick={() => tokenStore.end('sign-out')}>
       Sign out

@@ -56,4 +56,3 @@ export const createdApiKeySchema = z.extend(apiKeySchema, {
 export type CreatedApiKey = z.infer<typeof createdApiKeySchema>;
 
 export const apiKeyListSchema = listOf(apiKeySchema);
-export type ApiKeyList = z.infer<typeof apiKeyListSchema>;

@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { fetchAllPages } from '../../../lib/list-schema';
+import { fetchAllPages } from '../../../lib/fetch-all-pages';
 import { apiKeyKeys, type ApiKeyListParams } from './api-key-query-keys';
 import { API_KEYS_PATH, apiKeyListSchema } from './api-key-schemas';
 
@@ -35,6 +35,8 @@ export const allApiKeysQueryOptions = (projectId: number, orderBy: string | unde
   queryOptions({
     queryKey: apiKeyKeys.allOfProject(projectId, orderBy),
     queryFn: ({ signal }) =>
-      fetchAllPages((offset, limit) => listApiKeys({ projectId, limit, offset, orderBy }, signal)),
+      fetchAllPages((offset, limit) => listApiKeys({ projectId, limit, offset, orderBy }, signal), {
+        keyOf: (key) => key.key_id,
+      }),
     placeholderData: keepPreviousData,
   });

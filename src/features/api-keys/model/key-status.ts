@@ -1,3 +1,4 @@
+import { humanizeStatus } from '../../../lib/humanize-status';
 import type { ApiKey } from '../api/api-key-schemas';
 
 /** Within this long of its expiry, an active key is flagged as expiring soon. */
@@ -19,13 +20,8 @@ export function keyStatus(key: Pick<ApiKey, 'status' | 'expires_at'>, now: Date)
   const upper = key.status.toUpperCase();
   if (upper === 'EXPIRED' || expiresAt <= now.getTime())
     return { kind: 'expired', label: 'Expired' };
-  if (upper !== 'ACTIVE') return { kind: 'other', label: humanize(key.status) };
+  if (upper !== 'ACTIVE') return { kind: 'other', label: humanizeStatus(key.status) };
   if (expiresAt - now.getTime() <= EXPIRING_SOON_MS)
     return { kind: 'expiring-soon', label: 'Expiring soon' };
   return { kind: 'active', label: 'Active' };
-}
-
-function humanize(status: string): string {
-  const words = status.replaceAll('_', ' ').trim().toLowerCase();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Unknown';
 }

@@ -30,4 +30,3 @@ export const deploymentSchema = z.object({
 export type Deployment = z.infer<typeof deploymentSchema>;
 
 export const deploymentListSchema = listOf(deploymentSchema);
-export type DeploymentList = z.infer<typeof deploymentListSchema>;

@@ -1,3 +1,5 @@
+import { humanizeStatus } from '../../../lib/humanize-status';
+
 const TONES: Record<string, string> = {
   ACTIVE: 'bg-emerald-100 text-emerald-900',
   DEPLOYING: 'bg-sky-100 text-sky-900',
@@ -11,19 +13,12 @@ const TONES: Record<string, string> = {
   FAILED: 'bg-red-100 text-red-900',
 };
 
-const LABELS: Record<string, string> = { PARTIALLYDEPLOYED: 'Partially deployed' };
-
-/** "PARTIALLYDEPLOYED" → "Partially deployed"; unknown statuses are shown as they come. */
-export function formatDeploymentStatus(status: string): string {
-  return LABELS[status] ?? status.charAt(0) + status.slice(1).toLowerCase().replaceAll('_', ' ');
-}
-
 export function DeploymentStatus({ status }: { status: string }) {
   return (
     <span
       className={`rounded px-1.5 py-0.5 text-xs font-medium ${TONES[status] ?? 'bg-violet-100 text-violet-900'}`}
     >
-      {formatDeploymentStatus(status)}
+      {humanizeStatus(status)}
     </span>
   );
 }

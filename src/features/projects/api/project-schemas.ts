@@ -18,7 +18,6 @@ export const projectSchema = z.object({
 export type Project = z.infer<typeof projectSchema>;
 
 export const projectListSchema = listOf(projectSchema);
-export type ProjectList = z.infer<typeof projectListSchema>;
 
 /** The project a page opens on: the account's default, else the first one listed. */
 export function findDefaultProject(projects: readonly Project[] | undefined): Project | undefined {

@@ -1,6 +1,6 @@
 import { apiRequest } from '../../../../lib/api-client';
 import { isApiError } from '../../../../lib/api-error';
-import { fetchAllPages } from '../../../../lib/list-schema';
+import { fetchAllPages } from '../../../../lib/fetch-all-pages';
 import { listDeploymentsV3 } from '../../../deployments/api/v3/deployment-v3-calls';
 import type { KeyChanges, KeyRecord, KeysAdapter, NewKey } from '../key-model';
 import { describeV3ApiKeyNameProblem } from './api-key-v3-name';
@@ -107,4 +107,9 @@ export const keysAdapterV3: KeysAdapter = {
 
 /** Every key of a project: v3 has no order or filter, so sorting and matching happen here. */
 export const listAllKeysV3 = (projectId: number, signal?: AbortSignal) =>
-  fetchAllPages((offset, limit) => keysAdapterV3.listKeyPage(projectId, { offset, limit }, signal));
+  fetchAllPages(
+    (offset, limit) => keysAdapterV3.listKeyPage(projectId, { offset, limit }, signal),
+    {
+      keyOf: (key) => key.id,
+    },
+  );

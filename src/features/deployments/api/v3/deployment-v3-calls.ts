@@ -1,5 +1,5 @@
 import { apiRequest } from '../../../../lib/api-client';
-import { fetchAllPages } from '../../../../lib/list-schema';
+import { fetchAllPages } from '../../../../lib/fetch-all-pages';
 import type { DeploymentRecord } from '../../../api-keys/api/key-model';
 import type { BindingApi } from './binding-orchestrator';
 import {
@@ -24,14 +24,16 @@ export const toDeploymentRecordV3 = (deployment: DeploymentV3): DeploymentRecord
 
 /** Every deployment of a project (v3 lists have no order: sorted by name here). */
 export async function listDeploymentsV3(projectId: number, signal?: AbortSignal) {
-  const all = await fetchAllPages((offset, limit) =>
-    apiRequest({
-      method: 'GET',
-      path: v3DeploymentsPath(projectId),
-      query: { limit, offset },
-      schema: deploymentV3ListSchema,
-      signal,
-    }),
+  const all = await fetchAllPages(
+    (offset, limit) =>
+      apiRequest({
+        method: 'GET',
+        path: v3DeploymentsPath(projectId),
+        query: { limit, offset },
+        schema: deploymentV3ListSchema,
+        signal,
+      }),
+    { keyOf: (deployment) => deployment.name },
   );
   return all.map(toDeploymentRecordV3).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,0 +1,117 @@
+import { screen, waitFor } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
+import { withApiTimeoutMeta } from '../../../test/api-timeout-meta';
+import { KeysPage } from '../keys-page';
+import { createsAt } from '../../../test/create-form';
+import { FAILURE_CASES, MATRIX_REQUEST_ID, MATRIX_TIMEOUT_MS } from '../../../test/failure-cases';
+import { renderWithClient } from '../../../test/render-with-client';
+import { setupSandbox } from '../../../test/sandbox-server';
+
+const sandbox = setupSandbox();
+const creates = () => createsAt(sandbox);
+
+/** What the user must see for each case: on a field, or in the alert by the button. */
+const SEEN: Record<
+  string,
+  { field?: 'Name' | 'Inference instances'; text: RegExp; unknown?: boolean; requestId?: boolean }
+> = {
+  '400 with invalid_fields': { field: 'Name', text: /^Bad\./ },
+  '400 without invalid_fields': {
+    text: /The API rejected the request: Malformed request\./,
+    requestId: true,
+  },
+  '401': {
+    text: /did not accept the token \(Token is invalid or expired\).*GCORE_API_KEY/,
+    requestId: true,
+  },
+  '403': { text: /role may not create API keys here/, requestId: true },
+  '404': { field: 'Inference instances', text: /Resource not found\./ },
+  '405': { text: /Method not allowed\. \(HTTP 405\)/, requestId: true },
+  '409': { field: 'Name', text: /“matrix-key” already exists in this project/ },
+  '429 with Retry-After': { text: /Try again in 7 seconds/ },
+  '429 without Retry-After': { text: /Wait a few seconds/ },
+  '500': {
+    text: /Something broke\..*may or may not have been created/,
+    unknown: true,
+    requestId: true,
+  },
+  '502 with an HTML gateway page': {
+    text: /The API failed \(HTTP 502\)\..*may or may not have been created/,
+    unknown: true,
+  },
+  '503': {
+    text: /Down for maintenance\..*may or may not have been created/,
+    unknown: true,
+    requestId: true,
+  },
+  'valid JSON that breaks the schema': {
+    text: /unexpected format.*created without its secret/,
+    unknown: true,
+  },
+  'malformed body': { text: /not JSON.*created without its secret/, unknown: true },
+  'dropped connection': {
+    text: /connection to the API failed.*may or may not have been created/,
+    unknown: true,
+  },
+  'no answer (client time-out)': {
+    text: new RegExp(`did not answer within ${MATRIX_TIMEOUT_MS} ms.*may or may not`),
+    unknown: true,
+  },
+};
+
+withApiTimeoutMeta(MATRIX_TIMEOUT_MS);
+
+async function submitKey() {
+  window.history.replaceState(null, '', '/');
+  const result = renderWithClient(<KeysPage />);
+  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
+  await result.user.type(screen.getByRole('textbox', { name: 'Name' }), 'matrix-key');
+  await result.user.type(screen.getByRole('textbox', { name: 'Description' }), 'typed text');
+  await result.user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
+  await result.user.click(screen.getByRole('button', { name: 'Create API key' }));
+  return result;
+}
+
+describe('create: every failure gives a specific message, keeps the input and sends once', () => {
+  it.each(FAILURE_CASES)('$name', async ({ name, fault }) => {
+    sandbox.faults.arm({ ...fault, method: 'POST', path: KEYS });
+    await submitKey();
+    const seen = SEEN[name];
+    if (!seen) throw new Error(`no expectation for ${name}`);
+    if (seen.field) {
+      const target =
+        seen.field === 'Name'
+          ? screen.getByRole('textbox', { name: 'Name' })
+          : screen.getByRole('group', { name: 'Inference instances' });
+      await waitFor(() => expect(target).toHaveAccessibleDescription(seen.text));
+    } else {
+      const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+      expect(alert).toHaveTextContent(seen.text);
+      if (seen.requestId) expect(alert).toHaveTextContent(MATRIX_REQUEST_ID);
+      // Where the key may exist, the list is one click away, filtered to this name.
+      expect(screen.queryByRole('button', { name: 'Check the key list' }) !== null).toBe(
+        Boolean(seen.unknown),
+      );
+    }
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('matrix-key');
+    expect(screen.getByRole('textbox', { name: 'Description' })).toHaveValue('typed text');
+    expect(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeChecked();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(creates()).toHaveLength(1);
+  });
+
+  it('a request the user cancels says the outcome is unknown, and Check the key list filters the list', async () => {
+    sandbox.faults.arm({ method: 'POST', path: KEYS, delayMs: 200, passThrough: true });
+    const { user } = await submitKey();
+    await user.click(await screen.findByRole('button', { name: 'Cancel request' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /You cancelled the request\. The key may or may not have been created/,
+    );
+    await user.click(screen.getByRole('button', { name: 'Check the key list' }));
+    expect(window.location.search).toContain('q=matrix-key');
+    expect(screen.getByRole('heading', { name: 'API keys' })).toHaveFocus();
+    expect(creates()).toHaveLength(1);
+  });
+});

@@ -1,0 +1,49 @@
+import { useRef } from 'react';
+import type { UseFormReturn } from 'react-hook-form';
+import { isApiError } from '../../../lib/api-error';
+import { useCreateApiKey, type CreatedKey } from '../api/create-api-key';
+import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
+import { mapCreateError, type MappedError } from '../model/map-create-error';
+import { toCreateApiKeyInput } from '../model/to-create-api-key-input';
+import { useGuardedSubmit } from '../shared/use-guarded-submit';
+
+function mapError(error: unknown, values: CreateApiKeyFormValues): MappedError {
+  if (isApiError(error)) return mapCreateError(error, values);
+  const root = { message: String(error), requestId: null, retryable: false, outcomeUnknown: true };
+  return { fields: {}, root };
+}
+
+/** Form values → mapper → mutation, cancellable while it runs. */
+export function useCreateSubmission(
+  form: UseFormReturn<CreateApiKeyFormValues>,
+  onCreated: (created: CreatedKey) => void,
+) {
+  const mutation = useCreateApiKey();
+  const { rootError, run } = useGuardedSubmit(form, mapError);
+  const inFlight = useRef<AbortController | null>(null);
+
+  const send = (values: CreateApiKeyFormValues) =>
+    run(values, ({ onError, onSettled }) => {
+      const controller = new AbortController();
+      inFlight.current = controller;
+      mutation.mutate(
+        { input: toCreateApiKeyInput(values, new Date()), signal: controller.signal },
+        {
+          onSuccess: (created) => onCreated(created),
+          onError,
+          onSettled: () => {
+            onSettled();
+            inFlight.current = null;
+          },
+        },
+      );
+    });
+
+  return {
+    mutation,
+    rootError,
+    submit: (event?: React.BaseSyntheticEvent) => form.handleSubmit(send)(event),
+    /** Stops waiting; the API may still have acted on the request, and the message says so. */
+    cancel: () => inFlight.current?.abort(),
+  };
+}

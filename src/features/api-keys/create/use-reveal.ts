@@ -1,0 +1,41 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { apiKeyKeys } from '../api/api-key-query-keys';
+import type { CreatedKey } from '../api/create-api-key';
+import { newKeyStore } from '../model/new-key-store';
+
+/**
+ * The key whose secret the reveal dialog shows, from the create's answer until the user is done.
+ * The dialog follows this state rather than the mutation, whose updates reach React a task later:
+ * closing it then commits together with the list's move of focus to the new row.
+ */
+export function useReveal() {
+  const queryClient = useQueryClient();
+  const [created, setCreated] = useState<CreatedKey | null>(null);
+  const focusNameOnClose = useRef(false);
+
+  useEffect(() => {
+    if (created) {
+      // After the commit that shows the dialog, so the list's refetch and new row come second
+      // and the reveal paints first.
+      newKeyStore.added(created.apiKey.key_id);
+      void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists() });
+    } else if (focusNameOnClose.current) {
+      // After the dialog has gone: while it is open the rest of the page is inert.
+      focusNameOnClose.current = false;
+      newKeyStore.focusName();
+    }
+  }, [created, queryClient]);
+
+  const close = () => {
+    // Stale fibers and render closures still reach the created key: wiped, it leads to no secret.
+    created?.secret.wipe();
+    setCreated(null);
+    // With no list on the page to focus the new row, focus returns to Name.
+    if (!created || !newKeyStore.revealClosed(created.apiKey.key_id)) {
+      focusNameOnClose.current = true;
+    }
+  };
+
+  return { created, show: setCreated, close };
+}

@@ -1,0 +1,131 @@
+import { memo } from 'react';
+import { Button } from '../../../components/ui/button';
+import { formatExpiry, formatRelative } from '../../../lib/format-relative';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { ApiKey } from '../api/api-key-schemas';
+import { keyStatus, type KeyStatus } from '../model/key-status';
+import { DeploymentNames } from '../shared/deployment-names';
+import { KeyStatusBadge } from '../shared/key-status-badge';
+import { TimeWithUtc } from '../../../components/ui/time-with-utc';
+
+export type RowActions = {
+  onDetails: (key: ApiKey) => void;
+  onEdit: (key: ApiKey) => void;
+  onDelete: (key: ApiKey) => void;
+};
+
+/** What a row shows that depends on the clock, worked out by the table for the time it renders. */
+export type RowClock = { status: KeyStatus; expires: string; created: string };
+
+export function rowClock(apiKey: ApiKey, now: Date): RowClock {
+  const createdAt = new Date(apiKey.created_at);
+  return {
+    status: keyStatus(apiKey, now),
+    expires: formatExpiry(apiKey.expires_at, now),
+    created: Number.isNaN(createdAt.getTime()) ? apiKey.created_at : formatRelative(createdAt, now),
+  };
+}
+
+type ApiKeyRowProps = RowActions & {
+  apiKey: ApiKey;
+  /** Undefined while the deployments load. */
+  deploymentsById: ReadonlyMap<string, Deployment> | undefined;
+  isNew: boolean;
+  clock: RowClock;
+  onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
+};
+
+/**
+ * Memoised on what it shows: a refetch, a new key or a page of 1000 re-renders only the rows whose
+ * key, bindings or clock texts changed (the list keeps unchanged keys' objects across refetches).
+ */
+export const ApiKeyRow = memo(function ApiKeyRow({
+  apiKey,
+  deploymentsById,
+  isNew,
+  clock,
+  onRowElement,
+  ...actions
+}: ApiKeyRowProps) {
+  const expiresAt = apiKey.expires_at ? new Date(apiKey.expires_at) : null;
+  const createdAt = new Date(apiKey.created_at);
+  return (
+    <tr
+      ref={(row) => onRowElement(apiKey.key_id, row)}
+      tabIndex={-1}
+      className={`focus:outline-brand-700 border-t border-slate-200 align-top focus:outline-2 ${isNew ? 'bg-emerald-50' : ''}`}
+    >
+      <td className="max-w-72 min-w-44 px-3 py-2 font-medium wrap-anywhere">{apiKey.name}</td>
+      <td className="px-3 py-2">
+        <div className="flex flex-wrap gap-1">
+          <KeyStatusBadge status={clock.status} />
+          {isNew && (
+            <span className="rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+              New
+            </span>
+          )}
+        </div>
+      </td>
+      <td className="max-w-64 min-w-40 px-3 py-2 wrap-anywhere text-slate-700">
+        {apiKey.description || <span className="text-slate-500">—</span>}
+      </td>
+      <td className="max-w-64 min-w-40 px-3 py-2">
+        <DeploymentNames
+          ids={apiKey.inference_instance_ids}
+          deploymentsById={deploymentsById}
+          limit={3}
+        />
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        {expiresAt && !Number.isNaN(expiresAt.getTime()) ? (
+          <TimeWithUtc date={expiresAt}>
+            <span>{clock.expires}</span>
+            <span className="text-xs text-slate-600">{expiresAt.toLocaleString()}</span>
+          </TimeWithUtc>
+        ) : (
+          <span>{clock.expires}</span>
+        )}
+      </td>
+      <td className="px-3 py-2 whitespace-nowrap">
+        {Number.isNaN(createdAt.getTime()) ? (
+          apiKey.created_at
+        ) : (
+          <TimeWithUtc date={createdAt}>{clock.created}</TimeWithUtc>
+        )}
+      </td>
+      <td className="px-3 py-2">
+        <div className="flex gap-1">
+          <RowButton label="Details" name={apiKey.name} onClick={() => actions.onDetails(apiKey)} />
+          <RowButton label="Edit" name={apiKey.name} onClick={() => actions.onEdit(apiKey)} />
+          <RowButton label="Delete" name={apiKey.name} onClick={() => actions.onDelete(apiKey)} />
+        </div>
+      </td>
+    </tr>
+  );
+}, sameRow);
+
+function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
+  const [a, b] = [before.clock, after.clock];
+  return (
+    before.apiKey === after.apiKey &&
+    before.deploymentsById === after.deploymentsById &&
+    before.isNew === after.isNew &&
+    before.onRowElement === after.onRowElement &&
+    before.onDetails === after.onDetails &&
+    before.onEdit === after.onEdit &&
+    before.onDelete === after.onDelete &&
+    a.status.kind === b.status.kind &&
+    a.status.label === b.status.label &&
+    a.expires === b.expires &&
+    a.created === b.created
+  );
+}
+
+function RowButton({ label, name, onClick }: { label: string; name: string; onClick: () => void }) {
+  return (
+    // The visible word starts the name, so voice control ("click Edit") still finds it.
+    <Button variant="ghost" className="px-2 py-1" aria-label={`${label} ${name}`} onClick={onClick}>
+      {label}
+    </Button>
+  );
+}

@@ -1,0 +1,147 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useId, useState, type RefObject } from 'react';
+import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
+import type { ApiKey } from '../api/api-key-schemas';
+import { useApiKeysView } from '../api/use-api-keys-view';
+import type { KeysView } from '../model/keys-view';
+import { newKeyStore, useNewKeys } from '../model/new-key-store';
+import { ApiKeyDialogs, type OpenDialog } from '../manage/api-key-dialogs';
+import { ApiKeysTable } from './api-keys-table';
+import { KeysFilter } from './keys-filter';
+import { KeysLoadError, StaleKeysBanner } from './keys-list-state';
+import { KeysPagination } from './keys-pagination';
+
+export type ApiKeysPanelProps = {
+  projectId: number | undefined;
+  projectName: string | undefined;
+  view: KeysView;
+  onViewChange: (change: Partial<KeysView>, mode?: 'push' | 'replace') => void;
+  /** The panel's heading, for the page to move focus to the list. */
+  headingRef: RefObject<HTMLHeadingElement | null>;
+};
+
+export function ApiKeysPanel({
+  projectId,
+  projectName,
+  view,
+  onViewChange,
+  headingRef,
+}: ApiKeysPanelProps) {
+  const headingId = useId();
+  const [dialog, setDialog] = useState<OpenDialog>(null);
+  const [announcement, setAnnouncement] = useState('');
+  const { query, rows, count } = useApiKeysView(view, projectId);
+  const deployments = useQuery({
+    ...deploymentsQueryOptions(projectId ?? 0),
+    enabled: projectId !== undefined,
+  });
+
+  const lastPage = count === undefined ? undefined : Math.max(1, Math.ceil(count / view.pageSize));
+  useEffect(() => {
+    // A shared or stale link may point past the end: show the last page instead of nothing.
+    if (lastPage !== undefined && view.page > lastPage) onViewChange({ page: lastPage }, 'replace');
+  }, [lastPage, view.page, onViewChange]);
+
+  const { focusId } = useNewKeys();
+  useEffect(() => newKeyStore.listMounted(), []);
+  useEffect(() => {
+    // The new key is not in this view (another page, a filter): focus goes to the form instead.
+    if (!focusId || query.isFetching || rows === undefined) return;
+    if (!rows.some((key) => key.key_id === focusId)) newKeyStore.focusName();
+  }, [focusId, query.isFetching, rows]);
+
+  // Stable, so the (memoised) table skips the panel's re-renders that leave its rows alone: a
+  // background refetch starting, say, which would otherwise re-render every row.
+  const onSort = useCallback((sort: KeysView['sort']) => onViewChange({ sort }), [onViewChange]);
+  // Stable too: the filter's debounce restarts whenever its onChange changes.
+  const onFilter = useCallback(
+    (filter: string) => onViewChange({ filter }, 'replace'),
+    [onViewChange],
+  );
+  const onDetails = useCallback(
+    (key: ApiKey) => onViewChange({ keyId: key.key_id }),
+    [onViewChange],
+  );
+  const onEdit = useCallback((key: ApiKey) => setDialog({ kind: 'edit', key }), []);
+  const onDelete = useCallback((key: ApiKey) => setDialog({ kind: 'delete', key }), []);
+  const stale = query.isError && rows !== undefined;
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="flex min-w-0 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+    >
+      <div className="flex flex-wrap items-end justify-between gap-3">
+        <div>
+          <h2
+            id={headingId}
+            ref={headingRef}
+            tabIndex={-1}
+            className="text-lg font-semibold focus:outline-none"
+          >
+            API keys
+          </h2>
+          <p className="text-sm text-slate-600">
+            {projectName ? `In project ${projectName}` : 'Loading projects…'}
+          </p>
+        </div>
+        <KeysFilter value={view.filter} onChange={onFilter} />
+      </div>
+      <p role="status" className="text-sm text-emerald-800 empty:hidden">
+        {announcement}
+      </p>
+      {stale && (
+        <StaleKeysBanner
+          error={query.error}
+          updatedAt={query.dataUpdatedAt}
+          onRetry={() => void query.refetch()}
+        />
+      )}
+      {query.isError && !stale ? (
+        <KeysLoadError error={query.error} onRetry={() => void query.refetch()} />
+      ) : rows === undefined ? (
+        <p role="status" aria-busy="true" className="py-8 text-center text-sm text-slate-600">
+          Loading API keys…
+        </p>
+      ) : rows.length === 0 ? (
+        <p className="py-8 text-center text-sm text-slate-600">
+          {view.filter.trim()
+            ? `No key name contains “${view.filter.trim()}”.`
+            : 'No API keys in this project yet.'}
+        </p>
+      ) : (
+        <ApiKeysTable
+          labelledBy={headingId}
+          rows={rows}
+          deployments={deployments.data}
+          sort={view.sort}
+          onSort={onSort}
+          onDetails={onDetails}
+          onEdit={onEdit}
+          onDelete={onDelete}
+        />
+      )}
+      {count !== undefined && count > 0 && (
+        <KeysPagination
+          page={Math.min(view.page, lastPage ?? view.page)}
+          pageSize={view.pageSize}
+          count={count}
+          onPage={(page) => onViewChange({ page })}
+          onPageSize={(pageSize) => onViewChange({ pageSize })}
+        />
+      )}
+      <ApiKeyDialogs
+        dialog={dialog}
+        detailsKeyId={view.keyId}
+        projectId={projectId}
+        deployments={deployments.data}
+        onOpen={setDialog}
+        onCloseDetails={() => onViewChange({ keyId: null })}
+        onClose={() => setDialog(null)}
+        onAnnounce={setAnnouncement}
+        // After the dialog has gone: while a modal is open the rest of the page is inert.
+        onFocusList={() => requestAnimationFrame(() => headingRef.current?.focus())}
+      />
+    </section>
+  );
+}

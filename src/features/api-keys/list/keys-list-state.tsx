@@ -1,0 +1,31 @@
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { describeError } from '../../../lib/describe-error';
+
+type Props = { error: unknown; onRetry: () => void };
+
+/** A first load that failed: nothing to show, so the retry is the main action. */
+export function KeysLoadError({ error, onRetry }: Props) {
+  return (
+    <Alert>
+      <p>Could not load the API keys: {describeError(error)}</p>
+      <Button onClick={onRetry}>Retry</Button>
+    </Alert>
+  );
+}
+
+/** A background refresh that failed: the rows stay, marked as possibly out of date. */
+export function StaleKeysBanner({ error, updatedAt, onRetry }: Props & { updatedAt: number }) {
+  return (
+    <div
+      role="alert"
+      className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+    >
+      <p>
+        Refreshing failed: {describeError(error)}. The list below may be out of date (loaded at{' '}
+        {new Date(updatedAt).toLocaleTimeString()}).
+      </p>
+      <Button onClick={onRetry}>Retry</Button>
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+import { useQuery } from '@tanstack/react-query';
+import { useRef } from 'react';
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { isApiError } from '../../../lib/api-error';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { ApiKey } from '../api/api-key-schemas';
+import { apiKeyQueryOptions } from '../api/get-api-key';
+import { ApiKeyFacts } from '../shared/api-key-facts';
+
+type ApiKeyDetailsDialogProps = {
+  /** May come from the URL, so it may name a key that does not exist. */
+  keyId: string;
+  deployments: Deployment[];
+  onClose: () => void;
+  onEdit: (key: ApiKey) => void;
+  onDelete: (key: ApiKey) => void;
+};
+
+export function ApiKeyDetailsDialog({
+  keyId,
+  deployments,
+  onClose,
+  onEdit,
+  onDelete,
+}: ApiKeyDetailsDialogProps) {
+  const query = useQuery(apiKeyQueryOptions(keyId));
+  const closeRef = useRef<HTMLButtonElement>(null);
+  const key = query.data;
+
+  return (
+    <ModalDialog title="API key details" onClose={onClose} initialFocusRef={closeRef} size="lg">
+      {query.isPending && (
+        <p role="status" className="text-sm text-slate-600">
+          Loading the key…
+        </p>
+      )}
+      {query.isError && !key && (
+        <LoadError
+          error={query.error}
+          retrying={query.isFetching}
+          onRetry={() => void query.refetch()}
+        />
+      )}
+      {key && <ApiKeyFacts apiKey={key} deployments={deployments} />}
+      <div className="flex flex-wrap justify-end gap-3">
+        {key && (
+          <>
+            <Button variant="danger" onClick={() => onDelete(key)} className="mr-auto">
+              Delete
+            </Button>
+            <Button onClick={() => onEdit(key)}>Edit</Button>
+          </>
+        )}
+        <Button ref={closeRef} variant="primary" onClick={onClose}>
+          Close
+        </Button>
+      </div>
+    </ModalDialog>
+  );
+}
+
+type LoadErrorProps = { error: Error; retrying: boolean; onRetry: () => void };
+
+function LoadError({ error, retrying, onRetry }: LoadErrorProps) {
+  // A malformed id (a hand-edited link) is refused as invalid rather than not found; to the user
+  // both mean the same.
+  const notFound =
+    isApiError(error) &&
+    (error.status === 404 || (error.status === 400 && 'key_id' in error.invalidFields));
+  if (notFound) {
+    return (
+      <p role="alert" className="text-sm">
+        This API key does not exist (any more). It may have been deleted, or the link names a key of
+        another account.
+      </p>
+    );
+  }
+  return (
+    <Alert>
+      <p>Could not load the key: {error.message}</p>
+      {isApiError(error) && error.requestId && (
+        <p>
+          Request ID: <span className="font-mono select-all">{error.requestId}</span>
+        </p>
+      )}
+      <Button onClick={onRetry} disabled={retrying}>
+        Retry
+      </Button>
+    </Alert>
+  );
+}

@@ -1,0 +1,101 @@
+import { Suspense, useEffect } from 'react';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { ApiKey } from '../api/api-key-schemas';
+import { LazyBoundary } from '../../../components/ui/lazy-boundary';
+import { afterNextPaint } from '../../../lib/after-next-paint';
+import { lazyWithPreload } from '../../../lib/lazy-with-preload';
+
+const opening = (
+  <p role="status" className="sr-only">
+    Opening…
+  </p>
+);
+
+// Each dialog is a chunk of its own: the list paints without code it may never need (the edit
+// form alone brings its own schema and error mapping). They are preloaded once the list is up,
+// so a dialog still opens at once; opened earlier (a shared `?key=` link), it waits for its chunk.
+const [ApiKeyDetailsDialog, preloadDetails] = lazyWithPreload(
+  () => import('./api-key-details-dialog').then((m) => m.ApiKeyDetailsDialog),
+  opening,
+);
+const [EditApiKeyDialog, preloadEdit] = lazyWithPreload(
+  () => import('./edit-api-key-dialog').then((m) => m.EditApiKeyDialog),
+  opening,
+);
+const [DeleteApiKeyDialog, preloadDelete] = lazyWithPreload(
+  () => import('./delete-api-key-dialog').then((m) => m.DeleteApiKeyDialog),
+  opening,
+);
+
+export type OpenDialog = { kind: 'edit' | 'delete'; key: ApiKey } | null;
+
+type ApiKeyDialogsProps = {
+  dialog: OpenDialog;
+  /** Details are addressed by URL (`?key=`), so they can be shared and survive a reload. */
+  detailsKeyId: string | null;
+  projectId: number | undefined;
+  /** Undefined while loading: delete waits for it, as it decides whether typing the name is required. */
+  deployments: Deployment[] | undefined;
+  onOpen: (dialog: OpenDialog) => void;
+  onCloseDetails: () => void;
+  onClose: () => void;
+  onAnnounce: (message: string) => void;
+  /** Where focus goes when the row it came from is gone. */
+  onFocusList: () => void;
+};
+
+export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
+  const { dialog, detailsKeyId, projectId, deployments, onOpen, onClose, onAnnounce } = props;
+  useEffect(
+    // After the list's own first paint, out of its way.
+    () => afterNextPaint(() => [preloadDetails, preloadEdit, preloadDelete].forEach((p) => p())),
+    [],
+  );
+  const fromDetails = (kind: 'edit' | 'delete') => (key: ApiKey) => {
+    props.onCloseDetails();
+    onOpen({ kind, key });
+  };
+
+  return (
+    <LazyBoundary what="this dialog">
+      <Suspense fallback={opening}>
+        {detailsKeyId && !dialog && (
+          <ApiKeyDetailsDialog
+            keyId={detailsKeyId}
+            deployments={deployments ?? []}
+            onClose={props.onCloseDetails}
+            onEdit={fromDetails('edit')}
+            onDelete={fromDetails('delete')}
+          />
+        )}
+        {dialog?.kind === 'edit' && projectId !== undefined && (
+          <EditApiKeyDialog
+            apiKey={dialog.key}
+            projectId={dialog.key.project_id ?? projectId}
+            onClose={onClose}
+            onSaved={(key) => {
+              onAnnounce(`Saved changes to “${key.name}”.`);
+              onClose();
+            }}
+          />
+        )}
+        {dialog?.kind === 'delete' && deployments && (
+          <DeleteApiKeyDialog
+            apiKey={dialog.key}
+            deployments={deployments}
+            onClose={onClose}
+            onDeleted={(outcome) => {
+              onAnnounce(
+                outcome === 'deleted'
+                  ? `Deleted “${dialog.key.name}”.`
+                  : `“${dialog.key.name}” was already deleted; it is gone from the list.`,
+              );
+              onClose();
+              props.onFocusList();
+            }}
+          />
+        )}
+      </Suspense>
+    </LazyBoundary>
+  );
+}

@@ -1,0 +1,140 @@
+import { useId, useRef, useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { Field, inputClass } from '../../../components/ui/field';
+import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { isApiError } from '../../../lib/api-error';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { ApiKey } from '../api/api-key-schemas';
+import { useDeleteApiKey } from '../api/delete-api-key';
+import type { RootError } from '../model/map-create-error';
+import { byId, DeploymentNames } from '../shared/deployment-names';
+import { FormErrorAlert } from '../shared/form-error-alert';
+
+type DeleteApiKeyDialogProps = {
+  apiKey: ApiKey;
+  /** The key's project's deployments, loaded: they decide whether a typed confirmation is due. */
+  deployments: Deployment[];
+  onClose: () => void;
+  /** 'already-gone' when the API said 404: someone else deleted it first, which is no error. */
+  onDeleted: (outcome: 'deleted' | 'already-gone') => void;
+};
+
+const CONFIRM_LABEL = 'Type the key name to confirm';
+
+/**
+ * Deleting is immediate and final. When a running deployment accepts the key, the user types its
+ * name first: a slip of the mouse must not break a production client.
+ */
+export function DeleteApiKeyDialog({
+  apiKey,
+  deployments,
+  onClose,
+  onDeleted,
+}: DeleteApiKeyDialogProps) {
+  const id = useId();
+  const mutation = useDeleteApiKey();
+  const [typed, setTyped] = useState('');
+  const [error, setError] = useState<RootError | null>(null);
+  // One DELETE per confirmation, however fast the button is pressed.
+  const sending = useRef(false);
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+
+  const ids = apiKey.inference_instance_ids;
+  const active = deployments.filter((d) => ids.includes(d.id) && d.status === 'ACTIVE');
+  const needsConfirmation = active.length > 0;
+  const confirmed = !needsConfirmation || typed === apiKey.name;
+  // Chosen once: focus must not jump if the deployments change while the dialog is open.
+  const [initialFocusRef] = useState(() => (needsConfirmation ? confirmRef : cancelRef));
+
+  const remove = () => {
+    if (sending.current || !confirmed) return;
+    sending.current = true;
+    setError(null);
+    mutation.mutate(apiKey.key_id, {
+      onSuccess: (outcome) => onDeleted(outcome),
+      onError: (cause) => setError(describeDeleteError(cause)),
+      onSettled: () => {
+        sending.current = false;
+      },
+    });
+  };
+
+  return (
+    <ModalDialog title="Delete API key" onClose={onClose} initialFocusRef={initialFocusRef}>
+      <form
+        noValidate
+        className="flex flex-col gap-4 text-sm"
+        onSubmit={(event) => {
+          event.preventDefault();
+          remove();
+        }}
+      >
+        <p>
+          Delete the key <strong className="break-all">{apiKey.name}</strong>? Requests that use it
+          are refused from then on. This cannot be undone.
+        </p>
+        {ids.length === 0 ? (
+          <p>No deployment is bound to this key: nothing will stop working.</p>
+        ) : (
+          <div className="flex flex-col gap-1.5">
+            <p>These deployments will start rejecting it:</p>
+            <DeploymentNames ids={ids} deploymentsById={byId(deployments)} withStatus />
+          </div>
+        )}
+        {needsConfirmation && (
+          <Field
+            id={`${id}-confirm`}
+            label={CONFIRM_LABEL}
+            hint={
+              <>
+                {active.length === 1 ? 'An active deployment accepts' : 'Active deployments accept'}{' '}
+                this key right now: whatever calls {active.length === 1 ? 'it' : 'them'} with it
+                will fail at once. Type <strong className="break-all">{apiKey.name}</strong> to
+                confirm.
+              </>
+            }
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                ref={confirmRef}
+                value={typed}
+                onChange={(event) => setTyped(event.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                className={inputClass}
+              />
+            )}
+          </Field>
+        )}
+        {error && <FormErrorAlert error={error} onRetry={remove} />}
+        <div className="flex flex-wrap items-center justify-end gap-3">
+          <p id={`${id}-status`} role="status" className="mr-auto text-slate-600">
+            {mutation.isPending ? 'Deleting the key…' : ''}
+          </p>
+          <Button ref={cancelRef} onClick={onClose}>
+            Cancel
+          </Button>
+          <Button
+            type="submit"
+            variant="danger"
+            disabled={!confirmed || mutation.isPending}
+            aria-describedby={`${id}-status`}
+          >
+            Delete key
+          </Button>
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
+
+function describeDeleteError(cause: unknown): RootError {
+  if (!isApiError(cause)) return { message: String(cause), requestId: null, retryable: false };
+  // Deleting again is safe: if the first attempt went through, the second answers 404.
+  const message = cause.outcomeUnknown
+    ? `${cause.message} The key may or may not have been deleted; deleting again is safe.`
+    : cause.message;
+  return { message, requestId: cause.requestId, retryable: false };
+}

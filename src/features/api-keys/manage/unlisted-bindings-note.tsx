@@ -1,0 +1,32 @@
+import { useQuery } from '@tanstack/react-query';
+import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import { DeploymentNames } from '../shared/deployment-names';
+
+/** The ids named here are by definition not among the project's deployments. */
+const NONE: ReadonlyMap<string, Deployment> = new Map<string, Deployment>();
+
+type UnlistedBindingsNoteProps = { projectId: number; boundIds: readonly string[] };
+
+/**
+ * The instance picker only shows the project's deployments, and any change to its selection
+ * keeps only those. A key bound to ids the list lacks (a deleted deployment, say) would lose them
+ * without a word, so they are named here.
+ */
+export function UnlistedBindingsNote({ projectId, boundIds }: UnlistedBindingsNoteProps) {
+  const deployments = useQuery(deploymentsQueryOptions(projectId));
+  if (!deployments.data) return null;
+  const listed = new Set(deployments.data.map((deployment) => deployment.id));
+  const unlisted = boundIds.filter((id) => !listed.has(id));
+  if (unlisted.length === 0) return null;
+  return (
+    <div className="flex flex-col gap-1.5 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+      <p>
+        This key is also bound to {unlisted.length === 1 ? 'an instance' : 'instances'} not in this
+        project&apos;s list. Changing the selection above unbinds{' '}
+        {unlisted.length === 1 ? 'it' : 'them'}.
+      </p>
+      <DeploymentNames ids={unlisted} deploymentsById={NONE} />
+    </div>
+  );
+}

@@ -1,0 +1,162 @@
+import { fireEvent, render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { describe, expect, it, vi } from 'vitest';
+import type { ApiKey } from '../api/api-key-schemas';
+import { secretBox } from '../../../lib/secret-box';
+import { RevealDialog } from './reveal-dialog';
+
+const SECRET = 'sEcReT-value_0123456789abcdefghijklmnopqrstuv';
+const apiKey: ApiKey = {
+  key_id: '5c0ffee0-0000-4000-8000-000000000001',
+  name: 'reveal-test',
+  status: 'ACTIVE',
+  created_at: '2026-11-28T16:00:00Z',
+  description: null,
+  expires_at: '2026-12-28T16:00:00Z',
+  inference_instance_ids: [
+    'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    '99999999-9999-4999-8999-999999999999',
+  ],
+  project_id: 1,
+};
+const deployments = [
+  {
+    id: 'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
+    name: 'llama-3-8b-chat',
+    status: 'ACTIVE',
+    address: 'https://llama.example.test',
+    description: null,
+    created_at: null,
+    api_key_ids: [],
+  },
+];
+
+function renderDialog(shown = deployments) {
+  const onClose = vi.fn();
+  const user = userEvent.setup();
+  render(
+    <RevealDialog
+      createdKey={{ apiKey, secret: secretBox(SECRET) }}
+      deployments={shown}
+      onClose={onClose}
+    />,
+  );
+  return { onClose, user, dialog: screen.getByRole('dialog', { name: 'Save your API key' }) };
+}
+
+describe('RevealDialog', () => {
+  it('shows the secret masked, focuses Copy, and describes the key', () => {
+    const { dialog } = renderDialog();
+    const secret = screen.getByLabelText('Secret');
+    // Masked by dots, not by a password field: the secret is not in the DOM until shown.
+    expect(secret).toHaveAttribute('type', 'text');
+    expect(secret).toHaveValue('•'.repeat(32));
+    expect(document.body.innerHTML).not.toContain(SECRET);
+    expect(secret).toHaveAttribute('readonly');
+    expect(secret).toHaveAttribute('autocomplete', 'off');
+    expect(screen.getByRole('button', { name: 'Copy secret' })).toHaveFocus();
+    expect(dialog).toHaveTextContent('reveal-test');
+    expect(dialog).toHaveTextContent(apiKey.key_id);
+    expect(dialog).toHaveTextContent('llama-3-8b-chat');
+    expect(dialog).toHaveTextContent('99999999-9999-4999-8999-999999999999');
+    expect(dialog).toHaveTextContent(
+      `curl -H "X-API-Key: $INFERENCE_API_KEY" 'https://llama.example.test'`,
+    );
+    expect(dialog).toHaveTextContent('28 Dec 2026, 16:00 UTC');
+  });
+
+  it.each([
+    [
+      'https://dep.example/v1/chat?a=1&b=$(touch /tmp/pwned)',
+      `'https://dep.example/v1/chat?a=1&b=$(touch /tmp/pwned)'`,
+    ],
+    [
+      "https://dep.example/it's'; rm -rf ~; '",
+      `'https://dep.example/it'\\''s'\\''; rm -rf ~; '\\'''`,
+    ],
+  ])('quotes a hostile deployment address %j for the shell', (address, quoted) => {
+    const { dialog } = renderDialog(deployments.map((deployment) => ({ ...deployment, address })));
+    const snippet = within(dialog).getByText(/^read -rs/);
+    expect(snippet.textContent).toBe(
+      `read -rs INFERENCE_API_KEY\ncurl -H "X-API-Key: $INFERENCE_API_KEY" ${quoted}`,
+    );
+  });
+
+  it('copies with the Clipboard API and announces it politely', async () => {
+    const { user } = renderDialog();
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    expect(await navigator.clipboard.readText()).toBe(SECRET);
+    expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard.');
+  });
+
+  it('without any clipboard, shows and selects the secret and says which keys to press', async () => {
+    const { user } = renderDialog();
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    expect(screen.getByLabelText('Secret')).toHaveAttribute('type', 'text');
+    expect(screen.getByRole('status')).toHaveTextContent(/press (Ctrl\+C|⌘C) to copy it/);
+  });
+
+  it('shows the secret on request, and a manual copy of the masked field copies the secret', async () => {
+    const { user } = renderDialog();
+    const field = screen.getByLabelText('Secret');
+    const copied = new Map<string, string>();
+    fireEvent.copy(field, {
+      clipboardData: { setData: (type: string, value: string) => copied.set(type, value) },
+    });
+    expect(copied.get('text/plain')).toBe(SECRET);
+    expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard.');
+    await user.click(screen.getByRole('button', { name: 'Show secret' }));
+    expect(field).toHaveValue(SECRET);
+    expect(screen.getByRole('button', { name: 'Show secret' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  it('asks before Escape, the close button or the backdrop close an uncopied secret', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(screen.getByText(/Close without copying\?/)).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Keep open' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Keep open' }));
+    await user.click(screen.getByRole('button', { name: 'Close' }));
+    expect(screen.getByText(/Close without copying\?/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Keep open' }));
+    await user.click(dialog);
+    expect(screen.getByText(/Close without copying\?/)).toBeInTheDocument();
+    expect(onClose).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Close without copying' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('blocks leaving the page until the secret is copied', async () => {
+    const { user } = renderDialog();
+    const before = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(before);
+    expect(before.defaultPrevented).toBe(true);
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    const after = new Event('beforeunload', { cancelable: true });
+    window.dispatchEvent(after);
+    expect(after.defaultPrevented).toBe(false);
+  });
+
+  it('closes at once once copied, and Done always closes', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('after Escape asked, a copy withdraws the question and offers Done again', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(screen.getByText(/Close without copying\?/)).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard.');
+    expect(screen.queryByText(/Close without copying\?/)).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Close without copying' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Done' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+});

@@ -1,0 +1,59 @@
+import { useRef, useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { ModalDialog } from '../../../components/ui/modal-dialog';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { CreatedKey } from '../api/create-api-key';
+import { ApiKeyFacts } from '../shared/api-key-facts';
+import { UsageSnippet } from './usage-snippet';
+import { SecretField } from './secret-field';
+
+type RevealDialogProps = {
+  createdKey: CreatedKey;
+  deployments: Deployment[];
+  /** The owner must drop the secret here: the dialog is its only holder. */
+  onClose: () => void;
+};
+
+const NOT_COPIED = {
+  message: 'Close without copying? The secret cannot be shown again.',
+  confirmLabel: 'Close without copying',
+};
+
+/**
+ * The one time a secret is shown. Until it has been copied, every way out but "Done" asks first:
+ * Escape, the close button, the backdrop, and leaving or reloading the page.
+ */
+export function RevealDialog({ createdKey, deployments, onClose }: RevealDialogProps) {
+  const copyButtonRef = useRef<HTMLButtonElement>(null);
+  const [copied, setCopied] = useState(false);
+
+  return (
+    <ModalDialog
+      title="Save your API key"
+      onClose={onClose}
+      initialFocusRef={copyButtonRef}
+      size="lg"
+      closeButton
+      closeWarning={copied ? null : NOT_COPIED}
+      footer={
+        <div className="flex justify-end">
+          <Button variant="primary" onClick={onClose}>
+            Done
+          </Button>
+        </div>
+      }
+    >
+      <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+        Copy the secret now and keep it somewhere safe. <strong>It will not be shown again</strong>:
+        if you lose it, delete this key and create a new one.
+      </p>
+      <SecretField
+        secret={createdKey.secret}
+        copyButtonRef={copyButtonRef}
+        onCopied={() => setCopied(true)}
+      />
+      <ApiKeyFacts apiKey={createdKey.apiKey} deployments={deployments} />
+      <UsageSnippet apiKey={createdKey.apiKey} deployments={deployments} />
+    </ModalDialog>
+  );
+}

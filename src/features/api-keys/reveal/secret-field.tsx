@@ -1,0 +1,94 @@
+import { useId, useRef, useState, type ClipboardEvent } from 'react';
+import { Button } from '../../../components/ui/button';
+import { copyShortcut, copyText } from '../../../lib/clipboard';
+import type { SecretBox } from '../../../lib/secret-box';
+
+type SecretFieldProps = {
+  secret: SecretBox;
+  copyButtonRef: React.RefObject<HTMLButtonElement | null>;
+  onCopied: () => void;
+};
+
+/**
+ * Masking is done by showing dots, not by a password field: a password field invites password
+ * managers to store the secret, and while masked the secret is not in the DOM at all.
+ */
+const MASK = '•'.repeat(32);
+
+/** The secret, masked by default, with a copy that always ends in a copy or clear instructions. */
+export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProps) {
+  const id = useId();
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [shown, setShown] = useState(false);
+  const [status, setStatus] = useState('');
+
+  const markCopied = () => {
+    setStatus('Copied to the clipboard.');
+    onCopied();
+  };
+
+  const copy = async () => {
+    const input = inputRef.current;
+    if (!input) return;
+    const outcome = await copyText(secret.read(), input.parentElement ?? input);
+    if (outcome === 'copied') return markCopied();
+    setShown(true);
+    // After the re-render that puts the real text in the field.
+    requestAnimationFrame(() => {
+      input.focus();
+      input.select();
+    });
+    setStatus(
+      `Copying is blocked here. The secret is selected: press ${copyShortcut()} to copy it.`,
+    );
+  };
+
+  // A manual copy of the masked field must copy the secret, not the dots.
+  const onCopy = (event: ClipboardEvent<HTMLInputElement>) => {
+    event.clipboardData.setData('text/plain', secret.read());
+    event.preventDefault();
+    markCopied();
+  };
+
+  return (
+    <div className="flex flex-col gap-1.5">
+      <label htmlFor={id} className="text-sm font-medium">
+        Secret
+      </label>
+      <div className="flex flex-wrap gap-2">
+        <input
+          ref={inputRef}
+          id={id}
+          type="text"
+          readOnly
+          value={shown ? secret.read() : MASK}
+          aria-describedby={shown ? undefined : `${id}-masked`}
+          autoComplete="off"
+          autoCorrect="off"
+          autoCapitalize="off"
+          spellCheck={false}
+          data-1p-ignore=""
+          data-lpignore="true"
+          data-bwignore=""
+          data-form-type="other"
+          onCopy={onCopy}
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
+        />
+        <Button variant="primary" ref={copyButtonRef} onClick={() => void copy()}>
+          Copy secret
+        </Button>
+        <Button aria-pressed={shown} onClick={() => setShown((value) => !value)}>
+          Show secret
+        </Button>
+      </div>
+      {!shown && (
+        <p id={`${id}-masked`} className="sr-only">
+          Hidden. Copy it, or press Show secret to read it.
+        </p>
+      )}
+      <p role="status" className="min-h-5 text-sm font-medium text-emerald-800">
+        {status}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import { shellQuote } from '../../../lib/shell-quote';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { ApiKey } from '../api/api-key-schemas';
+
+type UsageSnippetProps = { apiKey: ApiKey; deployments: readonly Deployment[] };
+
+/** How to call the first bound deployment that has an address with the new key, if any. */
+export function UsageSnippet({ apiKey, deployments }: UsageSnippetProps) {
+  const address = deployments.find(
+    (deployment) => deployment.address && apiKey.inference_instance_ids.includes(deployment.id),
+  )?.address;
+  if (!address) return null;
+  return (
+    <div className="flex flex-col gap-1.5 text-sm">
+      <h3 className="font-medium">Try it</h3>
+      <p className="text-slate-600">
+        Paste the secret when <code>read</code> waits for it: it stays out of your shell history.
+      </p>
+      <pre className="rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
+        {/* The address comes from the API: quoted, so no character in it can run a command. */}
+        {`read -rs INFERENCE_API_KEY\ncurl -H "X-API-Key: $INFERENCE_API_KEY" ${shellQuote(address)}`}
+      </pre>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import type { ReactNode } from 'react';
+import type { Deployment } from '../../deployments/api/deployment-schemas';
+import { DeploymentStatus } from '../../deployments/components/deployment-status';
+
+type DeploymentNamesProps = {
+  ids: readonly string[];
+  /** Undefined while the deployments load: no id is called unknown before they are here. */
+  deploymentsById: ReadonlyMap<string, Deployment> | undefined;
+  /** Shown when no instance is bound. */
+  empty?: ReactNode;
+  /** Each deployment's status beside its name (details, delete); the table leaves it out. */
+  withStatus?: boolean;
+  /** At most this many, then "and N more" (the table, where rows must stay short). */
+  limit?: number;
+};
+
+/**
+ * The deployments a key is bound to, by name. An id with no deployment (deleted, or in another
+ * project) shows as a short id marked unknown; the full id is in the accessible name and the
+ * tooltip, so it can still be quoted.
+ */
+export function DeploymentNames({
+  ids,
+  deploymentsById,
+  empty = 'None',
+  withStatus = false,
+  limit = Infinity,
+}: DeploymentNamesProps) {
+  if (ids.length === 0) return <span className="text-slate-500">{empty}</span>;
+  return (
+    <ul className="flex flex-col gap-1">
+      {ids.slice(0, limit).map((id) => {
+        const deployment = deploymentsById?.get(id);
+        return (
+          <li key={id} className="flex flex-wrap items-center gap-x-2 wrap-anywhere">
+            {deployment ? (
+              <>
+                <span className="font-medium">{deployment.name}</span>
+                {withStatus && <DeploymentStatus status={deployment.status} />}
+              </>
+            ) : (
+              <span title={id}>
+                <span aria-hidden="true" className="font-mono">
+                  {id.slice(0, 8)}…
+                </span>
+                <span className="sr-only">{id}</span>
+                {deploymentsById && <span className="text-xs text-slate-500"> (unknown)</span>}
+              </span>
+            )}
+          </li>
+        );
+      })}
+      {ids.length > limit && <li className="text-slate-500">and {ids.length - limit} more</li>}
+    </ul>
+  );
+}
+
+/** One lookup per list of deployments, not one per row. */
+export const byId = (deployments: readonly Deployment[]): ReadonlyMap<string, Deployment> =>
+  new Map(deployments.map((deployment) => [deployment.id, deployment]));

@@ -1,0 +1,32 @@
+import { Alert } from '../../../components/ui/alert';
+import { Button } from '../../../components/ui/button';
+import type { RootError } from '../model/map-create-error';
+
+/** Errors no field owns, next to the button that caused them, with the id support asks for. */
+type FormErrorAlertProps = {
+  error: RootError;
+  onRetry: () => void;
+  /** Offered when the write may have happened: the user checks before trying again. */
+  onCheckList?: (() => void) | undefined;
+};
+
+export function FormErrorAlert({ error, onRetry, onCheckList }: FormErrorAlertProps) {
+  return (
+    <Alert>
+      <p>{error.message}</p>
+      {error.requestId && (
+        <p>
+          Request ID: <span className="font-mono select-all">{error.requestId}</span>
+        </p>
+      )}
+      {(error.retryable || (error.outcomeUnknown && onCheckList)) && (
+        <div className="flex flex-wrap gap-2">
+          {error.outcomeUnknown && onCheckList && (
+            <Button onClick={onCheckList}>Check the key list</Button>
+          )}
+          {error.retryable && <Button onClick={onRetry}>Try again</Button>}
+        </div>
+      )}
+    </Alert>
+  );
+}
