@@ -25,6 +25,9 @@ export default defineConfig({
   },
   test: {
     restoreMocks: true,
+    // Two shared cores: a busy machine can stretch a component test past the 5 s default; a real
+    // hang still fails, just later.
+    testTimeout: 20_000,
     // Time-zone bugs hide in UTC, this machine's zone; a half-hour offset flushes them out.
     env: { TZ: 'Asia/Kolkata' },
     projects: [
