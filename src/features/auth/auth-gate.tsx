@@ -1,9 +1,26 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
-import { ModalDialog } from '../../components/ui/modal-dialog';
+import { Suspense, useEffect, useSyncExternalStore, type ReactNode } from 'react';
+import { LazyBoundary } from '../../components/ui/lazy-boundary';
+import { lazyWithPreload } from '../../lib/lazy-with-preload';
 import { tokenStore } from '../../lib/token-store';
 import { readAuthMode } from './auth-mode';
-import { SignInForm } from './sign-in-form';
+
+// Needed only when a session ends mid-page: the dialog (and the modal primitive) is a chunk of
+// its own, preloaded once the signed-in page is up, so the first load does not carry it.
+const opening = <p role="status">Your session ended: opening Sign in…</p>;
+const [SignInDialog, preloadSignInDialog] = lazyWithPreload(
+  () => import('./sign-in-dialog').then((m) => m.SignInDialog),
+  opening,
+);
+
+// Only personal sign-in shows these; with the server's own token (the default) they never load.
+// In personal mode the sign-in page is fetched at once, beside the first render.
+const loadingSignIn = <p role="status">Loading Sign in…</p>;
+const [SignInPage, preloadSignInPage] = lazyWithPreload(
+  () => import('./sign-in-page').then((m) => m.SignInPage),
+  loadingSignIn,
+);
+if (readAuthMode() === 'personal' && !tokenStore.getState().signedIn) preloadSignInPage();
 
 /**
  * With personal sign-in, nothing is shown before a token is accepted. A 401 later brings Sign in
@@ -17,6 +34,10 @@ export function AuthGate({ children }: { children: ReactNode }) {
   const queryClient = useQueryClient();
 
   useEffect(() => {
+    if (pageShown && readAuthMode() === 'personal') preloadSignInDialog();
+  }, [pageShown]);
+
+  useEffect(() => {
     // Another user may sign in next in this tab: nothing of this one's data may stay.
     if (endedBy === 'sign-out') queryClient.clear();
   }, [endedBy, queryClient]);
@@ -24,24 +45,22 @@ export function AuthGate({ children }: { children: ReactNode }) {
   if (readAuthMode() === 'server') return children;
   if (!signedIn && !pageShown) {
     return (
-      <section
-        aria-labelledby="sign-in-heading"
-        className="mx-auto mt-16 w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
-      >
-        <h2 id="sign-in-heading" className="mb-4 text-lg font-semibold">
-          Sign in
-        </h2>
-        <SignInForm reason={endedBy} />
-      </section>
+      <LazyBoundary what="the Sign in page">
+        <Suspense fallback={loadingSignIn}>
+          <SignInPage reason={endedBy} />
+        </Suspense>
+      </LazyBoundary>
     );
   }
   return (
     <>
       {children}
       {!signedIn && (
-        <ModalDialog title="Sign in" onClose={() => undefined}>
-          <SignInForm reason={endedBy} />
-        </ModalDialog>
+        <LazyBoundary what="the Sign in dialog">
+          <Suspense fallback={opening}>
+            <SignInDialog reason={endedBy} />
+          </Suspense>
+        </LazyBoundary>
       )}
     </>
   );
