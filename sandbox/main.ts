@@ -1,9 +1,10 @@
+import { PORT_RULE, readEnvInteger } from '../server/read-env-integer';
 import { startSandboxServer } from './server';
 
 /** `npm run sandbox`: the fake Gcore API on a fixed port, for local development and e2e runs. */
 async function main(): Promise<void> {
-  const port = readInteger('SANDBOX_PORT', 4010);
-  const seedKeys = readInteger('SANDBOX_SEED_KEYS', 0);
+  const port = readEnvInteger(process.env, 'SANDBOX_PORT', PORT_RULE, 4010);
+  const seedKeys = readEnvInteger(process.env, 'SANDBOX_SEED_KEYS', SEED_KEYS_RULE, 0);
   const server = await startSandboxServer({
     port,
     host: process.env.SANDBOX_HOST || undefined,
@@ -28,15 +29,8 @@ async function main(): Promise<void> {
   }
 }
 
-function readInteger(name: string, fallback: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`${name} must be a non-negative integer, got "${raw}".`);
-  }
-  return value;
-}
+// The same bound as the reset control route's seedKeys.
+const SEED_KEYS_RULE = { min: 0, max: 10_000, what: 'a whole number from 0 to 10000' };
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

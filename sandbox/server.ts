@@ -2,6 +2,7 @@ import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { readEnvInteger } from '../server/read-env-integer';
 import { createSandbox, type ApiVersion, type Sandbox } from './create-sandbox';
 
 export interface SandboxServerOptions {
@@ -29,7 +30,9 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
     token: opts.token,
     seedKeys: opts.seedKeys,
     apiVersions: opts.apiVersions ?? readApiVersions(process.env.SANDBOX_API_VERSIONS),
-    taskDurationMs: opts.taskDurationMs ?? readTaskMs(process.env.SANDBOX_TASK_MS),
+    taskDurationMs:
+      opts.taskDurationMs ??
+      readEnvInteger(process.env, 'SANDBOX_TASK_MS', TASK_MS_RULE, undefined),
   });
   // The node adapter answers 400 to a Host it cannot parse or that does not match the URL.
   // Global Request and Response stay untouched: servers and tests run the sandbox in-process.
@@ -66,7 +69,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
 }
 
 /** `SANDBOX_API_VERSIONS=v2` (or `v3`, `v2,v3`): which generations the sandbox serves. */
-export function readApiVersions(raw: string | undefined): ApiVersion[] {
+function readApiVersions(raw: string | undefined): ApiVersion[] {
   if (raw === undefined || raw.trim() === '') return ['v2', 'v3'];
   const versions = raw.split(',').map((v) => v.trim());
   const bad = versions.find((v) => v !== 'v2' && v !== 'v3');
@@ -76,11 +79,8 @@ export function readApiVersions(raw: string | undefined): ApiVersion[] {
   return versions as ApiVersion[];
 }
 
-function readTaskMs(raw: string | undefined): number | undefined {
-  if (raw === undefined || raw.trim() === '') return undefined;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) {
-    throw new Error(`SANDBOX_TASK_MS must be a whole number of milliseconds, got "${raw}".`);
-  }
-  return value;
-}
+const TASK_MS_RULE = {
+  min: 0,
+  max: 600_000,
+  what: 'a whole number of milliseconds from 0 to 600000',
+};

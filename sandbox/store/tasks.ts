@@ -64,13 +64,6 @@ export class TaskBoard {
     for (const task of this.#tasks.values()) this.#stateOf(task);
   }
 
-  /** True while a task of the deployment has not ended: its key list is about to change. */
-  busy(projectId: number, deployment: string): boolean {
-    return [...this.#tasks.values()].some(
-      (t) => t.projectId === projectId && t.deployment === deployment && !this.#ended(t),
-    );
-  }
-
   get(id: string) {
     const task = this.#tasks.get(id);
     if (!task) return undefined;
@@ -93,11 +86,6 @@ export class TaskBoard {
   clear(): void {
     this.#tasks.clear();
     this.#armed = [];
-  }
-
-  #ended(task: BoardTask): boolean {
-    const state = this.#stateOf(task);
-    return state === 'FINISHED' || state === 'ERROR';
   }
 
   #stateOf(task: BoardTask): TaskState {

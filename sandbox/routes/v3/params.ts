@@ -1,9 +1,8 @@
 import type { SandboxContext } from '../../http/context';
-import { validationFailure } from '../../http/errors';
+import { notFoundFailure, validationFailure } from '../../http/errors';
 import { parseInteger } from '../../http/query';
 import type { SandboxStore } from '../../store/store';
 import type { DeploymentRecord, StoredApiKey } from '../../store/types';
-import { notFoundFailure } from '../../http/errors';
 
 /** The spec's `api_key_name` path pattern: no dots, at least 4 characters. */
 const KEY_NAME_IN_PATH = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

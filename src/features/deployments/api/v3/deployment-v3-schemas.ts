@@ -12,15 +12,6 @@ export const v3DeploymentPath = (projectId: number, name: string) =>
   `${v3DeploymentsPath(projectId)}/${encodeURIComponent(name)}`;
 export const taskPath = (taskId: string) => `/cloud/v1/tasks/${encodeURIComponent(taskId)}`;
 
-export const DEPLOYMENT_V3_STATUSES = [
-  'ACTIVE',
-  'DELETING',
-  'DEPLOYING',
-  'DISABLED',
-  'PARTIALLYDEPLOYED',
-  'PENDING',
-] as const;
-
 export const deploymentV3Schema = z.object({
   name: z.string().check(z.minLength(1)),
   status: z.string(),
@@ -48,7 +39,6 @@ export type PatchDeploymentKeysInput = z.infer<typeof patchDeploymentKeysInputSc
 
 export const taskIdsSchema = z.object({ tasks: z.array(z.string().check(z.minLength(1))) });
 
-export const TASK_STATES = ['NEW', 'RUNNING', 'FINISHED', 'ERROR'] as const;
 export const taskSchema = z.object({
   id: z.string().check(z.minLength(1)),
   // Any other state is read as still pending, as Gcore's SDKs do.
