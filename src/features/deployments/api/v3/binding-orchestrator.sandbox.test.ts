@@ -121,6 +121,15 @@ describe('network and concurrency, against the sandbox', () => {
     expect(await keysOf(LLAMA)).toEqual(['ci-pipeline', 'mobile-app-prod', KEY]);
   });
 
+  it('a task poll fails: failed with the task id, yet the change lands; Retry finds it done', async () => {
+    await createKey();
+    sandbox.faults.arm({ method: 'GET', path: '/cloud/v1/tasks/', status: 502 });
+    const outcome = await attach(LLAMA);
+    expect(outcome).toMatchObject({ status: 'failed', taskId: expect.any(String), apiKeys: null });
+    await clock.sleep(3_000);
+    expect(await attach(LLAMA)).toMatchObject({ status: 'done', changed: false });
+  });
+
   it('a concurrent edit from a stale read wins: the lost update is reported as overridden', async () => {
     await createKey();
     const stale = await keysOf(LLAMA);
