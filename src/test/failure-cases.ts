@@ -1,4 +1,5 @@
 import type { FaultSpec } from '../../sandbox/faults/controller';
+import type { ApiErrorKind } from '../lib/api-error';
 
 /** A failure the API (or the network) can produce, as a sandbox fault without its path. */
 export type FailureCase = {
@@ -77,3 +78,35 @@ export const FAILURE_CASES: FailureCase[] = [
   { name: 'dropped connection', fault: { drop: true } },
   { name: 'no answer (client time-out)', fault: { delayMs: 10_000, status: 200, body: {} } },
 ];
+
+/** The ApiError fields (and message) each failure case must produce, whatever the call. */
+export type FailureExpectation = {
+  kind?: ApiErrorKind;
+  status?: number;
+  retryAfterSeconds?: number | null;
+  message?: RegExp;
+};
+
+/** One expectation per FAILURE_CASES name: the same verdict for every call and generation. */
+export const FAILURE_EXPECTATIONS: Record<string, FailureExpectation> = {
+  '400 with invalid_fields': { kind: 'http', status: 400 },
+  '400 without invalid_fields': { kind: 'http', status: 400, message: /Malformed request/ },
+  '401': { kind: 'http', status: 401, message: /Token is invalid/ },
+  '403': { kind: 'http', status: 403 },
+  '404': { kind: 'http', status: 404 },
+  '405': { kind: 'http', status: 405 },
+  '409': { kind: 'http', status: 409 },
+  '429 with Retry-After': { kind: 'http', status: 429, retryAfterSeconds: 7 },
+  '429 without Retry-After': { kind: 'http', status: 429, retryAfterSeconds: null },
+  '500': { kind: 'http', status: 500, message: /Something broke/ },
+  '502 with an HTML gateway page': {
+    kind: 'http',
+    status: 502,
+    message: /^The API failed \(HTTP 502/,
+  },
+  '503': { kind: 'http', status: 503 },
+  'valid JSON that breaks the schema': { kind: 'invalid-response', message: /unexpected format/ },
+  'malformed body': { kind: 'invalid-response', message: /not JSON/ },
+  'dropped connection': { kind: 'network' },
+  'no answer (client time-out)': { kind: 'timeout', message: /did not answer within/ },
+};
