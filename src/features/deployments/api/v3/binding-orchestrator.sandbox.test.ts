@@ -121,13 +121,12 @@ describe('network and concurrency, against the sandbox', () => {
     expect(await keysOf(LLAMA)).toEqual(['ci-pipeline', 'mobile-app-prod', KEY]);
   });
 
-  it('a task poll fails: failed with the task id, yet the change lands; Retry finds it done', async () => {
+  it('a task poll fails on the way (502): the wait goes on, and the binding is reported done', async () => {
     await createKey();
     sandbox.faults.arm({ method: 'GET', path: '/cloud/v1/tasks/', status: 502 });
     const outcome = await attach(LLAMA);
-    expect(outcome).toMatchObject({ status: 'failed', taskId: expect.any(String), apiKeys: null });
-    await clock.sleep(3_000);
-    expect(await attach(LLAMA)).toMatchObject({ status: 'done', changed: false });
+    expect(outcome).toMatchObject({ status: 'done', changed: true });
+    expect(await keysOf(LLAMA)).toContain(KEY);
   });
 
   it('a concurrent edit from a stale read wins: the lost update is reported as overridden', async () => {

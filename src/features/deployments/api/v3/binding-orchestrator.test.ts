@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApiError } from '../../../../lib/api-error';
 import {
   applyBindingChange,
   nextKeyList,
@@ -166,6 +167,34 @@ describe('applyBindingChange', () => {
     expect(outcome).toEqual({ status: 'still-running', taskIds: ['task-1'] });
     expect(clock.now()).toBeLessThanOrEqual(5 * 60_000);
     expect(clock.slept).toHaveLength(100);
+  });
+
+  it('keeps waiting through polls that fail on the way, and still gives up as "still running"', async () => {
+    const fake = fakeApi({ llama: [] });
+    const clock = fakeClock();
+    const unreachable = new ApiError({ kind: 'network', message: 'The connection failed' });
+    const api = { ...fake.api, getTask: () => Promise.reject(unreachable) };
+    const outcome = await applyBindingChange(
+      { deployment: 'llama', keyName: 'k', attach: true },
+      { api, clock, pollIntervalMs: 3000, giveUpAfterMs: 60_000 },
+    );
+    expect(outcome).toEqual({ status: 'still-running', taskIds: ['task-1'] });
+  });
+
+  it('reports a poll refused for good (404) as a failure with the task id', async () => {
+    const fake = fakeApi({ llama: [] });
+    const gone = new ApiError({ kind: 'http', status: 404, message: 'Task not found' });
+    const api = { ...fake.api, getTask: () => Promise.reject(gone) };
+    const outcome = await applyBindingChange(
+      { deployment: 'llama', keyName: 'k', attach: true },
+      { api, clock: fakeClock() },
+    );
+    expect(outcome).toEqual({
+      status: 'failed',
+      message: 'Task not found',
+      taskId: 'task-1',
+      apiKeys: null,
+    });
   });
 
   it('detects a lost update: another writer replaced the list after our PATCH', async () => {

@@ -1,3 +1,4 @@
+import { isApiError } from '../../../../lib/api-error';
 import type { DeploymentV3, Task } from './deployment-v3-schemas';
 
 /** The three v3 calls a binding change needs, injected so the flow is testable with fakes. */
@@ -91,21 +92,42 @@ type TaskWait =
 
 /** Polls every task until each is FINISHED or one is ERROR; `[]` means nothing changed. */
 async function waitForTasks(taskIds: string[], options: BindingOptions): Promise<TaskWait> {
-  const { api, clock, signal } = options;
+  const { clock, signal } = options;
   const interval = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
   const deadline = clock.now() + (options.giveUpAfterMs ?? DEFAULT_GIVE_UP_AFTER_MS);
   let pending = [...taskIds];
   while (pending.length > 0) {
-    const tasks = await Promise.all(pending.map((id) => api.getTask(id, signal)));
-    const failed = tasks.find((task) => task.state === 'ERROR');
+    const polls = await Promise.all(pending.map((id) => pollTask(id, options)));
+    const failed = polls.find((poll) => poll.task?.state === 'ERROR')?.task;
     if (failed) {
       const reason = failed.error ?? 'no reason given';
       return { status: 'error', taskId: failed.id, message: `The API's task failed: ${reason}` };
     }
-    pending = tasks.filter((task) => task.state !== 'FINISHED').map((task) => task.id);
+    pending = polls.filter((poll) => poll.task?.state !== 'FINISHED').map((poll) => poll.id);
     if (pending.length === 0) break;
     if (clock.now() + interval > deadline) return { status: 'still-running', taskIds: pending };
     await clock.sleep(interval, signal);
   }
   return { status: 'finished' };
 }
+
+/**
+ * One poll. A poll that fails on the way (network, time-out, 429, 5xx) says nothing about the
+ * task, which goes on running on Gcore's side: it counts as "not finished yet" and the wait goes
+ * on until the deadline, rather than reporting a failure the change may still contradict.
+ */
+async function pollTask(id: string, { api, signal }: BindingOptions) {
+  try {
+    return { id, task: await api.getTask(id, signal) };
+  } catch (error) {
+    if (signal?.aborted || !isTransient(error)) throw error;
+    return { id, task: null };
+  }
+}
+
+const isTransient = (error: unknown) =>
+  isApiError(error) &&
+  (error.kind === 'network' ||
+    error.kind === 'timeout' ||
+    error.status === 429 ||
+    (error.status !== null && error.status >= 500));
