@@ -103,8 +103,8 @@ describe.each([
     expect((await generationOf(personal.port)).generation).toBe('v2');
   });
 
-  it('tells the page through meta tags (dev: every page load)', async ({ skip }) => {
-    if (start !== startDevFront) return skip('production: main.ts, tested in e2e/production');
+  // Production renders its meta tags in main.ts: e2e/production/api-generation.spec.ts.
+  it.runIf(start === startDevFront)('tells the page through meta tags', async () => {
     const dev = await startDevFront({
       upstreamUrl: both.url,
       token: TOKEN,
