@@ -10,6 +10,9 @@ export const E2E_SANDBOX_TOKEN = 'e2e-dev-sandbox-token-7f3a';
 export const E2E_PROD_PORT = Number(process.env.E2E_PROD_PORT ?? 5178);
 export const E2E_PROD_SANDBOX_PORT = Number(process.env.E2E_PROD_SANDBOX_PORT ?? 4018);
 export const E2E_PROD_TOKEN = 'e2e-personal-token';
+// A second dev server whose sandbox serves both generations, so `auto` picks v3 (e2e/v3).
+export const E2E_V3_PORT = Number(process.env.E2E_V3_PORT ?? 5177);
+export const E2E_V3_SANDBOX_PORT = Number(process.env.E2E_V3_SANDBOX_PORT ?? 4017);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +34,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: 'production/**',
+      testIgnore: ['production/**', 'v3/**'],
       use: { browserName: 'chromium' },
       metadata: { sandboxPort: E2E_SANDBOX_PORT },
     },
@@ -40,6 +43,12 @@ export default defineConfig({
       testMatch: 'production/**/*.spec.ts',
       use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${E2E_PROD_PORT}` },
       metadata: { sandboxPort: E2E_PROD_SANDBOX_PORT },
+    },
+    {
+      name: 'v3',
+      testMatch: 'v3/**/*.spec.ts',
+      use: { browserName: 'chromium', baseURL: `http://127.0.0.1:${E2E_V3_PORT}` },
+      metadata: { sandboxPort: E2E_V3_SANDBOX_PORT },
     },
   ],
   webServer: [
@@ -53,6 +62,9 @@ export default defineConfig({
         GCORE_API_KEY: '',
         // Short, so the no-answer case is quick to test; every other answer comes well within it.
         GCORE_API_TIMEOUT_MS: '5000',
+        // An API that predates v3: `auto` detects v2, which the tests outside e2e/v3 speak.
+        SANDBOX_API_VERSIONS: 'v2',
+        GCORE_API_VERSION: 'auto',
       },
       reuseExistingServer: !process.env.CI,
       timeout: 120_000,
@@ -70,9 +82,32 @@ export default defineConfig({
         GCORE_AUTH: 'personal',
         GCORE_API_KEY: '',
         GCORE_API_TIMEOUT_MS: '5000',
+        // v2 only, and `auto`: the first signed-in call detects it with the user's own token.
+        SANDBOX_API_VERSIONS: 'v2',
+        GCORE_API_VERSION: 'auto',
       },
       reuseExistingServer: !process.env.CI,
       timeout: 180_000,
+      stdout: 'ignore',
+      stderr: 'pipe',
+    },
+    {
+      // The dev server again, in front of a sandbox serving both generations: `auto` picks v3.
+      command: `npx vite --port ${E2E_V3_PORT} --strictPort`,
+      url: `http://127.0.0.1:${E2E_V3_PORT}`,
+      env: {
+        SANDBOX_PORT: String(E2E_V3_SANDBOX_PORT),
+        GCORE_API_URL: '',
+        GCORE_API_KEY: '',
+        GCORE_API_TIMEOUT_MS: '5000',
+        SANDBOX_API_VERSIONS: 'v2,v3',
+        GCORE_API_VERSION: 'auto',
+        // Quick tasks, polled often: a binding's wait takes well under a second.
+        SANDBOX_TASK_MS: '600',
+        GCORE_TASK_POLL_MS: '200',
+      },
+      reuseExistingServer: !process.env.CI,
+      timeout: 120_000,
       stdout: 'ignore',
       stderr: 'pipe',
     },

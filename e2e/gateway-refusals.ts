@@ -7,7 +7,19 @@ import { expect, test } from './fixtures';
  * (dev or the built production one), with the real sandbox behind it: the sandbox's own request
  * log proves nothing got through.
  */
-export function refusalsAgainst(server: 'dev' | 'production', port: number) {
+export function refusalsAgainst(
+  server: 'dev' | 'production',
+  port: number,
+  /** Personal sign-in: a token to settle the API generation with first (the v2/v3 rows). */
+  authorization?: string,
+) {
+  if (authorization) {
+    test.beforeAll(async ({ request }) => {
+      const url = `http://127.0.0.1:${port}/__app/api-generation`;
+      const answer = await request.get(url, { headers: { authorization } });
+      expect(await answer.json()).toMatchObject({ generation: expect.any(String) });
+    });
+  }
   const refusals = ATTACK_CASES.filter((attack) => attack.reaches === 0 && !attack.mood);
   for (const attack of refusals) {
     test(`${attack.kind}: ${attack.name}`, async ({ sandbox }) => {

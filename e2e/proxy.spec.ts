@@ -35,7 +35,10 @@ test('the token never reaches the browser', async ({ page }) => {
   expect(seen).not.toContain(E2E_SANDBOX_TOKEN);
 });
 
-test('the page says it is talking to the sandbox', async ({ page }) => {
+test('the page says it is talking to the sandbox, and in which API generation', async ({
+  page,
+}) => {
   await page.goto('/');
-  await expect(page.getByText(/Sandbox:/)).toBeVisible();
+  // This project's sandbox serves v2 only (playwright.config.ts): `auto` must have found v2.
+  await expect(page.getByText(/^Sandbox · API v2 \(deprecated\): a local imitation/)).toBeVisible();
 });

@@ -22,8 +22,15 @@ export async function resolveApiTarget(env: ApiTargetEnv): Promise<ApiTarget> {
   const server = await startSandboxProcess({
     port: readEnvInteger(env, 'SANDBOX_PORT', PORT_RULE, 0),
     seedKeys: readEnvInteger(env, 'SANDBOX_SEED_KEYS', { min: 0, max: 10_000, what: 'a count' }, 0),
+    passOn: pick(env, ['SANDBOX_API_VERSIONS', 'SANDBOX_TASK_MS']),
   });
   return { kind: 'sandbox', url: server.url, token: server.token, close: server.close };
+}
+
+function pick(env: ApiTargetEnv, names: string[]): Record<string, string> {
+  return Object.fromEntries(
+    names.flatMap((name) => (env[name] === undefined ? [] : [[name, env[name]]])),
+  );
 }
 
 /** What the page shows about its backend; never includes the token. */

@@ -18,7 +18,7 @@ const MAIN = fileURLToPath(new URL('../sandbox/main.ts', import.meta.url));
  * call would fail from then on, and the page alone would not tell why.
  */
 export function startSandboxProcess(
-  env: { port: number; seedKeys: number },
+  env: { port: number; seedKeys: number; passOn?: Record<string, string | undefined> },
   report: { info: (line: string) => void; error: (line: string) => void } = {
     info: (line) => process.stdout.write(`${line}\n`),
     error: (line) => process.stderr.write(`${line}\n`),
@@ -28,6 +28,9 @@ export function startSandboxProcess(
   const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
     env: {
       ...process.env,
+      // `.env` settings of the sandbox's own (SANDBOX_API_VERSIONS, SANDBOX_TASK_MS): the
+      // environment already wins over them in the dev server's merged settings.
+      ...env.passOn,
       SANDBOX_PORT: String(env.port),
       SANDBOX_SEED_KEYS: String(env.seedKeys),
       SANDBOX_TOKEN: token,

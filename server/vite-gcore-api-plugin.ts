@@ -1,5 +1,8 @@
 import { resolve } from 'node:path';
 import { loadEnv, type Plugin, type PreviewServer, type ViteDevServer } from 'vite';
+import { apiGenerationEndpoint } from './api-generation-endpoint.ts';
+import { readApiGenerationSetting } from './api-generation.ts';
+import { createGenerationChoice, type GenerationChoice } from './api-generation-choice.ts';
 import { describeApiTarget, resolveApiTarget, type ApiTarget } from './api-target.ts';
 import { cloudGateway } from './gateway/cloud-gateway.ts';
 import { devOriginPolicy } from './gateway/dev-origin-policy.ts';
@@ -23,18 +26,23 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
   let target: ApiTarget | undefined;
   let settings: GatewaySettings | undefined;
   let timeoutMs: number | undefined;
+  let taskPollMs: number | undefined;
+  let generation: GenerationChoice | undefined;
   const closeTarget = () => {
     void target?.close();
     target = undefined;
   };
   const install = (server: ViteDevServer | PreviewServer, allowedHosts: string[] | true) => {
-    if (!target || !settings) return;
+    if (!target || !settings || !generation) return;
+    const policy = devOriginPolicy(allowedHosts);
+    server.middlewares.use(apiGenerationEndpoint(generation, policy));
     server.middlewares.use(
       cloudGateway({
         target,
+        generation,
         deadlines: settings.deadlines,
         auditUserHeader: settings.auditUserHeader,
-        policy: devOriginPolicy(allowedHosts),
+        policy,
         writeLine: options.writeLine,
       }),
     );
@@ -52,13 +60,24 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
       const env = { ...loadEnv(mode, envDir, ''), ...options.env };
       // Read once, here: a typo stops the server at start-up, as in production.
       timeoutMs = readEnvInteger(env, 'GCORE_API_TIMEOUT_MS', MS_RULE, undefined);
+      taskPollMs = readEnvInteger(env, 'GCORE_TASK_POLL_MS', MS_RULE, undefined);
+      const setting = readApiGenerationSetting(env.GCORE_API_VERSION);
       settings = readGatewaySettings(env);
       target = await resolveApiTarget(env);
+      generation = createGenerationChoice({
+        setting,
+        url: target.url,
+        token: target.token,
+        writeLine: options.writeLine ?? ((line) => process.stdout.write(`${line}\n`)),
+      });
+      // `auto` with a token of its own: ask now, so the first page already knows.
+      if (target.token) await generation.decide(undefined);
       // No CORS: another origin's page must neither call nor read the API through this server.
       return { server: { cors: false }, preview: { cors: false } };
     },
     transformIndexHtml() {
       if (!target) return [];
+      const chosen = generation?.current();
       const meta = (name: string, content: string) => ({
         tag: 'meta',
         attrs: { name, content },
@@ -67,6 +86,8 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
       return [
         meta('gcore-api-target', describeApiTarget(target)),
         ...(timeoutMs === undefined ? [] : [meta('gcore-api-timeout-ms', String(timeoutMs))]),
+        ...(chosen ? [meta('gcore-api-version', chosen)] : []),
+        ...(taskPollMs === undefined ? [] : [meta('gcore-task-poll-ms', String(taskPollMs))]),
       ];
     },
     // Middlewares added here run after Vite's host check and before its own middlewares.

@@ -240,6 +240,30 @@ export const ATTACK_CASES: AttackCase[] = [
     status: { dev: 403, production: 421 },
     reaches: 0,
   },
+  // Least privilege per generation: these servers speak v2, so no v3 call is forwarded.
+  {
+    name: 'a v3 key call on a v2 server',
+    kind: 'held',
+    request: (port) => ({
+      method: 'DELETE',
+      target: '/cloud/v3/inference/1/api_keys/some-key',
+      headers: { ...own(port), 'sec-fetch-site': 'same-origin' },
+    }),
+    status: 403,
+    reaches: 0,
+  },
+  {
+    name: 'a v3 deployment PATCH on a v2 server',
+    kind: 'held',
+    request: (port) => ({
+      method: 'PATCH',
+      target: '/cloud/v3/inference/1/deployments/llama',
+      headers: { ...JSON_TYPE, ...own(port), 'sec-fetch-site': 'same-origin' },
+      body: '{"api_keys":[]}',
+    }),
+    status: 403,
+    reaches: 0,
+  },
   // What upstream says that must not reach the browser, and upstream failures.
   {
     name: 'upstream CORS, cookie and policy headers',

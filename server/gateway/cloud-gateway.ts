@@ -6,7 +6,15 @@ import { forwardUpstream, upstreamHeaders, type Deadlines } from './forward-upst
 import type { NodeMiddleware } from './node-middleware.ts';
 import { readRequestBody } from './request-body.ts';
 import { crossSiteProblem, type OriginPolicy } from './request-origin.ts';
-import { DASHBOARD_ROUTES, filterQuery, matchRoute, misshapenParam } from './route-table.ts';
+import type { GenerationChoice } from '../api-generation-choice.ts';
+import { generationGate } from './generation-gate.ts';
+import {
+  DASHBOARD_ROUTES,
+  filterQuery,
+  matchRoute,
+  misshapenParam,
+  routesFor,
+} from './route-table.ts';
 import { refuseTarget } from './target-guard.ts';
 import type { RouteRule } from './route-table.ts';
 
@@ -15,7 +23,10 @@ export type GatewayOptions = {
   target: { url: string; token: string | undefined };
   deadlines: Deadlines;
   policy: OriginPolicy;
+  /** A fixed allow-list (tests); otherwise the one of `generation`'s choice. */
   routes?: readonly RouteRule[];
+  /** GCORE_API_VERSION as decided; without it (and without `routes`), v2's calls. */
+  generation?: Pick<GenerationChoice, 'current' | 'decide'>;
   /** The trusted identity header an SSO proxy sets (AUDIT_USER_HEADER); ignored when unset. */
   auditUserHeader?: string;
   /** One JSON line: audit lines and upstream failures. */
@@ -28,7 +39,7 @@ export type GatewayOptions = {
  * with a bounded JSON body, is refused here and never reaches the API.
  */
 export function cloudGateway(options: GatewayOptions): NodeMiddleware {
-  const routes = options.routes ?? DASHBOARD_ROUTES;
+  const fixedRoutes = options.routes ?? (options.generation ? undefined : DASHBOARD_ROUTES);
   const userHeader = options.auditUserHeader?.trim().toLowerCase() || undefined;
   const writeLine = options.writeLine ?? ((line) => process.stdout.write(`${line}\n`));
   return (req, res, next) => {
@@ -49,6 +60,8 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
     if (!options.policy.isAllowedHost(req.headers.host ?? '')) {
       return sendError(res, errorAnswer(421, 'MisdirectedRequest', 'This host is not served.'));
     }
+    // Undecided, every generation's rows match; only UNDECIDED_ROUTES pass the gate below.
+    const routes = fixedRoutes ?? routesFor(options.generation?.current() ?? null);
     const match = matchRoute(routes, method, target.path);
     const misshapen = match ? undefined : misshapenParam(routes, method, target.path);
     if (misshapen) {
@@ -84,6 +97,11 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
     const read = await readRequestBody(req, match.rule);
     if (!read.ok) return read.answer ? refuse(read.answer) : void res.destroy();
     const { body, parsed } = read;
+    // After every other check: only a call that would be forwarded may make the server probe.
+    if (!fixedRoutes && options.generation) {
+      const refusal = await generationGate(options.generation, match.rule, req.headers);
+      if (refusal) return refuse(refusal);
+    }
 
     const outcome = await forwardUpstream(
       res,

@@ -6,6 +6,8 @@ import {
   GCORE_V3_ROUTES,
   matchRoute,
   misshapenParam,
+  routesFor,
+  UNDECIDED_ROUTES,
 } from './route-table';
 
 const KEY = '5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
@@ -92,5 +94,29 @@ describe('the v3 rows, ready for the next issue', () => {
       'flavor_name',
     ]);
     expect(forbiddenFields(rule, ['api_keys'])).toEqual(['(not an object)']);
+  });
+});
+
+describe('routesFor: least privilege per generation', () => {
+  it.each([
+    ['v2', 'GET', `/cloud/v2/inference/api_keys/${KEY}`, true],
+    ['v2', 'GET', '/cloud/v3/inference/1/api_keys/my-key', false],
+    ['v2', 'GET', `/cloud/v1/tasks/${KEY}`, false],
+    ['v3', 'GET', '/cloud/v3/inference/1/api_keys/my-key', true],
+    ['v3', 'PATCH', '/cloud/v3/inference/1/deployments/llama', true],
+    ['v3', 'GET', `/cloud/v1/tasks/${KEY}`, true],
+    ['v3', 'DELETE', `/cloud/v2/inference/api_keys/${KEY}`, false],
+    ['v3', 'GET', '/cloud/v2/inference/deployments', false],
+  ] as const)('%s: %s %s forwarded: %s', (generation, method, path, allowed) => {
+    expect(matchRoute(routesFor(generation), method, path) !== undefined).toBe(allowed);
+  });
+
+  it('lets both list projects, and nothing else before the generation is known', () => {
+    for (const generation of ['v2', 'v3'] as const) {
+      expect(matchRoute(routesFor(generation), 'GET', '/cloud/v1/projects')).toBeDefined();
+    }
+    expect(UNDECIDED_ROUTES.map((rule) => `${rule.method} ${rule.template}`)).toEqual([
+      'GET /cloud/v1/projects',
+    ]);
   });
 });

@@ -27,6 +27,13 @@ export const PARAM_SHAPES: Record<string, RegExp> = {
   deployment_name: /^[a-z0-9][a-z0-9-]{0,62}$/,
 };
 
+/** Both generations list projects (and sign-in checks a token with it): v1, shared. */
+export const PROJECTS_ROUTE: RouteRule = {
+  method: 'GET',
+  template: '/cloud/v1/projects',
+  query: ['limit', 'offset', 'order_by'],
+};
+
 const LIST_QUERY = ['project_id', 'limit', 'offset', 'order_by'] as const;
 const V2_KEYS = '/cloud/v2/inference/api_keys';
 
@@ -38,13 +45,13 @@ export const DASHBOARD_ROUTES: readonly RouteRule[] = [
   { method: 'PATCH', template: `${V2_KEYS}/{key_id}`, body: {}, audit: 'update' },
   { method: 'DELETE', template: `${V2_KEYS}/{key_id}`, audit: 'delete' },
   { method: 'GET', template: '/cloud/v2/inference/deployments', query: LIST_QUERY },
-  { method: 'GET', template: '/cloud/v1/projects', query: ['limit', 'offset', 'order_by'] },
+  PROJECTS_ROUTE,
 ];
 
 const V3 = '/cloud/v3/inference/{project_id}';
 
 /**
- * The v3 calls the next issue moves the dashboard to: ready and tested, not yet allowed. A
+ * Gcore Inference v3's key calls (keys by name, deployments bound by PATCH, their tasks). A
  * deployment PATCH may only bind keys (`api_keys`), never change what the deployment runs.
  */
 export const GCORE_V3_ROUTES: readonly RouteRule[] = [
@@ -63,6 +70,23 @@ export const GCORE_V3_ROUTES: readonly RouteRule[] = [
   },
   { method: 'GET', template: '/cloud/v1/tasks/{task_id}' },
 ];
+
+/** What a v3 dashboard calls: the v3 rows plus the projects list. */
+export const DASHBOARD_V3_ROUTES: readonly RouteRule[] = [...GCORE_V3_ROUTES, PROJECTS_ROUTE];
+
+/** The calls forwarded before the generation is known: nothing that touches a key. */
+export const UNDECIDED_ROUTES: readonly RouteRule[] = [PROJECTS_ROUTE];
+
+/**
+ * Least privilege per generation: a v2 server forwards no v3 call and the other way round.
+ * `null` (not decided yet) gives every row, for matching only: the gateway forwards just
+ * UNDECIDED_ROUTES until the generation is known (cloud-gateway.ts).
+ */
+export function routesFor(generation: 'v2' | 'v3' | null): readonly RouteRule[] {
+  if (generation === 'v2') return DASHBOARD_ROUTES;
+  if (generation === 'v3') return DASHBOARD_V3_ROUTES;
+  return [...DASHBOARD_ROUTES, ...GCORE_V3_ROUTES];
+}
 
 export type RouteMatch = { rule: RouteRule; params: Record<string, string> };
 

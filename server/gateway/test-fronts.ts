@@ -7,6 +7,8 @@ import { createServer as createViteServer } from 'vite';
 import { createProductionHandler } from '../production/production-handler.ts';
 import { securityHeadersPlugin } from '../vite-security-headers-plugin.ts';
 import { gcoreApiPlugin } from '../vite-gcore-api-plugin.ts';
+import type { ApiGenerationSetting } from '../api-generation.ts';
+import { createGenerationChoice } from '../api-generation-choice.ts';
 import { originPolicy } from './request-origin.ts';
 
 /** A server under test: its port, the JSON lines it wrote (audit, failures), and its end. */
@@ -19,6 +21,8 @@ export type FrontOptions = {
   auditUserHeader?: string;
   /** Where the dev server looks for `.env`; an empty directory by default. */
   envDir?: string;
+  /** GCORE_API_VERSION; `v2` unless said, as the attack table speaks v2. */
+  apiVersion?: ApiGenerationSetting;
   /** Dev only: settings beside these, as if set in the environment. */
   env?: Record<string, string>;
 };
@@ -48,6 +52,7 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
           // Blank means personal mode; with an envDir, its `.env` decides.
           ...(options.envDir ? {} : { GCORE_API_KEY: options.token ?? '' }),
           AUDIT_USER_HEADER: options.auditUserHeader,
+          GCORE_API_VERSION: options.apiVersion ?? 'v2',
           ...DEADLINES,
           ...options.env,
         },
@@ -73,11 +78,19 @@ export async function startProductionFront(options: FrontOptions): Promise<Front
   const server = createHttpServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const port = (server.address() as AddressInfo).port;
+  const generation = createGenerationChoice({
+    setting: options.apiVersion ?? 'v2',
+    url: options.upstreamUrl,
+    token: options.token,
+    writeLine: (line) => lines.push(line),
+  });
+  if (options.token) await generation.decide(undefined);
   server.on(
     'request',
     createProductionHandler({
       assets: new Map(),
       target: { url: options.upstreamUrl, token: options.token },
+      generation,
       deadlines: { headersMs: 500, bodyMs: 1500 },
       policy: originPolicy(port, []),
       auditUserHeader: options.auditUserHeader,

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { resolve } from 'node:path';
+import { createGenerationChoice } from '../api-generation-choice.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
 import { PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
@@ -8,7 +9,7 @@ import { injectMeta } from './html-meta.ts';
 import { logJson } from './log-json.ts';
 import { readProductionConfig } from './production-config.ts';
 import { createProductionHandler } from './production-handler.ts';
-import { loadStaticAssets } from './static-assets.ts';
+import { loadStaticAssets, reloadHtml } from './static-assets.ts';
 
 /** `npm start`: the built dashboard for a team, behind a TLS reverse proxy. */
 async function main(): Promise<void> {
@@ -29,13 +30,31 @@ async function main(): Promise<void> {
     closeSandbox = sandbox.close;
   }
 
-  const assets = await loadStaticAssets(resolve(config.distDir), (html) =>
+  const serverToken = config.auth === 'server' ? apiToken : undefined;
+  const generation = createGenerationChoice({
+    setting: config.apiVersion,
+    url: apiUrl,
+    token: serverToken,
+    writeLine: (line) => process.stdout.write(`${line}\n`),
+  });
+  // `auto` with the server's token: ask before serving, so the first page already knows.
+  // Personal sign-in has no token yet: the first signed-in call decides (api-generation-endpoint).
+  if (serverToken) await generation.decide(undefined);
+  const distDir = resolve(config.distDir);
+  const transformHtml = (html: string) =>
     injectMeta(html, {
       'gcore-api-target': config.sandbox ? 'sandbox' : apiUrl,
       'gcore-auth': config.auth,
       'gcore-api-timeout-ms': config.timeoutMs?.toString(),
-    }),
-  );
+      'gcore-api-version': generation.current() ?? undefined,
+      'gcore-task-poll-ms': config.taskPollMs?.toString(),
+    });
+  const assets = await loadStaticAssets(distDir, transformHtml);
+  generation.onDecided(() => {
+    reloadHtml(assets, distDir, transformHtml).catch((error: unknown) =>
+      logJson('error', 'could not add the API generation to the page', { error }),
+    );
+  });
   const server = createServer();
   const shutdown = gracefulShutdown(server);
   await new Promise<void>((done) => server.listen(config.port, config.host, done));
@@ -44,7 +63,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
   const handler = createProductionHandler({
     assets,
-    target: { url: apiUrl, token: config.auth === 'server' ? apiToken : undefined },
+    target: { url: apiUrl, token: serverToken },
+    generation,
     deadlines: config.deadlines,
     auditUserHeader: config.auditUserHeader,
     policy: originPolicy(port, config.publicOrigins),

@@ -1,3 +1,4 @@
+import { readApiGenerationSetting, type ApiGenerationSetting } from '../api-generation.ts';
 import { readGatewaySettings, type GatewaySettings } from '../gateway/gateway-settings.ts';
 import { MS_RULE, PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
 
@@ -13,6 +14,10 @@ export type ProductionConfig = GatewaySettings & {
   sandbox: boolean;
   /** The browser's own time limit per API call (a meta tag); unset keeps the app's 30 s. */
   timeoutMs: number | undefined;
+  /** GCORE_API_VERSION: v2, v3, or auto (probe the API). */
+  apiVersion: ApiGenerationSetting;
+  /** How often the page polls a v3 task (a meta tag); unset keeps the app's default. */
+  taskPollMs: number | undefined;
   /** The origins the dashboard is reached at (PUBLIC_ORIGIN), beside loopback. */
   publicOrigins: string[];
   /** How long SIGTERM waits for in-flight requests before giving up. */
@@ -46,6 +51,8 @@ export function readProductionConfig(
     auth,
     sandbox,
     timeoutMs: readEnvInteger(env, 'GCORE_API_TIMEOUT_MS', MS_RULE, undefined),
+    apiVersion: readApiGenerationSetting(env.GCORE_API_VERSION),
+    taskPollMs: readEnvInteger(env, 'GCORE_TASK_POLL_MS', MS_RULE, undefined),
     publicOrigins: readOrigins(env.PUBLIC_ORIGIN),
     drainMs: readEnvInteger(env, 'SHUTDOWN_DRAIN_MS', MS_RULE, 10_000),
     ...readGatewaySettings(env),

@@ -1,5 +1,6 @@
 import { getRequestListener } from '@hono/node-server';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { apiGenerationEndpoint } from '../api-generation-endpoint.ts';
 import { sendError } from '../cloud-answer.ts';
 import { cloudGateway, type GatewayOptions } from '../gateway/cloud-gateway.ts';
 import { canonicalTargetGuard } from '../gateway/target-guard.ts';
@@ -23,6 +24,9 @@ export function createProductionHandler(options: ProductionHandlerOptions) {
   const files = getRequestListener(createProductionApp(options.assets).fetch);
   const guard = canonicalTargetGuard();
   const gateway = cloudGateway(options);
+  const generation = options.generation
+    ? apiGenerationEndpoint(options.generation, options.policy)
+    : undefined;
   const headers = securityHeaders({ mode: 'production' });
   const log = logRequests(options.writeLine);
   return (req: IncomingMessage, res: ServerResponse) => {
@@ -36,7 +40,9 @@ export function createProductionHandler(options: ProductionHandlerOptions) {
         const message = 'This host is not served; set PUBLIC_ORIGIN to serve it.';
         return sendError(res, { status: 421, exceptionClass: 'MisdirectedRequest', message });
       }
-      gateway(req, res, () => void files(req, res));
+      const rest = () => gateway(req, res, () => void files(req, res));
+      if (generation) generation(req, res, rest);
+      else rest();
     });
   };
 }

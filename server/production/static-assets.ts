@@ -38,19 +38,40 @@ export async function loadStaticAssets(root: string, transformHtml: (html: strin
     const type = TYPES[extname(file)] ?? 'application/octet-stream';
     let body = await readFile(file);
     if (type.startsWith('text/html')) body = Buffer.from(transformHtml(body.toString('utf8')));
-    const asset: StaticAsset = {
-      body,
-      type,
-      etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
-      immutable: urlPath.startsWith('/assets/'),
-    };
-    if (COMPRESSIBLE.test(type) && body.length > 512) {
-      asset.gzip = gzipSync(body, { level: 9 });
-      asset.br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
-    }
-    assets.set(urlPath, asset);
+    assets.set(urlPath, toAsset(urlPath, body, type));
   }
   return assets;
+}
+
+/**
+ * The HTML files again, through `transformHtml`: the page's meta tags changed (the API's
+ * generation became known after start). Their ETag changes with them, so no cache keeps the old.
+ */
+export async function reloadHtml(
+  assets: Map<string, StaticAsset>,
+  root: string,
+  transformHtml: (html: string) => string,
+): Promise<void> {
+  for (const file of await listFiles(root)) {
+    if (extname(file) !== '.html') continue;
+    const urlPath = `/${relative(root, file).split(sep).join('/')}`;
+    const body = Buffer.from(transformHtml(await readFile(file, 'utf8')));
+    assets.set(urlPath, toAsset(urlPath, body, TYPES['.html'] ?? 'text/html'));
+  }
+}
+
+function toAsset(urlPath: string, body: Buffer, type: string): StaticAsset {
+  const asset: StaticAsset = {
+    body,
+    type,
+    etag: `"${createHash('sha256').update(body).digest('base64url').slice(0, 22)}"`,
+    immutable: urlPath.startsWith('/assets/'),
+  };
+  if (COMPRESSIBLE.test(type) && body.length > 512) {
+    asset.gzip = gzipSync(body, { level: 9 });
+    asset.br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+  }
+  return asset;
 }
 
 async function listFiles(dir: string): Promise<string[]> {

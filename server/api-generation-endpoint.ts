@@ -1,0 +1,43 @@
+import type { GenerationChoice } from './api-generation-choice.ts';
+import { errorAnswer, NO_STORE, sendError } from './cloud-answer.ts';
+import type { NodeMiddleware } from './gateway/node-middleware.ts';
+import { crossSiteProblem, type OriginPolicy } from './gateway/request-origin.ts';
+
+/** Beside `/healthz`, outside `/cloud`: the server's own answer, never forwarded as such. */
+export const API_GENERATION_PATH = '/__app/api-generation';
+
+/**
+ * `GET /__app/api-generation` → `{generation: 'v2' | 'v3' | null, reason}`. For a page whose HTML
+ * could not say (personal sign-in before the first probe): undecided, it probes with the
+ * caller's own `Authorization`, which goes to the API only and is never echoed or logged.
+ */
+export function apiGenerationEndpoint(
+  choice: Pick<GenerationChoice, 'decide'>,
+  policy: OriginPolicy,
+): NodeMiddleware {
+  return (req, res, next) => {
+    if ((req.url ?? '').split('?', 1)[0] !== API_GENERATION_PATH) return next();
+    if (req.method !== 'GET') {
+      const answer = errorAnswer(405, 'MethodNotAllowed', 'Only GET is answered here.');
+      return sendError(res, { ...answer, headers: { allow: 'GET' } });
+    }
+    if (!policy.isAllowedHost(req.headers.host ?? '')) {
+      return sendError(res, errorAnswer(421, 'MisdirectedRequest', 'This host is not served.'));
+    }
+    // Another site must not make this server probe the API, least of all with its token.
+    const crossSite = crossSiteProblem('GET', req.headers, policy);
+    if (crossSite)
+      return sendError(res, errorAnswer(403, 'CrossSiteRequest', `Refused ${crossSite}.`));
+    const failed = () =>
+      sendError(res, errorAnswer(500, 'InternalError', 'The generation probe failed.'));
+    void choice.decide(req.headers.authorization).then(({ generation, reason }) => {
+      const body = JSON.stringify({ generation, reason });
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'content-length': Buffer.byteLength(body),
+        ...NO_STORE,
+      });
+      res.end(body);
+    }, failed);
+  };
+}
