@@ -40,8 +40,6 @@ export function deploymentsLosingLastKey(
 }
 
 /** The chosen deployments with no key today: binding one turns key authentication on. */
-export function deploymentsTurningAuthOn(
-  chosen: readonly DeploymentRecord[],
-): DeploymentRecord[] {
+export function deploymentsTurningAuthOn(chosen: readonly DeploymentRecord[]): DeploymentRecord[] {
   return chosen.filter((deployment) => deployment.keyRefs.length === 0);
 }

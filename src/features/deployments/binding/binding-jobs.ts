@@ -10,7 +10,12 @@ import { taskPollIntervalMs } from './binding-config';
 import { realClock } from './real-clock';
 
 /** One key's change on one deployment, run as a mutation so it outlives the dialog that began it. */
-export type BindingJob = { projectId: number; keyName: string; deployment: string; attach: boolean };
+export type BindingJob = {
+  projectId: number;
+  keyName: string;
+  deployment: string;
+  attach: boolean;
+};
 
 /** Every binding job starts with this; `['binding', projectId]` finds a project's jobs. */
 export const bindingJobKey = (job: Pick<BindingJob, 'projectId' | 'keyName' | 'deployment'>) =>

@@ -86,7 +86,10 @@ export async function runDetachAndDelete(
       deps,
     );
     if (outcome.status !== 'done') {
-      state = { ...state, failure: { stage: 'detach', deployment, message: detachMessage(outcome) } };
+      state = {
+        ...state,
+        failure: { stage: 'detach', deployment, message: detachMessage(outcome) },
+      };
       report(state, null);
       return state;
     }

@@ -28,12 +28,18 @@ export type BindingJobItem = { deployment: string; attach: boolean; state: Bindi
  * (a double click, a re-render). Meant for a create mutation's onSuccess, so the jobs start the
  * moment the key exists, whatever the dialogs do.
  */
-export function startBindingJobs(client: QueryClient, input: Omit<BindingJobsInput, 'timings'> & {
-  timings?: BindingJobTimings;
-}): void {
+export function startBindingJobs(
+  client: QueryClient,
+  input: Omit<BindingJobsInput, 'timings'> & {
+    timings?: BindingJobTimings;
+  },
+): void {
   for (const deployment of input.deployments) {
     const job: BindingJob = { ...input, deployment };
-    const latest = client.getMutationCache().findAll({ mutationKey: bindingJobKey(job) }).at(-1);
+    const latest = client
+      .getMutationCache()
+      .findAll({ mutationKey: bindingJobKey(job) })
+      .at(-1);
     const data = latest?.state.data as BindingOutcome | undefined;
     if (latest?.state.status === 'pending' || data?.status === 'done') continue;
     startBindingJob(client, job, input.timings).catch(() => {});
@@ -91,7 +97,8 @@ export function usePendingBindings(projectId: number): ReadonlyMap<string, reado
   });
   return useMemo(() => {
     const byKey = new Map<string, string[]>();
-    for (const job of pending) byKey.set(job.keyName, [...(byKey.get(job.keyName) ?? []), job.deployment]);
+    for (const job of pending)
+      byKey.set(job.keyName, [...(byKey.get(job.keyName) ?? []), job.deployment]);
     return byKey;
   }, [pending]);
 }
