@@ -90,6 +90,9 @@ function summary(state: DetachAndDeleteState, current: string | null, running: b
       ? `Detaching from ${current} (${state.detached.length + 1} of ${total})…`
       : `Deleting the key ${state.keyName}…`;
   }
+  if (state.failure?.stage === 'delete' && state.failure.outcomeUnknown) {
+    return `Detached from ${total} deployment(s); whether the key ${state.keyName} is deleted is not known yet.`;
+  }
   if (state.failure) {
     return `Stopped: detached from ${state.detached.length} of ${total} deployment(s). The key ${state.keyName} still exists.`;
   }

@@ -11,8 +11,11 @@ export type DeleteKeyResult = 'deleted' | 'already-gone';
 export type DetachAndDeleteFailure =
   /** Detaching from `deployment` did not land; the key still exists, nothing after it was tried. */
   | { stage: 'detach'; deployment: string; message: string }
-  /** Every detach landed, the DELETE did not; `conflict` for the API's 409 ConflictError. */
-  | { stage: 'delete'; message: string; conflict: boolean };
+  /**
+   * Every detach landed, the DELETE did not: `conflict` for the API's 409 ConflictError,
+   * `outcomeUnknown` when no answer came back (the key may be deleted or not; Retry finds out).
+   */
+  | { stage: 'delete'; message: string; conflict: boolean; outcomeUnknown: boolean };
 
 /** Where a detach-and-delete stands; a Retry continues from here. */
 export type DetachAndDeleteState = {
@@ -73,7 +76,10 @@ export async function runDetachAndDelete(
     } catch (error) {
       if (deps.signal?.aborted) throw error;
       const message = `Could not re-read where the key is attached: ${describeError(error)}`;
-      return { ...from, failure: { stage: 'delete', conflict: true, message } };
+      return {
+        ...from,
+        failure: { stage: 'delete', conflict: true, outcomeUnknown: false, message },
+      };
     }
     const unseen = attached.filter((d) => !from.remaining.includes(d));
     state = { ...state, remaining: [...from.remaining, ...unseen] };
@@ -125,11 +131,20 @@ function deleteFailure(error: unknown): DetachAndDeleteFailure {
     return {
       stage: 'delete',
       conflict: true,
+      outcomeUnknown: false,
       message:
         'The API refused to delete the key because it is still attached to a deployment — ' +
         'most likely someone attached it while it was being detached. Retry detaches it again ' +
         `and deletes it. The API said: ${describeError(error)}`,
     };
   }
-  return { stage: 'delete', conflict: false, message: describeError(error) };
+  if (isApiError(error) && error.outcomeUnknown) {
+    return {
+      stage: 'delete',
+      conflict: false,
+      outcomeUnknown: true,
+      message: `No answer to the delete: the key may or may not be deleted. Retry finds out (a key already gone counts as deleted). ${describeError(error)}`,
+    };
+  }
+  return { stage: 'delete', conflict: false, outcomeUnknown: false, message: describeError(error) };
 }
