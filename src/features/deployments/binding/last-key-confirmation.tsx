@@ -1,12 +1,14 @@
-import { useId, useState } from 'react';
+import { useId } from 'react';
 import { inputClass } from '../../../components/ui/field';
 
 export type LastKeyConfirmationProps = {
   /** The deployments this change leaves with no key (see `deploymentsLosingLastKey`). */
   deployments: readonly string[];
   keyName: string;
-  /** Called as the typing changes: true once every deployment name is typed exactly. */
-  onConfirmedChange: (confirmed: boolean) => void;
+  /** What was typed, per deployment name. Controlled, so the host's confirm button can never
+   * stay enabled for a list that changed: it enables on `lastKeyConfirmed(deployments, typed)`. */
+  typed: Readonly<Record<string, string>>;
+  onTypedChange: (typed: Record<string, string>) => void;
 };
 
 /** True when each deployment's name was typed exactly (surrounding spaces forgiven). */
@@ -17,20 +19,15 @@ export const lastKeyConfirmed = (
 
 /**
  * Warns that removing the last key of a deployment makes it public, and asks for the deployment's
- * name to be typed before the host enables its confirm button. The deployment's name rather than
+ * name to be typed before the host enables its confirm button (`lastKeyConfirmed`). The deployment's name rather than
  * the key's: it is the deployment that becomes open to anyone, and a user editing a key would type
  * that key's name by reflex without reading which deployment is at stake.
  */
 export function LastKeyConfirmation(props: LastKeyConfirmationProps) {
-  const { deployments, keyName, onConfirmedChange } = props;
+  const { deployments, keyName, typed, onTypedChange } = props;
   const id = useId();
-  const [typed, setTyped] = useState<Record<string, string>>({});
   if (deployments.length === 0) return null;
-  const change = (name: string, value: string) => {
-    const next = { ...typed, [name]: value };
-    setTyped(next);
-    onConfirmedChange(lastKeyConfirmed(deployments, next));
-  };
+  const change = (name: string, value: string) => onTypedChange({ ...typed, [name]: value });
   return (
     <div
       role="group"
