@@ -6,7 +6,8 @@ import { setupSandbox } from '../../../test/sandbox-server';
 import { BindingProgressList } from './binding-progress-list';
 import { useBindingJobs, type BindingJobItem } from './use-binding-jobs';
 
-const sandbox = setupSandbox({ taskDurationMs: 30 });
+// Long enough that a run is always seen in progress, even on a busy machine.
+const sandbox = setupSandbox({ taskDurationMs: 300 });
 const item = (deployment: string, state: BindingJobItem['state']): BindingJobItem => ({
   deployment,
   attach: true,

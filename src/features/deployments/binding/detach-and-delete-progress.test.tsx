@@ -9,7 +9,8 @@ import { DetachAndDeleteProgress } from './detach-and-delete-progress';
 import type { DeleteKeyResult } from './detach-and-delete';
 import { useDetachAndDelete } from './use-detach-and-delete';
 
-const sandbox = setupSandbox({ taskDurationMs: 30 });
+// Long enough that a run is always seen in progress, even on a busy machine.
+const sandbox = setupSandbox({ taskDurationMs: 300 });
 const PROJECT = 1;
 const KEY = 'mobile-app-prod'; // seeded on llama-3-8b-chat and mistral-7b-instruct
 const deleteKey = () => keysAdapterV3.deleteKey(PROJECT, KEY);

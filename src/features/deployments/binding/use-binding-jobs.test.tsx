@@ -6,7 +6,8 @@ import { setupSandbox } from '../../../test/sandbox-server';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
 import { useBindingJobs, usePendingBindings } from './use-binding-jobs';
 
-const sandbox = setupSandbox({ taskDurationMs: 30 });
+// Long enough that a job is always seen pending, even on a busy machine.
+const sandbox = setupSandbox({ taskDurationMs: 200 });
 const PROJECT = 1;
 const timings = { pollIntervalMs: 10, giveUpAfterMs: 2_000 };
 const deployments = ['whisper-large-v3', 'mistral-7b-instruct'];
