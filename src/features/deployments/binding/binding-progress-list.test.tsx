@@ -8,6 +8,8 @@ import { useBindingJobs, type BindingJobItem } from './use-binding-jobs';
 
 // Long enough that a run is always seen in progress, even on a busy machine.
 const sandbox = setupSandbox({ taskDurationMs: 300 });
+/** Several tasks in a row: well past the default second, well inside the test's limit. */
+const LONG = { timeout: 8_000 };
 const item = (deployment: string, state: BindingJobItem['state']): BindingJobItem => ({
   deployment,
   attach: true,
@@ -84,16 +86,20 @@ describe('BindingProgressList', () => {
       </QueryClientProvider>,
     );
     await user.click(screen.getByRole('button', { name: 'Start' }));
-    const retry = await screen.findByRole('button', { name: 'Retry binding to whisper-large-v3' });
+    const retry = await screen.findByRole(
+      'button',
+      { name: 'Retry binding to whisper-large-v3' },
+      LONG,
+    );
     expect(screen.getByText("failed: The API's task failed: GPU quota")).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 of 2 done'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 of 2 done'), LONG);
 
     await user.click(retry);
     expect(await screen.findByText('binding…')).toBeInTheDocument();
     expect(retry).toHaveFocus();
     expect(retry).toHaveAttribute('aria-disabled', 'true');
 
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 of 2 done.'));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 of 2 done.'), LONG);
     expect(retry).not.toBeInTheDocument();
     expect(screen.getAllByRole('listitem')[0]).toHaveFocus();
   });

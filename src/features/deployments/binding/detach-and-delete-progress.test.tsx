@@ -7,10 +7,12 @@ import { keysAdapterV3 } from '../../api-keys/api/v3/api-key-v3-adapter';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
 import { DetachAndDeleteProgress } from './detach-and-delete-progress';
 import type { DeleteKeyResult } from './detach-and-delete';
-import { useDetachAndDelete } from './use-detach-and-delete';
+import { useDetachAndDelete, usePendingDeletions } from './use-detach-and-delete';
 
 // Long enough that a run is always seen in progress, even on a busy machine.
 const sandbox = setupSandbox({ taskDurationMs: 300 });
+/** Several tasks in a row: well past the default second, well inside the test's limit. */
+const LONG = { timeout: 8_000 };
 const PROJECT = 1;
 const KEY = 'mobile-app-prod'; // seeded on llama-3-8b-chat and mistral-7b-instruct
 const deleteKey = () => keysAdapterV3.deleteKey(PROJECT, KEY);
@@ -28,20 +30,28 @@ function Harness({ remove = deleteKey }: { remove?: () => Promise<DeleteKeyResul
   return (
     <>
       <button onClick={run.start}>Detach and delete</button>
+      <PendingMark />
       <DetachAndDeleteProgress {...run} onRetry={run.retry} />
     </>
   );
 }
 
-function renderHarness(remove?: () => Promise<DeleteKeyResult>) {
-  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+/** What the keys list would show beside the key while its run goes on. */
+function PendingMark() {
+  return usePendingDeletions(PROJECT).has(KEY) ? <p>deleting in the background</p> : null;
+}
+
+function renderHarness(
+  remove?: () => Promise<DeleteKeyResult>,
+  client = new QueryClient({ defaultOptions: { mutations: { retry: false } } }),
+) {
   const user = userEvent.setup();
-  render(
+  const view = render(
     <QueryClientProvider client={client}>
       <Harness remove={remove} />
     </QueryClientProvider>,
   );
-  return user;
+  return Object.assign(user, { unmount: view.unmount, client });
 }
 
 const keyExists = () =>
@@ -60,8 +70,20 @@ describe('DetachAndDeleteProgress with useDetachAndDelete, against the v3 sandbo
     expect(
       await screen.findByText(/Detaching from llama-3-8b-chat \(1 of 2\)/),
     ).toBeInTheDocument();
-    await screen.findByText(`Detached from 2 deployment(s) and deleted the key ${KEY}.`);
+    await screen.findByText(`Detached from 2 deployment(s) and deleted the key ${KEY}.`, {}, LONG);
     expect(screen.getByText('mistral-7b-instruct: detached')).toBeInTheDocument();
+    expect(await keyExists()).toBe(false);
+  });
+
+  it('goes on when the dialog closes; reopened, it shows the run and then its end', async () => {
+    const first = renderHarness();
+    await first.click(screen.getByRole('button', { name: 'Detach and delete' }));
+    expect(await screen.findByText('deleting in the background')).toBeInTheDocument();
+    first.unmount();
+    renderHarness(undefined, first.client);
+    expect(screen.getByText('deleting in the background')).toBeInTheDocument();
+    await screen.findByText(`Detached from 2 deployment(s) and deleted the key ${KEY}.`, {}, LONG);
+    expect(screen.queryByText('deleting in the background')).toBeNull();
     expect(await keyExists()).toBe(false);
   });
 
@@ -69,7 +91,9 @@ describe('DetachAndDeleteProgress with useDetachAndDelete, against the v3 sandbo
     sandbox.tasks.arm({ outcome: 'error', deployment: 'mistral-7b-instruct', error: 'GPU quota' });
     const user = renderHarness();
     await user.click(screen.getByRole('button', { name: 'Detach and delete' }));
-    expect(await screen.findByRole('alert')).toHaveTextContent("The API's task failed: GPU quota");
+    expect(await screen.findByRole('alert', {}, LONG)).toHaveTextContent(
+      "The API's task failed: GPU quota",
+    );
     expect(screen.getByRole('status')).toHaveTextContent(
       `Stopped: detached from 1 of 2 deployment(s). The key ${KEY} still exists.`,
     );
@@ -83,7 +107,7 @@ describe('DetachAndDeleteProgress with useDetachAndDelete, against the v3 sandbo
     const retry = screen.getByRole('button', { name: 'Retry detach and delete' });
     await user.click(retry);
     expect(retry).toHaveFocus();
-    await screen.findByText(`Detached from 2 deployment(s) and deleted the key ${KEY}.`);
+    await screen.findByText(`Detached from 2 deployment(s) and deleted the key ${KEY}.`, {}, LONG);
     expect(screen.getByRole('status')).toHaveFocus();
     expect(await keyExists()).toBe(false);
   });
@@ -94,21 +118,23 @@ describe('DetachAndDeleteProgress with useDetachAndDelete, against the v3 sandbo
       if (!raced) {
         raced = true; // someone attaches the key to another deployment right before the DELETE
         const tasks = await bindingApiV3(PROJECT).setDeploymentKeys('whisper-large-v3', [KEY]);
-        await waitFor(async () =>
-          expect((await bindingApiV3(PROJECT).getTask(tasks[0] ?? '')).state).toBe('FINISHED'),
+        await waitFor(
+          async () =>
+            expect((await bindingApiV3(PROJECT).getTask(tasks[0] ?? '')).state).toBe('FINISHED'),
+          LONG,
         );
       }
       return deleteKey();
     };
     const user = renderHarness(attachThenDelete);
     await user.click(screen.getByRole('button', { name: 'Detach and delete' }));
-    const alert = await screen.findByRole('alert');
+    const alert = await screen.findByRole('alert', {}, LONG);
     expect(alert).toHaveTextContent('refused to delete the key because it is still attached');
     expect(alert).toHaveTextContent(`API key ${KEY} is attached to whisper-large-v3`);
     expect(screen.getByRole('status')).toHaveTextContent(`The key ${KEY} still exists.`);
 
     await user.click(screen.getByRole('button', { name: 'Retry detach and delete' }));
-    await screen.findByText(`Detached from 3 deployment(s) and deleted the key ${KEY}.`);
+    await screen.findByText(`Detached from 3 deployment(s) and deleted the key ${KEY}.`, {}, LONG);
     expect(screen.getByText('whisper-large-v3: detached')).toBeInTheDocument();
     expect(await keyExists()).toBe(false);
   });

@@ -8,6 +8,8 @@ import { useBindingJobs, usePendingBindings } from './use-binding-jobs';
 
 // Long enough that a job is always seen pending, even on a busy machine.
 const sandbox = setupSandbox({ taskDurationMs: 200 });
+/** Tasks in a row on a busy machine: past the default second, well inside the test's limit. */
+const LONG = { timeout: 8_000 };
 const PROJECT = 1;
 const timings = { pollIntervalMs: 10, giveUpAfterMs: 2_000 };
 const deployments = ['whisper-large-v3', 'mistral-7b-instruct'];
@@ -37,10 +39,10 @@ describe('useBindingJobs against the v3 sandbox', () => {
     expect(result.current.jobs.items.map((i) => i.state.status)).toEqual(['idle', 'idle']);
 
     act(() => result.current.jobs.start());
-    await waitFor(() => expect(result.current.pending.get('old-demo')).toEqual(deployments));
+    await waitFor(() => expect(result.current.pending.get('old-demo')).toEqual(deployments), LONG);
     expect(result.current.jobs.items.every((i) => i.state.status === 'pending')).toBe(true);
 
-    await waitFor(() => expect(result.current.jobs.settled).toBe(true));
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
     expect(result.current.jobs.items.map((i) => i.state)).toEqual([
       { status: 'done', changed: true },
       { status: 'done', changed: true },
@@ -51,7 +53,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     await waitFor(() => {
       expect(client.getQueryState(['api-keys', PROJECT])?.isInvalidated).toBe(true);
       expect(client.getQueryState(['deployments', PROJECT])?.isInvalidated).toBe(true);
-    });
+    }, LONG);
   });
 
   it('keeps running after the component unmounts, and a new one sees the result', async () => {
@@ -60,7 +62,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     act(() => first.result.current.jobs.start());
     first.unmount();
     const second = renderHook(() => useBoth('old-demo'), { wrapper });
-    await waitFor(() => expect(second.result.current.jobs.settled).toBe(true));
+    await waitFor(() => expect(second.result.current.jobs.settled).toBe(true), LONG);
     expect(second.result.current.jobs.items.map((i) => i.state.status)).toEqual(['done', 'done']);
     expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
     expect(client.getMutationCache().getAll()).toHaveLength(2);
@@ -71,7 +73,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     const { wrapper } = harness();
     const { result } = renderHook(() => useBoth('old-demo'), { wrapper });
     act(() => result.current.jobs.start());
-    await waitFor(() => expect(result.current.jobs.settled).toBe(true));
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
     const [whisper, mistral] = result.current.jobs.items;
     expect(whisper?.state).toEqual({
       status: 'failed',
@@ -81,7 +83,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     expect(await keysOf('whisper-large-v3')).toEqual([]);
 
     act(() => result.current.jobs.retry('whisper-large-v3'));
-    await waitFor(() => expect(result.current.jobs.items[0]?.state.status).toBe('done'));
+    await waitFor(() => expect(result.current.jobs.items[0]?.state.status).toBe('done'), LONG);
     expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
   });
 
@@ -100,7 +102,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
       { wrapper },
     );
     act(() => result.current.start());
-    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('still-running'));
+    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('still-running'), LONG);
     const state = result.current.items[0]?.state;
     expect(state?.status === 'still-running' && state.taskIds).toHaveLength(1);
   });
@@ -112,7 +114,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
       result.current.jobs.start();
       result.current.jobs.start();
     });
-    await waitFor(() => expect(result.current.jobs.settled).toBe(true));
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
     act(() => result.current.jobs.start());
     expect(client.getMutationCache().getAll()).toHaveLength(2);
   });

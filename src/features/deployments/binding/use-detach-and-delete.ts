@@ -1,5 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
 import { deploymentKeys } from '../api/get-deployments';
 import { taskPollIntervalMs } from './binding-config';
@@ -35,6 +35,20 @@ export type DetachAndDeleteView = {
   retry: () => void;
 };
 
+export const detachAndDeleteKey = (projectId: number, keyName: string) =>
+  ['detach-and-delete', projectId, keyName] as const;
+
+/**
+ * The keys of a project being detached and deleted right now, for the list to mark them.
+ */
+export function usePendingDeletions(projectId: number): ReadonlySet<string> {
+  const names = useMutationState({
+    filters: { mutationKey: ['detach-and-delete', projectId], status: 'pending' },
+    select: (m) => (m.state.variables as DetachAndDeleteState).keyName,
+  });
+  return useMemo(() => new Set(names), [names]);
+}
+
 /**
  * "Detach and delete" as a mutation: the run goes on if the dialog closes, and the keys' and
  * deployments' lists are refreshed when it ends, whatever state it left.
@@ -46,8 +60,9 @@ export function useDetachAndDelete(input: DetachAndDeleteInput): DetachAndDelete
     state: DetachAndDeleteState;
     current: string | null;
   } | null>(null);
+  const mutationKey = detachAndDeleteKey(projectId, keyName);
   const mutation = useMutation({
-    mutationKey: ['detach-and-delete', projectId, keyName],
+    mutationKey,
     retry: false,
     mutationFn: (from: DetachAndDeleteState) =>
       runDetachAndDelete(from, {
@@ -65,11 +80,25 @@ export function useDetachAndDelete(input: DetachAndDeleteInput): DetachAndDelete
         client.invalidateQueries({ queryKey: deploymentKeys.all }),
       ]),
   });
-  const state = progress?.state ?? initialDetachAndDelete(keyName, deployments);
-  const running = mutation.isPending;
+  // The latest run for this key, whichever dialog started it: reopened, the dialog shows it.
+  const latest = useMutationState({
+    filters: { mutationKey },
+    select: (m) => ({
+      running: m.state.status === 'pending',
+      from: m.state.variables as DetachAndDeleteState | undefined,
+      to: m.state.data as DetachAndDeleteState | undefined,
+    }),
+  }).at(-1);
+  const running = latest?.running ?? false;
+  const state =
+    (running ? progress?.state : undefined) ??
+    latest?.to ??
+    progress?.state ??
+    latest?.from ??
+    initialDetachAndDelete(keyName, deployments);
   return {
     state,
-    current: running ? (progress?.current ?? null) : null,
+    current: running ? (progress?.current ?? state.remaining[0] ?? null) : null,
     running,
     start: () => {
       if (!running && !state.keyDeleted) mutation.mutate(state);
