@@ -53,6 +53,18 @@ export function startBindingJob(
   return observer.mutate(job).finally(() => observer.reset());
 }
 
+/** A job that need not start again: one for this change is running, or it already landed. */
+export function jobInHand(client: QueryClient, job: BindingJob): boolean {
+  const latest = client
+    .getMutationCache()
+    .findAll({ mutationKey: bindingJobKey(job) })
+    .at(-1);
+  if (latest?.state.status === 'pending') return true;
+  const variables = latest?.state.variables as BindingJob | undefined;
+  const data = latest?.state.data as BindingOutcome | undefined;
+  return variables?.attach === job.attach && data?.status === 'done';
+}
+
 /** What one deployment shows for a job, from the latest mutation for it (or none yet). */
 export type BindingJobState =
   | { status: 'idle' }

@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
-import { useBindingJobs, usePendingBindings } from './use-binding-jobs';
+import { useBindingChangeJobs, useBindingJobs } from './use-binding-jobs';
+import { usePendingBindings } from './use-pending-bindings';
 
 // Long enough that a job is always seen pending, even on a busy machine.
 const sandbox = setupSandbox({ taskDurationMs: 200 });
@@ -117,5 +118,24 @@ describe('useBindingJobs against the v3 sandbox', () => {
     await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
     act(() => result.current.jobs.start());
     expect(client.getMutationCache().getAll()).toHaveLength(2);
+  });
+
+  it('runs an edit in order: the attach lands before the detach starts', async () => {
+    const { wrapper } = harness();
+    const changes = [
+      { deployment: 'whisper-large-v3', attach: true },
+      { deployment: 'llama-3-8b-chat', attach: false },
+    ];
+    const { result } = renderHook(
+      () => useBindingChangeJobs({ projectId: PROJECT, keyName: 'ci-pipeline', changes, timings }),
+      { wrapper },
+    );
+    act(() => result.current.start());
+    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('pending'), LONG);
+    expect(result.current.items[1]?.state.status).toBe('idle');
+    await waitFor(() => expect(result.current.settled).toBe(true), LONG);
+    expect(result.current.items.map((i) => i.state.status)).toEqual(['done', 'done']);
+    expect(await keysOf('whisper-large-v3')).toEqual(['ci-pipeline']);
+    expect(await keysOf('llama-3-8b-chat')).toEqual(['mobile-app-prod']);
   });
 });

@@ -2,7 +2,7 @@ import { useMutationState, useQueryClient, type QueryClient } from '@tanstack/re
 import { useCallback, useMemo } from 'react';
 import type { BindingOutcome } from '../api/v3/binding-orchestrator';
 import {
-  bindingJobKey,
+  jobInHand,
   jobStateOf,
   startBindingJob,
   type BindingJob,
@@ -10,39 +10,49 @@ import {
   type BindingJobTimings,
 } from './binding-jobs';
 
-export type BindingJobsInput = {
+/** One deployment's change for a key: bind (`attach: true`) or detach. */
+export type KeyBindingChange = { deployment: string; attach: boolean };
+
+export type BindingChangesInput = {
   projectId: number;
   keyName: string;
-  /** true binds the key to each deployment, false detaches it. */
-  attach: boolean;
-  /** Deployment names, in the order they are shown and started. */
-  deployments: readonly string[];
+  /** In the order they run (`bindingChanges(...)` gives attaches before detaches). */
+  changes: readonly KeyBindingChange[];
   /** For tests; the app polls at the server's `gcore-task-poll-ms` and gives up after 5 minutes. */
   timings?: BindingJobTimings;
 };
 
-export type BindingJobItem = { deployment: string; attach: boolean; state: BindingJobState };
+export type BindingJobItem = KeyBindingChange & { state: BindingJobState };
 
 /**
- * Starts a job per deployment unless one is already running or has landed: safe to call twice
- * (a double click, a re-render). Meant for a create mutation's onSuccess, so the jobs start the
- * moment the key exists, whatever the dialogs do.
+ * Runs the changes one after another, each as its own mutation, skipping any already running or
+ * landed: safe to call twice. In order because an edit attaches before it detaches, so a key
+ * moved between deployments never serves neither. The chain is a plain promise: it goes on after
+ * the component that called it unmounts. Call it from an edit mutation's onSuccess.
  */
-export function startBindingJobs(
+export async function startBindingChanges(
   client: QueryClient,
-  input: Omit<BindingJobsInput, 'timings'> & {
-    timings?: BindingJobTimings;
-  },
-): void {
-  for (const deployment of input.deployments) {
-    const job: BindingJob = { ...input, deployment };
-    const latest = client
-      .getMutationCache()
-      .findAll({ mutationKey: bindingJobKey(job) })
-      .at(-1);
-    const data = latest?.state.data as BindingOutcome | undefined;
-    if (latest?.state.status === 'pending' || data?.status === 'done') continue;
-    startBindingJob(client, job, input.timings).catch(() => {});
+  input: BindingChangesInput,
+): Promise<void> {
+  const { projectId, keyName, changes, timings } = input;
+  for (const { deployment, attach } of changes) {
+    const job: BindingJob = { projectId, keyName, deployment, attach };
+    if (jobInHand(client, job)) continue;
+    // A failed change does not stop the others: each deployment reports its own outcome.
+    await startBindingJob(client, job, timings).catch(() => {});
+  }
+}
+
+/**
+ * Binds (or detaches) the key on every deployment at once, skipping jobs already running or
+ * landed. At once because a new key's bindings have no order to keep, and each task takes
+ * seconds. Call it from the create mutation's onSuccess, so they start the moment the key exists.
+ */
+export function startBindingJobs(client: QueryClient, input: BindingJobsInput): void {
+  const { projectId, keyName, attach, deployments, timings } = input;
+  for (const deployment of deployments) {
+    const job: BindingJob = { projectId, keyName, deployment, attach };
+    if (!jobInHand(client, job)) startBindingJob(client, job, timings).catch(() => {});
   }
 }
 
@@ -50,8 +60,8 @@ export function startBindingJobs(
  * The binding jobs of one key, live: per deployment its latest job's state, whichever component
  * started it and whether or not that component is still mounted.
  */
-export function useBindingJobs(input: BindingJobsInput) {
-  const { projectId, keyName, attach, deployments, timings } = input;
+export function useBindingChangeJobs(input: BindingChangesInput) {
+  const { projectId, keyName, changes, timings } = input;
   const client = useQueryClient();
   const mutations = useMutationState({
     filters: { mutationKey: ['binding', projectId, keyName] },
@@ -64,41 +74,52 @@ export function useBindingJobs(input: BindingJobsInput) {
   });
   const items = useMemo<BindingJobItem[]>(
     () =>
-      deployments.map((deployment) => ({
-        deployment,
-        attach,
-        state: jobStateOf(mutations.findLast((m) => m.deployment === deployment)),
+      changes.map((change) => ({
+        ...change,
+        state: jobStateOf(mutations.findLast((m) => m.deployment === change.deployment)),
       })),
-    [deployments, attach, mutations],
+    [changes, mutations],
   );
-  const start = useCallback(
-    () => startBindingJobs(client, { projectId, keyName, attach, deployments, timings }),
-    [client, projectId, keyName, attach, deployments, timings],
-  );
+  const start = useCallback(() => {
+    void startBindingChanges(client, { projectId, keyName, changes, timings });
+  }, [client, projectId, keyName, changes, timings]);
+  const startAll = useCallback(() => {
+    for (const attach of [true, false]) {
+      const deployments = changes.filter((c) => c.attach === attach).map((c) => c.deployment);
+      startBindingJobs(client, { projectId, keyName, attach, deployments, timings });
+    }
+  }, [client, projectId, keyName, changes, timings]);
   const retry = useCallback(
     (deployment: string) => {
-      startBindingJob(client, { projectId, keyName, attach, deployment }, timings).catch(() => {});
+      const attach = changes.find((c) => c.deployment === deployment)?.attach;
+      if (attach === undefined) return;
+      const job: BindingJob = { projectId, keyName, deployment, attach };
+      startBindingJob(client, job, timings).catch(() => {});
     },
-    [client, projectId, keyName, attach, timings],
+    [client, projectId, keyName, changes, timings],
   );
   // Every job has ended (an unstarted one has not): the moment to stop showing "binding…".
   const settled = items.every((item) => !['idle', 'pending'].includes(item.state.status));
-  return { items, start, retry, settled };
+  return { items, start, startAll, retry, settled };
 }
 
+export type BindingJobsInput = Omit<BindingChangesInput, 'changes'> & {
+  /** true binds the key to each deployment, false detaches it. */
+  attach: boolean;
+  /** Deployment names, in the order they are shown. */
+  deployments: readonly string[];
+};
+
 /**
- * keyName → the deployments whose binding job for it is still running in this project: the list
- * shows them as "binding…" until the tasks end, even after the dialog that began them closed.
+ * The same for one direction over many deployments (create: bind to each chosen one); its
+ * `start` runs them all at once (see `startBindingJobs`).
  */
-export function usePendingBindings(projectId: number): ReadonlyMap<string, readonly string[]> {
-  const pending = useMutationState({
-    filters: { mutationKey: ['binding', projectId], status: 'pending' },
-    select: (mutation) => mutation.state.variables as BindingJob,
-  });
-  return useMemo(() => {
-    const byKey = new Map<string, string[]>();
-    for (const job of pending)
-      byKey.set(job.keyName, [...(byKey.get(job.keyName) ?? []), job.deployment]);
-    return byKey;
-  }, [pending]);
+export function useBindingJobs(input: BindingJobsInput) {
+  const { deployments, attach } = input;
+  const changes = useMemo(
+    () => deployments.map((deployment) => ({ deployment, attach })),
+    [deployments, attach],
+  );
+  const { startAll, ...jobs } = useBindingChangeJobs({ ...input, changes });
+  return { ...jobs, start: startAll };
 }
