@@ -1,13 +1,14 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { createSandbox, type Sandbox } from '../../sandbox/create-sandbox';
+import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/create-sandbox';
 
 /**
  * The sandbox in-process for component tests: `fetch` hands each same-origin `/cloud/` request
  * to the sandbox, adding the token on the way as the dev proxy does. Any other request fails
  * the test, so a call the app should not make (or a token sent elsewhere) cannot go unnoticed.
  */
-export function setupSandbox(): Sandbox {
-  const sandbox = createSandbox();
+export function setupSandbox(options: SandboxOptions = {}): Sandbox {
+  // Options let a test run v3 tasks in milliseconds instead of the default seconds.
+  const sandbox = createSandbox(options);
   const unhandled: string[] = [];
   let realFetch: typeof fetch | undefined;
   // Assigned, not vi.stubGlobal: a test's vi.unstubAllGlobals() must not take the sandbox away

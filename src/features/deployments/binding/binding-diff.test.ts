@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import type { DeploymentRecord } from '../../api-keys/api/key-model';
+import { bindingChanges, deploymentsLosingLastKey, deploymentsTurningAuthOn } from './binding-diff';
+
+const deployment = (name: string, keyRefs: string[]): DeploymentRecord => ({
+  ref: name,
+  name,
+  status: 'ACTIVE',
+  address: null,
+  keyRefs,
+});
+
+describe('bindingChanges', () => {
+  it('attaches new deployments first, in the order chosen, then detaches the dropped ones', () => {
+    expect(bindingChanges('k1', ['a', 'b', 'c'], ['d', 'b', 'e'])).toEqual([
+      { deployment: 'd', keyName: 'k1', attach: true },
+      { deployment: 'e', keyName: 'k1', attach: true },
+      { deployment: 'a', keyName: 'k1', attach: false },
+      { deployment: 'c', keyName: 'k1', attach: false },
+    ]);
+  });
+
+  it('asks for nothing when the set is unchanged, whatever the order or repeats', () => {
+    expect(bindingChanges('k1', ['a', 'b'], ['b', 'a', 'a'])).toEqual([]);
+  });
+
+  it('makes one change per deployment even when a name is repeated', () => {
+    expect(bindingChanges('k1', [], ['a', 'a'])).toEqual([
+      { deployment: 'a', keyName: 'k1', attach: true },
+    ]);
+  });
+});
+
+describe('deploymentsLosingLastKey', () => {
+  const deployments = [
+    deployment('solo', ['k1']),
+    deployment('shared', ['k1', 'k2']),
+    deployment('public', []),
+  ];
+
+  it('names only the deployments whose last key is detached', () => {
+    const changes = bindingChanges('k1', ['solo', 'shared'], []);
+    expect(deploymentsLosingLastKey(changes, deployments).map((d) => d.name)).toEqual(['solo']);
+  });
+
+  it('ignores attaches, and detaches of a key the deployment does not list', () => {
+    const changes = [
+      { deployment: 'public', keyName: 'k1', attach: false },
+      { deployment: 'public', keyName: 'k1', attach: true },
+      { deployment: 'unknown', keyName: 'k1', attach: false },
+    ];
+    expect(deploymentsLosingLastKey(changes, deployments)).toEqual([]);
+  });
+});
+
+describe('deploymentsTurningAuthOn', () => {
+  it('picks the chosen deployments that have no key today', () => {
+    const chosen = [deployment('a', []), deployment('b', ['k2']), deployment('c', [])];
+    expect(deploymentsTurningAuthOn(chosen).map((d) => d.name)).toEqual(['a', 'c']);
+  });
+});

@@ -1,0 +1,96 @@
+import { MutationObserver, type QueryClient } from '@tanstack/react-query';
+import {
+  applyBindingChange,
+  DEFAULT_GIVE_UP_AFTER_MS,
+  type BindingOutcome,
+} from '../api/v3/binding-orchestrator';
+import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
+import { deploymentKeys } from '../api/get-deployments';
+import { taskPollIntervalMs } from './binding-config';
+import { realClock } from './real-clock';
+
+/** One key's change on one deployment, run as a mutation so it outlives the dialog that began it. */
+export type BindingJob = {
+  projectId: number;
+  keyName: string;
+  deployment: string;
+  attach: boolean;
+};
+
+/** Every binding job starts with this; `['binding', projectId]` finds a project's jobs. */
+export const bindingJobKey = (job: Pick<BindingJob, 'projectId' | 'keyName' | 'deployment'>) =>
+  ['binding', job.projectId, job.keyName, job.deployment] as const;
+
+export type BindingJobTimings = { pollIntervalMs?: number; giveUpAfterMs?: number };
+
+/**
+ * Starts a job in the client's MutationCache. It runs to its end whatever happens to the
+ * component that started it; the observer is dropped once it settles so the cache can let the
+ * finished job go after its gcTime.
+ */
+export function startBindingJob(
+  client: QueryClient,
+  job: BindingJob,
+  timings: BindingJobTimings = {},
+): Promise<BindingOutcome> {
+  const observer = new MutationObserver<BindingOutcome, Error, BindingJob>(client, {
+    mutationKey: bindingJobKey(job),
+    retry: false,
+    mutationFn: (variables) =>
+      applyBindingChange(variables, {
+        api: bindingApiV3(variables.projectId),
+        clock: realClock,
+        pollIntervalMs: timings.pollIntervalMs ?? taskPollIntervalMs(),
+        giveUpAfterMs: timings.giveUpAfterMs ?? DEFAULT_GIVE_UP_AFTER_MS,
+      }),
+    // Options-level, not per-call: these run even when no component is left to observe the job.
+    onSettled: () =>
+      Promise.all([
+        client.invalidateQueries({ queryKey: ['api-keys'] }),
+        client.invalidateQueries({ queryKey: deploymentKeys.all }),
+      ]),
+  });
+  return observer.mutate(job).finally(() => observer.reset());
+}
+
+/** A job that need not start again: one for this change is running, or it already landed. */
+export function jobInHand(client: QueryClient, job: BindingJob): boolean {
+  const latest = client
+    .getMutationCache()
+    .findAll({ mutationKey: bindingJobKey(job) })
+    .at(-1);
+  if (latest?.state.status === 'pending') return true;
+  const variables = latest?.state.variables as BindingJob | undefined;
+  const data = latest?.state.data as BindingOutcome | undefined;
+  return variables?.attach === job.attach && data?.status === 'done';
+}
+
+/** What one deployment shows for a job, from the latest mutation for it (or none yet). */
+export type BindingJobState =
+  | { status: 'idle' }
+  | { status: 'pending' }
+  | { status: 'done'; changed: boolean }
+  | { status: 'failed'; message: string }
+  | { status: 'still-running'; taskIds: string[] }
+  | { status: 'overridden' };
+
+export function jobStateOf(
+  mutation: { status: string; data: BindingOutcome | undefined; error: Error | null } | undefined,
+): BindingJobState {
+  if (!mutation || mutation.status === 'idle') return { status: 'idle' };
+  if (mutation.status === 'pending') return { status: 'pending' };
+  if (mutation.status === 'error' || !mutation.data) {
+    return { status: 'failed', message: mutation.error?.message ?? 'The binding stopped.' };
+  }
+  const outcome = mutation.data;
+  switch (outcome.status) {
+    case 'done':
+      return { status: 'done', changed: outcome.changed };
+    case 'failed':
+      return { status: 'failed', message: outcome.message };
+    case 'still-running':
+      return { status: 'still-running', taskIds: outcome.taskIds };
+    case 'overridden':
+      return { status: 'overridden' };
+  }
+}

@@ -1,0 +1,100 @@
+import { useLayoutEffect, useRef, useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import type { DetachAndDeleteState } from './detach-and-delete';
+
+export type DetachAndDeleteProgressProps = {
+  /** All four from `useDetachAndDelete(...)`. */
+  state: DetachAndDeleteState;
+  current: string | null;
+  running: boolean;
+  onRetry: () => void;
+};
+
+/**
+ * Where a detach-and-delete stands: each deployment detached or not, whether the key still
+ * exists, and on failure why, with Retry continuing from there. Never leaves a key that lost some
+ * bindings without saying so.
+ */
+export function DetachAndDeleteProgress({
+  state,
+  current,
+  running,
+  onRetry,
+}: DetachAndDeleteProgressProps) {
+  const summaryRef = useRef<HTMLParagraphElement>(null);
+  const [retried, setRetried] = useState(false);
+  // Retry stays (inert) while its run goes on, so focus stays put; if it then leaves with focus
+  // on it, focus goes to the summary, which says how the run ended.
+  const showRetry = Boolean(state.failure) || (retried && running);
+  useLayoutEffect(() => {
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (!showRetry && retried && lost) summaryRef.current?.focus();
+  }, [showRetry, retried]);
+  const failedAt = state.failure?.stage === 'detach' ? state.failure.deployment : null;
+  return (
+    <div className="flex flex-col gap-2 text-sm">
+      <p ref={summaryRef} tabIndex={-1} role="status" className="font-medium">
+        {summary(state, current, running)}
+      </p>
+      <ul className="flex flex-col gap-1">
+        {state.detached.map((name) => (
+          <li key={name}>
+            <span aria-hidden="true">✓ </span>
+            {name}: detached
+          </li>
+        ))}
+        {state.remaining.map((name) => (
+          <li key={name}>
+            <span aria-hidden="true">{name === current ? '◌ ' : '○ '}</span>
+            {name}:{' '}
+            {name === current
+              ? 'detaching…'
+              : name === failedAt
+                ? 'not detached (failed)'
+                : 'still attached'}
+          </li>
+        ))}
+      </ul>
+      {state.failure && (
+        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+          {state.failure.message}
+        </div>
+      )}
+      {showRetry && (
+        <Button
+          variant="danger"
+          aria-disabled={running}
+          className="self-start"
+          onClick={() => {
+            if (running) return;
+            setRetried(true);
+            onRetry();
+          }}
+        >
+          Retry detach and delete
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function summary(state: DetachAndDeleteState, current: string | null, running: boolean): string {
+  const total = state.detached.length + state.remaining.length;
+  if (state.keyDeleted) {
+    return state.alreadyGone
+      ? `Detached from ${total} deployment(s); the key was already deleted by someone else.`
+      : `Detached from ${total} deployment(s) and deleted the key ${state.keyName}.`;
+  }
+  if (running) {
+    return current
+      ? `Detaching from ${current} (${state.detached.length + 1} of ${total})…`
+      : `Deleting the key ${state.keyName}…`;
+  }
+  if (state.failure?.stage === 'delete' && state.failure.outcomeUnknown) {
+    return `Detached from ${total} deployment(s); whether the key ${state.keyName} is deleted is not known yet.`;
+  }
+  if (state.failure) {
+    return `Stopped: detached from ${state.detached.length} of ${total} deployment(s). The key ${state.keyName} still exists.`;
+  }
+  return `The key ${state.keyName} is attached to ${total} deployment(s); it will be detached from each, then deleted.`;
+}

@@ -1,0 +1,141 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { setupSandbox } from '../../../test/sandbox-server';
+import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
+import { useBindingChangeJobs, useBindingJobs } from './use-binding-jobs';
+import { usePendingBindings } from './use-pending-bindings';
+
+// Long enough that a job is always seen pending, even on a busy machine.
+const sandbox = setupSandbox({ taskDurationMs: 200 });
+/** Tasks in a row on a busy machine: past the default second, well inside the test's limit. */
+const LONG = { timeout: 8_000 };
+const PROJECT = 1;
+const timings = { pollIntervalMs: 10, giveUpAfterMs: 2_000 };
+const deployments = ['whisper-large-v3', 'mistral-7b-instruct'];
+
+function harness() {
+  const client = new QueryClient({ defaultOptions: { mutations: { retry: false } } });
+  const wrapper = ({ children }: { children: ReactNode }) => (
+    <QueryClientProvider client={client}>{children}</QueryClientProvider>
+  );
+  return { client, wrapper };
+}
+
+const useBoth = (keyName: string) => ({
+  jobs: useBindingJobs({ projectId: PROJECT, keyName, attach: true, deployments, timings }),
+  pending: usePendingBindings(PROJECT),
+});
+
+const keysOf = async (deployment: string) =>
+  (await bindingApiV3(PROJECT).getDeployment(deployment)).api_keys;
+
+describe('useBindingJobs against the v3 sandbox', () => {
+  it('binds each deployment, shows it pending meanwhile, and refreshes keys and deployments', async () => {
+    const { client, wrapper } = harness();
+    client.setQueryData(['api-keys', PROJECT], 'stale');
+    client.setQueryData(['deployments', PROJECT], 'stale');
+    const { result } = renderHook(() => useBoth('old-demo'), { wrapper });
+    expect(result.current.jobs.items.map((i) => i.state.status)).toEqual(['idle', 'idle']);
+
+    act(() => result.current.jobs.start());
+    await waitFor(() => expect(result.current.pending.get('old-demo')).toEqual(deployments), LONG);
+    expect(result.current.jobs.items.every((i) => i.state.status === 'pending')).toBe(true);
+
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
+    expect(result.current.jobs.items.map((i) => i.state)).toEqual([
+      { status: 'done', changed: true },
+      { status: 'done', changed: true },
+    ]);
+    expect(result.current.pending.size).toBe(0);
+    expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
+    expect(await keysOf('mistral-7b-instruct')).toEqual(['mobile-app-prod', 'old-demo']);
+    await waitFor(() => {
+      expect(client.getQueryState(['api-keys', PROJECT])?.isInvalidated).toBe(true);
+      expect(client.getQueryState(['deployments', PROJECT])?.isInvalidated).toBe(true);
+    }, LONG);
+  });
+
+  it('keeps running after the component unmounts, and a new one sees the result', async () => {
+    const { client, wrapper } = harness();
+    const first = renderHook(() => useBoth('old-demo'), { wrapper });
+    act(() => first.result.current.jobs.start());
+    first.unmount();
+    const second = renderHook(() => useBoth('old-demo'), { wrapper });
+    await waitFor(() => expect(second.result.current.jobs.settled).toBe(true), LONG);
+    expect(second.result.current.jobs.items.map((i) => i.state.status)).toEqual(['done', 'done']);
+    expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
+    expect(client.getMutationCache().getAll()).toHaveLength(2);
+  });
+
+  it('reports a task that fails with its reason, and Retry binds it', async () => {
+    sandbox.tasks.arm({ outcome: 'error', deployment: 'whisper-large-v3', error: 'GPU quota' });
+    const { wrapper } = harness();
+    const { result } = renderHook(() => useBoth('old-demo'), { wrapper });
+    act(() => result.current.jobs.start());
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
+    const [whisper, mistral] = result.current.jobs.items;
+    expect(whisper?.state).toEqual({
+      status: 'failed',
+      message: "The API's task failed: GPU quota",
+    });
+    expect(mistral?.state.status).toBe('done');
+    expect(await keysOf('whisper-large-v3')).toEqual([]);
+
+    act(() => result.current.jobs.retry('whisper-large-v3'));
+    await waitFor(() => expect(result.current.jobs.items[0]?.state.status).toBe('done'), LONG);
+    expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
+  });
+
+  it('says "still running" with the task id when a task never ends', async () => {
+    sandbox.tasks.arm({ outcome: 'never', deployment: 'whisper-large-v3' });
+    const { wrapper } = harness();
+    const { result } = renderHook(
+      () =>
+        useBindingJobs({
+          projectId: PROJECT,
+          keyName: 'old-demo',
+          attach: true,
+          deployments: ['whisper-large-v3'],
+          timings: { pollIntervalMs: 10, giveUpAfterMs: 100 },
+        }),
+      { wrapper },
+    );
+    act(() => result.current.start());
+    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('still-running'), LONG);
+    const state = result.current.items[0]?.state;
+    expect(state?.status === 'still-running' && state.taskIds).toHaveLength(1);
+  });
+
+  it('starts nothing twice: a second start while jobs run adds no job', async () => {
+    const { client, wrapper } = harness();
+    const { result } = renderHook(() => useBoth('old-demo'), { wrapper });
+    act(() => {
+      result.current.jobs.start();
+      result.current.jobs.start();
+    });
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
+    act(() => result.current.jobs.start());
+    expect(client.getMutationCache().getAll()).toHaveLength(2);
+  });
+
+  it('runs an edit in order: the attach lands before the detach starts', async () => {
+    const { wrapper } = harness();
+    const changes = [
+      { deployment: 'whisper-large-v3', attach: true },
+      { deployment: 'llama-3-8b-chat', attach: false },
+    ];
+    const { result } = renderHook(
+      () => useBindingChangeJobs({ projectId: PROJECT, keyName: 'ci-pipeline', changes, timings }),
+      { wrapper },
+    );
+    act(() => result.current.start());
+    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('pending'), LONG);
+    expect(result.current.items[1]?.state.status).toBe('idle');
+    await waitFor(() => expect(result.current.settled).toBe(true), LONG);
+    expect(result.current.items.map((i) => i.state.status)).toEqual(['done', 'done']);
+    expect(await keysOf('whisper-large-v3')).toEqual(['ci-pipeline']);
+    expect(await keysOf('llama-3-8b-chat')).toEqual(['mobile-app-prod']);
+  });
+});
