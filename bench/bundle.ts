@@ -90,6 +90,8 @@ async function measureFloor(workDir: string, name: FloorName, serveFrom?: string
     join(root, 'index.html'),
     '<!doctype html><html lang="en"><head><meta charset="UTF-8" />' +
       '<meta name="viewport" content="width=device-width, initial-scale=1.0" />' +
+      // The app's icon, served beside it: without one Chromium asks for /favicon.ico, a 404.
+      '<link rel="icon" type="image/svg+xml" href="/favicon.svg" />' +
       '<title>floor</title></head><body><div id="root"></div>' +
       '<script type="module" src="/src/main.jsx"></script></body></html>',
   );

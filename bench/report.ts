@@ -19,7 +19,7 @@ export function printReport(r: Results): void {
   const drift = `${c.drift >= 0 ? '+' : ''}${(c.drift * 100).toFixed(0)} %`;
   out.push(
     '',
-    `Machine speed (fixed CPU loop, median of 5): ${c.startMs} ms at the start, ${c.endMs} ms at the end (${drift})`,
+    `Machine speed (fixed CPU loop, median of 9): ${c.startMs} ms at the start, ${c.endMs} ms at the end (${drift})`,
     c.noisy
       ? `  NOISY RUN: the two differ by more than ${NOISE_LIMIT * 100} %; do not compare its figures.`
       : `  steady: within ${NOISE_LIMIT * 100} %.`,
