@@ -7,7 +7,8 @@ export type Calibration = { startMs: number; endMs: number; drift: number; noisy
 
 /**
  * The machine's own speed: a fixed CPU-bound loop (integer hashing, no allocation, no I/O), the
- * median of 9 timings, so one burst of another process on the machine does not decide it. Only its change over the run matters, never its absolute value.
+ * median of 9 timings, so one burst of another process on the machine does not decide it. Only
+ * its change over the run matters, never its absolute value.
  */
 export function timeCpuLoop(): number {
   const timings: number[] = [];
