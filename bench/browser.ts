@@ -81,11 +81,20 @@ export async function samplePairs<T>(
  * not have. A string predicate would need eval, which the app's CSP forbids.
  */
 export async function waitForStamp(page: Page, name: TimeStamp): Promise<void> {
-  await page.waitForFunction(
-    (stamp) => (window as Window & { __bench?: Stamps }).__bench?.[stamp] != null,
-    name,
-    { timeout: 30_000 },
-  );
+  try {
+    await page.waitForFunction(
+      (stamp) => (window as Window & { __bench?: Stamps }).__bench?.[stamp] != null,
+      name,
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    // The probe finds the page by its labels and texts: a renamed one is the likely cause.
+    throw new Error(
+      `${page.url()} never reached "${name}" within 30 s: check that the page still has what ` +
+        `bench/page-probes.js looks for (labels, legend, dialog heading, table rows).`,
+      { cause: error },
+    );
+  }
 }
 
 /** Strings go through CDP's evaluate, which the page's CSP does not govern. */
