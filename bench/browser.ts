@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, PREVIEW_URL } from './config.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, TARGETS, type Target } from './config.ts';
 
 const PROBE = fileURLToPath(new URL('./page-probes.js', import.meta.url));
 
@@ -12,12 +12,17 @@ export type Stamps = {
   createSentAt: number | null;
   createAnsweredAt: number | null;
   dialogPaintedAt: number | null;
+  /** The path the create call went to: app and floor must make the same call. */
+  createPath: string | null;
   sizeChangeAt: number | null;
   rowsPaintedAt: number | null;
   filterInputAt: number | null;
   filterUrlAt: number | null;
   filterPaintedAt: number | null;
 };
+
+/** The stamps that are times. */
+export type TimeStamp = Exclude<keyof Stamps, 'createPath'>;
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS });
@@ -31,33 +36,39 @@ export async function withProbedPage<T>(
   browser: Browser,
   run: (page: Page) => Promise<T>,
   extraProbes: string[] = [],
+  target: Target = 'app',
 ): Promise<T> {
   const context = await browser.newContext();
   try {
     for (const path of [PROBE, ...extraProbes]) await context.addInitScript({ path });
     const page = await context.newPage();
-    await page.goto(`${PREVIEW_URL}/`);
+    await page.goto(TARGETS[target]);
     return await run(page);
   } finally {
     await context.close();
   }
 }
 
+export type Paired<T> = Record<Target, T[]>;
+
 /**
- * `warmupRuns + runs` first visits in one Chromium, each through `withProbedPage`. The warm-up
- * visits only warm Chromium, V8 and the servers: their samples are dropped.
+ * `warmupRuns + runs` pairs of first visits in one Chromium, app then floor, each through
+ * `withProbedPage`: whatever slows the machine during the run hits both alike. The warm-up pairs
+ * only warm Chromium, V8 and the servers: their samples are dropped.
  */
-export async function sampleVisits<T>(
+export async function samplePairs<T>(
   runs: number,
   warmupRuns: number,
-  visit: (page: Page, index: number) => Promise<T>,
-): Promise<T[]> {
+  visit: (page: Page, target: Target, index: number) => Promise<T>,
+): Promise<Paired<T>> {
   const browser = await launchChromium();
   try {
-    const samples: T[] = [];
+    const samples: Paired<T> = { app: [], floor: [] };
     for (let i = 0; i < warmupRuns + runs; i += 1) {
-      const sample = await withProbedPage(browser, (page) => visit(page, i));
-      if (i >= warmupRuns) samples.push(sample);
+      for (const target of ['app', 'floor'] as const) {
+        const sample = await withProbedPage(browser, (page) => visit(page, target, i), [], target);
+        if (i >= warmupRuns) samples[target].push(sample);
+      }
     }
     return samples;
   } finally {
@@ -69,12 +80,21 @@ export async function sampleVisits<T>(
  * An inline arrow with no name of its own: tsx wraps named functions in a helper the page does
  * not have. A string predicate would need eval, which the app's CSP forbids.
  */
-export async function waitForStamp(page: Page, name: keyof Stamps): Promise<void> {
-  await page.waitForFunction(
-    (stamp) => (window as Window & { __bench?: Stamps }).__bench?.[stamp] != null,
-    name,
-    { timeout: 30_000 },
-  );
+export async function waitForStamp(page: Page, name: TimeStamp): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (stamp) => (window as Window & { __bench?: Stamps }).__bench?.[stamp] != null,
+      name,
+      { timeout: 30_000 },
+    );
+  } catch (error) {
+    // The probe finds the page by its labels and texts: a renamed one is the likely cause.
+    throw new Error(
+      `${page.url()} never reached "${name}" within 30 s: check that the page still has what ` +
+        `bench/page-probes.js looks for (labels, legend, dialog heading, table rows).`,
+      { cause: error },
+    );
+  }
 }
 
 /** Strings go through CDP's evaluate, which the page's CSP does not govern. */

@@ -1,9 +1,9 @@
-import { mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
+import { cp, mkdir, readdir, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import react from '@vitejs/plugin-react';
 import { build, loadConfigFromFile, type BuildEnvironmentOptions, type Rolldown } from 'vite';
-import { ROOT } from './config.ts';
+import { FLOOR_PATH, ROOT } from './config.ts';
 import { FLOORS, type FloorName } from './floors.ts';
 
 export type Asset = { file: string; raw: number; gzip: number };
@@ -22,7 +22,11 @@ export type BundleResult = {
   stackRatio: number;
 };
 
-/** The app's production build, measured beside a floor: React rendering one element. */
+/**
+ * The app's production build, measured beside the floors. The stack floor's build is copied into
+ * the app's, under FLOOR_PATH: one `vite preview` then serves both, with the same headers, the
+ * same gateway and the same sandbox.
+ */
 export async function measureBundle(workDir: string): Promise<BundleResult & { outDir: string }> {
   const outDir = join(workDir, 'app');
   const output = await buildOnce({
@@ -36,7 +40,7 @@ export async function measureBundle(workDir: string): Promise<BundleResult & { o
   const pick = (ext: string, wanted: (file: string) => boolean) =>
     sum(assets.filter((a) => a.file.endsWith(ext) && wanted(a.file)));
   const floor = await measureFloor(workDir, 'react');
-  const stackFloor = await measureFloor(workDir, 'stack');
+  const stackFloor = await measureFloor(workDir, 'stack', join(outDir, FLOOR_PATH));
   const firstLoadJs = pick('.js', (file) => files.includes(file));
   const ratio = (to: Floor) => Math.round((firstLoadJs.gzip / to.js.gzip) * 100) / 100;
   return {
@@ -76,15 +80,19 @@ function firstLoadFiles(html: string, output: Rolldown.RolldownOutput): string[]
   return [...seen].sort();
 }
 
-/** One of the throwaway floor apps, built with the app's own build options. */
-async function measureFloor(workDir: string, name: FloorName): Promise<Floor> {
+/** One of the throwaway floor apps, built with the app's own build options; `serveFrom` gets a copy. */
+async function measureFloor(workDir: string, name: FloorName, serveFrom?: string): Promise<Floor> {
   const root = join(workDir, `floor-${name}`);
   await mkdir(join(root, 'src'), { recursive: true });
   // Resolves react from the project's own node_modules without copying it.
   await symlink(join(ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
   await writeFile(
     join(root, 'index.html'),
-    '<!doctype html><html lang="en"><head><title>floor</title></head><body><div id="root"></div>' +
+    '<!doctype html><html lang="en"><head><meta charset="UTF-8" />' +
+      '<meta name="viewport" content="width=device-width, initial-scale=1.0" />' +
+      // The app's icon, served beside it: without one Chromium asks for /favicon.ico, a 404.
+      '<link rel="icon" type="image/svg+xml" href="/favicon.svg" />' +
+      '<title>floor</title></head><body><div id="root"></div>' +
       '<script type="module" src="/src/main.jsx"></script></body></html>',
   );
   await writeFile(join(root, 'src', 'main.jsx'), FLOORS[name].source);
@@ -92,9 +100,12 @@ async function measureFloor(workDir: string, name: FloorName): Promise<Floor> {
     root,
     configFile: false,
     plugins: [react()],
+    // Asset URLs under the path it is served from; no other byte changes.
+    base: serveFrom ? `/${FLOOR_PATH}/` : '/',
     build: { ...(await appBuildOptions()), outDir: join(root, 'dist'), emptyOutDir: true },
   });
   const assets = await measureAssets(join(root, 'dist'));
+  if (serveFrom) await cp(join(root, 'dist'), serveFrom, { recursive: true });
   return { assets, js: sum(assets.filter((a) => a.file.endsWith('.js'))) };
 }
 

@@ -1,32 +1,48 @@
 import type { Page } from '@playwright/test';
-import { elapsed, readStamps, sampleVisits, waitForStamp } from './browser.ts';
+import { elapsed, readStamps, samplePairs, waitForStamp } from './browser.ts';
 import { resetPreviewSandbox } from './preview.ts';
-import { summarize, type Summary } from './stats.ts';
+import { compare, type Comparison } from './stats.ts';
 
 export type InteractionResult = {
   /** From the click on "Create API key" to the reveal dialog painted. */
-  clickToDialogMs: Summary;
+  clickToDialogMs: Comparison;
   /** The same, split: click → create request sent, its round trip, answer → dialog painted. */
-  clickToDialogParts: { beforeRequestMs: Summary; roundTripMs: Summary; afterAnswerMs: Summary };
+  clickToDialogParts: {
+    beforeRequestMs: Comparison;
+    roundTripMs: Comparison;
+    afterAnswerMs: Comparison;
+  };
   /** From navigation start to the form usable: Name enabled, projects and deployments loaded. */
-  navigationToFormReadyMs: Summary;
+  navigationToFormReadyMs: Comparison;
   /** From navigation start to the first rows of the key list painted. */
-  navigationToListMs: Summary;
+  navigationToListMs: Comparison;
+  /** The create call both made, e.g. /cloud/v2/inference/api_keys. */
+  createPath: string;
   warmupRuns: number;
 };
 
 /**
- * Each run is one first visit: load, wait until the form is usable, type a unique name, create,
- * wait for the reveal dialog. The first runs only warm up Chromium, V8 and the servers.
+ * Each run is one first visit of the app and one of the floor: load, wait until the form is
+ * usable, type a unique name, create, wait for the reveal dialog. The first pairs only warm up
+ * Chromium, V8 and the servers.
  */
 export async function measureInteraction(runs: number, warmupRuns = 2): Promise<InteractionResult> {
   await resetPreviewSandbox();
   const prefix = `bench-${Date.now().toString(36)}`;
-  const samples = await sampleVisits(runs, warmupRuns, (page, i) =>
-    createOnce(page, `${prefix}-${i}`),
+  const samples = await samplePairs(runs, warmupRuns, (page, target, i) =>
+    createOnce(page, `${prefix}-${target}-${i}`),
   );
-  const of = (measure: keyof (typeof samples)[number]) =>
-    summarize(samples.map((sample) => sample[measure]));
+  const paths = new Set([...samples.app, ...samples.floor].map((sample) => sample.createPath));
+  if (paths.size !== 1) {
+    throw new Error(
+      `App and floor created keys through different calls: ${[...paths].join(', ')}.`,
+    );
+  }
+  const of = (measure: Exclude<keyof (typeof samples.app)[number], 'createPath'>) =>
+    compare(
+      samples.app.map((sample) => sample[measure]),
+      samples.floor.map((sample) => sample[measure]),
+    );
   return {
     clickToDialogMs: of('dialogMs'),
     clickToDialogParts: {
@@ -36,6 +52,7 @@ export async function measureInteraction(runs: number, warmupRuns = 2): Promise<
     },
     navigationToFormReadyMs: of('readyMs'),
     navigationToListMs: of('listMs'),
+    createPath: [...paths][0] ?? '',
     warmupRuns,
   };
 }
@@ -49,6 +66,7 @@ async function createOnce(page: Page, name: string) {
   await waitForStamp(page, 'createAnsweredAt');
   const stamps = await readStamps(page);
   return {
+    createPath: stamps.createPath,
     readyMs: elapsed(0, stamps.formReadyAt),
     listMs: elapsed(0, stamps.listPaintedAt),
     dialogMs: elapsed(stamps.clickAt, stamps.dialogPaintedAt),

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
-import { CHROMIUM_FLAGS, CHROMIUM_PATH, PORTS, PREVIEW_URL } from './config.ts';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH, PORTS, TARGETS, type Target } from './config.ts';
 
 export type LighthouseRun = {
   performance: number;
@@ -21,21 +21,35 @@ const PRESETS: Record<'mobile' | 'desktop', Config | undefined> = {
   desktop: desktopConfig,
 };
 
-/** Mobile and desktop, each `runs` times in a fresh Chromium; the median run by performance. */
-export async function measureLighthouse(runs: number) {
-  const result: Partial<Record<keyof typeof PRESETS, LighthouseRun & { runs: number[] }>> = {};
+export type LighthouseMedian = LighthouseRun & { runs: number[] };
+export type LighthouseResult = Record<keyof typeof PRESETS, Record<Target, LighthouseMedian>>;
+
+/**
+ * Mobile and desktop, each `runs` times for the app and for the floor in turns, each run in a
+ * fresh Chromium; per page, the median run by performance.
+ */
+export async function measureLighthouse(runs: number): Promise<LighthouseResult> {
+  const result: Partial<LighthouseResult> = {};
   for (const preset of ['mobile', 'desktop'] as const) {
-    const all: LighthouseRun[] = [];
-    for (let i = 0; i < runs; i += 1) all.push(await runOnce(PRESETS[preset]));
-    const sorted = [...all].sort((a, b) => a.performance - b.performance);
-    const median = sorted[Math.floor((sorted.length - 1) / 2)];
-    if (!median) throw new Error('Lighthouse produced no run.');
-    result[preset] = { ...median, runs: all.map((run) => run.performance) };
+    const all: Record<Target, LighthouseRun[]> = { app: [], floor: [] };
+    for (let i = 0; i < runs; i += 1) {
+      for (const target of ['app', 'floor'] as const) {
+        all[target].push(await runOnce(TARGETS[target], PRESETS[preset]));
+      }
+    }
+    result[preset] = { app: median(all.app), floor: median(all.floor) };
   }
-  return result as Record<keyof typeof PRESETS, LighthouseRun & { runs: number[] }>;
+  return result as LighthouseResult;
 }
 
-async function runOnce(config: Config | undefined): Promise<LighthouseRun> {
+function median(all: LighthouseRun[]): LighthouseMedian {
+  const sorted = [...all].sort((a, b) => a.performance - b.performance);
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  if (!middle) throw new Error('Lighthouse produced no run.');
+  return { ...middle, runs: all.map((run) => run.performance) };
+}
+
+async function runOnce(url: string, config: Config | undefined): Promise<LighthouseRun> {
   const chrome = await launch({
     chromePath: CHROMIUM_PATH,
     chromeFlags: ['--headless', ...CHROMIUM_FLAGS],
@@ -44,7 +58,7 @@ async function runOnce(config: Config | undefined): Promise<LighthouseRun> {
   });
   try {
     const runner = await lighthouse(
-      `${PREVIEW_URL}/`,
+      url,
       {
         port: chrome.port,
         logLevel: 'error',

@@ -2,12 +2,12 @@ import {
   callProbe,
   elapsed,
   readStamps,
-  sampleVisits,
+  samplePairs,
   waitForStamp,
-  type Stamps,
+  type TimeStamp,
 } from './browser.ts';
 import { resetPreviewSandbox } from './preview.ts';
-import { summarize, type Summary } from './stats.ts';
+import { compare, type Comparison } from './stats.ts';
 
 const SEED_KEYS = 1000;
 /** generated-key-0900 … generated-key-0999. */
@@ -17,18 +17,21 @@ const FILTER_MATCHES = 100;
 export type ListRenderResult = {
   seedKeys: number;
   /** "Rows per page" set to 1000 (its change event) → 1000 body rows painted. */
-  pageOf1000Ms: Summary;
+  pageOf1000Ms: Comparison;
   filter: string;
   /** The debounced filter reaching the URL → the 100 matching rows painted. */
-  filterUrlToRowsMs: Summary;
+  filterUrlToRowsMs: Comparison;
   /** The keystroke (one input event) → rows painted: the above plus the 250 ms debounce. */
-  filterInputToRowsMs: Summary;
+  filterInputToRowsMs: Comparison;
 };
 
-/** The list with 1000 extra keys: a page of 1000 rows, then a name filter over all of them. */
+/**
+ * The list with 1000 extra keys: a page of 1000 rows, then a name filter over all of them; app
+ * and floor in turns.
+ */
 export async function measureListRender(runs: number, warmupRuns = 1): Promise<ListRenderResult> {
   await resetPreviewSandbox(SEED_KEYS);
-  const samples = await sampleVisits(runs, warmupRuns, async (page) => {
+  const samples = await samplePairs(runs, warmupRuns, async (page) => {
     const size = page.getByRole('combobox', { name: 'Rows per page' });
     await size.waitFor();
     await callProbe(page, `armRows(${SEED_KEYS})`);
@@ -39,8 +42,11 @@ export async function measureListRender(runs: number, warmupRuns = 1): Promise<L
     await waitForStamp(page, 'filterPaintedAt');
     return readStamps(page);
   });
-  const of = (from: keyof Stamps, to: keyof Stamps) =>
-    summarize(samples.map((stamps) => elapsed(stamps[from], stamps[to])));
+  const of = (from: TimeStamp, to: TimeStamp) =>
+    compare(
+      samples.app.map((stamps) => elapsed(stamps[from], stamps[to])),
+      samples.floor.map((stamps) => elapsed(stamps[from], stamps[to])),
+    );
   return {
     seedKeys: SEED_KEYS,
     pageOf1000Ms: of('sizeChangeAt', 'rowsPaintedAt'),

@@ -11,6 +11,7 @@
     createSentAt: null,
     createAnsweredAt: null,
     dialogPaintedAt: null,
+    createPath: null,
     sizeChangeAt: null,
     rowsTarget: null,
     rowsPaintedAt: null,
@@ -108,7 +109,12 @@
       if (button?.textContent.trim() !== 'Create API key') return;
       // The event's own time: any delay before the listener runs counts against the app.
       bench.clickAt = event.timeStamp;
-      Object.assign(bench, { createSentAt: null, createAnsweredAt: null, dialogPaintedAt: null });
+      Object.assign(bench, {
+        createSentAt: null,
+        createAnsweredAt: null,
+        dialogPaintedAt: null,
+        createPath: null,
+      });
       pending.add('dialog');
     },
     true,
@@ -146,13 +152,14 @@
 
   // Splits click → dialog into the page's work before the request, the round trip through the
   // proxy and the sandbox, and the page's work after it. The create is the only call to the keys
-  // path without a query string.
+  // path without a query string: /cloud/v2/inference/api_keys or /cloud/v3/inference/{p}/api_keys.
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) {
       const url = new URL(entry.name);
       if (bench.clickAt === null || entry.startTime < bench.clickAt) continue;
       if (entry.initiatorType !== 'fetch' || url.search !== '') continue;
-      if (!url.pathname.endsWith('/inference/api_keys')) continue;
+      if (!/\/inference\/(\d+\/)?api_keys$/.test(url.pathname)) continue;
+      bench.createPath = url.pathname;
       bench.createSentAt = entry.startTime;
       bench.createAnsweredAt = entry.responseEnd;
     }

@@ -1,6 +1,7 @@
 import { FLOORS } from './floors.ts';
 import type { Results } from './results.ts';
-import type { Summary } from './stats.ts';
+import { NOISE_LIMIT } from './calibration.ts';
+import type { Comparison } from './stats.ts';
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);
 /** A negative width left-aligns the column. */
@@ -14,7 +15,17 @@ const row = (cells: (string | number)[], widths: number[]) =>
 
 export function printReport(r: Results): void {
   const out: string[] = [];
-  const { bundle } = r;
+  const { bundle, calibration: c } = r;
+  const drift = `${c.drift >= 0 ? '+' : ''}${(c.drift * 100).toFixed(0)} %`;
+  out.push(
+    '',
+    `Machine speed (fixed CPU loop, median of 9): ${c.startMs} ms at the start, ${c.endMs} ms at the end (${drift})`,
+    c.noisy
+      ? `  NOISY RUN: the two differ by more than ${NOISE_LIMIT * 100} %; do not compare its figures.`
+      : `  steady: within ${NOISE_LIMIT * 100} %.`,
+    `Generation: asked ${r.generation.asked}, the app was served ${r.generation.served}` +
+      (r.interaction ? `; both created keys with POST ${r.interaction.createPath}` : ''),
+  );
   const first = new Set(bundle.firstLoad.files);
   out.push(
     '',
@@ -37,52 +48,8 @@ export function printReport(r: Results): void {
   const ownCode = bundle.firstLoad.js.gzip - bundle.stackFloor.js.gzip;
   out.push(`first-load JS above the stack floor (gzip): ${kB(ownCode)} kB`);
 
-  if (r.lighthouse) {
-    const widths = [-9, 6, 6, 6, 8, 8, 8, 7];
-    out.push('', 'Lighthouse 12 (median run by performance)');
-    out.push(row(['preset', 'perf', 'a11y', 'b.p.', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS'], widths));
-    for (const [preset, lh] of Object.entries(r.lighthouse)) {
-      out.push(
-        row(
-          [
-            preset,
-            lh.performance,
-            lh.accessibility,
-            lh.bestPractices,
-            lh.fcpMs,
-            lh.lcpMs,
-            lh.tbtMs,
-            lh.cls,
-          ],
-          widths,
-        ),
-      );
-      if (lh.failing.length > 0) out.push(`  costing points: ${lh.failing.join(', ')}`);
-    }
-  }
-  const summaries: [string, Summary][] = [];
-  if (r.interaction) {
-    const parts = r.interaction.clickToDialogParts;
-    summaries.push(['click → reveal dialog painted', r.interaction.clickToDialogMs]);
-    summaries.push(['  click → create request sent', parts.beforeRequestMs]);
-    summaries.push(['  request → answer (proxy + sandbox)', parts.roundTripMs]);
-    summaries.push(['  answer → dialog painted', parts.afterAnswerMs]);
-    summaries.push(['navigation start → form usable', r.interaction.navigationToFormReadyMs]);
-    summaries.push(['navigation start → key list painted', r.interaction.navigationToListMs]);
-  }
-  if (r.listRender) {
-    summaries.push(['1000 rows per page → 1000 rows painted', r.listRender.pageOf1000Ms]);
-    summaries.push(['filter in URL → 100 rows painted', r.listRender.filterUrlToRowsMs]);
-    summaries.push(['filter keystroke → rows (250 ms debounce)', r.listRender.filterInputToRowsMs]);
-  }
-  if (summaries.length > 0) {
-    const widths = [-42, 5, 8, 8, 8, 8];
-    out.push('', 'In-page timings, ms (performance.now() in Chromium)');
-    out.push(row(['measure', 'runs', 'median', 'p95', 'min', 'max'], widths));
-    for (const [name, s] of summaries) {
-      out.push(row([name, s.runs, s.median, s.p95, s.min, s.max], widths));
-    }
-  }
+  if (r.lighthouse) printLighthouse(out, r.lighthouse);
+  printTimings(out, r);
   if (r.renders) {
     const widths = [-26, 8, 8, 9, 14, 8];
     out.push('', 'Components React renders (commit hook, production build)');
@@ -92,11 +59,64 @@ export function printReport(r: Results): void {
       out.push(row([c.action, c.actions, c.commits, c.rendered, each, c.mounted], widths));
     }
   }
-  out.push('', 'Budgets (targets, not assertions)');
+  out.push('', 'Budgets (targets, not assertions; timings as app ÷ floor of this run)');
   for (const b of r.budgets) {
     out.push(
-      `  ${b.met ? 'met    ' : 'NOT met'}  ${b.name.padEnd(32)} ${b.actual.padStart(9)}  target ${b.target}`,
+      `  ${b.met ? 'met    ' : 'NOT met'}  ${b.name.padEnd(34)} ${b.actual.padStart(28)}  target ${b.target}`,
     );
   }
   console.log(out.join('\n'));
+}
+
+function printLighthouse(out: string[], lighthouse: NonNullable<Results['lighthouse']>): void {
+  const widths = [-15, 6, 6, 6, 8, 8, 8, 7, -16];
+  out.push('', 'Lighthouse 12 (median run by performance; app and floor in turns)');
+  out.push(
+    row(
+      ['preset', 'perf', 'a11y', 'b.p.', 'FCP ms', 'LCP ms', 'TBT ms', 'CLS', 'perf runs'],
+      widths,
+    ),
+  );
+  for (const [preset, pages] of Object.entries(lighthouse)) {
+    for (const [target, lh] of Object.entries(pages)) {
+      const cells = [lh.performance, lh.accessibility, lh.bestPractices, lh.fcpMs, lh.lcpMs];
+      const name = `${preset} ${target}`;
+      out.push(row([name, ...cells, lh.tbtMs, lh.cls, lh.runs.join(', ')], widths));
+      if (lh.failing.length > 0) out.push(`  costing points: ${lh.failing.join(', ')}`);
+    }
+    out.push(
+      `  ${preset} performance, app − floor: ${pages.app.performance - pages.floor.performance}`,
+    );
+  }
+}
+
+function printTimings(out: string[], r: Results): void {
+  const rows: [string, Comparison][] = [];
+  if (r.interaction) {
+    const parts = r.interaction.clickToDialogParts;
+    rows.push(['click → reveal dialog painted', r.interaction.clickToDialogMs]);
+    rows.push(['  click → create request sent', parts.beforeRequestMs]);
+    rows.push(['  request → answer (gateway + sandbox)', parts.roundTripMs]);
+    rows.push(['  answer → dialog painted', parts.afterAnswerMs]);
+    rows.push(['navigation start → form usable', r.interaction.navigationToFormReadyMs]);
+    rows.push(['navigation start → key list painted', r.interaction.navigationToListMs]);
+  }
+  if (r.listRender) {
+    rows.push(['1000 rows per page → 1000 rows painted', r.listRender.pageOf1000Ms]);
+    rows.push(['filter in URL → 100 rows painted', r.listRender.filterUrlToRowsMs]);
+    rows.push(['filter keystroke → rows (250 ms debounce)', r.listRender.filterInputToRowsMs]);
+  }
+  if (rows.length === 0) return;
+  const widths = [-42, 5, 8, 8, 10, 10, 10, 10];
+  out.push('', 'In-page timings: app ÷ floor, then ms (performance.now() in Chromium)');
+  out.push(
+    row(
+      ['measure', 'runs', '÷ median', '÷ p95', 'app med', 'floor med', 'app p95', 'floor p95'],
+      widths,
+    ),
+  );
+  for (const [name, c] of rows) {
+    const cells = [c.app.median, c.floor.median, c.app.p95, c.floor.p95];
+    out.push(row([name, c.app.runs, `${c.ratio.median}×`, `${c.ratio.p95}×`, ...cells], widths));
+  }
 }

@@ -1,15 +1,22 @@
 import type { BundleResult } from './bundle.ts';
+import type { Calibration } from './calibration.ts';
 import type { InteractionResult } from './interaction.ts';
-import type { LighthouseRun } from './lighthouse.ts';
+import type { LighthouseResult } from './lighthouse.ts';
 import type { ListRenderResult } from './list-render.ts';
+import type { Generation } from './preview.ts';
 import type { RenderCount } from './renders.ts';
 
 /** The shape of bench/results.json. */
 export type Results = {
   date: string;
   environment: { node: string; cpus: number; platform: string };
+  /** The CPU loop timed at the start and at the end of the run, ms. */
+  calibration: Calibration;
+  /** What the run asked the preview for, and the generation the app's page was served. */
+  generation: { asked: Generation; served: string };
   bundle: BundleResult;
-  lighthouse?: Record<'mobile' | 'desktop', LighthouseRun & { runs: number[] }>;
+  /** The app's and the floor's runs, interleaved, per preset. */
+  lighthouse?: LighthouseResult;
   interaction?: InteractionResult;
   renders?: RenderCount[];
   listRender?: ListRenderResult;

@@ -22,3 +22,22 @@ export function summarize(samples: readonly number[]): Summary {
     mean: round(sorted.reduce((sum, value) => sum + value, 0) / sorted.length),
   };
 }
+
+/** One timing of the app beside the same timing of the floor, from the same run. */
+export type Comparison = {
+  app: Summary;
+  floor: Summary;
+  /** App ÷ floor, of the medians and of the p95s. */
+  ratio: { median: number; p95: number };
+};
+
+export function compare(app: readonly number[], floor: readonly number[]): Comparison {
+  const a = summarize(app);
+  const f = summarize(floor);
+  const ratio = (x: number, y: number) => Math.round((x / Math.max(y, 0.1)) * 100) / 100;
+  return {
+    app: a,
+    floor: f,
+    ratio: { median: ratio(a.median, f.median), p95: ratio(a.p95, f.p95) },
+  };
+}
