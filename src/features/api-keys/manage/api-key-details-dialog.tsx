@@ -4,28 +4,30 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { isApiError } from '../../../lib/api-error';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { ApiKey } from '../api/api-key-schemas';
-import { apiKeyQueryOptions } from '../api/get-api-key';
+import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import { keyQueryOptions } from '../api/key-queries';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 import { ApiKeyFacts } from '../shared/api-key-facts';
 
 type ApiKeyDetailsDialogProps = {
   /** May come from the URL, so it may name a key that does not exist. */
   keyId: string;
-  deployments: Deployment[];
+  projectId: number;
+  deployments: DeploymentRecord[];
   onClose: () => void;
-  onEdit: (key: ApiKey) => void;
-  onDelete: (key: ApiKey) => void;
+  onEdit: (key: KeyRecord) => void;
+  onDelete: (key: KeyRecord) => void;
 };
 
 export function ApiKeyDetailsDialog({
   keyId,
+  projectId,
   deployments,
   onClose,
   onEdit,
   onDelete,
 }: ApiKeyDetailsDialogProps) {
-  const query = useQuery(apiKeyQueryOptions(keyId));
+  const query = useQuery(keyQueryOptions(useKeysAdapter(), projectId, keyId));
   const closeRef = useRef<HTMLButtonElement>(null);
   const key = query.data;
 
@@ -43,7 +45,7 @@ export function ApiKeyDetailsDialog({
           onRetry={() => void query.refetch()}
         />
       )}
-      {key && <ApiKeyFacts apiKey={key} deployments={deployments} />}
+      {key && <ApiKeyFacts apiKey={key} deployments={deployments} projectId={projectId} />}
       <div className="flex flex-wrap justify-end gap-3">
         {key && (
           <>
