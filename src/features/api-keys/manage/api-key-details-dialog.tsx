@@ -66,11 +66,13 @@ export function ApiKeyDetailsDialog({
 type LoadErrorProps = { error: Error; retrying: boolean; onRetry: () => void };
 
 function LoadError({ error, retrying, onRetry }: LoadErrorProps) {
-  // A malformed id (a hand-edited link) is refused as invalid rather than not found; to the user
-  // both mean the same.
+  // A malformed id (a hand-edited link, or a v2 id on v3, whose keys go by name) is refused as
+  // invalid rather than not found; to the user both mean the same.
   const notFound =
     isApiError(error) &&
-    (error.status === 404 || (error.status === 400 && 'key_id' in error.invalidFields));
+    (error.status === 404 ||
+      (error.status === 400 &&
+        ('key_id' in error.invalidFields || 'api_key_name' in error.invalidFields)));
   if (notFound) {
     return (
       <p role="alert" className="text-sm">
