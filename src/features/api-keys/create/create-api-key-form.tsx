@@ -1,17 +1,11 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useId, useMemo } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useEffect, useId } from 'react';
+import { useWatch } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { afterNextPaint } from '../../../lib/after-next-paint';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
-import {
-  createApiKeyFormSchema,
-  type CreateApiKeyFormValues,
-} from '../model/create-api-key-form-schema';
-import { DEFAULT_EXPIRY_PRESET } from '../model/expiry';
 import { newKeyStore } from '../model/new-key-store';
 import { descriptionLimit } from '../shared/description-limit';
 import { ExpiryField } from '../shared/expiry-field';
@@ -19,17 +13,9 @@ import { FormErrorAlert } from '../shared/form-error-alert';
 import { InstancePicker } from '../shared/instance-picker';
 import { LazyRevealDialog, preloadRevealDialog } from '../reveal/lazy-reveal-dialog';
 import { ProjectSelect } from './project-select';
+import { EMPTY_FORM, useCreateForm } from './use-create-form';
 import { useCreateSubmission } from './use-create-submission';
 import { useReveal } from './use-reveal';
-
-const EMPTY_FORM: CreateApiKeyFormValues = {
-  name: '',
-  description: '',
-  projectId: '',
-  instanceIds: [],
-  expiryPreset: DEFAULT_EXPIRY_PRESET,
-  expiryCustom: '',
-};
 
 export type CreateApiKeyFormProps = {
   /** The page's project: the form follows it, and reports the user's own choice back. */
@@ -47,17 +33,7 @@ export function CreateApiKeyForm({
   const id = useId();
   const adapter = useKeysAdapter();
   const { capabilities } = adapter;
-  // The generation's own rules: its name pattern and words, its description limit.
-  const resolver = useMemo(
-    () => zodResolver(createApiKeyFormSchema(undefined, capabilities)),
-    [capabilities],
-  );
-  const form = useForm<CreateApiKeyFormValues>({
-    defaultValues: EMPTY_FORM,
-    resolver,
-    mode: 'onTouched',
-    reValidateMode: 'onChange',
-  });
+  const form = useCreateForm(capabilities);
   const { register, control, formState } = form;
   const reveal = useReveal();
   const { mutation, rootError, submit, cancel } = useCreateSubmission(form, reveal.show);
