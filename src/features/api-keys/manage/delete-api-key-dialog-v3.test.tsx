@@ -25,7 +25,8 @@ async function renderV3Dialog(name: string) {
     />,
     { generation: 'v3' },
   );
-  const dialog = screen.getByRole('dialog', { name: 'Delete API key' });
+  // The first v3 render waits for the v3 adapter's chunk.
+  const dialog = await screen.findByRole('dialog', { name: 'Delete API key' });
   return { ...result, dialog, onDeleted };
 }
 
