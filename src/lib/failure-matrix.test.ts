@@ -5,7 +5,8 @@ import { withApiTimeoutMeta } from '../test/api-timeout-meta';
 import { SEED_KEY_IDS } from '../../sandbox/seed/api-keys';
 import { createApiKey } from '../features/api-keys/api/create-api-key';
 import { deleteApiKey } from '../features/api-keys/api/delete-api-key';
-import { apiKeyQueryOptions } from '../features/api-keys/api/get-api-key';
+import { keyQueryOptions } from '../features/api-keys/api/key-queries';
+import { keysAdapterV2 } from '../features/api-keys/api/v2/api-key-v2-adapter';
 import { listApiKeys } from '../features/api-keys/api/list-api-keys';
 import { updateApiKey } from '../features/api-keys/api/update-api-key';
 import { getAllDeployments } from '../features/deployments/api/get-deployments';
@@ -42,7 +43,7 @@ const CALLS = [
     call: 'get key',
     method: 'GET',
     path: `/cloud/v2/inference/api_keys/${KEY}`,
-    run: () => queryClient().fetchQuery(apiKeyQueryOptions(KEY)),
+    run: () => queryClient().fetchQuery(keyQueryOptions(keysAdapterV2, 1, KEY)),
   },
   {
     call: 'create key',

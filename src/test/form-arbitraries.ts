@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import type { ApiKey } from '../features/api-keys/api/api-key-schemas';
+import { toKeyRecordV2 } from '../features/api-keys/api/v2/api-key-v2-adapter';
 import { EXPIRY_PRESETS, type ExpiryPreset } from '../features/api-keys/model/expiry';
 
 /** Arbitraries for the API-key form: what a user can type or pick, and then some. */
@@ -61,18 +62,20 @@ export const withNow = <V extends { expiryCustom: RawCustom }>(
   ...values,
   expiryCustom: resolveCustom(values.expiryCustom, now),
 });
-export const keyArb = fc.record({
-  key_id: fc.uuid(),
-  name: fc.string(),
-  status: fc.constantFrom('ACTIVE', 'EXPIRED'),
-  created_at: fc.constant('2024-01-01T00:00:00Z'),
-  description: fc.option(fc.string()),
-  expires_at: fc.option(
-    fc.oneof(
-      fc.string(),
-      fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+export const keyArb = fc
+  .record({
+    key_id: fc.uuid(),
+    name: fc.string(),
+    status: fc.constantFrom('ACTIVE', 'EXPIRED'),
+    created_at: fc.constant('2024-01-01T00:00:00Z'),
+    description: fc.option(fc.string()),
+    expires_at: fc.option(
+      fc.oneof(
+        fc.string(),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
     ),
-  ),
-  inference_instance_ids: fc.array(fc.uuid(), { maxLength: 3 }),
-  project_id: fc.option(fc.nat()),
-}) satisfies fc.Arbitrary<ApiKey>;
+    inference_instance_ids: fc.array(fc.uuid(), { maxLength: 3 }),
+    project_id: fc.option(fc.nat()),
+  })
+  .map((key: ApiKey) => toKeyRecordV2(key));

@@ -60,7 +60,7 @@ describe('KeysPage', () => {
     const { client } = renderWithClient(<KeysPage />);
     await table();
     sandbox.faults.arm({ method: 'GET', path: KEYS, status: 503, times: 2 });
-    await client.refetchQueries({ queryKey: apiKeyKeys.lists() });
+    await client.refetchQueries({ queryKey: apiKeyKeys.lists('v2') });
     expect(await screen.findByText(/may be out of date/)).toBeInTheDocument();
     expect(screen.getByRole('table', { name: 'API keys' })).toHaveTextContent('ci-pipeline');
   });

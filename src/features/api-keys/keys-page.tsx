@@ -2,9 +2,11 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useCallback, useRef } from 'react';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
+import { configuredApiGeneration } from '../../lib/api-config';
 import { useUrlSearch } from '../../lib/use-url-search';
 import { projectsQueryOptions } from '../projects/api/get-projects';
 import { findDefaultProject } from '../projects/api/project-schemas';
+import { KeysAdapterProvider } from './api/keys-adapter-context';
 import { CreateApiKeyPanel } from './create/create-api-key-panel';
 import { ApiKeysPanelLoading } from './list/api-keys-panel-loading';
 import { keysViewUpdate, readKeysView, type KeysView } from './model/keys-view';
@@ -16,8 +18,23 @@ const [ApiKeysPanel] = lazyWithPreload(
   <ApiKeysPanelLoading />,
 );
 
-/** One project at a time: the create form and the list both follow the project in the URL. */
+/**
+ * The generation the server chose; v2 until it can tell (see `configuredApiGeneration`).
+ * Integration point: `useApiGeneration()` (src/lib/use-api-generation.ts) replaces this.
+ */
+const activeGeneration = () => configuredApiGeneration() ?? 'v2';
+
+/** The keys page, speaking the active generation's adapter. */
 export function KeysPage() {
+  return (
+    <KeysAdapterProvider generation={activeGeneration()}>
+      <KeysPageContent />
+    </KeysAdapterProvider>
+  );
+}
+
+/** One project at a time: the create form and the list both follow the project in the URL. */
+function KeysPageContent() {
   const [search, setSearch] = useUrlSearch();
   const view = readKeysView(search);
   const projects = useQuery(projectsQueryOptions());

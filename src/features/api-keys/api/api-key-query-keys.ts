@@ -1,3 +1,5 @@
+import type { ApiGeneration } from '../../../lib/api-config';
+
 export type ApiKeyListParams = {
   projectId: number;
   limit: number;
@@ -5,13 +7,21 @@ export type ApiKeyListParams = {
   orderBy?: string;
 };
 
-/** One factory, so invalidation after a write reaches every list that could show the key. */
+/**
+ * One factory, so invalidation after a write reaches every list that could show the key. The
+ * generation is part of every key: v2 and v3 answers never share a cache entry.
+ */
 export const apiKeyKeys = {
   all: ['api-keys'] as const,
-  lists: () => [...apiKeyKeys.all, 'list'] as const,
-  list: (params: ApiKeyListParams) => [...apiKeyKeys.lists(), params] as const,
-  /** Every key of a project (for the name filter, which the API cannot do). */
-  allOfProject: (projectId: number, orderBy: string | undefined) =>
-    [...apiKeyKeys.lists(), 'all', projectId, orderBy] as const,
-  detail: (keyId: string) => [...apiKeyKeys.all, 'detail', keyId] as const,
+  generation: (generation: ApiGeneration) => [...apiKeyKeys.all, generation] as const,
+  lists: (generation: ApiGeneration) => [...apiKeyKeys.generation(generation), 'list'] as const,
+  list: (generation: ApiGeneration, params: ApiKeyListParams) =>
+    [...apiKeyKeys.lists(generation), params] as const,
+  /** Every key of a project (for a name filter, or a list the API cannot sort). */
+  allOfProject: (generation: ApiGeneration, projectId: number, orderBy: string | undefined) =>
+    [...apiKeyKeys.lists(generation), 'all', projectId, orderBy] as const,
+  detail: (generation: ApiGeneration, projectId: number, keyId: string) =>
+    [...apiKeyKeys.generation(generation), 'detail', projectId, keyId] as const,
+  deployments: (generation: ApiGeneration, projectId: number) =>
+    ['deployments', generation, projectId] as const,
 };

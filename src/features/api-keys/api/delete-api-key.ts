@@ -1,7 +1,5 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { isApiError } from '../../../lib/api-error';
-import { apiKeyKeys } from './api-key-query-keys';
 import { apiKeyPath } from './get-api-key';
 
 /** Resolves to 'deleted', or 'already-gone' when the API says 404: either way the key is gone. */
@@ -13,16 +11,4 @@ export async function deleteApiKey(keyId: string): Promise<'deleted' | 'already-
     if (isApiError(error) && error.status === 404) return 'already-gone';
     throw error;
   }
-}
-
-export function useDeleteApiKey() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (keyId: string) => deleteApiKey(keyId),
-    retry: false,
-    onSuccess: (_outcome, keyId) => {
-      queryClient.removeQueries({ queryKey: apiKeyKeys.detail(keyId) });
-      void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists() });
-    },
-  });
 }

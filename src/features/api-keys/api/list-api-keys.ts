@@ -1,9 +1,8 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { fetchAllPages } from '../../../lib/fetch-all-pages';
-import { apiKeyKeys, type ApiKeyListParams } from './api-key-query-keys';
+import type { ApiKeyListParams } from './api-key-query-keys';
 import { API_KEYS_PATH, apiKeyListSchema } from './api-key-schemas';
 
+/** v2's list call (sorted by the server); the UI reaches it through `keysAdapterV2`. */
 export function listApiKeys(params: ApiKeyListParams, signal?: AbortSignal) {
   return apiRequest({
     method: 'GET',
@@ -18,25 +17,3 @@ export function listApiKeys(params: ApiKeyListParams, signal?: AbortSignal) {
     signal,
   });
 }
-
-/** One page, as the API pages it. The previous page stays on screen while the next loads. */
-export const apiKeyPageQueryOptions = (params: ApiKeyListParams) =>
-  queryOptions({
-    queryKey: apiKeyKeys.list(params),
-    queryFn: ({ signal }) => listApiKeys(params, signal),
-    placeholderData: keepPreviousData,
-  });
-
-/**
- * Every key of a project, in the API's order. The v2 list has no name filter, so filtering by
- * name happens here, over all keys rather than over one page.
- */
-export const allApiKeysQueryOptions = (projectId: number, orderBy: string | undefined) =>
-  queryOptions({
-    queryKey: apiKeyKeys.allOfProject(projectId, orderBy),
-    queryFn: ({ signal }) =>
-      fetchAllPages((offset, limit) => listApiKeys({ projectId, limit, offset, orderBy }, signal), {
-        keyOf: (key) => key.key_id,
-      }),
-    placeholderData: keepPreviousData,
-  });

@@ -1,27 +1,13 @@
-import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import { apiKeyKeys } from './api-key-query-keys';
 import { apiKeySchema, updateApiKeyInputSchema, type UpdateApiKeyInput } from './api-key-schemas';
 import { apiKeyPath } from './get-api-key';
 
+/** v2's update call; the UI reaches it through `keysAdapterV2`. */
 export function updateApiKey(keyId: string, input: UpdateApiKeyInput) {
   return apiRequest({
     method: 'PATCH',
     path: apiKeyPath(keyId),
     body: updateApiKeyInputSchema.parse(input),
     schema: apiKeySchema,
-  });
-}
-
-export function useUpdateApiKey() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: ({ keyId, input }: { keyId: string; input: UpdateApiKeyInput }) =>
-      updateApiKey(keyId, input),
-    retry: false,
-    onSuccess: (key) => {
-      queryClient.setQueryData(apiKeyKeys.detail(key.key_id), key);
-      void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists() });
-    },
   });
 }

@@ -1,39 +1,48 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { orderBy, type KeysView } from '../model/keys-view';
-import { allApiKeysQueryOptions, apiKeyPageQueryOptions } from './list-api-keys';
+import { sortKeys } from '../model/sort-keys';
+import { allKeysQueryOptions, keyPageQueryOptions } from './key-queries';
+import { useKeysAdapter } from './keys-adapter-context';
 
 /**
- * The rows and total for the view. Without a filter the API pages; with one, every key is
- * fetched and matched here (the v2 list cannot filter by name), then paged the same way.
+ * The rows and total for the view. Where the API sorts (v2) and there is no filter, the API
+ * pages. Otherwise every key is fetched once and sorted, matched and paged here: v2 cannot
+ * filter by name, and v3 can neither sort nor filter.
  */
 export function useApiKeysView(view: KeysView, projectId: number | undefined) {
+  const adapter = useKeysAdapter();
+  const { serverSort } = adapter.capabilities;
   const needle = view.filter.trim().toLowerCase();
   const offset = (view.page - 1) * view.pageSize;
   const order = orderBy(view.sort);
+  const byPage = serverSort && needle === '';
   const page = useQuery({
-    ...apiKeyPageQueryOptions({
+    ...keyPageQueryOptions(adapter, {
       projectId: projectId ?? 0,
       limit: view.pageSize,
       offset,
       orderBy: order,
     }),
-    enabled: projectId !== undefined && needle === '',
+    enabled: projectId !== undefined && byPage,
   });
   const all = useQuery({
-    ...allApiKeysQueryOptions(projectId ?? 0, order),
-    enabled: projectId !== undefined && needle !== '',
+    ...allKeysQueryOptions(adapter, projectId ?? 0, order),
+    enabled: projectId !== undefined && !byPage,
   });
   // Memoised: the same rows array across the panel's other re-renders keeps the memoised table
   // from re-rendering every row, and a re-render from scanning every key again.
+  const sorted = useMemo(
+    () => (serverSort || all.data === undefined ? all.data : sortKeys(all.data, view.sort)),
+    [all.data, serverSort, view.sort],
+  );
   const filtered = useMemo(() => {
-    if (needle === '' || all.data === undefined) return undefined;
-    const matches = all.data.filter((key) => key.name.toLowerCase().includes(needle));
+    if (byPage || sorted === undefined) return undefined;
+    const matches =
+      needle === '' ? sorted : sorted.filter((key) => key.name.toLowerCase().includes(needle));
     return { rows: matches.slice(offset, offset + view.pageSize), count: matches.length };
-  }, [all.data, needle, offset, view.pageSize]);
+  }, [sorted, byPage, needle, offset, view.pageSize]);
 
-  if (needle === '') {
-    return { query: page, rows: page.data?.results, count: page.data?.count };
-  }
+  if (byPage) return { query: page, rows: page.data?.results, count: page.data?.count };
   return { query: all, rows: filtered?.rows, count: filtered?.count };
 }

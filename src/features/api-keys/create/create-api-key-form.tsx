@@ -1,36 +1,21 @@
-import { zodResolver } from '@hookform/resolvers/zod';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
-import { useForm, useWatch } from 'react-hook-form';
+import { useWatch } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { afterNextPaint } from '../../../lib/after-next-paint';
-import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
-import { API_KEY_NAME_RULE } from '../api/api-key-name';
-import {
-  createApiKeyFormSchema,
-  type CreateApiKeyFormValues,
-} from '../model/create-api-key-form-schema';
-import { DEFAULT_EXPIRY_PRESET } from '../model/expiry';
+import { deploymentRecordsQueryOptions } from '../api/key-queries';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 import { newKeyStore } from '../model/new-key-store';
+import { descriptionLimit } from '../shared/description-limit';
 import { ExpiryField } from '../shared/expiry-field';
 import { FormErrorAlert } from '../shared/form-error-alert';
 import { InstancePicker } from '../shared/instance-picker';
 import { LazyRevealDialog, preloadRevealDialog } from '../reveal/lazy-reveal-dialog';
 import { ProjectSelect } from './project-select';
+import { EMPTY_FORM, useCreateForm } from './use-create-form';
 import { useCreateSubmission } from './use-create-submission';
 import { useReveal } from './use-reveal';
-
-const EMPTY_FORM: CreateApiKeyFormValues = {
-  name: '',
-  description: '',
-  projectId: '',
-  instanceIds: [],
-  expiryPreset: DEFAULT_EXPIRY_PRESET,
-  expiryCustom: '',
-};
-
-const resolver = zodResolver(createApiKeyFormSchema());
 
 export type CreateApiKeyFormProps = {
   /** The page's project: the form follows it, and reports the user's own choice back. */
@@ -46,12 +31,9 @@ export function CreateApiKeyForm({
   onCheckList,
 }: CreateApiKeyFormProps) {
   const id = useId();
-  const form = useForm<CreateApiKeyFormValues>({
-    defaultValues: EMPTY_FORM,
-    resolver,
-    mode: 'onTouched',
-    reValidateMode: 'onChange',
-  });
+  const adapter = useKeysAdapter();
+  const { capabilities } = adapter;
+  const form = useCreateForm(capabilities);
   const { register, control, formState } = form;
   const reveal = useReveal();
   const { mutation, rootError, submit, cancel } = useCreateSubmission(form, reveal.show);
@@ -64,7 +46,7 @@ export function CreateApiKeyForm({
   const nameField = register('name');
   const projectId = useWatch({ control, name: 'projectId' });
   const deployments = useQuery({
-    ...deploymentsQueryOptions(Number(projectId)),
+    ...deploymentRecordsQueryOptions(adapter, Number(projectId)),
     enabled: projectId !== '',
   });
 
@@ -85,7 +67,7 @@ export function CreateApiKeyForm({
         <Field
           id={`${id}-name`}
           label="Name"
-          hint={API_KEY_NAME_RULE}
+          hint={capabilities.nameHint}
           error={formState.errors.name?.message}
         >
           {(aria) => (
@@ -108,7 +90,7 @@ export function CreateApiKeyForm({
           id={`${id}-description`}
           label="Description"
           optional
-          hint="Optional. Say what the key is for; it shows in the list of keys."
+          hint={`Optional${descriptionLimit(capabilities.descriptionMaxLength)}. Say what the key is for; it shows in the list of keys.`}
           error={formState.errors.description?.message}
         >
           {(aria) => (
@@ -148,6 +130,7 @@ export function CreateApiKeyForm({
       {reveal.created && (
         <LazyRevealDialog
           createdKey={reveal.created}
+          projectId={Number(form.getValues('projectId'))}
           deployments={deployments.data ?? []}
           onClose={closeReveal}
         />

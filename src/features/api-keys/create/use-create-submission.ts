@@ -1,10 +1,10 @@
 import { useRef } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { isApiError } from '../../../lib/api-error';
-import { useCreateApiKey, type CreatedKey } from '../api/create-api-key';
+import { useCreateKey, type CreatedKey } from '../api/use-key-mutations';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
 import { mapCreateError, type MappedError } from '../model/map-create-error';
-import { toCreateApiKeyInput } from '../model/to-create-api-key-input';
+import { toNewKey } from '../model/to-create-api-key-input';
 import { useGuardedSubmit } from '../shared/use-guarded-submit';
 
 function mapError(error: unknown, values: CreateApiKeyFormValues): MappedError {
@@ -13,12 +13,16 @@ function mapError(error: unknown, values: CreateApiKeyFormValues): MappedError {
   return { fields: {}, root };
 }
 
-/** Form values → mapper → mutation, cancellable while it runs. */
+/**
+ * Form values → mapper → mutation, cancellable while it runs. `onCreated` gets the key, its
+ * boxed secret and the chosen deployments: where binding is by task (v3) the adapter sent only
+ * name, description and expiry, and the receiver starts the bindings once the reveal shows.
+ */
 export function useCreateSubmission(
   form: UseFormReturn<CreateApiKeyFormValues>,
   onCreated: (created: CreatedKey) => void,
 ) {
-  const mutation = useCreateApiKey();
+  const mutation = useCreateKey();
   const { rootError, run } = useGuardedSubmit(form, mapError);
   const inFlight = useRef<AbortController | null>(null);
 
@@ -27,7 +31,11 @@ export function useCreateSubmission(
       const controller = new AbortController();
       inFlight.current = controller;
       mutation.mutate(
-        { input: toCreateApiKeyInput(values, new Date()), signal: controller.signal },
+        {
+          projectId: Number(values.projectId),
+          newKey: toNewKey(values, new Date()),
+          signal: controller.signal,
+        },
         {
           onSuccess: (created) => onCreated(created),
           onError,

@@ -1,7 +1,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { apiKeyKeys } from '../api/api-key-query-keys';
-import type { CreatedKey } from '../api/create-api-key';
+import type { CreatedKey } from '../api/use-key-mutations';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 import { newKeyStore } from '../model/new-key-store';
 
 /**
@@ -11,6 +12,7 @@ import { newKeyStore } from '../model/new-key-store';
  */
 export function useReveal() {
   const queryClient = useQueryClient();
+  const { generation } = useKeysAdapter().capabilities;
   const [created, setCreated] = useState<CreatedKey | null>(null);
   const focusNameOnClose = useRef(false);
 
@@ -18,21 +20,21 @@ export function useReveal() {
     if (created) {
       // After the commit that shows the dialog, so the list's refetch and new row come second
       // and the reveal paints first.
-      newKeyStore.added(created.apiKey.key_id);
-      void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists() });
+      newKeyStore.added(created.key.id);
+      void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists(generation) });
     } else if (focusNameOnClose.current) {
       // After the dialog has gone: while it is open the rest of the page is inert.
       focusNameOnClose.current = false;
       newKeyStore.focusName();
     }
-  }, [created, queryClient]);
+  }, [created, queryClient, generation]);
 
   const close = () => {
     // Stale fibers and render closures still reach the created key: wiped, it leads to no secret.
     created?.secret.wipe();
     setCreated(null);
     // With no list on the page to focus the new row, focus returns to Name.
-    if (!created || !newKeyStore.revealClosed(created.apiKey.key_id)) {
+    if (!created || !newKeyStore.revealClosed(created.key.id)) {
       focusNameOnClose.current = true;
     }
   };

@@ -1,35 +1,34 @@
 import { memo } from 'react';
 import { Button } from '../../../components/ui/button';
 import { formatExpiry, formatRelative } from '../../../lib/format-relative';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { ApiKey } from '../api/api-key-schemas';
+import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyStatus, type KeyStatus } from '../model/key-status';
 import { DeploymentNames } from '../shared/deployment-names';
 import { KeyStatusBadge } from '../shared/key-status-badge';
 import { TimeWithUtc } from '../../../components/ui/time-with-utc';
 
 export type RowActions = {
-  onDetails: (key: ApiKey) => void;
-  onEdit: (key: ApiKey) => void;
-  onDelete: (key: ApiKey) => void;
+  onDetails: (key: KeyRecord) => void;
+  onEdit: (key: KeyRecord) => void;
+  onDelete: (key: KeyRecord) => void;
 };
 
 /** What a row shows that depends on the clock, worked out by the table for the time it renders. */
 export type RowClock = { status: KeyStatus; expires: string; created: string };
 
-export function rowClock(apiKey: ApiKey, now: Date): RowClock {
-  const createdAt = new Date(apiKey.created_at);
+export function rowClock(apiKey: KeyRecord, now: Date): RowClock {
+  const createdAt = new Date(apiKey.createdAt);
   return {
     status: keyStatus(apiKey, now),
-    expires: formatExpiry(apiKey.expires_at, now),
-    created: Number.isNaN(createdAt.getTime()) ? apiKey.created_at : formatRelative(createdAt, now),
+    expires: formatExpiry(apiKey.expiresAt, now),
+    created: Number.isNaN(createdAt.getTime()) ? apiKey.createdAt : formatRelative(createdAt, now),
   };
 }
 
 type ApiKeyRowProps = RowActions & {
-  apiKey: ApiKey;
+  apiKey: KeyRecord;
   /** Undefined while the deployments load. */
-  deploymentsById: ReadonlyMap<string, Deployment> | undefined;
+  deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined;
   isNew: boolean;
   clock: RowClock;
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
@@ -47,11 +46,11 @@ export const ApiKeyRow = memo(function ApiKeyRow({
   onRowElement,
   ...actions
 }: ApiKeyRowProps) {
-  const expiresAt = apiKey.expires_at ? new Date(apiKey.expires_at) : null;
-  const createdAt = new Date(apiKey.created_at);
+  const expiresAt = apiKey.expiresAt ? new Date(apiKey.expiresAt) : null;
+  const createdAt = new Date(apiKey.createdAt);
   return (
     <tr
-      ref={(row) => onRowElement(apiKey.key_id, row)}
+      ref={(row) => onRowElement(apiKey.id, row)}
       tabIndex={-1}
       className={`focus:outline-brand-700 border-t border-slate-200 align-top focus:outline-2 ${isNew ? 'bg-emerald-50' : ''}`}
     >
@@ -70,11 +69,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
         {apiKey.description || <span className="text-slate-500">—</span>}
       </td>
       <td className="max-w-64 min-w-40 px-3 py-2">
-        <DeploymentNames
-          ids={apiKey.inference_instance_ids}
-          deploymentsById={deploymentsById}
-          limit={3}
-        />
+        <DeploymentNames ids={apiKey.deploymentRefs} deploymentsById={deploymentsById} limit={3} />
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
         {expiresAt && !Number.isNaN(expiresAt.getTime()) ? (
@@ -88,7 +83,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
       </td>
       <td className="px-3 py-2 whitespace-nowrap">
         {Number.isNaN(createdAt.getTime()) ? (
-          apiKey.created_at
+          apiKey.createdAt
         ) : (
           <TimeWithUtc date={createdAt}>{clock.created}</TimeWithUtc>
         )}

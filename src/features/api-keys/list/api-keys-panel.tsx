@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useId, useState, type RefObject } from 'react';
-import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
-import type { ApiKey } from '../api/api-key-schemas';
+import type { KeyRecord } from '../api/key-model';
+import { deploymentRecordsQueryOptions } from '../api/key-queries';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 import { useApiKeysView } from '../api/use-api-keys-view';
 import type { KeysView } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
@@ -32,7 +33,7 @@ export function ApiKeysPanel({
   const [announcement, setAnnouncement] = useState('');
   const { query, rows, count } = useApiKeysView(view, projectId);
   const deployments = useQuery({
-    ...deploymentsQueryOptions(projectId ?? 0),
+    ...deploymentRecordsQueryOptions(useKeysAdapter(), projectId ?? 0),
     enabled: projectId !== undefined,
   });
 
@@ -47,7 +48,7 @@ export function ApiKeysPanel({
   useEffect(() => {
     // The new key is not in this view (another page, a filter): focus goes to the form instead.
     if (!focusId || query.isFetching || rows === undefined) return;
-    if (!rows.some((key) => key.key_id === focusId)) newKeyStore.focusName();
+    if (!rows.some((key) => key.id === focusId)) newKeyStore.focusName();
   }, [focusId, query.isFetching, rows]);
 
   // Stable, so the (memoised) table skips the panel's re-renders that leave its rows alone: a
@@ -59,11 +60,11 @@ export function ApiKeysPanel({
     [onViewChange],
   );
   const onDetails = useCallback(
-    (key: ApiKey) => onViewChange({ keyId: key.key_id }),
+    (key: KeyRecord) => onViewChange({ keyId: key.id }),
     [onViewChange],
   );
-  const onEdit = useCallback((key: ApiKey) => setDialog({ kind: 'edit', key }), []);
-  const onDelete = useCallback((key: ApiKey) => setDialog({ kind: 'delete', key }), []);
+  const onEdit = useCallback((key: KeyRecord) => setDialog({ kind: 'edit', key }), []);
+  const onDelete = useCallback((key: KeyRecord) => setDialog({ kind: 'delete', key }), []);
   const stale = query.isError && rows !== undefined;
 
   return (

@@ -2,6 +2,8 @@ import { render, screen, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
 import type { ApiKey } from '../api/api-key-schemas';
+import type { KeyRecord } from '../api/key-model';
+import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { DEFAULT_SORT } from '../model/keys-view';
 import { newKeyStore } from '../model/new-key-store';
 import { ApiKeysTable } from './api-keys-table';
@@ -9,21 +11,22 @@ import { ApiKeysTable } from './api-keys-table';
 const NOW = new Date('2026-11-28T12:00:00Z');
 const DAY = 86_400_000;
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
-const key = (name: string, expiresAt: string | null, extra: Partial<ApiKey> = {}): ApiKey => ({
-  key_id: `${name}-id`,
-  name,
-  status: 'ACTIVE',
-  created_at: at(-30 * DAY),
-  description: null,
-  expires_at: expiresAt,
-  inference_instance_ids: [],
-  project_id: 1,
-  ...extra,
-});
+const key = (name: string, expiresAt: string | null, extra: Partial<ApiKey> = {}): KeyRecord =>
+  toKeyRecordV2({
+    key_id: `${name}-id`,
+    name,
+    status: 'ACTIVE',
+    created_at: at(-30 * DAY),
+    description: null,
+    expires_at: expiresAt,
+    inference_instance_ids: [],
+    project_id: 1,
+    ...extra,
+  });
 
 function renderTable(
-  rows: ApiKey[],
-  deployments: Deployment[] = [
+  rows: KeyRecord[],
+  v2Deployments: Deployment[] = [
     {
       id: 'dep-1',
       name: 'llama',
@@ -35,7 +38,8 @@ function renderTable(
     },
   ],
 ) {
-  const table = (rows: ApiKey[]) => (
+  const deployments = v2Deployments.map(toDeploymentRecordV2);
+  const table = (rows: KeyRecord[]) => (
     <ApiKeysTable
       labelledBy="t"
       rows={rows}
@@ -49,7 +53,7 @@ function renderTable(
   );
   newKeyStore.added('fresh-id');
   const { rerender } = render(table(rows));
-  return { rerender: (next: ApiKey[]) => rerender(table(next)) };
+  return { rerender: (next: KeyRecord[]) => rerender(table(next)) };
 }
 const onDelete = vi.fn();
 

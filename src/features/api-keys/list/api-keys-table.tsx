@@ -1,7 +1,6 @@
 import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
 import { SortableHeader } from '../../../components/ui/sortable-header';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { ApiKey } from '../api/api-key-schemas';
+import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import type { Sort, SortField } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
 import { byId } from '../shared/deployment-names';
@@ -9,8 +8,8 @@ import { ApiKeyRow, rowClock, type RowActions } from './api-key-row';
 
 type ApiKeysTableProps = RowActions & {
   labelledBy: string;
-  rows: ApiKey[];
-  deployments: Deployment[] | undefined;
+  rows: KeyRecord[];
+  deployments: DeploymentRecord[] | undefined;
   sort: Sort;
   onSort: (sort: Sort) => void;
 };
@@ -80,10 +79,10 @@ export const ApiKeysTable = memo(function ApiKeysTable({
         <tbody>
           {rows.map((apiKey) => (
             <ApiKeyRow
-              key={apiKey.key_id}
+              key={apiKey.id}
               apiKey={apiKey}
               deploymentsById={deploymentsById}
-              isNew={newKeyIds.has(apiKey.key_id)}
+              isNew={newKeyIds.has(apiKey.id)}
               clock={rowClock(apiKey, now)}
               onRowElement={onRowElement}
               {...actions}

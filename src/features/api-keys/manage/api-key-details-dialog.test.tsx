@@ -6,18 +6,20 @@ import { formatLocal, formatUtc } from '../../../lib/format-date';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { getAllDeployments } from '../../deployments/api/get-deployments';
+import { toDeploymentRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { ApiKeyDetailsDialog } from './api-key-details-dialog';
 
 const sandbox = setupSandbox();
 
 async function renderDialog(keyId: string) {
-  const deployments = await getAllDeployments(1);
+  const deployments = (await getAllDeployments(1)).map(toDeploymentRecordV2);
   const onClose = vi.fn();
   const onEdit = vi.fn();
   const onDelete = vi.fn();
   const result = renderWithClient(
     <ApiKeyDetailsDialog
       keyId={keyId}
+      projectId={1}
       deployments={deployments}
       onClose={onClose}
       onEdit={onEdit}
@@ -111,12 +113,10 @@ describe('ApiKeyDetailsDialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
     await user.click(await within(dialog).findByRole('button', { name: 'Edit' }));
     expect(onEdit).toHaveBeenCalledWith(
-      expect.objectContaining({ key_id: SEED_KEY_IDS.ciPipeline, name: 'ci-pipeline' }),
+      expect.objectContaining({ id: SEED_KEY_IDS.ciPipeline, name: 'ci-pipeline' }),
     );
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }));
-    expect(onDelete).toHaveBeenCalledWith(
-      expect.objectContaining({ key_id: SEED_KEY_IDS.ciPipeline }),
-    );
+    expect(onDelete).toHaveBeenCalledWith(expect.objectContaining({ id: SEED_KEY_IDS.ciPipeline }));
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledOnce();
   });

@@ -4,28 +4,30 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { isApiError } from '../../../lib/api-error';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { ApiKey } from '../api/api-key-schemas';
-import { apiKeyQueryOptions } from '../api/get-api-key';
+import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import { keyQueryOptions } from '../api/key-queries';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 import { ApiKeyFacts } from '../shared/api-key-facts';
 
 type ApiKeyDetailsDialogProps = {
   /** May come from the URL, so it may name a key that does not exist. */
   keyId: string;
-  deployments: Deployment[];
+  projectId: number;
+  deployments: DeploymentRecord[];
   onClose: () => void;
-  onEdit: (key: ApiKey) => void;
-  onDelete: (key: ApiKey) => void;
+  onEdit: (key: KeyRecord) => void;
+  onDelete: (key: KeyRecord) => void;
 };
 
 export function ApiKeyDetailsDialog({
   keyId,
+  projectId,
   deployments,
   onClose,
   onEdit,
   onDelete,
 }: ApiKeyDetailsDialogProps) {
-  const query = useQuery(apiKeyQueryOptions(keyId));
+  const query = useQuery(keyQueryOptions(useKeysAdapter(), projectId, keyId));
   const closeRef = useRef<HTMLButtonElement>(null);
   const key = query.data;
 
@@ -43,7 +45,7 @@ export function ApiKeyDetailsDialog({
           onRetry={() => void query.refetch()}
         />
       )}
-      {key && <ApiKeyFacts apiKey={key} deployments={deployments} />}
+      {key && <ApiKeyFacts apiKey={key} deployments={deployments} projectId={projectId} />}
       <div className="flex flex-wrap justify-end gap-3">
         {key && (
           <>
@@ -64,11 +66,13 @@ export function ApiKeyDetailsDialog({
 type LoadErrorProps = { error: Error; retrying: boolean; onRetry: () => void };
 
 function LoadError({ error, retrying, onRetry }: LoadErrorProps) {
-  // A malformed id (a hand-edited link) is refused as invalid rather than not found; to the user
-  // both mean the same.
+  // A malformed id (a hand-edited link, or a v2 id on v3, whose keys go by name) is refused as
+  // invalid rather than not found; to the user both mean the same.
   const notFound =
     isApiError(error) &&
-    (error.status === 404 || (error.status === 400 && 'key_id' in error.invalidFields));
+    (error.status === 404 ||
+      (error.status === 400 &&
+        ('key_id' in error.invalidFields || 'api_key_name' in error.invalidFields)));
   if (notFound) {
     return (
       <p role="alert" className="text-sm">

@@ -1,6 +1,6 @@
 import { Suspense, useEffect } from 'react';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { ApiKey } from '../api/api-key-schemas';
+import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import type { BindingsChange } from './use-edit-submission';
 import { LazyBoundary } from '../../../components/ui/lazy-boundary';
 import { afterNextPaint } from '../../../lib/after-next-paint';
 import { lazyWithPreload } from '../../../lib/lazy-with-preload';
@@ -27,7 +27,7 @@ const [DeleteApiKeyDialog, preloadDelete] = lazyWithPreload(
   opening,
 );
 
-export type OpenDialog = { kind: 'edit' | 'delete'; key: ApiKey } | null;
+export type OpenDialog = { kind: 'edit' | 'delete'; key: KeyRecord } | null;
 
 type ApiKeyDialogsProps = {
   dialog: OpenDialog;
@@ -35,13 +35,15 @@ type ApiKeyDialogsProps = {
   detailsKeyId: string | null;
   projectId: number | undefined;
   /** Undefined while loading: delete waits for it, as it decides whether typing the name is required. */
-  deployments: Deployment[] | undefined;
+  deployments: DeploymentRecord[] | undefined;
   onOpen: (dialog: OpenDialog) => void;
   onCloseDetails: () => void;
   onClose: () => void;
   onAnnounce: (message: string) => void;
   /** Where focus goes when the row it came from is gone. */
   onFocusList: () => void;
+  /** Binding changes where binding is by task (v3): see `EditApiKeyDialog`. */
+  onBindingsChange?: ((change: BindingsChange) => void) | undefined;
 };
 
 export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
@@ -51,7 +53,7 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
     () => afterNextPaint(() => [preloadDetails, preloadEdit, preloadDelete].forEach((p) => p())),
     [],
   );
-  const fromDetails = (kind: 'edit' | 'delete') => (key: ApiKey) => {
+  const fromDetails = (kind: 'edit' | 'delete') => (key: KeyRecord) => {
     props.onCloseDetails();
     onOpen({ kind, key });
   };
@@ -59,9 +61,10 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
   return (
     <LazyBoundary what="this dialog">
       <Suspense fallback={opening}>
-        {detailsKeyId && !dialog && (
+        {detailsKeyId && !dialog && projectId !== undefined && (
           <ApiKeyDetailsDialog
             keyId={detailsKeyId}
+            projectId={projectId}
             deployments={deployments ?? []}
             onClose={props.onCloseDetails}
             onEdit={fromDetails('edit')}
@@ -71,17 +74,19 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
         {dialog?.kind === 'edit' && projectId !== undefined && (
           <EditApiKeyDialog
             apiKey={dialog.key}
-            projectId={dialog.key.project_id ?? projectId}
+            projectId={projectId}
             onClose={onClose}
+            onBindingsChange={props.onBindingsChange}
             onSaved={(key) => {
               onAnnounce(`Saved changes to “${key.name}”.`);
               onClose();
             }}
           />
         )}
-        {dialog?.kind === 'delete' && deployments && (
+        {dialog?.kind === 'delete' && deployments && projectId !== undefined && (
           <DeleteApiKeyDialog
             apiKey={dialog.key}
+            projectId={projectId}
             deployments={deployments}
             onClose={onClose}
             onDeleted={(outcome) => {

@@ -8,19 +8,22 @@ import { setupSandbox } from '../../../test/sandbox-server';
 import { seedApiKey as seedKey } from '../../../test/seed-api-key';
 import { getAllDeployments } from '../../deployments/api/get-deployments';
 import type { ApiKey } from '../api/api-key-schemas';
+import type { KeyRecord } from '../api/key-model';
+import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { DeleteApiKeyDialog } from './delete-api-key-dialog';
 
 const sandbox = setupSandbox();
 const call = sandboxCaller(sandbox);
 const deletes = () => sandbox.requestLog.entries().filter((e) => e.method === 'DELETE');
 
-async function renderDialog(apiKey: ApiKey) {
-  const deployments = await getAllDeployments(1);
+async function renderDialog(apiKey: KeyRecord) {
+  const deployments = (await getAllDeployments(1)).map(toDeploymentRecordV2);
   const onClose = vi.fn();
   const onDeleted = vi.fn();
   const result = renderWithClient(
     <DeleteApiKeyDialog
       apiKey={apiKey}
+      projectId={1}
       deployments={deployments}
       onClose={onClose}
       onDeleted={onDeleted}
@@ -67,10 +70,12 @@ describe('DeleteApiKeyDialog', () => {
       body: { name: 'idle-key', inference_instance_ids: [SEED_DEPLOYMENT_IDS.stableDiffusion] },
     });
     const apiKey = created.json as ApiKey;
-    const { user, dialog, button, onDeleted } = await renderDialog({
-      ...apiKey,
-      inference_instance_ids: [...apiKey.inference_instance_ids, unknownId],
-    });
+    const { user, dialog, button, onDeleted } = await renderDialog(
+      toKeyRecordV2({
+        ...apiKey,
+        inference_instance_ids: [...apiKey.inference_instance_ids, unknownId],
+      }),
+    );
     const items = within(dialog).getAllByRole('listitem');
     expect(items[0]).toHaveTextContent('stable-diffusion-xl');
     expect(items[0]).toHaveTextContent('Disabled');

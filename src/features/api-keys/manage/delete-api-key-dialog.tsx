@@ -3,17 +3,17 @@ import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { isApiError } from '../../../lib/api-error';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { ApiKey } from '../api/api-key-schemas';
-import { useDeleteApiKey } from '../api/delete-api-key';
+import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import { useDeleteKey } from '../api/use-key-mutations';
 import type { RootError } from '../model/map-create-error';
 import { byId, DeploymentNames } from '../shared/deployment-names';
 import { FormErrorAlert } from '../shared/form-error-alert';
 
 type DeleteApiKeyDialogProps = {
-  apiKey: ApiKey;
+  apiKey: KeyRecord;
+  projectId: number;
   /** The key's project's deployments, loaded: they decide whether a typed confirmation is due. */
-  deployments: Deployment[];
+  deployments: DeploymentRecord[];
   onClose: () => void;
   /** 'already-gone' when the API said 404: someone else deleted it first, which is no error. */
   onDeleted: (outcome: 'deleted' | 'already-gone') => void;
@@ -27,12 +27,13 @@ const CONFIRM_LABEL = 'Type the key name to confirm';
  */
 export function DeleteApiKeyDialog({
   apiKey,
+  projectId,
   deployments,
   onClose,
   onDeleted,
 }: DeleteApiKeyDialogProps) {
   const id = useId();
-  const mutation = useDeleteApiKey();
+  const mutation = useDeleteKey(projectId);
   const [typed, setTyped] = useState('');
   const [error, setError] = useState<RootError | null>(null);
   // One DELETE per confirmation, however fast the button is pressed.
@@ -40,8 +41,8 @@ export function DeleteApiKeyDialog({
   const cancelRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
 
-  const ids = apiKey.inference_instance_ids;
-  const active = deployments.filter((d) => ids.includes(d.id) && d.status === 'ACTIVE');
+  const ids = apiKey.deploymentRefs;
+  const active = deployments.filter((d) => ids.includes(d.ref) && d.status === 'ACTIVE');
   const needsConfirmation = active.length > 0;
   const confirmed = !needsConfirmation || typed === apiKey.name;
   // Chosen once: focus must not jump if the deployments change while the dialog is open.
@@ -51,7 +52,7 @@ export function DeleteApiKeyDialog({
     if (sending.current || !confirmed) return;
     sending.current = true;
     setError(null);
-    mutation.mutate(apiKey.key_id, {
+    mutation.mutate(apiKey.id, {
       onSuccess: (outcome) => onDeleted(outcome),
       onError: (cause) => setError(describeDeleteError(cause)),
       onSettled: () => {

@@ -81,7 +81,7 @@ describe('EditApiKeyDialog when saving fails or repeats', () => {
       <EditApiKeyDialog
         apiKey={{
           ...apiKey,
-          inference_instance_ids: [...apiKey.inference_instance_ids, unknownId],
+          deploymentRefs: [...apiKey.deploymentRefs, unknownId],
         }}
         projectId={1}
         onClose={vi.fn()}

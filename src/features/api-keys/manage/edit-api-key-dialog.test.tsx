@@ -43,7 +43,7 @@ describe('EditApiKeyDialog', () => {
     expect(patches()[0]?.body).toEqual({ description: 'Nightly smoke tests' });
     expect(onSaved).toHaveBeenCalledWith(
       expect.objectContaining({
-        key_id: SEED_KEY_IDS.ciPipeline,
+        id: SEED_KEY_IDS.ciPipeline,
         description: 'Nightly smoke tests',
       }),
     );
@@ -74,7 +74,7 @@ describe('EditApiKeyDialog', () => {
     await user.click(save);
     await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
     expect(patches()[0]?.body).toEqual({
-      inference_instance_ids: [seedApiKey('mobileAppProd').inference_instance_ids[0]],
+      inference_instance_ids: [seedApiKey('mobileAppProd').deploymentRefs[0]],
     });
   });
 

@@ -1,47 +1,54 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
+import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import { isApiError } from '../../../lib/api-error';
-import type { ApiKey } from '../api/api-key-schemas';
-import { useUpdateApiKey } from '../api/update-api-key';
+import type { KeyRecord } from '../api/key-model';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
-import {
-  editApiKeyFormSchema,
-  toEditFormValues,
-  toUpdateApiKeyInput,
-} from '../model/edit-api-key-form';
-import type { MappedError } from '../model/map-create-error';
-import { mapUpdateError } from '../model/map-update-error';
-import { useGuardedSubmit } from '../shared/use-guarded-submit';
+import { editApiKeyFormSchema, toEditFormValues } from '../model/edit-api-key-form';
+import { descriptionLimit } from '../shared/description-limit';
 import { ExpiryField } from '../shared/expiry-field';
 import { FormErrorAlert } from '../shared/form-error-alert';
 import { InstancePicker } from '../shared/instance-picker';
+import { ReadOnlyExpiry } from './read-only-expiry';
 import { UnlistedBindingsNote } from './unlisted-bindings-note';
+import { BINDINGS_NOT_SAVED, useEditSubmission, type BindingsChange } from './use-edit-submission';
+
+export type { BindingsChange } from './use-edit-submission';
 
 type EditApiKeyDialogProps = {
-  apiKey: ApiKey;
+  apiKey: KeyRecord;
   /** The key's project: the instance picker lists its deployments. */
   projectId: number;
   onClose: () => void;
-  onSaved: (key: ApiKey) => void;
+  onSaved: (key: KeyRecord) => void;
+  /**
+   * Where binding is by task (v3): receives the deployments added and removed once the key's
+   * own change is saved. Without it such a change is reported as not saved.
+   */
+  onBindingsChange?: ((change: BindingsChange) => void) | undefined;
 };
 
 const NOTHING_TO_SAVE = 'Nothing to save: no field was changed.';
 
-function mapError(error: unknown, values: CreateApiKeyFormValues): MappedError {
-  if (isApiError(error)) return mapUpdateError(error, values);
-  return { fields: {}, root: { message: String(error), requestId: null, retryable: false } };
-}
-
 /** Description, instances and expiry of an existing key; only what changed is sent. */
-export function EditApiKeyDialog({ apiKey, projectId, onClose, onSaved }: EditApiKeyDialogProps) {
+export function EditApiKeyDialog({
+  apiKey,
+  projectId,
+  onClose,
+  onSaved,
+  onBindingsChange,
+}: EditApiKeyDialogProps) {
   const id = useId();
+  const { capabilities } = useKeysAdapter();
   // Fixed at open, so a background refetch of the key never rewrites what the user is editing.
   const [initial] = useState(() => toEditFormValues(apiKey, projectId));
-  const [resolver] = useState(() => zodResolver(editApiKeyFormSchema(initial)));
+  const [resolver] = useState(() =>
+    zodResolver(editApiKeyFormSchema(initial, undefined, capabilities)),
+  );
   const form = useForm<CreateApiKeyFormValues>({
     defaultValues: initial,
     resolver,
@@ -49,33 +56,17 @@ export function EditApiKeyDialog({ apiKey, projectId, onClose, onSaved }: EditAp
     reValidateMode: 'onChange',
   });
   const { register, control, formState, handleSubmit, subscribe } = form;
-  const mutation = useUpdateApiKey();
-  const { rootError, run, clearRootError } = useGuardedSubmit(form, mapError);
-  const [nothingToSave, setNothingToSave] = useState(false);
+  const edit = useEditSubmission(form, { apiKey, projectId, initial, onSaved, onBindingsChange });
+  const { mutation, rootError, nothingToSave, setNothingToSave } = edit;
   const descriptionRef = useRef<HTMLTextAreaElement | null>(null);
   const descriptionField = register('description');
 
   // "Nothing to save" is about the values the user submitted; any edit makes it stale.
   useEffect(
     () => subscribe({ formState: { values: true }, callback: () => setNothingToSave(false) }),
-    [subscribe],
+    [subscribe, setNothingToSave],
   );
-
-  const send = (values: CreateApiKeyFormValues) => {
-    const input = toUpdateApiKeyInput(initial, values, new Date());
-    if (Object.keys(input).length === 0) {
-      clearRootError();
-      setNothingToSave(true);
-      return;
-    }
-    run(values, (settle) =>
-      mutation.mutate(
-        { keyId: apiKey.key_id, input },
-        { ...settle, onSuccess: (key) => onSaved(key) },
-      ),
-    );
-  };
-  const submit = (event?: React.BaseSyntheticEvent) => handleSubmit(send)(event);
+  const submit = (event?: React.BaseSyntheticEvent) => handleSubmit(edit.send)(event);
 
   return (
     <ModalDialog title="Edit API key" onClose={onClose} initialFocusRef={descriptionRef} size="lg">
@@ -88,7 +79,7 @@ export function EditApiKeyDialog({ apiKey, projectId, onClose, onSaved }: EditAp
         <Field
           id={`${id}-description`}
           label="Description"
-          hint="Optional. Clear it to remove the description."
+          hint={`Optional${descriptionLimit(capabilities.descriptionMaxLength)}. Clear it to remove the description.`}
           error={formState.errors.description?.message}
         >
           {(aria) => (
@@ -106,8 +97,13 @@ export function EditApiKeyDialog({ apiKey, projectId, onClose, onSaved }: EditAp
         </Field>
         <InstancePicker control={control} />
         <UnlistedBindingsNote projectId={projectId} boundIds={initial.instanceIds} />
-        <ExpiryField control={control} register={register} />
+        {capabilities.expiryEditable ? (
+          <ExpiryField control={control} register={register} />
+        ) : (
+          <ReadOnlyExpiry id={`${id}-expiry`} expiresAt={apiKey.expiresAt} />
+        )}
         {rootError && <FormErrorAlert error={rootError} onRetry={() => void submit()} />}
+        {edit.bindingsNotSaved && <Alert>{BINDINGS_NOT_SAVED}</Alert>}
         <div className="flex flex-wrap items-center justify-end gap-3">
           <p id={`${id}-status`} role="status" className="mr-auto text-sm text-slate-600">
             {mutation.isPending ? 'Saving the changes…' : nothingToSave ? NOTHING_TO_SAVE : ''}

@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
-import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { DeploymentRecord } from '../api/key-model';
+import { deploymentRecordsQueryOptions } from '../api/key-queries';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 import { DeploymentNames } from '../shared/deployment-names';
 
 /** The ids named here are by definition not among the project's deployments. */
-const NONE: ReadonlyMap<string, Deployment> = new Map<string, Deployment>();
+const NONE: ReadonlyMap<string, DeploymentRecord> = new Map<string, DeploymentRecord>();
 
 type UnlistedBindingsNoteProps = { projectId: number; boundIds: readonly string[] };
 
@@ -14,9 +15,9 @@ type UnlistedBindingsNoteProps = { projectId: number; boundIds: readonly string[
  * without a word, so they are named here.
  */
 export function UnlistedBindingsNote({ projectId, boundIds }: UnlistedBindingsNoteProps) {
-  const deployments = useQuery(deploymentsQueryOptions(projectId));
+  const deployments = useQuery(deploymentRecordsQueryOptions(useKeysAdapter(), projectId));
   if (!deployments.data) return null;
-  const listed = new Set(deployments.data.map((deployment) => deployment.id));
+  const listed = new Set(deployments.data.map((deployment) => deployment.ref));
   const unlisted = boundIds.filter((id) => !listed.has(id));
   if (unlisted.length === 0) return null;
   return (

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { apiKeyNameSchema } from '../api/api-key-name';
+import { describeApiKeyNameProblem } from '../api/api-key-name';
+import type { GenerationCapabilities } from '../api/key-model';
 import {
   EXPIRY_PRESETS,
   MIN_EXPIRY_MARGIN_MS,
@@ -23,19 +24,56 @@ export type CreateApiKeyFormValues = {
   expiryCustom: string;
 };
 
+/** What the form checks that differs between generations, straight from its capabilities. */
+export type FormRules = Pick<
+  GenerationCapabilities,
+  'describeNameProblem' | 'descriptionMaxLength'
+>;
+
+/** v2's rules: the name pattern of its spec, no description limit. */
+export const V2_FORM_RULES: FormRules = {
+  describeNameProblem: describeApiKeyNameProblem,
+  descriptionMaxLength: null,
+};
+
+/** The generation's name rule as a schema, with its own words for each problem. */
+export const nameSchema = (rules: FormRules) =>
+  z.string().check(
+    z.superRefine((name, ctx) => {
+      const problem = rules.describeNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: name });
+    }),
+  );
+
+const descriptionSchema = (max: number | null) =>
+  max === null
+    ? z.string()
+    : z.string().check(
+        z.refine((text) => text.trim() === '' || text.length <= max, {
+          error: (issue) =>
+            `Use at most ${max} characters (this one has ${String(issue.input).length}).`,
+        }),
+      );
+
 type FormSchemaOptions = {
   name: z.ZodMiniType<string, string>;
+  descriptionMaxLength: number | null;
   /** Whether the custom expiry must be (re-)checked against the clock for these values. */
   checkExpiry: (values: CreateApiKeyFormValues) => boolean;
   now: () => Date;
 };
 
 /** One set of rules for the create and the edit forms; they differ only in the options. */
-export function apiKeyFormSchema({ name, checkExpiry, now }: FormSchemaOptions) {
+export function apiKeyFormSchema({
+  name,
+  descriptionMaxLength,
+  checkExpiry,
+  now,
+}: FormSchemaOptions) {
   return z
     .object({
       name,
-      description: z.string(),
+      description: descriptionSchema(descriptionMaxLength),
       projectId: z.string().check(z.regex(/^\d+$/, 'Choose a project.')),
       instanceIds: z.array(z.string()),
       expiryPreset: z.enum(presetValues, 'Choose when the key expires.'),
@@ -53,11 +91,19 @@ export function apiKeyFormSchema({ name, checkExpiry, now }: FormSchemaOptions) 
 }
 
 /**
- * The form's rules are the API's rules (the name schema is the contract's), plus the expiry
+ * The form's rules are the active generation's rules (name, description length), plus the expiry
  * margin. `now` is read at validation time, so the margin is re-checked on submit.
  */
-export function createApiKeyFormSchema(now: () => Date = () => new Date()) {
-  return apiKeyFormSchema({ name: apiKeyNameSchema, checkExpiry: () => true, now });
+export function createApiKeyFormSchema(
+  now: () => Date = () => new Date(),
+  rules: FormRules = V2_FORM_RULES,
+) {
+  return apiKeyFormSchema({
+    name: nameSchema(rules),
+    descriptionMaxLength: rules.descriptionMaxLength,
+    checkExpiry: () => true,
+    now,
+  });
 }
 
 /** The last second ISO 8601 writes with a four-digit year; later ones become `+010000-…`. */

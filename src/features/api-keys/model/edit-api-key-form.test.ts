@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { updateApiKeyInputSchema, type ApiKey } from '../api/api-key-schemas';
+import { updateApiKeyInputSchema } from '../api/api-key-schemas';
+import type { KeyRecord } from '../api/key-model';
 import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
 import { editApiKeyFormSchema, toEditFormValues, toUpdateApiKeyInput } from './edit-api-key-form';
 
@@ -12,15 +13,14 @@ const A = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
 const B = 'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d';
 const now = new Date('2026-11-28T16:33:41.500Z');
 
-const key: ApiKey = {
-  key_id: '5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
+const key: KeyRecord = {
+  id: '5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
   name: 'ci-bot',
   status: 'ACTIVE',
-  created_at: '2026-01-01T00:00:00Z',
+  createdAt: '2026-01-01T00:00:00Z',
   description: 'For CI',
-  expires_at: '2026-12-01T04:30:00Z',
-  inference_instance_ids: [A, B],
-  project_id: 7,
+  expiresAt: '2026-12-01T04:30:00Z',
+  deploymentRefs: [A, B],
 };
 
 describe('toEditFormValues', () => {
@@ -37,7 +37,7 @@ describe('toEditFormValues', () => {
   });
 
   it('shows no expiry as Never and no description as empty', () => {
-    const values = toEditFormValues({ ...key, expires_at: null, description: null }, 7);
+    const values = toEditFormValues({ ...key, expiresAt: null, description: null }, 7);
     expect(values).toMatchObject({ expiryPreset: 'never', expiryCustom: '', description: '' });
   });
 });
@@ -105,7 +105,7 @@ describe('toUpdateApiKeyInput', () => {
 
 describe('editApiKeyFormSchema', () => {
   // The key expired in January 2025; "now" is late 2026.
-  const expired = toEditFormValues({ ...key, expires_at: '2025-01-31T00:00:00Z' }, 7);
+  const expired = toEditFormValues({ ...key, expiresAt: '2025-01-31T00:00:00Z' }, 7);
   const schema = editApiKeyFormSchema(expired, () => now);
 
   it('accepts an unchanged past expiry, so other fields can still be saved', () => {

@@ -1,6 +1,12 @@
 import * as z from 'zod/mini';
-import type { ApiKey, UpdateApiKeyInput } from '../api/api-key-schemas';
-import { apiKeyFormSchema, type CreateApiKeyFormValues } from './create-api-key-form-schema';
+import type { UpdateApiKeyInput } from '../api/api-key-schemas';
+import type { GenerationCapabilities, KeyChanges, KeyRecord } from '../api/key-model';
+import {
+  apiKeyFormSchema,
+  V2_FORM_RULES,
+  type CreateApiKeyFormValues,
+  type FormRules,
+} from './create-api-key-form-schema';
 import { toLocalInputValue } from './expiry';
 import { toApiDescription, toApiExpiresAt } from './to-create-api-key-input';
 
@@ -8,13 +14,13 @@ import { toApiDescription, toApiExpiresAt } from './to-create-api-key-input';
  * The key as the create form's values, so the edit dialog reuses its fields. An expiry shows as
  * a custom date in the local zone (to the minute: `datetime-local` has no seconds by default).
  */
-export function toEditFormValues(key: ApiKey, projectId: number): CreateApiKeyFormValues {
-  const expiresAt = key.expires_at === null ? null : new Date(key.expires_at);
+export function toEditFormValues(key: KeyRecord, projectId: number): CreateApiKeyFormValues {
+  const expiresAt = key.expiresAt === null ? null : new Date(key.expiresAt);
   return {
     name: key.name,
     description: key.description ?? '',
     projectId: String(projectId),
-    instanceIds: [...key.inference_instance_ids],
+    instanceIds: [...key.deploymentRefs],
     expiryPreset: expiresAt === null ? 'never' : 'custom',
     expiryCustom:
       expiresAt === null || Number.isNaN(expiresAt.getTime()) ? '' : toLocalInputValue(expiresAt),
@@ -29,10 +35,12 @@ export function toEditFormValues(key: ApiKey, projectId: number): CreateApiKeyFo
 export function editApiKeyFormSchema(
   initial: CreateApiKeyFormValues,
   now: () => Date = () => new Date(),
+  rules: Pick<FormRules, 'descriptionMaxLength'> = V2_FORM_RULES,
 ) {
   // Name is shown, not sent; an untouched custom expiry is not re-checked.
   return apiKeyFormSchema({
     name: z.string(),
+    descriptionMaxLength: rules.descriptionMaxLength,
     checkExpiry: (values) => expiryChanged(initial, values),
     now,
   });
@@ -56,6 +64,40 @@ export function toUpdateApiKeyInput(
     input.inference_instance_ids = [...values.instanceIds];
   }
   return input;
+}
+
+/**
+ * Form values → the generation-neutral changes the adapter sends: only what the user changed,
+ * and only what the generation changes on the key itself. Without an editable expiry the
+ * expiry is never sent; where binding is by task (v3), bindings are not a change of the key
+ * (the edit dialog hands them to its `onBindingsChange` instead).
+ */
+export function toKeyChanges(
+  initial: CreateApiKeyFormValues,
+  values: CreateApiKeyFormValues,
+  now: Date,
+  capabilities: Pick<GenerationCapabilities, 'expiryEditable' | 'bindingByTask'>,
+): KeyChanges {
+  const input = toUpdateApiKeyInput(initial, values, now);
+  const changes: KeyChanges = {};
+  if (input.description !== undefined) changes.description = input.description;
+  if (capabilities.expiryEditable && input.expires_at !== undefined) {
+    changes.expiresAt = input.expires_at;
+  }
+  if (!capabilities.bindingByTask && input.inference_instance_ids) {
+    changes.deploymentRefs = input.inference_instance_ids;
+  }
+  return changes;
+}
+
+/** The deployments the user's edit adds and removes, as `DeploymentRecord.ref`s. */
+export function bindingsDiff(initial: CreateApiKeyFormValues, values: CreateApiKeyFormValues) {
+  const before = new Set(initial.instanceIds);
+  const after = new Set(values.instanceIds);
+  return {
+    added: values.instanceIds.filter((ref) => !before.has(ref)),
+    removed: initial.instanceIds.filter((ref) => !after.has(ref)),
+  };
 }
 
 /** A relative preset ("30 days") means "from now", so choosing one is always a change. */

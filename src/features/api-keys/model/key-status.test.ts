@@ -16,7 +16,10 @@ describe('keyStatus', () => {
     ['says expired, lower-case', 'expired', null, 'Expired'],
     ['has another status', 'SUSPENDED_BY_ADMIN', null, 'Suspended by admin'],
     ['has another status and expires soon', 'REVOKED', at(1000), 'Revoked'],
+    ['has no status (v3) and never expires', null, null, 'Active'],
+    ['has no status (v3) and expires in 1 ms', null, at(1), 'Expiring soon'],
+    ['has no status (v3) and expired 1 ms ago', null, at(-1), 'Expired'],
   ])('a key that %s is %s', (_case, status, expiresAt, label) => {
-    expect(keyStatus({ status, expires_at: expiresAt }, now).label).toBe(label);
+    expect(keyStatus({ status, expiresAt }, now).label).toBe(label);
   });
 });

@@ -1,5 +1,5 @@
 import { humanizeStatus } from '../../../lib/humanize-status';
-import type { ApiKey } from '../api/api-key-schemas';
+import type { KeyRecord } from '../api/key-model';
 
 /** Within this long of its expiry, an active key is flagged as expiring soon. */
 export const EXPIRING_SOON_MS = 7 * 24 * 60 * 60 * 1000;
@@ -13,14 +13,16 @@ export type KeyStatus =
 
 /**
  * What the badge says. The clock decides expiry too: the API's status can lag behind
- * `expires_at`, and a key past its expiry must never look usable.
+ * `expiresAt`, and a key past its expiry must never look usable. Without a status word (v3 has
+ * none) a key is active until its expiry.
  */
-export function keyStatus(key: Pick<ApiKey, 'status' | 'expires_at'>, now: Date): KeyStatus {
-  const expiresAt = key.expires_at ? Date.parse(key.expires_at) : Number.NaN;
-  const upper = key.status.toUpperCase();
+export function keyStatus(key: Pick<KeyRecord, 'status' | 'expiresAt'>, now: Date): KeyStatus {
+  const expiresAt = key.expiresAt ? Date.parse(key.expiresAt) : Number.NaN;
+  const status = key.status ?? 'ACTIVE';
+  const upper = status.toUpperCase();
   if (upper === 'EXPIRED' || expiresAt <= now.getTime())
     return { kind: 'expired', label: 'Expired' };
-  if (upper !== 'ACTIVE') return { kind: 'other', label: humanizeStatus(key.status) };
+  if (upper !== 'ACTIVE') return { kind: 'other', label: humanizeStatus(status) };
   if (expiresAt - now.getTime() <= EXPIRING_SOON_MS)
     return { kind: 'expiring-soon', label: 'Expiring soon' };
   return { kind: 'active', label: 'Active' };

@@ -1,4 +1,5 @@
 import type { CreateApiKeyInput } from '../api/api-key-schemas';
+import type { NewKey } from '../api/key-model';
 import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
 import { resolveExpiry, toUtcIso } from './expiry';
 
@@ -13,6 +14,16 @@ export function toCreateApiKeyInput(values: CreateApiKeyFormValues, now: Date): 
     expires_at: toApiExpiresAt(values, now),
     inference_instance_ids: [...values.instanceIds],
     project_id: Number(values.projectId),
+  };
+}
+
+/** Form values → the generation-neutral new key the adapter sends. */
+export function toNewKey(values: CreateApiKeyFormValues, now: Date): NewKey {
+  return {
+    name: values.name,
+    description: toApiDescription(values.description),
+    expiresAt: toApiExpiresAt(values, now),
+    deploymentRefs: [...values.instanceIds],
   };
 }
 

@@ -1,12 +1,12 @@
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { ApiKey } from '../api/api-key-schemas';
+import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { secretBox } from '../../../lib/secret-box';
 import { RevealDialog } from './reveal-dialog';
 
 const SECRET = 'sEcReT-value_0123456789abcdefghijklmnopqrstuv';
-const apiKey: ApiKey = {
+const apiKey = toKeyRecordV2({
   key_id: '5c0ffee0-0000-4000-8000-000000000001',
   name: 'reveal-test',
   status: 'ACTIVE',
@@ -18,7 +18,7 @@ const apiKey: ApiKey = {
     '99999999-9999-4999-8999-999999999999',
   ],
   project_id: 1,
-};
+});
 const deployments = [
   {
     id: 'a1b2c3d4-5e6f-4a7b-8c9d-0e1f2a3b4c5d',
@@ -29,14 +29,14 @@ const deployments = [
     created_at: null,
     api_key_ids: [],
   },
-];
+].map(toDeploymentRecordV2);
 
 function renderDialog(shown = deployments) {
   const onClose = vi.fn();
   const user = userEvent.setup();
   render(
     <RevealDialog
-      createdKey={{ apiKey, secret: secretBox(SECRET) }}
+      createdKey={{ key: apiKey, secret: secretBox(SECRET), deploymentRefs: apiKey.deploymentRefs }}
       deployments={shown}
       onClose={onClose}
     />,
@@ -56,7 +56,7 @@ describe('RevealDialog', () => {
     expect(secret).toHaveAttribute('autocomplete', 'off');
     expect(screen.getByRole('button', { name: 'Copy secret' })).toHaveFocus();
     expect(dialog).toHaveTextContent('reveal-test');
-    expect(dialog).toHaveTextContent(apiKey.key_id);
+    expect(dialog).toHaveTextContent(apiKey.id);
     expect(dialog).toHaveTextContent('llama-3-8b-chat');
     expect(dialog).toHaveTextContent('99999999-9999-4999-8999-999999999999');
     expect(dialog).toHaveTextContent(

@@ -1,15 +1,20 @@
 import { useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { CreatedKey } from '../api/create-api-key';
+import type { DeploymentRecord } from '../api/key-model';
+import type { CreatedKey } from '../api/use-key-mutations';
 import { ApiKeyFacts } from '../shared/api-key-facts';
 import { UsageSnippet } from './usage-snippet';
 import { SecretField } from './secret-field';
 
 type RevealDialogProps = {
+  /**
+   * The key, its secret and the deployments the user chose (`createdKey.deploymentRefs`): where
+   * binding is by task (v3) those are not bound yet, and the bindings start from here.
+   */
   createdKey: CreatedKey;
-  deployments: Deployment[];
+  deployments: DeploymentRecord[];
+  projectId?: number | undefined;
   /** The owner must drop the secret here: the dialog is its only holder. */
   onClose: () => void;
 };
@@ -23,7 +28,7 @@ const NOT_COPIED = {
  * The one time a secret is shown. Until it has been copied, every way out but "Done" asks first:
  * Escape, the close button, the backdrop, and leaving or reloading the page.
  */
-export function RevealDialog({ createdKey, deployments, onClose }: RevealDialogProps) {
+export function RevealDialog({ createdKey, deployments, projectId, onClose }: RevealDialogProps) {
   const copyButtonRef = useRef<HTMLButtonElement>(null);
   const [copied, setCopied] = useState(false);
 
@@ -52,8 +57,8 @@ export function RevealDialog({ createdKey, deployments, onClose }: RevealDialogP
         copyButtonRef={copyButtonRef}
         onCopied={() => setCopied(true)}
       />
-      <ApiKeyFacts apiKey={createdKey.apiKey} deployments={deployments} />
-      <UsageSnippet apiKey={createdKey.apiKey} deployments={deployments} />
+      <ApiKeyFacts apiKey={createdKey.key} deployments={deployments} projectId={projectId} />
+      <UsageSnippet apiKey={createdKey.key} deployments={deployments} />
     </ModalDialog>
   );
 }

@@ -1,13 +1,16 @@
 import { shellQuote } from '../../../lib/shell-quote';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { ApiKey } from '../api/api-key-schemas';
+import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 
-type UsageSnippetProps = { apiKey: ApiKey; deployments: readonly Deployment[] };
+type UsageSnippetProps = { apiKey: KeyRecord; deployments: readonly DeploymentRecord[] };
 
-/** How to call the first bound deployment that has an address with the new key, if any. */
+/**
+ * How to call the first bound deployment that has an address with the new key, if any. Only
+ * deployments the key is bound to count (`apiKey.deploymentRefs`): on v3 a chosen deployment
+ * shows here once its binding has finished and the key is re-read.
+ */
 export function UsageSnippet({ apiKey, deployments }: UsageSnippetProps) {
   const address = deployments.find(
-    (deployment) => deployment.address && apiKey.inference_instance_ids.includes(deployment.id),
+    (deployment) => deployment.address && apiKey.deploymentRefs.includes(deployment.ref),
   )?.address;
   if (!address) return null;
   return (

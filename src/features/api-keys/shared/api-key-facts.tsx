@@ -1,27 +1,40 @@
 import type { ReactNode } from 'react';
 import { formatLocal, formatUtc } from '../../../lib/format-date';
 import { formatExpiry } from '../../../lib/format-relative';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { ApiKey } from '../api/api-key-schemas';
+import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyStatus } from '../model/key-status';
 import { byId, DeploymentNames } from './deployment-names';
 import { KeyStatusBadge } from './key-status-badge';
 
-type ApiKeyFactsProps = { apiKey: ApiKey; deployments: readonly Deployment[]; now?: Date };
+type ApiKeyFactsProps = {
+  apiKey: KeyRecord;
+  deployments: readonly DeploymentRecord[];
+  /** The key's project, when known (v3 keys do not say; the list they came from does). */
+  projectId?: number | undefined;
+  now?: Date;
+};
 
 /**
  * Everything the API says about a key, in the details dialog and right after it is created (never
  * the secret: the reveal dialog shows that itself).
  */
-export function ApiKeyFacts({ apiKey, deployments, now = new Date() }: ApiKeyFactsProps) {
+export function ApiKeyFacts({
+  apiKey,
+  deployments,
+  projectId,
+  now = new Date(),
+}: ApiKeyFactsProps) {
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
       <Fact term="Name">
         <span className="font-medium break-all">{apiKey.name}</span>
       </Fact>
-      <Fact term="ID">
-        <span className="font-mono break-all select-all">{apiKey.key_id}</span>
-      </Fact>
+      {/* Where the name is what addresses the key (v3), an ID row would only repeat it. */}
+      {apiKey.id !== apiKey.name && (
+        <Fact term="ID">
+          <span className="font-mono break-all select-all">{apiKey.id}</span>
+        </Fact>
+      )}
       <Fact term="Status">
         <KeyStatusBadge status={keyStatus(apiKey, now)} />
       </Fact>
@@ -32,23 +45,23 @@ export function ApiKeyFacts({ apiKey, deployments, now = new Date() }: ApiKeyFac
           <span className="text-slate-500">None</span>
         )}
       </Fact>
-      <Fact term="Project ID">{apiKey.project_id ?? 'Default project'}</Fact>
+      {projectId !== undefined && <Fact term="Project ID">{projectId}</Fact>}
       <Fact term="Created">
-        <Instant iso={apiKey.created_at} />
+        <Instant iso={apiKey.createdAt} />
       </Fact>
       <Fact term="Expires">
-        {apiKey.expires_at === null ? (
+        {apiKey.expiresAt === null ? (
           'Never'
         ) : (
           <span className="flex flex-col">
-            <span>{capitalize(formatExpiry(apiKey.expires_at, now))}</span>
-            <Instant iso={apiKey.expires_at} />
+            <span>{capitalize(formatExpiry(apiKey.expiresAt, now))}</span>
+            <Instant iso={apiKey.expiresAt} />
           </span>
         )}
       </Fact>
       <Fact term="Instances">
         <DeploymentNames
-          ids={apiKey.inference_instance_ids}
+          ids={apiKey.deploymentRefs}
           deploymentsById={byId(deployments)}
           empty="None: this key unlocks no deployment."
           withStatus

@@ -1,11 +1,12 @@
 import type { ReactNode } from 'react';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { DeploymentRecord } from '../api/key-model';
 import { DeploymentStatus } from '../../deployments/components/deployment-status';
 
 type DeploymentNamesProps = {
+  /** `DeploymentRecord.ref`s: v2's ids, v3's names. */
   ids: readonly string[];
   /** Undefined while the deployments load: no id is called unknown before they are here. */
-  deploymentsById: ReadonlyMap<string, Deployment> | undefined;
+  deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined;
   /** Shown when no instance is bound. */
   empty?: ReactNode;
   /** Each deployment's status beside its name (details, delete); the table leaves it out. */
@@ -15,9 +16,9 @@ type DeploymentNamesProps = {
 };
 
 /**
- * The deployments a key is bound to, by name. An id with no deployment (deleted, or in another
- * project) shows as a short id marked unknown; the full id is in the accessible name and the
- * tooltip, so it can still be quoted.
+ * The deployments a key is bound to, by name. A ref with no deployment (deleted, or in another
+ * project) shows marked unknown; a long one (a v2 UUID) is shortened, with the full ref in the
+ * accessible name and the tooltip, so it can still be quoted.
  */
 export function DeploymentNames({
   ids,
@@ -41,7 +42,7 @@ export function DeploymentNames({
             ) : (
               <span title={id}>
                 <span aria-hidden="true" className="font-mono">
-                  {id.slice(0, 8)}…
+                  {id.length > 12 ? `${id.slice(0, 8)}…` : id}
                 </span>
                 <span className="sr-only">{id}</span>
                 {deploymentsById && <span className="text-xs text-slate-500"> (unknown)</span>}
@@ -56,5 +57,7 @@ export function DeploymentNames({
 }
 
 /** One lookup per list of deployments, not one per row. */
-export const byId = (deployments: readonly Deployment[]): ReadonlyMap<string, Deployment> =>
-  new Map(deployments.map((deployment) => [deployment.id, deployment]));
+export const byId = (
+  deployments: readonly DeploymentRecord[],
+): ReadonlyMap<string, DeploymentRecord> =>
+  new Map(deployments.map((deployment) => [deployment.ref, deployment]));

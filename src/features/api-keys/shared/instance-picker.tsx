@@ -4,8 +4,9 @@ import { useController, useWatch, type Control } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { FieldError, inputClass } from '../../../components/ui/field';
 import { describeError } from '../../../lib/describe-error';
-import { deploymentsQueryOptions } from '../../deployments/api/get-deployments';
 import { DeploymentStatus } from '../../deployments/components/deployment-status';
+import { deploymentRecordsQueryOptions } from '../api/key-queries';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
 
 /** Past this many deployments, a filter box helps more than it costs. */
@@ -22,7 +23,7 @@ export const InstancePicker = memo(function InstancePicker({
   const { field, fieldState } = useController({ control, name: 'instanceIds' });
   const [filter, setFilter] = useState('');
   const deployments = useQuery({
-    ...deploymentsQueryOptions(Number(projectId)),
+    ...deploymentRecordsQueryOptions(useKeysAdapter(), Number(projectId)),
     enabled: projectId !== '',
   });
 
@@ -31,7 +32,7 @@ export const InstancePicker = memo(function InstancePicker({
   const visible = needle ? all.filter((d) => d.name.toLowerCase().includes(needle)) : all;
   const selected = new Set(field.value);
   const setSelected = (next: Set<string>) =>
-    field.onChange(all.map((d) => d.id).filter((i) => next.has(i)));
+    field.onChange(all.map((d) => d.ref).filter((i) => next.has(i)));
   const errorId = `${id}-error`;
 
   return (
@@ -70,13 +71,13 @@ export const InstancePicker = memo(function InstancePicker({
         {all.length > 1 && (
           <div className="flex gap-2">
             <Button
-              onClick={() => setSelected(new Set([...selected, ...visible.map((d) => d.id)]))}
+              onClick={() => setSelected(new Set([...selected, ...visible.map((d) => d.ref)]))}
             >
               Select all{needle ? ' shown' : ''}
             </Button>
             <Button
               onClick={() =>
-                setSelected(new Set([...selected].filter((i) => !visible.some((d) => d.id === i))))
+                setSelected(new Set([...selected].filter((i) => !visible.some((d) => d.ref === i))))
               }
             >
               Select none{needle ? ' shown' : ''}
@@ -85,16 +86,16 @@ export const InstancePicker = memo(function InstancePicker({
         )}
         <ul className="flex min-h-0 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 empty:hidden">
           {visible.map((deployment, index) => (
-            <li key={deployment.id}>
+            <li key={deployment.ref}>
               <label className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 hover:bg-slate-50">
                 <input
                   type="checkbox"
                   ref={index === 0 ? field.ref : undefined}
-                  checked={selected.has(deployment.id)}
+                  checked={selected.has(deployment.ref)}
                   onChange={(event) => {
                     const next = new Set(selected);
-                    if (event.target.checked) next.add(deployment.id);
-                    else next.delete(deployment.id);
+                    if (event.target.checked) next.add(deployment.ref);
+                    else next.delete(deployment.ref);
                     setSelected(next);
                   }}
                   onBlur={field.onBlur}

@@ -1,14 +1,11 @@
-import { queryOptions } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import { fetchAllPages } from '../../../lib/fetch-all-pages';
 import { DEPLOYMENTS_PATH, deploymentListSchema } from './deployment-schemas';
 
-export const deploymentKeys = {
-  all: ['deployments'] as const,
-  list: (projectId: number) => [...deploymentKeys.all, projectId] as const,
-};
-
-/** Every deployment of a project: the picker must offer all of them, so pages are followed. */
+/**
+ * Every deployment of a project (v2): the picker must offer all of them, so pages are followed.
+ * The UI reaches it through `keysAdapterV2.listDeployments`.
+ */
 export function getAllDeployments(projectId: number, signal?: AbortSignal) {
   return fetchAllPages(
     (offset, limit) =>
@@ -22,10 +19,3 @@ export function getAllDeployments(projectId: number, signal?: AbortSignal) {
     { keyOf: (deployment) => deployment.id },
   );
 }
-
-export const deploymentsQueryOptions = (projectId: number) =>
-  queryOptions({
-    queryKey: deploymentKeys.list(projectId),
-    queryFn: ({ signal }) => getAllDeployments(projectId, signal),
-    staleTime: 60_000,
-  });

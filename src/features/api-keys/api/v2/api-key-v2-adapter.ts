@@ -1,7 +1,7 @@
 import { apiRequest } from '../../../../lib/api-client';
 import { getAllDeployments } from '../../../deployments/api/get-deployments';
 import type { Deployment } from '../../../deployments/api/deployment-schemas';
-import { API_KEY_NAME_MAX_LENGTH, describeApiKeyNameProblem } from '../api-key-name';
+import { API_KEY_NAME_RULE, describeApiKeyNameProblem } from '../api-key-name';
 import { apiKeySchema, type ApiKey, type UpdateApiKeyInput } from '../api-key-schemas';
 import { createApiKey } from '../create-api-key';
 import { deleteApiKey } from '../delete-api-key';
@@ -36,7 +36,7 @@ export const keysAdapterV2: KeysAdapter = {
     serverSort: true,
     bindingByTask: false,
     describeNameProblem: describeApiKeyNameProblem,
-    nameHint: `Up to ${API_KEY_NAME_MAX_LENGTH} lower-case letters, digits, hyphens and dots.`,
+    nameHint: API_KEY_NAME_RULE,
     descriptionMaxLength: null,
   },
   async listKeyPage(projectId, page, signal) {

@@ -1,0 +1,51 @@
+import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
+import type { ApiGeneration } from '../../../lib/api-config';
+import type { KeysAdapter } from './key-model';
+import { keysAdapterV2 } from './v2/api-key-v2-adapter';
+
+// v3's adapter (its schemas, its deployment calls) is a chunk of its own: a v2 page never pays
+// for it in first-load JS. Loaded once, then kept.
+let v3Adapter: KeysAdapter | null = null;
+const loadV3 = () =>
+  import('./v3/api-key-v3-adapter').then((module) => (v3Adapter = module.keysAdapterV3));
+
+const adapterNow = (generation: ApiGeneration) => (generation === 'v2' ? keysAdapterV2 : v3Adapter);
+
+const KeysAdapterContext = createContext<KeysAdapter | null>(null);
+
+type KeysAdapterProviderProps = {
+  generation: ApiGeneration;
+  children: ReactNode;
+  /** Shown while the generation's adapter loads (v3, the first time). */
+  fallback?: ReactNode;
+};
+
+/** The active generation's adapter for everything below: components ask it, never the generation. */
+export function KeysAdapterProvider({
+  generation,
+  children,
+  fallback = <p role="status">Loading…</p>,
+}: KeysAdapterProviderProps) {
+  const [, setLoaded] = useState(0);
+  const adapter = adapterNow(generation);
+  useEffect(() => {
+    if (adapter) return;
+    let live = true;
+    void loadV3().then(() => live && setLoaded((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [adapter]);
+  if (!adapter) return fallback;
+  return <KeysAdapterContext.Provider value={adapter}>{children}</KeysAdapterContext.Provider>;
+}
+
+/**
+ * The active adapter. No silent default: a component rendered outside the provider would
+ * otherwise speak v2 to an API that may only know v3.
+ */
+export function useKeysAdapter(): KeysAdapter {
+  const adapter = useContext(KeysAdapterContext);
+  if (!adapter) throw new Error('useKeysAdapter() needs a <KeysAdapterProvider> above it.');
+  return adapter;
+}
