@@ -3,9 +3,12 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { KEYS } from '../../../sandbox/testing/sandbox-test-client';
 import { apiKeyKeys } from './api/api-key-query-keys';
 import { renderWithClient } from '../../test/render-with-client';
+import { withApiVersionMeta } from '../../test/api-version-meta';
 import { setupSandbox } from '../../test/sandbox-server';
 import { KeysPage } from './keys-page';
 
+// The server's choice, as the page gets it: these tests speak v2.
+withApiVersionMeta('v2');
 const sandbox = setupSandbox();
 
 beforeEach(() => window.history.replaceState(null, '', '/'));

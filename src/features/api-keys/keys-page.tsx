@@ -2,12 +2,13 @@ import { useQuery } from '@tanstack/react-query';
 import { Suspense, useCallback, useRef } from 'react';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
-import { configuredApiGeneration } from '../../lib/api-config';
+import { useApiGeneration } from '../../lib/use-api-generation';
 import { useUrlSearch } from '../../lib/use-url-search';
 import { projectsQueryOptions } from '../projects/api/get-projects';
 import { findDefaultProject } from '../projects/api/project-schemas';
 import { KeysAdapterProvider } from './api/keys-adapter-context';
 import { CreateApiKeyPanel } from './create/create-api-key-panel';
+import { GenerationUnknown } from './generation-unknown';
 import { ApiKeysPanelLoading } from './list/api-keys-panel-loading';
 import { keysViewUpdate, readKeysView, type KeysView } from './model/keys-view';
 
@@ -18,16 +19,12 @@ const [ApiKeysPanel] = lazyWithPreload(
   <ApiKeysPanelLoading />,
 );
 
-/**
- * The generation the server chose; v2 until it can tell (see `configuredApiGeneration`).
- * Integration point: `useApiGeneration()` (src/lib/use-api-generation.ts) replaces this.
- */
-const activeGeneration = () => configuredApiGeneration() ?? 'v2';
-
-/** The keys page, speaking the active generation's adapter. */
+/** The keys page, speaking the adapter of the generation the server chose. */
 export function KeysPage() {
+  const api = useApiGeneration();
+  if (api.generation === null) return <GenerationUnknown state={api} />;
   return (
-    <KeysAdapterProvider generation={activeGeneration()}>
+    <KeysAdapterProvider generation={api.generation}>
       <KeysPageContent />
     </KeysAdapterProvider>
   );

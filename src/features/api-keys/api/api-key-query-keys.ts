@@ -22,6 +22,8 @@ export const apiKeyKeys = {
     [...apiKeyKeys.lists(generation), 'all', projectId, orderBy] as const,
   detail: (generation: ApiGeneration, projectId: number, keyId: string) =>
     [...apiKeyKeys.generation(generation), 'detail', projectId, keyId] as const,
+  /** Every project's deployments, of every generation: what a binding change invalidates. */
+  allDeployments: ['deployments'] as const,
   deployments: (generation: ApiGeneration, projectId: number) =>
-    ['deployments', generation, projectId] as const,
+    [...apiKeyKeys.allDeployments, generation, projectId] as const,
 };

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import type { ApiGeneration } from '../../../lib/api-config';
+import { configuredApiGeneration, type ApiGeneration } from '../../../lib/api-config';
 import type { KeysAdapter } from './key-model';
 import { keysAdapterV2 } from './v2/api-key-v2-adapter';
 
@@ -8,6 +8,9 @@ import { keysAdapterV2 } from './v2/api-key-v2-adapter';
 let v3Adapter: KeysAdapter | null = null;
 const loadV3 = () =>
   import('./v3/api-key-v3-adapter').then((module) => (v3Adapter = module.keysAdapterV3));
+
+// Requested as the app starts when the server already said v3, in parallel with the first render.
+if (configuredApiGeneration() === 'v3') void loadV3();
 
 const adapterNow = (generation: ApiGeneration) => (generation === 'v2' ? keysAdapterV2 : v3Adapter);
 

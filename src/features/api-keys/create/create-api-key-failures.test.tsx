@@ -6,8 +6,11 @@ import { KeysPage } from '../keys-page';
 import { createsAt } from '../../../test/create-form';
 import { FAILURE_CASES, MATRIX_REQUEST_ID, MATRIX_TIMEOUT_MS } from '../../../test/failure-cases';
 import { renderWithClient } from '../../../test/render-with-client';
+import { withApiVersionMeta } from '../../../test/api-version-meta';
 import { setupSandbox } from '../../../test/sandbox-server';
 
+// The server's choice, as the page gets it: these tests speak v2.
+withApiVersionMeta('v2');
 const sandbox = setupSandbox();
 const creates = () => createsAt(sandbox);
 

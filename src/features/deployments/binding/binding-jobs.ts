@@ -5,7 +5,7 @@ import {
   type BindingOutcome,
 } from '../api/v3/binding-orchestrator';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
-import { deploymentKeys } from '../api/get-deployments';
+import { apiKeyKeys } from '../../api-keys/api/api-key-query-keys';
 import { taskPollIntervalMs } from './binding-config';
 import { realClock } from './real-clock';
 
@@ -46,8 +46,8 @@ export function startBindingJob(
     // Options-level, not per-call: these run even when no component is left to observe the job.
     onSettled: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: ['api-keys'] }),
-        client.invalidateQueries({ queryKey: deploymentKeys.all }),
+        client.invalidateQueries({ queryKey: apiKeyKeys.all }),
+        client.invalidateQueries({ queryKey: apiKeyKeys.allDeployments }),
       ]),
   });
   return observer.mutate(job).finally(() => observer.reset());

@@ -1,7 +1,7 @@
 import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
-import { deploymentKeys } from '../api/get-deployments';
+import { apiKeyKeys } from '../../api-keys/api/api-key-query-keys';
 import { taskPollIntervalMs } from './binding-config';
 import type { BindingJobTimings } from './binding-jobs';
 import {
@@ -76,8 +76,8 @@ export function useDetachAndDelete(input: DetachAndDeleteInput): DetachAndDelete
       }),
     onSettled: () =>
       Promise.all([
-        client.invalidateQueries({ queryKey: ['api-keys'] }),
-        client.invalidateQueries({ queryKey: deploymentKeys.all }),
+        client.invalidateQueries({ queryKey: apiKeyKeys.all }),
+        client.invalidateQueries({ queryKey: apiKeyKeys.allDeployments }),
       ]),
   });
   // The latest run for this key, whichever dialog started it: reopened, the dialog shows it.
