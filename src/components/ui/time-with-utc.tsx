@@ -12,14 +12,14 @@ export function TimeWithUtc({ date, children }: { date: Date; children?: ReactNo
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         aria-describedby={tipId}
-        className="flex flex-col rounded focus-visible:outline-2 focus-visible:outline-slate-700"
+        className="flex flex-col rounded focus-visible:outline-2 focus-visible:outline-focus"
       >
         {children ?? formatLocal(date)}
       </time>
       <span
         id={tipId}
         role="tooltip"
-        className="invisible absolute top-full left-0 z-10 mt-1 rounded bg-slate-900 px-2 py-1 text-xs whitespace-nowrap text-white group-focus-within:visible group-hover:visible"
+        className="invisible absolute top-full left-0 z-10 mt-1 rounded bg-inverse px-2 py-1 text-xs whitespace-nowrap text-inverse-fg group-focus-within:visible group-hover:visible"
       >
         {formatUtc(date)}
       </span>

@@ -46,7 +46,7 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
       {reason === 'rejected' && (
         <p
           role="alert"
-          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          className="rounded-md border border-warning-line bg-warning-subtle p-3 text-sm text-warning-fg"
         >
           The API stopped accepting your token. Sign in again: what you typed on the page is kept.
         </p>
