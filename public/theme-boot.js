@@ -1,4 +1,4 @@
-/* global document, localStorage */
+/* global document */
 // Applies a pinned theme before first paint, so a dark choice never flashes light. A file, not an
 // inline script: the CSP allows no inline script (server/build-scan.test.ts), and a classic
 // script in <head> blocks rendering only for these few bytes. Same key and values as

@@ -18,7 +18,11 @@ const ICONS: Record<ThemeChoice, string> = { system: '◐', light: '☀', dark: 
  */
 export function ThemeSwitch({ className = '' }: { className?: string }) {
   const name = useId();
-  const choice = useSyncExternalStore(subscribeThemeChoice, readThemeChoice, () => 'system');
+  const choice = useSyncExternalStore(
+    subscribeThemeChoice,
+    readThemeChoice,
+    (): ThemeChoice => 'system',
+  );
 
   // public/theme-boot.js normally did this before first paint; this covers a page without it.
   useEffect(() => applyThemeChoice(choice), [choice]);
@@ -26,11 +30,11 @@ export function ThemeSwitch({ className = '' }: { className?: string }) {
   return (
     <fieldset className={`inline-flex items-center gap-2 ${className}`}>
       <legend className="sr-only">Theme</legend>
-      <div className="inline-flex rounded-md border border-line-strong bg-surface p-0.5">
+      <div className="border-line-strong bg-surface inline-flex rounded-md border p-0.5">
         {THEME_CHOICES.map((option) => (
           <label
             key={option}
-            className="relative inline-flex cursor-pointer items-center gap-1 rounded px-2 py-1 text-xs font-medium text-fg-muted has-checked:bg-surface-strong has-checked:text-fg has-focus-visible:outline-2 has-focus-visible:outline-offset-1 has-focus-visible:outline-focus"
+            className="text-fg-muted has-checked:bg-surface-strong has-checked:text-fg has-focus-visible:outline-focus relative inline-flex cursor-pointer items-center gap-1 rounded px-2 py-1 text-xs font-medium has-focus-visible:outline-2 has-focus-visible:outline-offset-1"
           >
             <input
               type="radio"

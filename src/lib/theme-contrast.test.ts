@@ -25,12 +25,10 @@ function ratio(a: string, b: string): number {
 
 /** Text on its backgrounds: WCAG AA 1.4.3, 4.5:1. */
 const TEXT: [string, string][] = [
-  ...['canvas', 'surface', 'surface-muted', 'surface-strong'].flatMap(
-    (bg): [string, string][] => [
-      ['fg', bg],
-      ['fg-muted', bg],
-    ],
-  ),
+  ...['canvas', 'surface', 'surface-muted', 'surface-strong'].flatMap((bg): [string, string][] => [
+    ['fg', bg],
+    ['fg-muted', bg],
+  ]),
   ['accent-fg', 'accent'],
   ['accent-fg', 'accent-hover'],
   ['danger-solid-fg', 'danger-solid'],

@@ -27,7 +27,10 @@ export function readThemeChoice(): ThemeChoice {
 }
 
 /** Sets `data-theme` on <html> (or removes it for "system"), which switches every token at once. */
-export function applyThemeChoice(choice: ThemeChoice, root: HTMLElement = document.documentElement) {
+export function applyThemeChoice(
+  choice: ThemeChoice,
+  root: HTMLElement = document.documentElement,
+) {
   if (isPinned(choice)) root.dataset.theme = choice;
   else delete root.dataset.theme;
 }

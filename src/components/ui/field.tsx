@@ -22,18 +22,18 @@ export function Field({ id, label, hint, error, optional = false, children }: Fi
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium text-fg">
+      <label htmlFor={id} className="text-fg text-sm font-medium">
         {label}
         {/* Kept out of the accessible name, which stays the field's plain name; the hint says it. */}
         {optional && (
-          <span aria-hidden="true" className="ml-1 font-normal text-fg-muted">
+          <span aria-hidden="true" className="text-fg-muted ml-1 font-normal">
             (optional)
           </span>
         )}
       </label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
       {hint && (
-        <p id={hintId} className="text-sm text-fg-muted">
+        <p id={hintId} className="text-fg-muted text-sm">
           {hint}
         </p>
       )}
@@ -45,7 +45,7 @@ export function Field({ id, label, hint, error, optional = false, children }: Fi
 /** Always in the DOM, so a screen reader hears the message as it appears or changes. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return (
-    <p id={id} aria-live="polite" className="text-sm font-medium text-danger-fg empty:hidden">
+    <p id={id} aria-live="polite" className="text-danger-fg text-sm font-medium empty:hidden">
       {message}
     </p>
   );

@@ -13,7 +13,7 @@ export function SortableHeader({ label, direction, onSort }: SortableHeaderProps
       <button
         type="button"
         onClick={onSort}
-        className="inline-flex items-center gap-1 rounded font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-focus"
+        className="focus-visible:outline-focus inline-flex items-center gap-1 rounded font-semibold hover:underline focus-visible:outline-2"
       >
         {label}
         <span aria-hidden="true" className={direction ? 'text-fg' : 'text-fg-subtle'}>

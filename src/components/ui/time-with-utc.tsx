@@ -27,14 +27,14 @@ export function TimeWithUtc({ date, relativeTo, children }: TimeWithUtcProps) {
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         aria-describedby={tipId}
-        className="flex flex-col rounded focus-visible:outline-2 focus-visible:outline-focus"
+        className="focus-visible:outline-focus flex flex-col rounded focus-visible:outline-2"
       >
         {visible}
       </time>
       <span
         id={tipId}
         role="tooltip"
-        className="invisible absolute top-full left-0 z-10 mt-1 flex flex-col rounded bg-inverse px-2 py-1 text-xs whitespace-nowrap text-inverse-fg group-focus-within:visible group-hover:visible"
+        className="bg-inverse text-inverse-fg invisible absolute top-full left-0 z-10 mt-1 flex flex-col rounded px-2 py-1 text-xs whitespace-nowrap group-focus-within:visible group-hover:visible"
       >
         {relativeTo || children ? (
           <>
