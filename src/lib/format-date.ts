@@ -1,26 +1,81 @@
-const localFormat = new Intl.DateTimeFormat(undefined, {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-});
-const localZoneFormat = new Intl.DateTimeFormat(undefined, { timeZoneName: 'short' });
-const utcFormat = new Intl.DateTimeFormat('en-GB', {
-  dateStyle: 'medium',
-  timeStyle: 'short',
-  timeZone: 'UTC',
-});
+/**
+ * The page's one date format: "1 Jan 2027, 06:59 GMT+1". Day before month and a 24-hour clock
+ * read the same to every English reader, and the zone is always spelled out, so a time never
+ * passes for another zone's. The page is in English, hence en-GB by default rather than the
+ * browser's locale (which mixed "1/31/2025, 1:00:00 AM" with "12 Sept 2024" on one screen).
+ * `locale` and `timeZone` are options for tests and for the few places that must pin them.
+ */
+export type DateFormatOptions = {
+  /** An IANA zone; the browser's own when left out. */
+  timeZone?: string;
+  /** A BCP 47 tag; the page's language (en-GB) when left out. */
+  locale?: string;
+};
 
-function zoneName(date: Date): string {
-  return (
-    localZoneFormat.formatToParts(date).find((part) => part.type === 'timeZoneName')?.value ?? ''
-  );
+const PAGE_LOCALE = 'en-GB';
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(kind: 'date-time' | 'date' | 'time', options: DateFormatOptions) {
+  const { locale = PAGE_LOCALE, timeZone } = options;
+  const key = `${kind}|${locale}|${timeZone ?? ''}`;
+  let format = formatters.get(key);
+  if (!format) {
+    const date = { day: 'numeric', month: 'short', year: 'numeric' } as const;
+    const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone,
+      ...(kind === 'time' ? {} : date),
+      ...(kind === 'date' ? {} : { ...time, timeZoneName: 'shortOffset' }),
+    });
+    formatters.set(key, format);
+  }
+  return format;
 }
 
-/** "28 Dec 2026, 17:40 GMT+5:30": the user's own clock, with its zone spelled out. */
-export function formatLocal(date: Date): string {
-  return `${localFormat.format(date)} ${zoneName(date)}`.trim();
+/** "GMT+0" and "GMT" are UTC: say so, as the UTC half of the page does. */
+function withZone(format: Intl.DateTimeFormat, date: Date): string {
+  return format
+    .formatToParts(date)
+    .map((part) =>
+      part.type === 'timeZoneName' && /^GMT(\+0)?$/.test(part.value) ? 'UTC' : part.value,
+    )
+    .join('');
 }
 
-/** "28 Dec 2026, 12:10 UTC". */
-export function formatUtc(date: Date): string {
-  return `${utcFormat.format(date)} UTC`;
+/** "1 Jan 2027, 06:59 GMT+1": the user's own clock, with its zone. */
+export function formatDateTime(date: Date, options: DateFormatOptions = {}): string {
+  return withZone(formatter('date-time', options), date);
 }
+
+/** The same instant on the UTC clock: "1 Jan 2027, 05:59 UTC". */
+export function formatUtc(date: Date, options: Omit<DateFormatOptions, 'timeZone'> = {}): string {
+  return formatDateTime(date, { ...options, timeZone: 'UTC' });
+}
+
+/**
+ * Where the exact instant matters (an expiry, say): local, then UTC in brackets, with the UTC date
+ * only when it differs: "1 Jan 2027, 00:59 GMT-5 (05:59 UTC)", "31 Dec 2026, 23:30 GMT-5 (1 Jan
+ * 2027, 04:30 UTC)".
+ */
+export function formatDateTimeWithUtc(date: Date, options: DateFormatOptions = {}): string {
+  const local = formatDateTime(date, options);
+  // On the UTC clock already: the brackets would only repeat it.
+  if (local === formatUtc(date, options)) return local;
+  const utcOptions = { locale: options.locale, timeZone: 'UTC' };
+  const sameDay = formatDate(date, options) === formatDate(date, utcOptions);
+  const utc = sameDay ? withZone(formatter('time', utcOptions), date) : formatUtc(date, options);
+  return `${local} (${utc})`;
+}
+
+/** "1 Jan 2027" in the user's zone: for a column where the day is enough. */
+export function formatDate(date: Date, options: DateFormatOptions = {}): string {
+  return formatter('date', options).format(date);
+}
+
+/** "06:59 GMT+1": a time today, e.g. "updated at". */
+export function formatTime(date: Date, options: DateFormatOptions = {}): string {
+  return withZone(formatter('time', options), date);
+}
+
+/** The name other modules already import: the page's one local format. */
+export const formatLocal = formatDateTime;

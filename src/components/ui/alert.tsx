@@ -8,7 +8,7 @@ export function Alert({ children }: { children: ReactNode }) {
   return (
     <div
       role="alert"
-      className="flex flex-col items-start gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+      className="border-danger-line bg-danger-subtle text-danger-fg flex flex-col items-start gap-2 rounded-md border p-3 text-sm"
     >
       {children}
     </div>

@@ -2,12 +2,12 @@ import type { ComponentProps } from 'react';
 
 const VARIANTS = {
   primary:
-    'bg-brand-700 text-white hover:bg-brand-800 disabled:bg-brand-700/60 focus-visible:outline-brand-800',
+    'bg-accent text-accent-fg hover:bg-accent-hover disabled:bg-accent/60 focus-visible:outline-focus',
   secondary:
-    'border border-slate-300 bg-white text-slate-800 hover:bg-slate-100 disabled:text-slate-400 focus-visible:outline-slate-700',
+    'border border-line-strong bg-surface text-fg hover:bg-surface-muted disabled:text-fg-subtle focus-visible:outline-focus',
   danger:
-    'bg-red-700 text-white hover:bg-red-800 disabled:bg-red-700/60 focus-visible:outline-red-800',
-  ghost: 'text-slate-700 hover:bg-slate-100 focus-visible:outline-slate-700',
+    'bg-danger-solid text-danger-solid-fg hover:bg-danger-solid-hover disabled:bg-danger-solid/60 focus-visible:outline-focus',
+  ghost: 'text-fg-muted hover:bg-surface-muted focus-visible:outline-focus',
 } as const;
 
 export type ButtonProps = ComponentProps<'button'> & {

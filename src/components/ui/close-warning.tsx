@@ -24,9 +24,9 @@ export function CloseWarningPanel({
     <div
       role="group"
       aria-labelledby={id}
-      className="flex flex-col gap-3 rounded-md border border-red-300 bg-red-50 p-3"
+      className="border-danger-line bg-danger-subtle flex flex-col gap-3 rounded-md border p-3"
     >
-      <p id={id} className="text-sm font-medium text-red-900">
+      <p id={id} className="text-danger-fg text-sm font-medium">
         {message}
       </p>
       <div className="flex flex-wrap justify-end gap-2">

@@ -22,18 +22,18 @@ export function Field({ id, label, hint, error, optional = false, children }: Fi
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor={id} className="text-sm font-medium text-slate-900">
+      <label htmlFor={id} className="text-fg text-sm font-medium">
         {label}
         {/* Kept out of the accessible name, which stays the field's plain name; the hint says it. */}
         {optional && (
-          <span aria-hidden="true" className="ml-1 font-normal text-slate-500">
+          <span aria-hidden="true" className="text-fg-muted ml-1 font-normal">
             (optional)
           </span>
         )}
       </label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
       {hint && (
-        <p id={hintId} className="text-sm text-slate-600">
+        <p id={hintId} className="text-fg-muted text-sm">
           {hint}
         </p>
       )}
@@ -45,13 +45,13 @@ export function Field({ id, label, hint, error, optional = false, children }: Fi
 /** Always in the DOM, so a screen reader hears the message as it appears or changes. */
 export function FieldError({ id, message }: { id: string; message: string | undefined }) {
   return (
-    <p id={id} aria-live="polite" className="text-sm font-medium text-red-700 empty:hidden">
+    <p id={id} aria-live="polite" className="text-danger-fg text-sm font-medium empty:hidden">
       {message}
     </p>
   );
 }
 
 export const inputClass =
-  'w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm ' +
-  'focus:border-brand-600 focus:outline-2 focus:outline-brand-600/40 ' +
-  'aria-[invalid=true]:border-red-600 aria-[invalid=true]:outline-red-600/40 disabled:bg-slate-100';
+  'w-full rounded-md border border-line-strong bg-surface px-3 py-2 text-sm shadow-sm ' +
+  'focus:border-accent focus:outline-2 focus:outline-accent/40 ' +
+  'aria-[invalid=true]:border-danger-strong aria-[invalid=true]:outline-danger-strong/40 disabled:bg-surface-muted';

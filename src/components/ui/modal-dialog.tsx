@@ -85,7 +85,7 @@ export function ModalDialog(props: ModalDialogProps) {
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       aria-modal="true"
-      className={`m-auto rounded-xl bg-white p-0 text-slate-900 shadow-2xl backdrop:bg-slate-900/40 ${SIZES[size]}`}
+      className={`bg-surface text-fg m-auto rounded-xl p-0 shadow-2xl ${SIZES[size]}`}
       onCancel={(event) => {
         event.preventDefault();
         // Escape while asked answers the question the safe way.
@@ -119,7 +119,7 @@ export function ModalDialog(props: ModalDialogProps) {
               {title}
             </h2>
             {description && (
-              <p id={descriptionId} className="text-sm text-slate-600">
+              <p id={descriptionId} className="text-fg-muted text-sm">
                 {description}
               </p>
             )}

@@ -13,10 +13,10 @@ export function SortableHeader({ label, direction, onSort }: SortableHeaderProps
       <button
         type="button"
         onClick={onSort}
-        className="inline-flex items-center gap-1 rounded font-semibold hover:underline focus-visible:outline-2 focus-visible:outline-slate-700"
+        className="focus-visible:outline-focus inline-flex items-center gap-1 rounded font-semibold hover:underline focus-visible:outline-2"
       >
         {label}
-        <span aria-hidden="true" className={direction ? 'text-slate-900' : 'text-slate-400'}>
+        <span aria-hidden="true" className={direction ? 'text-fg' : 'text-fg-subtle'}>
           {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
         </span>
       </button>

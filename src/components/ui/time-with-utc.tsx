@@ -1,27 +1,53 @@
 import { useId, type ReactNode } from 'react';
-import { formatLocal, formatUtc } from '../../lib/format-date';
+import { formatDateTime, formatUtc } from '../../lib/format-date';
+import { formatRelative } from '../../lib/format-relative';
 
-/** A time in the user's zone, with the UTC instant in a tooltip that hover and focus both reveal. */
-export function TimeWithUtc({ date, children }: { date: Date; children?: ReactNode }) {
+type TimeWithUtcProps = {
+  date: Date;
+  /**
+   * Show the time relative to this instant ("in 3 months"), with the exact local and UTC times
+   * in the tooltip. Without it the local time shows and the tooltip gives UTC.
+   */
+  relativeTo?: Date;
+  /** Replaces the visible text (e.g. "expired 2 days ago"); the tooltip stays exact. */
+  children?: ReactNode;
+};
+
+/** A time the way the page shows every time, with the exact instant that hover and focus both reveal. */
+export function TimeWithUtc({ date, relativeTo, children }: TimeWithUtcProps) {
   const tipId = useId();
+  const local = formatDateTime(date);
+  const utc = formatUtc(date);
+  const visible = children ?? (relativeTo ? formatRelative(date, relativeTo) : local);
   return (
     <span className="group relative inline-flex flex-col">
       <time
         dateTime={date.toISOString()}
-        // Focusable so that keyboard users can reach the UTC time too, not only mouse users.
+        // Focusable so that keyboard users can reach the exact time too, not only mouse users.
         // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
         tabIndex={0}
         aria-describedby={tipId}
-        className="flex flex-col rounded focus-visible:outline-2 focus-visible:outline-slate-700"
+        className="focus-visible:outline-focus flex flex-col rounded focus-visible:outline-2"
       >
-        {children ?? formatLocal(date)}
+        {visible}
       </time>
       <span
         id={tipId}
         role="tooltip"
-        className="invisible absolute top-full left-0 z-10 mt-1 rounded bg-slate-900 px-2 py-1 text-xs whitespace-nowrap text-white group-focus-within:visible group-hover:visible"
+        className="bg-inverse text-inverse-fg invisible absolute top-full left-0 z-10 mt-1 flex flex-col rounded px-2 py-1 text-xs whitespace-nowrap group-focus-within:visible group-hover:visible"
       >
-        {formatUtc(date)}
+        {relativeTo || children ? (
+          <>
+            <span>{local}</span>
+            {/* One line each on screen; a pause between them when read aloud. */}
+            <span>
+              <span className="sr-only">, </span>
+              {utc}
+            </span>
+          </>
+        ) : (
+          utc
+        )}
       </span>
     </span>
   );

@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import { Field, inputClass } from '../../components/ui/field';
 import { apiRequest } from '../../lib/api-client';
-import { describeError } from '../../lib/describe-error';
-import { isApiError } from '../../lib/api-error';
 import { tokenStore } from '../../lib/token-store';
 import { PROJECTS_PATH, projectListSchema } from '../projects/api/project-schemas';
+import { ErrorDetail } from '../../components/ui/error-detail';
+import { explainTokenCheckError } from './token-check-error';
+import { TokenHelp } from './token-help';
 
 /** Checks the token with the cheapest call there is before anything else uses it. */
 export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null }) {
@@ -13,6 +14,7 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
   const [token, setToken] = useState('');
   const [remember, setRemember] = useState(false);
   const [error, setError] = useState<string | undefined>();
+  const [detail, setDetail] = useState<string | undefined>();
   const [checking, setChecking] = useState(false);
 
   const submit = async (event: FormEvent) => {
@@ -21,6 +23,7 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
     if (!candidate) return setError('Paste your permanent API token.');
     setChecking(true);
     setError(undefined);
+    setDetail(undefined);
     try {
       await apiRequest({
         method: 'GET',
@@ -31,11 +34,9 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
       });
       tokenStore.signIn(candidate, remember);
     } catch (failure) {
-      setError(
-        isApiError(failure) && failure.status === 401
-          ? `The API did not accept this token: ${describeError(failure)}`
-          : `Could not check the token: ${describeError(failure)}`,
-      );
+      const explained = explainTokenCheckError(failure);
+      setError(explained.message);
+      setDetail(explained.detail);
     } finally {
       setChecking(false);
     }
@@ -46,7 +47,7 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
       {reason === 'rejected' && (
         <p
           role="alert"
-          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          className="border-warning-line bg-warning-subtle text-warning-fg rounded-md border p-3 text-sm"
         >
           The API stopped accepting your token. Sign in again: what you typed on the page is kept.
         </p>
@@ -54,7 +55,7 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
       <Field
         id={`${id}-token`}
         label="API token"
-        hint="A permanent API token from your Gcore account. It stays in this tab’s memory and goes only to this site."
+        hint="Your permanent API token from the Gcore Customer Portal. It stays in this tab’s memory and goes only to this site."
         error={error}
       >
         {(aria) => (
@@ -69,6 +70,8 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
           />
         )}
       </Field>
+      {detail && <ErrorDetail detail={detail} />}
+      <TokenHelp />
       <label className="flex items-center gap-2 text-sm">
         <input
           type="checkbox"

@@ -6,7 +6,7 @@ export function SignInPage({ reason }: { reason: SessionState['endedBy'] }) {
   return (
     <section
       aria-labelledby="sign-in-heading"
-      className="mx-auto mt-16 w-full max-w-md rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      className="border-line bg-surface mx-auto mt-16 w-full max-w-md rounded-xl border p-6 shadow-sm"
     >
       <h2 id="sign-in-heading" className="mb-4 text-lg font-semibold">
         Sign in
