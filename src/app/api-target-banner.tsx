@@ -6,7 +6,7 @@ export function ApiTargetBanner() {
   const generation = useApiGeneration();
   if (target.kind === 'sandbox') {
     return (
-      <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+      <p className="border-warning-line bg-warning-subtle text-warning-fg rounded-md border px-3 py-1.5 text-sm">
         <strong>Sandbox</strong>
         <GenerationLabel state={generation} />: a local imitation of Gcore’s API. Keys made here are
         not real.
@@ -15,7 +15,7 @@ export function ApiTargetBanner() {
   }
   if (target.kind === 'remote') {
     return (
-      <p className="rounded-md border border-emerald-300 bg-emerald-50 px-3 py-1.5 text-sm text-emerald-900">
+      <p className="border-success-line bg-success-subtle text-success-fg rounded-md border px-3 py-1.5 text-sm">
         Connected to <strong className="font-mono">{target.url}</strong>
         <GenerationLabel state={generation} />: keys made here are real.
       </p>

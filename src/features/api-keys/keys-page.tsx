@@ -68,7 +68,7 @@ function KeysPageContent() {
       {unknownProject && (
         <p
           role="alert"
-          className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          className="border-warning-line bg-warning-subtle text-warning-fg rounded-md border p-3 text-sm"
         >
           Project {view.projectId} does not exist or is not yours; showing{' '}
           {project?.name ?? 'the default project'} instead.

@@ -116,7 +116,7 @@ export function CreateApiKeyForm({
           >
             Create API key
           </Button>
-          <p id={`${id}-status`} role="status" className="text-sm text-slate-600">
+          <p id={`${id}-status`} role="status" className="text-fg-muted text-sm">
             {mutation.isPending ? 'Creating the key…' : ''}
           </p>
           {mutation.isPending && (

@@ -6,12 +6,12 @@ export const CreateApiKeyPanel = memo(function CreateApiKeyPanel(props: CreateAp
   return (
     <section
       aria-labelledby="create-api-key-heading"
-      className="min-w-0 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      className="border-line bg-surface min-w-0 rounded-xl border p-6 shadow-sm"
     >
       <h2 id="create-api-key-heading" className="mb-1 text-lg font-semibold">
         Create an API key
       </h2>
-      <p className="mb-5 text-sm text-slate-600">
+      <p className="text-fg-muted mb-5 text-sm">
         The key authenticates calls to the inference deployments you bind it to. Its secret is shown
         once, right after it is created.
       </p>

@@ -52,21 +52,21 @@ export const ApiKeyRow = memo(function ApiKeyRow({
     <tr
       ref={(row) => onRowElement(apiKey.id, row)}
       tabIndex={-1}
-      className={`focus:outline-brand-700 border-t border-slate-200 align-top focus:outline-2 ${isNew ? 'bg-emerald-50' : ''}`}
+      className={`focus:outline-focus border-line border-t align-top focus:outline-2 ${isNew ? 'bg-success-subtle' : ''}`}
     >
       <td className="max-w-72 min-w-44 px-3 py-2 font-medium wrap-anywhere">{apiKey.name}</td>
       <td className="px-3 py-2">
         <div className="flex flex-wrap gap-1">
           <KeyStatusBadge status={clock.status} />
           {isNew && (
-            <span className="rounded bg-emerald-700 px-1.5 py-0.5 text-xs font-semibold text-white">
+            <span className="bg-success-solid text-success-solid-fg rounded px-1.5 py-0.5 text-xs font-semibold">
               New
             </span>
           )}
         </div>
       </td>
-      <td className="max-w-64 min-w-40 px-3 py-2 wrap-anywhere text-slate-700">
-        {apiKey.description || <span className="text-slate-500">—</span>}
+      <td className="text-fg-muted max-w-64 min-w-40 px-3 py-2 wrap-anywhere">
+        {apiKey.description || <span className="text-fg-muted">—</span>}
       </td>
       <td className="max-w-64 min-w-40 px-3 py-2">
         <DeploymentNames ids={apiKey.deploymentRefs} deploymentsById={deploymentsById} limit={3} />
@@ -75,7 +75,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
         {expiresAt && !Number.isNaN(expiresAt.getTime()) ? (
           <TimeWithUtc date={expiresAt}>
             <span>{clock.expires}</span>
-            <span className="text-xs text-slate-600">{expiresAt.toLocaleString()}</span>
+            <span className="text-fg-muted text-xs">{expiresAt.toLocaleString()}</span>
           </TimeWithUtc>
         ) : (
           <span>{clock.expires}</span>

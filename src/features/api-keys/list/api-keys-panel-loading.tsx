@@ -6,15 +6,15 @@ export function ApiKeysPanelLoading() {
   return (
     <section
       aria-labelledby="api-keys-loading-heading"
-      className="flex min-w-0 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      className="border-line bg-surface flex min-w-0 flex-col gap-4 rounded-xl border p-6 shadow-sm"
     >
       <div>
         <h2 id="api-keys-loading-heading" className="text-lg font-semibold">
           API keys
         </h2>
-        <p className="text-sm text-slate-600">Loading…</p>
+        <p className="text-fg-muted text-sm">Loading…</p>
       </div>
-      <p role="status" aria-busy="true" className="py-8 text-center text-sm text-slate-600">
+      <p role="status" aria-busy="true" className="text-fg-muted py-8 text-center text-sm">
         Loading API keys…
       </p>
     </section>

@@ -70,7 +70,7 @@ export function ApiKeysPanel({
   return (
     <section
       aria-labelledby={headingId}
-      className="flex min-w-0 flex-col gap-4 rounded-xl border border-slate-200 bg-white p-6 shadow-sm"
+      className="border-line bg-surface flex min-w-0 flex-col gap-4 rounded-xl border p-6 shadow-sm"
     >
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
@@ -82,13 +82,13 @@ export function ApiKeysPanel({
           >
             API keys
           </h2>
-          <p className="text-sm text-slate-600">
+          <p className="text-fg-muted text-sm">
             {projectName ? `In project ${projectName}` : 'Loading projects…'}
           </p>
         </div>
         <KeysFilter value={view.filter} onChange={onFilter} />
       </div>
-      <p role="status" className="text-sm text-emerald-800 empty:hidden">
+      <p role="status" className="text-success-fg text-sm empty:hidden">
         {announcement}
       </p>
       {stale && (
@@ -101,11 +101,11 @@ export function ApiKeysPanel({
       {query.isError && !stale ? (
         <KeysLoadError error={query.error} onRetry={() => void query.refetch()} />
       ) : rows === undefined ? (
-        <p role="status" aria-busy="true" className="py-8 text-center text-sm text-slate-600">
+        <p role="status" aria-busy="true" className="text-fg-muted py-8 text-center text-sm">
           Loading API keys…
         </p>
       ) : rows.length === 0 ? (
-        <p className="py-8 text-center text-sm text-slate-600">
+        <p className="text-fg-muted py-8 text-center text-sm">
           {view.filter.trim()
             ? `No key name contains “${view.filter.trim()}”.`
             : 'No API keys in this project yet.'}

@@ -55,9 +55,9 @@ export const ApiKeysTable = memo(function ApiKeysTable({
   );
 
   return (
-    <div className="relative overflow-x-auto rounded-lg border border-slate-200">
-      <table aria-labelledby={labelledBy} className="w-full border-collapse bg-white text-sm">
-        <thead className="bg-slate-50 text-slate-700">
+    <div className="border-line relative overflow-x-auto rounded-lg border">
+      <table aria-labelledby={labelledBy} className="bg-surface w-full border-collapse text-sm">
+        <thead className="bg-canvas text-fg-muted">
           <tr>
             {header('name', 'Name')}
             <th scope="col" className="px-3 py-2 text-left font-semibold">

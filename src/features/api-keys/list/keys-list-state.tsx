@@ -19,7 +19,7 @@ export function StaleKeysBanner({ error, updatedAt, onRetry }: Props & { updated
   return (
     <div
       role="alert"
-      className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+      className="border-warning-line bg-warning-subtle text-warning-fg flex flex-wrap items-center justify-between gap-2 rounded-md border p-3 text-sm"
     >
       <p>
         Refreshing failed: {describeError(error)}. The list below may be out of date (loaded at{' '}

@@ -24,7 +24,7 @@ export function KeysPagination({ page, pageSize, count, onPage, onPageSize }: Ke
           id={id}
           value={pageSize}
           onChange={(event) => onPageSize(Number(event.target.value))}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1"
+          className="border-line-strong bg-surface rounded-md border px-2 py-1"
         >
           {PAGE_SIZES.map((size) => (
             <option key={size} value={size}>

@@ -34,7 +34,7 @@ export function ApiKeyDetailsDialog({
   return (
     <ModalDialog title="API key details" onClose={onClose} initialFocusRef={closeRef} size="lg">
       {query.isPending && (
-        <p role="status" className="text-sm text-slate-600">
+        <p role="status" className="text-fg-muted text-sm">
           Loading the key…
         </p>
       )}

@@ -111,7 +111,7 @@ export function DeleteApiKeyDialog({
         )}
         {error && <FormErrorAlert error={error} onRetry={remove} />}
         <div className="flex flex-wrap items-center justify-end gap-3">
-          <p id={`${id}-status`} role="status" className="mr-auto text-slate-600">
+          <p id={`${id}-status`} role="status" className="text-fg-muted mr-auto">
             {mutation.isPending ? 'Deleting the key…' : ''}
           </p>
           <Button ref={cancelRef} onClick={onClose}>

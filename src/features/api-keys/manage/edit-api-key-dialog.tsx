@@ -73,7 +73,7 @@ export function EditApiKeyDialog({
       <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
         <Field id={`${id}-name`} label="Name" hint="A key's name cannot be changed.">
           {(aria) => (
-            <input {...aria} value={apiKey.name} readOnly className={`${inputClass} bg-slate-50`} />
+            <input {...aria} value={apiKey.name} readOnly className={`${inputClass} bg-canvas`} />
           )}
         </Field>
         <Field
@@ -105,7 +105,7 @@ export function EditApiKeyDialog({
         {rootError && <FormErrorAlert error={rootError} onRetry={() => void submit()} />}
         {edit.bindingsNotSaved && <Alert>{BINDINGS_NOT_SAVED}</Alert>}
         <div className="flex flex-wrap items-center justify-end gap-3">
-          <p id={`${id}-status`} role="status" className="mr-auto text-sm text-slate-600">
+          <p id={`${id}-status`} role="status" className="text-fg-muted mr-auto text-sm">
             {mutation.isPending ? 'Saving the changes…' : nothingToSave ? NOTHING_TO_SAVE : ''}
           </p>
           <Button onClick={onClose}>Cancel</Button>

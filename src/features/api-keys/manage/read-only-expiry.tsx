@@ -15,7 +15,7 @@ export function ReadOnlyExpiry({ id, expiresAt }: { id: string; expiresAt: strin
         : `${formatLocal(date)} · ${formatUtc(date)}`;
   return (
     <Field id={id} label="Expiration" hint={EXPIRY_FIXED_REASON}>
-      {(aria) => <input {...aria} value={text} readOnly className={`${inputClass} bg-slate-50`} />}
+      {(aria) => <input {...aria} value={text} readOnly className={`${inputClass} bg-canvas`} />}
     </Field>
   );
 }

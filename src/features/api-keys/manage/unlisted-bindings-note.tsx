@@ -21,7 +21,7 @@ export function UnlistedBindingsNote({ projectId, boundIds }: UnlistedBindingsNo
   const unlisted = boundIds.filter((id) => !listed.has(id));
   if (unlisted.length === 0) return null;
   return (
-    <div className="flex flex-col gap-1.5 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+    <div className="border-warning-line bg-warning-subtle text-warning-fg flex flex-col gap-1.5 rounded-md border p-3 text-sm">
       <p>
         This key is also bound to {unlisted.length === 1 ? 'an instance' : 'instances'} not in this
         project&apos;s list. Changing the selection above unbinds{' '}

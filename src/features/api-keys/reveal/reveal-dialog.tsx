@@ -48,7 +48,7 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
         </div>
       }
     >
-      <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+      <p className="border-warning-line bg-warning-subtle text-warning-fg rounded-md border p-3 text-sm">
         Copy the secret now and keep it somewhere safe. <strong>It will not be shown again</strong>:
         if you lose it, delete this key and create a new one.
       </p>

@@ -72,7 +72,7 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
           data-bwignore=""
           data-form-type="other"
           onCopy={onCopy}
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
+          className="border-line-strong bg-canvas min-w-0 flex-1 rounded-md border px-3 py-2 font-mono text-sm"
         />
         <Button variant="primary" ref={copyButtonRef} onClick={() => void copy()}>
           Copy secret
@@ -86,7 +86,7 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
           Hidden. Copy it, or press Show secret to read it.
         </p>
       )}
-      <p role="status" className="min-h-5 text-sm font-medium text-emerald-800">
+      <p role="status" className="text-success-fg min-h-5 text-sm font-medium">
         {status}
       </p>
     </div>

@@ -16,10 +16,10 @@ export function UsageSnippet({ apiKey, deployments }: UsageSnippetProps) {
   return (
     <div className="flex flex-col gap-1.5 text-sm">
       <h3 className="font-medium">Try it</h3>
-      <p className="text-slate-600">
+      <p className="text-fg-muted">
         Paste the secret when <code>read</code> waits for it: it stays out of your shell history.
       </p>
-      <pre className="rounded-md bg-slate-900 p-3 font-mono text-xs break-all whitespace-pre-wrap text-slate-100">
+      <pre className="bg-inverse text-inverse-fg rounded-md p-3 font-mono text-xs break-all whitespace-pre-wrap">
         {/* The address comes from the API: quoted, so no character in it can run a command. */}
         {`read -rs INFERENCE_API_KEY\ncurl -H "X-API-Key: $INFERENCE_API_KEY" ${shellQuote(address)}`}
       </pre>

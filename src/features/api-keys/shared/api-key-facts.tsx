@@ -42,7 +42,7 @@ export function ApiKeyFacts({
         {apiKey.description?.trim() ? (
           <span className="wrap-anywhere whitespace-pre-wrap">{apiKey.description}</span>
         ) : (
-          <span className="text-slate-500">None</span>
+          <span className="text-fg-muted">None</span>
         )}
       </Fact>
       {projectId !== undefined && <Fact term="Project ID">{projectId}</Fact>}
@@ -74,7 +74,7 @@ export function ApiKeyFacts({
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <>
-      <dt className="text-slate-600">{term}</dt>
+      <dt className="text-fg-muted">{term}</dt>
       <dd className="min-w-0">{children}</dd>
     </>
   );
@@ -87,7 +87,7 @@ function Instant({ iso }: { iso: string }) {
   return (
     <span>
       <time dateTime={date.toISOString()}>{formatLocal(date)}</time>{' '}
-      <span className="text-slate-600">· {formatUtc(date)}</span>
+      <span className="text-fg-muted">· {formatUtc(date)}</span>
     </span>
   );
 }

@@ -27,7 +27,7 @@ export function DeploymentNames({
   withStatus = false,
   limit = Infinity,
 }: DeploymentNamesProps) {
-  if (ids.length === 0) return <span className="text-slate-500">{empty}</span>;
+  if (ids.length === 0) return <span className="text-fg-muted">{empty}</span>;
   return (
     <ul className="flex flex-col gap-1">
       {ids.slice(0, limit).map((id) => {
@@ -45,13 +45,13 @@ export function DeploymentNames({
                   {id.length > 12 ? `${id.slice(0, 8)}…` : id}
                 </span>
                 <span className="sr-only">{id}</span>
-                {deploymentsById && <span className="text-xs text-slate-500"> (unknown)</span>}
+                {deploymentsById && <span className="text-fg-muted text-xs"> (unknown)</span>}
               </span>
             )}
           </li>
         );
       })}
-      {ids.length > limit && <li className="text-slate-500">and {ids.length - limit} more</li>}
+      {ids.length > limit && <li className="text-fg-muted">and {ids.length - limit} more</li>}
     </ul>
   );
 }

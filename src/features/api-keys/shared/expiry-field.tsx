@@ -58,7 +58,7 @@ export const ExpiryField = memo(function ExpiryField({ control, register }: Expi
 function ResolvedExpiry({ resolved }: { resolved: Date | null | undefined }) {
   if (resolved === null) {
     return (
-      <p className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+      <p className="border-warning-line bg-warning-subtle text-warning-fg rounded-md border p-3 text-sm">
         <strong>This key will never expire.</strong> It stays valid until someone deletes it; a
         leaked key keeps working. Prefer an expiry and rotate keys.
       </p>
@@ -66,7 +66,7 @@ function ResolvedExpiry({ resolved }: { resolved: Date | null | undefined }) {
   }
   if (resolved === undefined) return null;
   return (
-    <p className="text-sm text-slate-700" data-testid="resolved-expiry">
+    <p className="text-fg-muted text-sm" data-testid="resolved-expiry">
       Expires <time dateTime={resolved.toISOString()}>{formatLocal(resolved)}</time> (your time) ·{' '}
       <span>{formatUtc(resolved)}</span>
     </p>

@@ -40,15 +40,15 @@ export const InstancePicker = memo(function InstancePicker({
       className="flex min-w-0 flex-col gap-2"
       aria-describedby={`${fieldState.error ? `${errorId} ` : ''}${id}-hint`}
     >
-      <legend className="mb-1.5 text-sm font-medium text-slate-900">Inference instances</legend>
+      <legend className="text-fg mb-1.5 text-sm font-medium">Inference instances</legend>
       {/* One height whether loading, empty or full: the fields below never jump when the list
           arrives (a layout shift on every page load otherwise); a long list scrolls inside. */}
       <div className="flex h-72 flex-col gap-2">
         {deployments.isPending && projectId !== '' && (
-          <p className="text-sm text-slate-600">Loading deployments…</p>
+          <p className="text-fg-muted text-sm">Loading deployments…</p>
         )}
         {deployments.isError && (
-          <p role="alert" className="text-sm text-red-700">
+          <p role="alert" className="text-danger-fg text-sm">
             Could not load deployments: {describeError(deployments.error)}{' '}
             <button type="button" className="underline" onClick={() => void deployments.refetch()}>
               Retry
@@ -56,7 +56,7 @@ export const InstancePicker = memo(function InstancePicker({
           </p>
         )}
         {deployments.isSuccess && all.length === 0 && (
-          <p className="text-sm text-slate-600">This project has no deployments yet.</p>
+          <p className="text-fg-muted text-sm">This project has no deployments yet.</p>
         )}
         {all.length > FILTER_THRESHOLD && (
           <input
@@ -84,10 +84,10 @@ export const InstancePicker = memo(function InstancePicker({
             </Button>
           </div>
         )}
-        <ul className="flex min-h-0 flex-col gap-1 overflow-y-auto rounded-md border border-slate-200 bg-white p-2 empty:hidden">
+        <ul className="border-line bg-surface flex min-h-0 flex-col gap-1 overflow-y-auto rounded-md border p-2 empty:hidden">
           {visible.map((deployment, index) => (
             <li key={deployment.ref}>
-              <label className="flex cursor-pointer items-center gap-2 rounded px-1.5 py-1 hover:bg-slate-50">
+              <label className="hover:bg-canvas flex cursor-pointer items-center gap-2 rounded px-1.5 py-1">
                 <input
                   type="checkbox"
                   ref={index === 0 ? field.ref : undefined}
@@ -99,7 +99,7 @@ export const InstancePicker = memo(function InstancePicker({
                     setSelected(next);
                   }}
                   onBlur={field.onBlur}
-                  className="accent-brand-600 size-4"
+                  className="accent-accent size-4"
                 />
                 <span className="min-w-0 flex-1 truncate">{deployment.name}</span>{' '}
                 <DeploymentStatus status={deployment.status} />
@@ -108,10 +108,10 @@ export const InstancePicker = memo(function InstancePicker({
           ))}
         </ul>
         {needle && visible.length === 0 && (
-          <p className="text-sm text-slate-600">No instance matches “{filter}”.</p>
+          <p className="text-fg-muted text-sm">No instance matches “{filter}”.</p>
         )}
       </div>
-      <p id={`${id}-hint`} className="text-sm text-slate-600">
+      <p id={`${id}-hint`} className="text-fg-muted text-sm">
         {field.value.length === 0
           ? 'None selected: the key will exist but unlock no deployment until you bind one to it.'
           : `${field.value.length} of ${all.length} selected. The key works only on these deployments.`}

@@ -1,10 +1,10 @@
 import type { KeyStatus } from '../model/key-status';
 
 const TONES: Record<KeyStatus['kind'], string> = {
-  active: 'bg-emerald-100 text-emerald-900',
-  'expiring-soon': 'bg-amber-100 text-amber-900',
-  expired: 'bg-red-100 text-red-900',
-  other: 'bg-violet-100 text-violet-900',
+  active: 'bg-success-subtle text-success-fg',
+  'expiring-soon': 'bg-warning-subtle text-warning-fg',
+  expired: 'bg-danger-subtle text-danger-fg',
+  other: 'bg-other-subtle text-other-fg',
 };
 
 export function KeyStatusBadge({ status }: { status: KeyStatus }) {

@@ -31,7 +31,7 @@ export function AuthTurnsOnNotice(props: AuthTurnsOnNoticeProps) {
     <div
       role="group"
       aria-labelledby={`${id}-title`}
-      className="flex flex-col gap-2 rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+      className="border-warning-line bg-warning-subtle text-warning-fg flex flex-col gap-2 rounded-md border p-3 text-sm"
     >
       <p id={`${id}-title`} className="font-medium">
         Key authentication turns on for {one ? 'a deployment' : `${names.length} deployments`}

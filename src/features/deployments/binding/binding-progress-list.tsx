@@ -49,7 +49,7 @@ const retryable = (state: BindingJobState) =>
 export function BindingProgressList({ items, onRetry }: BindingProgressListProps) {
   return (
     <div className="flex flex-col gap-2">
-      <p role="status" className="text-sm text-slate-700">
+      <p role="status" className="text-fg-muted text-sm">
         {summary(items)}
       </p>
       <ul className="flex flex-col gap-1.5">
@@ -74,10 +74,10 @@ function ProgressRow({ item, onRetry }: { item: BindingJobItem; onRetry: (d: str
   }, [showRetry, retried]);
   const tone =
     state.status === 'done'
-      ? 'text-green-800'
+      ? 'text-success-fg'
       : retryable(state)
-        ? 'text-red-800'
-        : 'text-slate-700';
+        ? 'text-danger-fg'
+        : 'text-fg-muted';
   return (
     <li ref={rowRef} tabIndex={-1} className="flex flex-wrap items-center gap-2 text-sm">
       <span aria-hidden="true" className={tone}>

@@ -56,7 +56,10 @@ export function DetachAndDeleteProgress({
         ))}
       </ul>
       {state.failure && (
-        <div role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-900">
+        <div
+          role="alert"
+          className="border-danger-line bg-danger-subtle text-danger-fg rounded-md border p-3"
+        >
           {state.failure.message}
         </div>
       )}

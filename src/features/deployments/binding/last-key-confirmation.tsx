@@ -32,7 +32,7 @@ export function LastKeyConfirmation(props: LastKeyConfirmationProps) {
     <div
       role="group"
       aria-labelledby={`${id}-title`}
-      className="flex flex-col gap-2 rounded-md border border-red-300 bg-red-50 p-3 text-sm text-red-950"
+      className="border-danger-line bg-danger-subtle text-danger-fg flex flex-col gap-2 rounded-md border p-3 text-sm"
     >
       <p id={`${id}-title`} className="font-medium">
         {deployments.length === 1
