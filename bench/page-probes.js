@@ -67,7 +67,9 @@
   };
   const revealOpen = () =>
     [...document.querySelectorAll('dialog[open] h2')].some(
-      (heading) => heading.textContent.trim() === 'Save your API key',
+      // Its own dialog open, not only the sheet around it.
+      (heading) =>
+        heading.textContent.trim() === 'Save your API key' && heading.closest('dialog').open,
     );
   const filtered = () => {
     const rows = [...bodyRows()];
