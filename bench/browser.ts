@@ -7,6 +7,8 @@ const PROBE = fileURLToPath(new URL('./page-probes.js', import.meta.url));
 /** The stamps page-probes.js records, in the page's performance.now() milliseconds. */
 export type Stamps = {
   formReadyAt: number | null;
+  /** The click on a "Create API key" button that is not the form's submit (it opens a sheet). */
+  openerClickAt: number | null;
   listPaintedAt: number | null;
   clickAt: number | null;
   createSentAt: number | null;
@@ -37,12 +39,13 @@ export async function withProbedPage<T>(
   run: (page: Page) => Promise<T>,
   extraProbes: string[] = [],
   target: Target = 'app',
+  search = '',
 ): Promise<T> {
   const context = await browser.newContext();
   try {
     for (const path of [PROBE, ...extraProbes]) await context.addInitScript({ path });
     const page = await context.newPage();
-    await page.goto(TARGETS[target]);
+    await page.goto(`${TARGETS[target]}${search}`);
     return await run(page);
   } finally {
     await context.close();
@@ -60,13 +63,22 @@ export async function samplePairs<T>(
   runs: number,
   warmupRuns: number,
   visit: (page: Page, target: Target, index: number) => Promise<T>,
+  /** The floor's query string, e.g. `?sheet` to put its form in a dialog as the app's. */
+  floorSearch: string | ((browser: Browser) => Promise<string>) = '',
 ): Promise<Paired<T>> {
   const browser = await launchChromium();
   try {
+    const search = typeof floorSearch === 'string' ? floorSearch : await floorSearch(browser);
     const samples: Paired<T> = { app: [], floor: [] };
     for (let i = 0; i < warmupRuns + runs; i += 1) {
       for (const target of ['app', 'floor'] as const) {
-        const sample = await withProbedPage(browser, (page) => visit(page, target, i), [], target);
+        const sample = await withProbedPage(
+          browser,
+          (page) => visit(page, target, i),
+          [],
+          target,
+          target === 'floor' ? search : '',
+        );
         if (i >= warmupRuns) samples[target].push(sample);
       }
     }
@@ -80,17 +92,17 @@ export async function samplePairs<T>(
  * An inline arrow with no name of its own: tsx wraps named functions in a helper the page does
  * not have. A string predicate would need eval, which the app's CSP forbids.
  */
-export async function waitForStamp(page: Page, name: TimeStamp): Promise<void> {
+export async function waitForStamp(page: Page, name: TimeStamp, timeout = 30_000): Promise<void> {
   try {
     await page.waitForFunction(
       (stamp) => (window as Window & { __bench?: Stamps }).__bench?.[stamp] != null,
       name,
-      { timeout: 30_000 },
+      { timeout },
     );
   } catch (error) {
     // The probe finds the page by its labels and texts: a renamed one is the likely cause.
     throw new Error(
-      `${page.url()} never reached "${name}" within 30 s: check that the page still has what ` +
+      `${page.url()} never reached "${name}" within ${timeout / 1000} s: check that the page still has what ` +
         `bench/page-probes.js looks for (labels, legend, dialog heading, table rows).`,
       { cause: error },
     );

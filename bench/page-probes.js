@@ -6,6 +6,7 @@
 (() => {
   const bench = {
     formReadyAt: null,
+    openerClickAt: null,
     listPaintedAt: null,
     clickAt: null,
     createSentAt: null,
@@ -33,39 +34,48 @@
       channel.port2.postMessage(null);
     });
 
+  // Labels by their text, and only where they are on screen: a closed sheet keeps its form
+  // mounted but not rendered.
+  const shown = (element) => element instanceof Element && element.getClientRects().length > 0;
   const byLabel = (text) => {
     const label = [...document.querySelectorAll('label')].find(
-      (candidate) => candidate.textContent.trim() === text,
+      (candidate) => candidate.textContent.trim() === text && shown(candidate),
     );
     return label?.htmlFor ? document.getElementById(label.htmlFor) : null;
   };
-  const bodyRows = () => document.querySelectorAll('table tbody tr');
+  // Rows of keys, not a loading placeholder.
+  const bodyRows = () => document.querySelectorAll('table:not([aria-busy="true"]) tbody tr');
+  const CREATE = /create api key/i;
+  const DEPLOYMENTS = /inference instances|deployments/i;
 
-  // Usable: Name can be typed in, the project is chosen, the deployments are listed.
+  // Usable: Name can be typed in, its form's project (where the form has one) is chosen, and the
+  // deployments are listed. The form may be inline or in a sheet opened by "Create API key".
   const formReady = () => {
     const name = byLabel('Name');
+    if (!(name instanceof HTMLInputElement) || name.disabled || !shown(name) || !name.form) {
+      return false;
+    }
     const project = byLabel('Project');
-    const instances = [...document.querySelectorAll('fieldset')].find(
-      (fieldset) => fieldset.querySelector('legend')?.textContent.trim() === 'Inference instances',
+    const projectChosen =
+      !(project instanceof HTMLSelectElement) ||
+      project.form !== name.form ||
+      (!project.disabled && project.value !== '');
+    const instances = [...name.form.querySelectorAll('fieldset')].find((fieldset) =>
+      DEPLOYMENTS.test(fieldset.querySelector('legend')?.textContent ?? ''),
     );
-    return (
-      name instanceof HTMLInputElement &&
-      !name.disabled &&
-      project instanceof HTMLSelectElement &&
-      !project.disabled &&
-      project.value !== '' &&
-      instances?.querySelector('input[type="checkbox"]') != null
-    );
+    return projectChosen && instances?.querySelector('input[type="checkbox"]') != null;
   };
   const revealOpen = () =>
     [...document.querySelectorAll('dialog[open] h2')].some(
-      (heading) => heading.textContent.trim() === 'Save your API key',
+      // Its own dialog open, not only the sheet around it.
+      (heading) =>
+        heading.textContent.trim() === 'Save your API key' && heading.closest('dialog').open,
     );
   const filtered = () => {
     const rows = [...bodyRows()];
     return (
       rows.length === bench.filter.expected &&
-      rows.every((row) => row.cells[0]?.textContent.includes(bench.filter.text))
+      rows.every((row) => row.textContent.includes(bench.filter.text))
     );
   };
 
@@ -106,7 +116,12 @@
     'click',
     (event) => {
       const button = event.target instanceof Element ? event.target.closest('button') : null;
-      if (button?.textContent.trim() !== 'Create API key') return;
+      if (!button || !CREATE.test(button.textContent)) return;
+      // The button that opens the create sheet, not the form's own submit.
+      if (button.type !== 'submit' || !button.form) {
+        if (bench.openerClickAt === null) bench.openerClickAt = event.timeStamp;
+        return;
+      }
       // The event's own time: any delay before the listener runs counts against the app.
       bench.clickAt = event.timeStamp;
       Object.assign(bench, {

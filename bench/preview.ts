@@ -9,6 +9,7 @@ import {
   ROOT,
   TARGETS,
 } from './config.ts';
+import * as z from 'zod/mini';
 import { startChild, waitForUrl } from './processes.ts';
 
 const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -56,33 +57,48 @@ export async function startPreview(outDir: string, generation: Generation) {
   );
   await waitForUrl(`${PREVIEW_URL}/`, preview.output);
   await waitForUrl(`${PREVIEW_SANDBOX_URL}/__sandbox/health`, preview.output);
-  await giveFloorTheAppsGeneration(outDir);
+  await tellPagesTheirServer(outDir);
   return preview;
 }
 
-const META = /<meta\b[^>]*name="gcore-api-version"[^>]*>/;
+const META = /<meta\b[^>]*name="gcore-api-(?:version|target)"[^>]*>\s*/g;
 const pageHtml = async (url: string) => (await fetch(url)).text();
+const answerSchema = z.object({ generation: z.nullable(z.enum(['v2', 'v3'])) });
 
 /**
- * The page learns its generation from the `gcore-api-version` meta tag the server puts in the
- * app's HTML. Whatever the server does with the floor's HTML, the floor gets the same tag as the
- * app (or none, as the app): both then make the same calls.
+ * `vite preview` serves the built HTML as it is on disk: the plugin's `transformIndexHtml` runs
+ * for the dev server only, so the page would lack the meta tags the production server writes
+ * (server/production/main.ts) and the app would spend a round trip on `/__app/api-generation`
+ * before its first call, which no deployed page does. The bench asks that endpoint once and
+ * writes the production server's tags into the app's and the floor's HTML (sirv in preview reads
+ * the files on each request): both pages then start as they would in production, on the same
+ * generation.
  */
-async function giveFloorTheAppsGeneration(outDir: string): Promise<void> {
-  const appMeta = META.exec(await pageHtml(TARGETS.app))?.[0];
-  if (META.exec(await pageHtml(TARGETS.floor))?.[0] === appMeta) return;
-  const file = join(outDir, FLOOR_PATH, 'index.html');
-  const html = (await readFile(file, 'utf8')).replace(META, '');
-  await writeFile(file, appMeta ? html.replace('<head>', `<head>${appMeta}`) : html);
-  if (META.exec(await pageHtml(TARGETS.floor))?.[0] !== appMeta) {
-    throw new Error('The preview serves the floor with another generation than the app.');
+async function tellPagesTheirServer(outDir: string): Promise<void> {
+  const response = await fetch(`${PREVIEW_URL}/__app/api-generation`);
+  const { generation } = answerSchema.parse(await response.json());
+  if (!generation) throw new Error('The preview server could not tell which generation to use.');
+  const tags =
+    `<meta name="gcore-api-target" content="sandbox">` +
+    `<meta name="gcore-api-version" content="${generation}">`;
+  for (const dir of [outDir, join(outDir, FLOOR_PATH)]) {
+    const file = join(dir, 'index.html');
+    const html = (await readFile(file, 'utf8')).replace(META, '');
+    await writeFile(file, html.replace('</head>', `${tags}</head>`));
+  }
+  for (const url of Object.values(TARGETS)) {
+    if (servedBy(await pageHtml(url)) !== generation) {
+      throw new Error(`${url} is not served the ${generation} tag the bench wrote.`);
+    }
   }
 }
 
-/** The generation the app's HTML names, `v2` without a tag (the app's default today). */
+const servedBy = (html: string) =>
+  /<meta name="gcore-api-version" content="(v2|v3)">/.exec(html)?.[1] ?? null;
+
+/** The generation the app's HTML names, as the app reads it. */
 export async function servedGeneration(): Promise<string> {
-  const tag = META.exec(await pageHtml(TARGETS.app))?.[0];
-  return (tag && /content="([^"]*)"/.exec(tag)?.[1]) || 'v2 (no gcore-api-version tag)';
+  return servedBy(await pageHtml(TARGETS.app)) ?? 'none (no gcore-api-version tag)';
 }
 
 /** Back to the seed, with `seedKeys` generated keys in the default project. */

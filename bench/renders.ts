@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { launchChromium, waitForStamp, withProbedPage } from './browser.ts';
+import { deploymentBox, nameField, openCreateForm, submitButton } from './create-form.ts';
 import { resetPreviewSandbox } from './preview.ts';
 
 const COMMIT_PROBE = fileURLToPath(new URL('./react-commit-probe.js', import.meta.url));
@@ -31,14 +32,14 @@ const SCENARIOS: Scenario[] = [
   {
     action: 'type in Name',
     actions: NAME.length,
-    act: (page) => page.getByRole('textbox', { name: 'Name' }).pressSequentially(NAME),
+    act: (page) => nameField(page).pressSequentially(NAME),
   },
   {
     // Touched, so each keystroke is validated: the error appears and goes on the way.
     action: 'type in Name, validated',
     actions: INVALID_NAME.length,
     act: async (page) => {
-      const name = page.getByRole('textbox', { name: 'Name' });
+      const name = nameField(page);
       await name.fill('');
       await name.blur();
       await name.pressSequentially(INVALID_NAME);
@@ -47,12 +48,7 @@ const SCENARIOS: Scenario[] = [
   {
     action: 'tick a deployment',
     actions: 1,
-    act: (page) =>
-      page
-        .getByRole('group', { name: 'Inference instances' })
-        .getByRole('checkbox')
-        .first()
-        .click(),
+    act: (page) => deploymentBox(page).click(),
   },
   {
     action: 'choose an expiry preset',
@@ -73,8 +69,8 @@ const SCENARIOS: Scenario[] = [
     action: 'create a key',
     actions: 1,
     act: async (page) => {
-      await page.getByRole('textbox', { name: 'Name' }).fill(`${NAME}-created`);
-      await page.getByRole('button', { name: 'Create API key' }).click();
+      await nameField(page).fill(`${NAME}-created`);
+      await submitButton(page).click();
       await page.getByRole('dialog', { name: 'Save your API key' }).waitFor();
     },
   },
@@ -91,6 +87,7 @@ export async function measureRenders(): Promise<RenderCount[]> {
     return await withProbedPage(
       browser,
       async (page) => {
+        await openCreateForm(page);
         await waitForStamp(page, 'formReadyAt');
         await waitForStamp(page, 'listPaintedAt');
         const results: RenderCount[] = [];

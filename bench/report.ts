@@ -26,6 +26,15 @@ export function printReport(r: Results): void {
     `Generation: asked ${r.generation.asked}, the app was served ${r.generation.served}` +
       (r.interaction ? `; both created keys with POST ${r.interaction.createPath}` : ''),
   );
+  if (r.interaction) {
+    const { createShape, boundTo, bindingsAfterReveal: b } = r.interaction;
+    out.push(
+      `Create form: ${createShape === 'sheet' ? 'in a sheet (opened by Create API key; the floor: a native dialog)' : 'inline'}; each key bound to ${boundTo}` +
+        (b
+          ? `; binding PATCH after the reveal in ${b.seen} of ${b.runs} app runs`
+          : ' in the create call'),
+    );
+  }
   const first = new Set(bundle.firstLoad.files);
   out.push(
     '',
@@ -100,11 +109,19 @@ function printTimings(out: string[], r: Results): void {
     rows.push(['  answer → dialog painted', parts.afterAnswerMs]);
     rows.push(['navigation start → form usable', r.interaction.navigationToFormReadyMs]);
     rows.push(['navigation start → key list painted', r.interaction.navigationToListMs]);
+    if (r.interaction.openerToFormReadyMs) {
+      rows.push(['click Create API key → form usable', r.interaction.openerToFormReadyMs]);
+    }
   }
   if (r.listRender) {
     rows.push(['1000 rows per page → 1000 rows painted', r.listRender.pageOf1000Ms]);
     rows.push(['filter in URL → 100 rows painted', r.listRender.filterUrlToRowsMs]);
     rows.push(['filter keystroke → rows (250 ms debounce)', r.listRender.filterInputToRowsMs]);
+  }
+  if (r.bigList) {
+    rows.push(['10,000 keys: navigation → first rows', r.bigList.navigationToFirstRowsMs]);
+    rows.push(['10,000 keys: filter keystroke → rows', r.bigList.filterInputToRowsMs]);
+    rows.push(['10,000 keys: filter in URL → rows', r.bigList.filterUrlToRowsMs]);
   }
   if (rows.length === 0) return;
   const widths = [-42, 5, 8, 8, 10, 10, 10, 10];

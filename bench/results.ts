@@ -1,3 +1,4 @@
+import type { BigListResult } from './big-list.ts';
 import type { BundleResult } from './bundle.ts';
 import type { Calibration } from './calibration.ts';
 import type { InteractionResult } from './interaction.ts';
@@ -20,6 +21,8 @@ export type Results = {
   interaction?: InteractionResult;
   renders?: RenderCount[];
   listRender?: ListRenderResult;
+  /** v3 only: a project of 10,000 keys. */
+  bigList?: BigListResult;
   budgets: Budget[];
 };
 export type Budget = { name: string; target: string; actual: string; met: boolean };

@@ -19,25 +19,50 @@ const api = v3
       keys: (p) => '/cloud/v3/inference/' + p + '/api_keys',
       list: (p, limit, offset) => '/cloud/v3/inference/' + p + '/api_keys?limit=' + limit + '&offset=' + offset,
       deployments: (p) => '/cloud/v3/inference/' + p + '/deployments?limit=1000',
+      deployment: (p, d) => '/cloud/v3/inference/' + p + '/deployments/' + encodeURIComponent(d),
       body: (p, name) => ({ name }),
+      // v3 lists have no order and no filter: every key is fetched, then sorted here.
+      pagesOnServer: false,
     }
   : {
       keys: () => '/cloud/v2/inference/api_keys',
       list: (p, limit, offset) => '/cloud/v2/inference/api_keys?project_id=' + p + '&limit=' + limit + '&offset=' + offset,
       deployments: (p) => '/cloud/v2/inference/deployments?project_id=' + p + '&limit=1000',
-      body: (p, name) => ({ name, project_id: p }),
+      body: (p, name, deployments) => ({ name, project_id: p, inference_instance_ids: deployments }),
+      pagesOnServer: true,
     };
+const sheet = new URLSearchParams(location.search).has('sheet');
 
 const listOf = (item) => z.object({ count: z.int(), results: z.array(item) });
 const Project = z.object({ id: z.int(), name: z.string(), is_default: z.optional(z.boolean()) });
-const Deployment = z.object({ id: z.optional(z.string()), name: z.string() });
+const Deployment = z.object({
+  id: z.optional(z.string()),
+  name: z.string(),
+  api_keys: z.optional(z.nullable(z.array(z.string()))),
+});
 const Key = z.object({
   name: z.string(),
   created_at: z.optional(z.string()),
   expires_at: z.optional(z.nullable(z.string())),
 });
 const Created = z.object({ name: z.string(), secret: z.string().check(z.minLength(1)) });
-const Form = z.object({ name: z.string().check(z.minLength(1, 'Enter a name.')), project: z.string() });
+const Form = z.object({
+  name: z.string().check(z.minLength(1, 'Enter a name.')),
+  project: z.string(),
+  deployments: z.array(z.string()),
+});
+
+/** v3 binds after the key exists (re-read, then PATCH the whole list); v2 bound in the create. */
+async function bindV3(project, name, deployments) {
+  for (const d of deployments) {
+    const current = await call(api.deployment(project, d), Deployment);
+    await call(api.deployment(project, d), z.object({ tasks: z.array(z.string()) }), {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ api_keys: [...(current.api_keys ?? []), name] }),
+    });
+  }
+}
 
 async function call(url, schema, init) {
   const response = await fetch(url, { credentials: 'same-origin', ...init });
@@ -52,21 +77,29 @@ function CreateForm({ projects }) {
     queryFn: () => call(api.deployments(project), listOf(Deployment)),
   });
   const create = useMutation({
-    mutationFn: ({ name }) =>
-      call(api.keys(project), Created, {
+    mutationFn: async ({ name, deployments }) => ({
+      deployments,
+      ...(await call(api.keys(project), Created, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(api.body(project, name)),
-      }),
+        body: JSON.stringify(api.body(project, name, deployments)),
+      })),
+    }),
   });
   const { register, handleSubmit, formState } = useForm({
     resolver: zodResolver(Form),
-    defaultValues: { name: '', project: String(project) },
+    defaultValues: { name: '', project: String(project), deployments: [] },
   });
   const dialog = useRef(null);
   useEffect(() => {
-    if (create.data) dialog.current?.showModal();
-  }, [create.data]);
+    if (!create.data) return;
+    dialog.current?.showModal();
+    const { name, deployments } = create.data;
+    // After the dialog's frame, as the app's bindings: nothing may delay the secret.
+    if (v3 && deployments.length > 0) {
+      requestAnimationFrame(() => setTimeout(() => void bindV3(project, name, deployments).catch(() => {})));
+    }
+  }, [create.data, project]);
   return (
     <form onSubmit={handleSubmit((values) => create.mutate(values))}>
       <label htmlFor="name">Name</label>
@@ -79,7 +112,7 @@ function CreateForm({ projects }) {
       <fieldset>
         <legend>Inference instances</legend>
         {deployments.data?.results.map((d) => (
-          <label key={d.name}><input type="checkbox" value={d.id ?? d.name} />{d.name}</label>
+          <label key={d.name}><input type="checkbox" value={v3 ? d.name : d.id} {...register('deployments')} />{d.name}</label>
         ))}
       </fieldset>
       <button type="submit">Create API key</button>
@@ -106,7 +139,7 @@ function Keys({ project }) {
   const page = useQuery({
     queryKey: ['keys', project, size],
     queryFn: () => call(api.list(project, size, 0), listOf(Key)),
-    enabled: filter === '',
+    enabled: api.pagesOnServer && filter === '',
   });
   const all = useQuery({
     queryKey: ['keys', project, 'all'],
@@ -117,11 +150,16 @@ function Keys({ project }) {
         keys.push(...next.results);
         count = next.results.length === 0 ? keys.length : next.count;
       }
-      return keys;
+      return api.pagesOnServer
+        ? keys
+        : keys.sort((a, b) => (a.created_at < b.created_at ? 1 : a.created_at > b.created_at ? -1 : 0));
     },
-    enabled: filter !== '',
+    enabled: !api.pagesOnServer || filter !== '',
   });
-  const rows = filter ? all.data?.filter((k) => k.name.includes(filter)) : page.data?.results;
+  const rows =
+    filter || !api.pagesOnServer
+      ? all.data?.filter((k) => k.name.includes(filter)).slice(0, size)
+      : page.data?.results;
   return (
     <section aria-label="API keys">
       <input type="search" aria-label="Filter keys by name" value={text} onChange={(e) => setText(e.target.value)} />
@@ -151,9 +189,28 @@ function App() {
   const project = (list.find((p) => p.is_default) ?? list[0]).id;
   return (
     <main>
-      <CreateForm projects={list} />
+      {sheet ? <CreateSheet projects={list} /> : <CreateForm projects={list} />}
       <Keys project={project} />
     </main>
+  );
+}
+
+/** With ?sheet, as an app whose form opens in a side sheet: a native dialog, form mounted on open. */
+function CreateSheet({ projects }) {
+  const [opened, setOpened] = useState(false);
+  const dialog = useRef(null);
+  useEffect(() => {
+    if (opened) dialog.current?.showModal();
+  }, [opened]);
+  return (
+    <>
+      <button type="button" onClick={() => (opened ? dialog.current?.showModal() : setOpened(true))}>
+        Create API key
+      </button>
+      <dialog ref={dialog} aria-label="Create an API key">
+        {opened && <CreateForm projects={projects} />}
+      </dialog>
+    </>
   );
 }
 
