@@ -39,17 +39,17 @@ export function ApiDownBanner() {
     void queryClient.refetchQueries({
       predicate: (query) => isPageRead(query) && query.state.status === 'error',
     });
+  if (error === null) return null;
   return (
-    // Always in the document, so screen readers announce the banner when it fills.
-    <div role="alert" className="empty:hidden">
-      {error !== null && (
-        <div className="border-danger-line bg-danger-subtle text-danger-fg flex flex-wrap items-center justify-between gap-3 rounded-md border p-3 text-sm">
-          <p>
-            <strong>The API cannot be reached.</strong> {describeError(error)}
-          </p>
-          <Button onClick={retry}>Retry</Button>
-        </div>
-      )}
+    <div
+      role="alert"
+      aria-label="The API cannot be reached"
+      className="border-danger-line bg-danger-subtle text-danger-fg flex flex-wrap items-center justify-between gap-3 rounded-md border p-3 text-sm"
+    >
+      <p>
+        <strong>The API cannot be reached.</strong> {describeError(error)}
+      </p>
+      <Button onClick={retry}>Retry</Button>
     </div>
   );
 }
