@@ -12,7 +12,7 @@ export function AppHeader() {
   // Projects are read with the user's token: before sign-in there is nothing to switch.
   const canRead = readAuthMode() === 'server' || signedIn;
   return (
-    <header className="border-line bg-surface border-b">
+    <header data-covered-by-sheet className="border-line bg-surface border-b">
       <div className="mx-auto flex max-w-[96rem] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
         <div className="flex items-center gap-2">
           <img src="/favicon.svg" alt="" width={24} height={24} className="size-6" />

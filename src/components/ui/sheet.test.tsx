@@ -11,9 +11,11 @@ function Harness({ guarded = false }: { guarded?: boolean }) {
   const [generation, setGeneration] = useState(0);
   return (
     <>
-      <button type="button" onClick={() => setOpen(true)}>
-        Open sheet
-      </button>
+      <div data-covered-by-sheet>
+        <button type="button" onClick={() => setOpen(true)}>
+          Open sheet
+        </button>
+      </div>
       <Sheet
         open={open}
         title="Make a thing"

@@ -21,7 +21,8 @@ export type SheetProps = {
 /**
  * A side sheet on the native `<dialog>` (full screen on phones): the browser traps focus, makes
  * the page inert and handles Escape. Hiding it only closes the dialog, so its content keeps its
- * state until the next open; focus goes back to what opened it.
+ * state until the next open; focus goes back to what opened it. Mark what it covers with
+ * `data-covered-by-sheet`: hidden from screen readers (and tests) while it is up.
  */
 export function Sheet(props: SheetProps) {
   const { open, title, description, onClose, closeWarning } = props;
@@ -54,8 +55,10 @@ export function Sheet(props: SheetProps) {
   useLayoutEffect(() => {
     const dialog = dialogRef.current;
     if (!open || !dialog) return;
-    const hidden = [...document.body.children].filter(
-      (element) => element !== dialog && !element.hasAttribute('aria-hidden'),
+    // Only what the owner marked as covered: a dialog opened elsewhere over the sheet (Sign in,
+    // when a session ends) must stay readable.
+    const hidden = [...document.querySelectorAll('[data-covered-by-sheet]')].filter(
+      (element) => !element.hasAttribute('aria-hidden'),
     );
     hidden.forEach((element) => element.setAttribute('aria-hidden', 'true'));
     return () => hidden.forEach((element) => element.removeAttribute('aria-hidden'));

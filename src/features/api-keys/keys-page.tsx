@@ -64,10 +64,14 @@ function KeysPageContent() {
 
   // The secret was saved and the reveal closed: the sheet's job is done, and the list takes
   // focus on the new key (or it goes back to the Create button).
+  // Adjusted during render, not in an effect: the sheet must be gone (and the page no longer
+  // inert) by the time the table's effect moves focus to the new row.
   const { focusId } = useNewKeys();
-  useEffect(() => {
+  const [seenFocusId, setSeenFocusId] = useState(focusId);
+  if (focusId !== seenFocusId) {
+    setSeenFocusId(focusId);
     if (focusId !== null) setSheetOpen(false);
-  }, [focusId]);
+  }
 
   const onViewChange = useCallback(
     (change: Partial<KeysView>, mode: 'push' | 'replace' = 'push') =>
@@ -102,7 +106,7 @@ function KeysPageContent() {
         : null;
 
   return (
-    <div className="flex flex-col gap-4">
+    <div data-covered-by-sheet className="flex flex-col gap-4">
       <ApiDownBanner />
       {unknownProject && (
         <p
