@@ -91,7 +91,7 @@ test('a dropped connection keeps the inputs, says the outcome is unknown, and is
   await expect(page.getByRole('alert')).toContainText('may or may not have been created');
   await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('dropped');
   await expect(page.getByRole('button', { name: 'Create API key' })).toBeEnabled();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('dialog', { name: 'Save your API key' })).toBeHidden();
   expect(await sandbox.creates()).toHaveLength(1);
 });
 
