@@ -88,7 +88,7 @@ export function Sheet(props: SheetProps) {
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       aria-modal="true"
-      className="bg-surface text-fg m-0 ml-auto h-dvh max-h-none w-full max-w-none p-0 shadow-2xl sm:w-[min(34rem,100vw)] sm:border-l sm:border-line"
+      className="bg-surface text-fg sm:border-line m-0 ml-auto h-dvh max-h-none w-full max-w-none p-0 shadow-2xl sm:w-[min(34rem,100vw)] sm:border-l"
       onCancel={(event) => {
         // A dialog opened from inside (the reveal) handles its own Escape; React passes it up.
         if (event.target !== event.currentTarget) return;
