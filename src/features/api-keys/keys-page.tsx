@@ -83,8 +83,11 @@ function KeysPageContent() {
     (name: string) => {
       onViewChange({ filter: name });
       setSheetOpen(false);
-      listHeadingRef.current?.focus();
-      listHeadingRef.current?.scrollIntoView({ block: 'start' });
+      // Once the sheet has gone: until then the list is inert and cannot take focus.
+      requestAnimationFrame(() => {
+        listHeadingRef.current?.focus();
+        listHeadingRef.current?.scrollIntoView({ block: 'start' });
+      });
     },
     [onViewChange],
   );
