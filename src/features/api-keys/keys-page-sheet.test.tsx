@@ -17,8 +17,7 @@ const sheet = () => {
   return dialog;
 };
 // The form is a lazy chunk: its first import in a test run can take a while.
-const nameField = () =>
-  screen.findByRole('textbox', { name: 'Name' }, { timeout: 5000 }).then((field) => field);
+const nameField = () => screen.findByRole('textbox', { name: 'Name' }, { timeout: 10_000 });
 
 async function openSheetAndType() {
   const rendered = renderWithClient(<KeysPage />);

@@ -55,7 +55,10 @@ describe('KeysPage', () => {
       screen.getByRole('searchbox', { name: 'Filter keys by name' }),
       'generated-key-005',
     );
-    await waitFor(() => expect(screen.getByText(/^1–10 of 10$/)).toBeInTheDocument());
+    // Debounced, then every page of the project fetched: slow on a busy machine.
+    await waitFor(() => expect(screen.getByText(/^1–10 of 10$/)).toBeInTheDocument(), {
+      timeout: 5000,
+    });
     expect(window.location.search).toContain('q=generated-key-005');
   });
 
