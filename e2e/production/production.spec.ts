@@ -92,7 +92,7 @@ test('deep links reload, headers are set, hashed assets are cached for good', as
 }) => {
   await signIn(page, E2E_PROD_TOKEN, true);
   // Signed in is what the user sees next: navigating before it reloads into Sign in.
-  await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create API key' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await page.goto('/?project=2&size=10');
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue('2');
