@@ -50,7 +50,8 @@ test.describe('create an API key', () => {
 
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toBeHidden();
-    await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+    // The sheet has closed; its form is reset, ready for the next key.
+    await expect(page.getByRole('textbox', { name: 'Name', includeHidden: true })).toHaveValue('');
     // The new key is in the list without a reload, marked new, and focus is on its row.
     const row = page
       .getByRole('table', { name: 'API keys' })

@@ -91,7 +91,7 @@ test('a dropped connection keeps the inputs, says the outcome is unknown, and is
   await expect(page.getByRole('alert')).toContainText('may or may not have been created');
   await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('dropped');
   await expect(page.getByRole('button', { name: 'Create API key' })).toBeEnabled();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  await expect(page.getByRole('dialog', { name: 'Save your API key' })).toBeHidden();
   expect(await sandbox.creates()).toHaveLength(1);
 });
 
@@ -110,7 +110,10 @@ test('a create that never answers times out, says the outcome is unknown, and th
   await alert.getByRole('button', { name: 'Check the key list' }).click();
   await expect(page).toHaveURL(/q=slow-key/);
   await expect(page.getByRole('heading', { name: 'API keys', exact: true })).toBeFocused();
-  await expect(page.getByRole('textbox', { name: 'Name' })).toHaveValue('slow-key');
+  // The sheet made way for the list; what was typed waits in it.
+  await expect(page.getByRole('textbox', { name: 'Name', includeHidden: true })).toHaveValue(
+    'slow-key',
+  );
   expect(await sandbox.creates()).toHaveLength(1);
 });
 

@@ -52,9 +52,18 @@ export const test = base.extend<{ sandbox: SandboxControl }>({
 
 export { expect };
 
-/** Opens the form once projects and deployments have loaded. */
+/** Opens the create sheet from the page's "Create API key" button; returns the sheet. */
+export async function openCreateSheet(page: Page) {
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const sheet = page.getByRole('dialog', { name: 'Create an API key' });
+  await expect(sheet.getByRole('textbox', { name: 'Name' })).toBeVisible();
+  return sheet;
+}
+
+/** Opens the page, then the create sheet once projects and deployments have loaded. */
 export async function openCreateForm(page: Page): Promise<void> {
   await page.goto('/');
+  await openCreateSheet(page);
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue('1');
   await expect(page.getByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeVisible();
 }

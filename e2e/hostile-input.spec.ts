@@ -1,5 +1,5 @@
 import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
-import { expect, test } from './fixtures';
+import { expect, openCreateSheet, test } from './fixtures';
 
 const MARKUP = '<img src=x onerror="window.__pwned = true"><script>window.__pwned = true</script>';
 const RTL = '\u202Egnirts desrever\u202C';
@@ -34,6 +34,7 @@ test('markup, RTL, zero-width, emoji and very long text are shown as text and ke
     },
   });
   await page.goto('/');
+  await openCreateSheet(page);
   await expect(page.getByRole('checkbox', { name: /^<img src=x/ })).toBeVisible();
   await page.getByRole('textbox', { name: 'Name' }).fill(`long-${'a'.repeat(190)}`);
   await page

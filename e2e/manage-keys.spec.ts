@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
-import { expect, test } from './fixtures';
+import { expect, openCreateSheet, test } from './fixtures';
 
 const keysTable = (page: Page) => page.getByRole('table', { name: 'API keys' });
 const rowOf = (page: Page, name: string) =>
@@ -9,6 +9,7 @@ const rowOf = (page: Page, name: string) =>
     .filter({ has: page.getByRole('cell', { name, exact: true }) });
 
 async function createKey(page: Page, name: string, instance?: RegExp) {
+  await openCreateSheet(page);
   await page.getByRole('textbox', { name: 'Name' }).fill(name);
   if (instance) await page.getByRole('checkbox', { name: instance }).check();
   await page.getByRole('button', { name: 'Create API key' }).click();

@@ -6,7 +6,8 @@
  *
  * BASE_URL must be a server that adds the token itself (the dev server, or production with a
  * shared token): the keys are added through the page's own `/cloud` calls, with no sign-in.
- * Writes docs/screenshot-light.png (1280×800) and docs/screenshot-phone.png (390×844).
+ * Writes docs/screenshot-*.png: the list, the create sheet and the API-down banner, in light and
+ * dark, at 1280×800 and on a 390×844 phone.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -18,10 +19,27 @@ import { PROJECTS_PATH } from '../src/features/projects/api/project-schemas';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const PORT = 5599; // not the dev (5173), e2e (5178/5179) or bench (44xx) ports
-const SHOTS = [
-  { file: 'docs/screenshot-light.png', width: 1280, height: 800, mobile: false },
-  { file: 'docs/screenshot-phone.png', width: 390, height: 844, mobile: true },
-] as const;
+type Shot = {
+  file: string;
+  width: number;
+  height: number;
+  mobile: boolean;
+  scheme: 'light' | 'dark';
+  /** The list; the create sheet open over it; the API unreachable. */
+  state: 'list' | 'sheet' | 'api-down';
+};
+const LAPTOP = { width: 1280, height: 800, mobile: false } as const;
+const PHONE = { width: 390, height: 844, mobile: true } as const;
+const SHOTS: readonly Shot[] = [
+  { file: 'docs/screenshot-light.png', ...LAPTOP, scheme: 'light', state: 'list' },
+  { file: 'docs/screenshot-dark.png', ...LAPTOP, scheme: 'dark', state: 'list' },
+  { file: 'docs/screenshot-phone.png', ...PHONE, scheme: 'light', state: 'list' },
+  { file: 'docs/screenshot-phone-dark.png', ...PHONE, scheme: 'dark', state: 'list' },
+  { file: 'docs/screenshot-sheet-light.png', ...LAPTOP, scheme: 'light', state: 'sheet' },
+  { file: 'docs/screenshot-sheet-dark.png', ...LAPTOP, scheme: 'dark', state: 'sheet' },
+  { file: 'docs/screenshot-sheet-phone.png', ...PHONE, scheme: 'light', state: 'sheet' },
+  { file: 'docs/screenshot-api-down.png', ...LAPTOP, scheme: 'light', state: 'api-down' },
+];
 
 /** Keys a team might have, beside the sandbox's seed: one bound, one expiring soon, one bare. */
 const KEYS = [
@@ -102,23 +120,34 @@ async function shoot(browser: Browser, base: string): Promise<void> {
       viewport: { width: shot.width, height: shot.height },
       isMobile: shot.mobile,
       hasTouch: shot.mobile,
-      colorScheme: 'light',
+      colorScheme: shot.scheme,
       reducedMotion: 'reduce',
     });
     const page = await context.newPage();
-    await page.goto(base);
-    if (shot === SHOTS[0]) {
-      await page.getByRole('table', { name: 'API keys' }).waitFor();
-      await seedKeys(page);
-      await page.reload();
+    if (shot.state === 'api-down') {
+      // The keys call fails as a dropped connection would: the banner, then nothing else moves.
+      await page.route(`**${API_KEYS_PATH}?*`, (route) => route.abort('connectionreset'));
+      await page.goto(base);
+      await page.getByRole('alert', { name: 'The API cannot be reached' }).waitFor();
+    } else {
+      await page.goto(base);
+      if (shot === SHOTS[0]) {
+        await page.getByRole('table', { name: 'API keys' }).waitFor();
+        await seedKeys(page);
+        await page.reload();
+      }
+      // What a user sees once the page has settled: the new keys listed.
+      const table = page.getByRole('table', { name: 'API keys' });
+      for (const key of KEYS)
+        await table.getByRole('cell', { name: key.name, exact: true }).waitFor();
+      if (shot.state === 'sheet') {
+        await page.getByRole('button', { name: 'Create API key' }).click();
+        await page.getByRole('checkbox').first().waitFor();
+        await page.getByRole('textbox', { name: 'Name' }).fill('support-chatbot-v2');
+      }
     }
-    // What a user sees once the page has settled: the form ready and the new keys listed.
-    await page.getByRole('checkbox').first().waitFor();
-    const table = page.getByRole('table', { name: 'API keys' });
-    for (const key of KEYS)
-      await table.getByRole('cell', { name: key.name, exact: true }).waitFor();
     await page.screenshot({ path: `${ROOT}/${shot.file}` });
-    console.log(`wrote ${shot.file} (${shot.width}×${shot.height})`);
+    console.log(`wrote ${shot.file} (${shot.width}×${shot.height}, ${shot.scheme})`);
     await context.close();
   }
 }

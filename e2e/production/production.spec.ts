@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { E2E_PROD_TOKEN } from '../../playwright.config';
-import { expect, test } from '../fixtures';
+import { expect, openCreateSheet, test } from '../fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -16,6 +16,7 @@ test('sign in with a personal token, then create → reveal → copy → Done', 
   sandbox,
 }) => {
   await signIn(page);
+  await openCreateSheet(page);
   await page.getByRole('textbox', { name: 'Name' }).fill('prod-key');
   await page.getByRole('checkbox', { name: /^llama-3-8b-chat/ }).check();
   await page.getByRole('button', { name: 'Create API key' }).click();
@@ -39,6 +40,7 @@ test('a wrong token is refused with the API’s reason', async ({ page }) => {
 
 test('a 401 mid-form returns to Sign in and keeps what was typed', async ({ page, sandbox }) => {
   await signIn(page);
+  await openCreateSheet(page);
   await page.getByRole('textbox', { name: 'Name' }).fill('typed-before-401');
   await page.getByRole('textbox', { name: 'Description', exact: true }).fill('keep me');
   await sandbox.fault({
@@ -65,12 +67,12 @@ test('a 401 mid-form returns to Sign in and keeps what was typed', async ({ page
 
 test('sign-out clears the token from memory and storage', async ({ page }) => {
   await signIn(page, E2E_PROD_TOKEN, true);
-  await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create API key' })).toBeVisible();
   expect(await page.evaluate(() => JSON.stringify({ ...sessionStorage }))).toContain(
     E2E_PROD_TOKEN,
   );
   await page.reload();
-  await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create API key' })).toBeVisible();
   await page.getByRole('button', { name: 'Sign out' }).click();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   const stores = await page.evaluate(
@@ -90,7 +92,7 @@ test('deep links reload, headers are set, hashed assets are cached for good', as
 }) => {
   await signIn(page, E2E_PROD_TOKEN, true);
   // Signed in is what the user sees next: navigating before it reloads into Sign in.
-  await expect(page.getByRole('textbox', { name: 'Name' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Create API key' })).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
   await page.goto('/?project=2&size=10');
   await expect(page.getByRole('combobox', { name: 'Project' })).toHaveValue('2');

@@ -6,7 +6,7 @@ export function ApiTargetBanner() {
   const generation = useApiGeneration();
   if (target.kind === 'sandbox') {
     return (
-      <p className="border-warning-line bg-warning-subtle text-warning-fg rounded-md border px-3 py-1.5 text-sm">
+      <p className="border-warning-line bg-warning-subtle text-warning-fg rounded-md border px-2 py-1 text-xs">
         <strong>Sandbox</strong>
         <GenerationLabel state={generation} />: a local imitation of Gcore’s API. Keys made here are
         not real.
@@ -15,8 +15,8 @@ export function ApiTargetBanner() {
   }
   if (target.kind === 'remote') {
     return (
-      <p className="border-success-line bg-success-subtle text-success-fg rounded-md border px-3 py-1.5 text-sm">
-        Connected to <strong className="font-mono">{target.url}</strong>
+      <p className="border-success-line bg-success-subtle text-success-fg rounded-md border px-2 py-1 text-xs">
+        Connected to <strong className="font-mono break-all">{target.url}</strong>
         <GenerationLabel state={generation} />: keys made here are real.
       </p>
     );

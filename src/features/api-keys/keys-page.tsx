@@ -1,22 +1,33 @@
-import { useQuery } from '@tanstack/react-query';
-import { Suspense, useCallback, useRef } from 'react';
+import { useIsMutating } from '@tanstack/react-query';
+import { Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
+import { Sheet } from '../../components/ui/sheet';
+import { afterNextPaint } from '../../lib/after-next-paint';
+import { describeError } from '../../lib/describe-error';
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
 import { useApiGeneration } from '../../lib/use-api-generation';
 import { useUrlSearch } from '../../lib/use-url-search';
-import { projectsQueryOptions } from '../projects/api/get-projects';
-import { findDefaultProject } from '../projects/api/project-schemas';
+import { ApiDownBanner } from './api-down-banner';
 import { KeysAdapterProvider } from './api/keys-adapter-context';
-import { CreateApiKeyPanel } from './create/create-api-key-panel';
 import { GenerationUnknown } from './generation-unknown';
 import { ApiKeysPanelLoading } from './list/api-keys-panel-loading';
+import { useNewKeys } from './model/new-key-store';
 import { keysViewUpdate, readKeysView, type KeysView } from './model/keys-view';
+import { usePageProject } from './page-project';
 
-// Its own chunk: the form is what the page is for, and it paints without waiting for the list,
-// its table and its dialogs. The chunk is requested as the page first renders.
+// Its own chunk, requested as the page first renders: the list is what the page shows first.
 const [ApiKeysPanel] = lazyWithPreload(
   () => import('./list/api-keys-panel').then((m) => m.ApiKeysPanel),
   <ApiKeysPanelLoading />,
+);
+
+// The form (and react-hook-form) is off the first load: fetched once the page has painted, so
+// the sheet opens at once when asked.
+const loadingForm = <p role="status">Loading the form…</p>;
+const [CreateApiKeyPanel, preloadCreatePanel] = lazyWithPreload(
+  () => import('./create/create-api-key-panel').then((m) => m.CreateApiKeyPanel),
+  loadingForm,
 );
 
 /** The keys page, speaking the adapter of the generation the server chose. */
@@ -30,17 +41,37 @@ export function KeysPage() {
   );
 }
 
-/** One project at a time: the create form and the list both follow the project in the URL. */
+/** One project at a time (chosen in the header): the list and the create sheet follow the URL. */
 function KeysPageContent() {
   const [search, setSearch] = useUrlSearch();
   const view = readKeysView(search);
-  const projects = useQuery(projectsQueryOptions());
-  const defaultProject = findDefaultProject(projects.data);
-  const requested =
-    view.projectId === null ? undefined : projects.data?.find((p) => p.id === view.projectId);
-  const project = requested ?? defaultProject;
-  const unknownProject =
-    view.projectId !== null && projects.data !== undefined && requested === undefined;
+  const { projects, project, unknownProject, requestedId, setProject } = usePageProject();
+  const reasonId = useId();
+  const [sheetOpen, setSheetOpen] = useState(false);
+  // Mounted on the first open, then kept (hidden) so an accidental close loses nothing;
+  // Discard remounts it empty.
+  const [formKey, setFormKey] = useState<number | null>(null);
+  const creating = useIsMutating() > 0;
+  // Hidden mid-create: the answer (the secret, shown once, or the error) brings the sheet back.
+  const hiddenWhileCreating = useRef(false);
+  useEffect(() => {
+    if (creating || !hiddenWhileCreating.current) return;
+    hiddenWhileCreating.current = false;
+    setSheetOpen(true);
+  }, [creating]);
+
+  useEffect(() => afterNextPaint(preloadCreatePanel), []);
+
+  // The secret was saved and the reveal closed: the sheet's job is done, and the list takes
+  // focus on the new key (or it goes back to the Create button).
+  // Adjusted during render, not in an effect: the sheet must be gone (and the page no longer
+  // inert) by the time the table's effect moves focus to the new row.
+  const { focusId } = useNewKeys();
+  const [seenFocusId, setSeenFocusId] = useState(focusId);
+  if (focusId !== seenFocusId) {
+    setSeenFocusId(focusId);
+    if (focusId !== null) setSheetOpen(false);
+  }
 
   const onViewChange = useCallback(
     (change: Partial<KeysView>, mode: 'push' | 'replace' = 'push') =>
@@ -48,50 +79,110 @@ function KeysPageContent() {
     [setSearch],
   );
   const listHeadingRef = useRef<HTMLHeadingElement>(null);
-  // Stable callbacks: the create form (memoised) must not re-render on every change of the
-  // list's view, such as each filter or page change.
   const checkList = useCallback(
     (name: string) => {
       onViewChange({ filter: name });
-      listHeadingRef.current?.focus();
-      listHeadingRef.current?.scrollIntoView({ block: 'start' });
+      setSheetOpen(false);
+      // Once the sheet has gone: until then the list is inert and cannot take focus.
+      requestAnimationFrame(() => {
+        listHeadingRef.current?.focus();
+        listHeadingRef.current?.scrollIntoView({ block: 'start' });
+      });
     },
     [onViewChange],
   );
-  const onProjectChange = useCallback(
-    (projectId: number) => onViewChange({ projectId }),
-    [onViewChange],
-  );
+  const openSheet = useCallback(() => {
+    setFormKey((key) => key ?? 0);
+    setSheetOpen(true);
+  }, []);
+  const discard = () => {
+    setFormKey((key) => (key ?? 0) + 1);
+    setSheetOpen(false);
+  };
+
+  const createBlocked = projects.isError
+    ? `Projects could not be loaded: ${describeError(projects.error)}`
+    : projects.data === undefined
+      ? 'Loading projects…'
+      : project === undefined
+        ? 'No project to create a key in.'
+        : null;
 
   return (
-    <div className="flex flex-col gap-6">
+    <div data-covered-by-sheet className="flex flex-col gap-4">
+      <ApiDownBanner />
       {unknownProject && (
         <p
           role="alert"
           className="border-warning-line bg-warning-subtle text-warning-fg rounded-md border p-3 text-sm"
         >
-          Project {view.projectId} does not exist or is not yours; showing{' '}
+          Project {requestedId} does not exist or is not yours; showing{' '}
           {project?.name ?? 'the default project'} instead.
         </p>
       )}
-      <div className="grid grid-cols-1 items-start gap-6 xl:grid-cols-[26rem_minmax(0,1fr)]">
-        <CreateApiKeyPanel
-          projectId={project?.id}
-          onProjectChange={onProjectChange}
-          onCheckList={checkList}
-        />
-        <LazyBoundary what="the list of API keys">
-          <Suspense fallback={<ApiKeysPanelLoading />}>
-            <ApiKeysPanel
-              projectId={project?.id}
-              projectName={project?.name}
-              view={view}
-              onViewChange={onViewChange}
-              headingRef={listHeadingRef}
-            />
-          </Suspense>
-        </LazyBoundary>
+      <div className="flex flex-wrap items-center justify-end gap-3">
+        {createBlocked && (
+          <p id={reasonId} className="text-fg-muted text-sm">
+            {createBlocked}
+          </p>
+        )}
+        <Button
+          variant="primary"
+          onClick={openSheet}
+          disabled={createBlocked !== null}
+          aria-describedby={createBlocked ? reasonId : undefined}
+          aria-haspopup="dialog"
+        >
+          Create API key
+        </Button>
       </div>
+      <LazyBoundary what="the list of API keys">
+        <Suspense fallback={<ApiKeysPanelLoading />}>
+          <ApiKeysPanel
+            projectId={project?.id}
+            projectName={project?.name}
+            view={view}
+            onViewChange={onViewChange}
+            headingRef={listHeadingRef}
+          />
+        </Suspense>
+      </LazyBoundary>
+      <Sheet
+        open={sheetOpen}
+        title="Create an API key"
+        description="The key authenticates calls to the deployments you bind it to. Its secret is shown once, right after it is created. Closing keeps what you typed until you discard it."
+        onClose={() => {
+          hiddenWhileCreating.current = creating;
+          setSheetOpen(false);
+        }}
+        closeWarning={
+          creating
+            ? {
+                message:
+                  'A key is being created. Close now, and this comes back with its secret when the API answers.',
+                confirmLabel: 'Close for now',
+              }
+            : null
+        }
+        actions={
+          <Button variant="ghost" onClick={discard} disabled={creating}>
+            Discard
+          </Button>
+        }
+      >
+        {formKey !== null && (
+          <LazyBoundary what="the create form">
+            <Suspense fallback={loadingForm}>
+              <CreateApiKeyPanel
+                key={formKey}
+                projectId={project?.id}
+                onProjectChange={setProject}
+                onCheckList={checkList}
+              />
+            </Suspense>
+          </LazyBoundary>
+        )}
+      </Sheet>
     </div>
   );
 }

@@ -70,8 +70,15 @@ export function SignOutButton() {
   const { signedIn } = useSyncExternalStore(tokenStore.subscribe, tokenStore.getState);
   if (readAuthMode() === 'server' || !signedIn) return null;
   return (
-    <button type="button" className="text-sm underline" onClick={() => tokenStore.end('sign-out')}>
-      Sign out
-    </button>
+    <p className="flex items-center gap-2 text-sm">
+      <span className="text-fg-muted">Signed in with your token</span>
+      <button
+        type="button"
+        className="focus-visible:outline-focus rounded underline focus-visible:outline-2"
+        onClick={() => tokenStore.end('sign-out')}
+      >
+        Sign out
+      </button>
+    </p>
   );
 }

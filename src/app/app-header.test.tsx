@@ -1,0 +1,46 @@
+import { screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { tokenStore } from '../lib/token-store';
+import { withApiVersionMeta } from '../test/api-version-meta';
+import { renderWithClient } from '../test/render-with-client';
+import { setupSandbox } from '../test/sandbox-server';
+import { AppHeader } from './app-header';
+
+withApiVersionMeta('v2');
+setupSandbox();
+
+beforeEach(() => window.history.replaceState(null, '', '/'));
+afterEach(() => {
+  document.head.querySelector('meta[name="gcore-auth"]')?.remove();
+  tokenStore.end('sign-out');
+});
+
+describe('AppHeader', () => {
+  it('switches the project through the URL', async () => {
+    const { user } = renderWithClient(<AppHeader />);
+    const switcher = screen.getByRole('combobox', { name: 'Project' });
+    await waitFor(() => expect(switcher).toHaveValue('1'));
+    await user.selectOptions(switcher, '2');
+    expect(new URLSearchParams(window.location.search).get('project')).toBe('2');
+    expect(switcher).toHaveValue('2');
+  });
+
+  it('shows the personal sign-in and signs out', async () => {
+    document.head.append(
+      Object.assign(document.createElement('meta'), { name: 'gcore-auth', content: 'personal' }),
+    );
+    tokenStore.signIn('own-token', false);
+    const { user } = renderWithClient(<AppHeader />);
+    expect(screen.getByText('Signed in with your token')).toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Sign out' }));
+    expect(tokenStore.getState().signedIn).toBe(false);
+    expect(screen.queryByRole('button', { name: 'Sign out' })).toBeNull();
+    // Nothing to switch without a token.
+    expect(screen.queryByRole('combobox', { name: 'Project' })).toBeNull();
+  });
+
+  it('offers the theme switch', () => {
+    renderWithClient(<AppHeader />);
+    expect(screen.getByRole('group', { name: 'Theme' })).toBeInTheDocument();
+  });
+});

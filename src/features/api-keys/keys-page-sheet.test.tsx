@@ -1,0 +1,65 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { PROJECTS } from '../../../sandbox/testing/sandbox-test-client';
+import { withApiVersionMeta } from '../../test/api-version-meta';
+import { renderWithClient } from '../../test/render-with-client';
+import { setupSandbox } from '../../test/sandbox-server';
+import { KeysPage } from './keys-page';
+
+withApiVersionMeta('v2');
+const sandbox = setupSandbox();
+
+beforeEach(() => window.history.replaceState(null, '', '/'));
+
+const sheet = () => {
+  const dialog = document.querySelector('dialog');
+  if (!dialog) throw new Error('no sheet in the document');
+  return dialog;
+};
+// The form is a lazy chunk: its first import in a test run can take a while.
+const nameField = () => screen.findByRole('textbox', { name: 'Name' }, { timeout: 10_000 });
+
+async function openSheetAndType() {
+  const rendered = renderWithClient(<KeysPage />);
+  const opener = screen.getByRole('button', { name: 'Create API key' });
+  await waitFor(() => expect(opener).toBeEnabled());
+  await rendered.user.click(opener);
+  const name = await nameField();
+  await rendered.user.type(name, 'half-typed');
+  await rendered.user.type(screen.getByRole('textbox', { name: /Description/ }), 'for CI');
+  return { ...rendered, opener };
+}
+
+describe('KeysPage: the create sheet', () => {
+  it('keeps what was typed when closed by accident, and focus goes back to Create', async () => {
+    const { user, opener } = await openSheetAndType();
+    fireEvent(sheet(), new Event('cancel', { cancelable: true })); // Escape
+    expect(sheet()).not.toHaveAttribute('open');
+    expect(opener).toHaveFocus();
+    await user.click(opener);
+    expect(await nameField()).toHaveValue('half-typed');
+    expect(screen.getByRole('textbox', { name: /Description/ })).toHaveValue('for CI');
+  });
+
+  it('starts empty again after Discard', async () => {
+    const { user, opener } = await openSheetAndType();
+    await user.click(screen.getByRole('button', { name: 'Discard' }));
+    expect(sheet()).not.toHaveAttribute('open');
+    expect(opener).toHaveFocus();
+    await user.click(opener);
+    expect(await nameField()).toHaveValue('');
+  });
+
+  it('keeps Create disabled, saying why, until projects load', async () => {
+    sandbox.faults.arm({ method: 'GET', path: PROJECTS, status: 503, times: 1 });
+    const { user } = renderWithClient(<KeysPage />);
+    const opener = screen.getByRole('button', { name: 'Create API key' });
+    expect(opener).toBeDisabled();
+    expect(opener).toHaveAccessibleDescription('Loading projects…');
+    const banner = await screen.findByRole('alert', { name: 'The API cannot be reached' });
+    expect(opener).toHaveAccessibleDescription(/^Projects could not be loaded: /);
+    await user.click(within(banner).getByRole('button', { name: 'Retry' }));
+    await waitFor(() => expect(opener).toBeEnabled());
+    expect(screen.queryByRole('alert', { name: 'The API cannot be reached' })).toBeNull();
+  });
+});
