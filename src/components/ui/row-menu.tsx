@@ -11,6 +11,8 @@ type RowMenuProps = {
 };
 
 const EDGE = 8;
+/** Until measured; one object, so React never resets what the layout effect placed. */
+const UNPLACED = { top: 0, left: 0, visibility: 'hidden' } as const;
 
 /**
  * A menu button (WAI-ARIA APG "menu button"): Enter, Space or ArrowDown opens it on the first
@@ -23,14 +25,12 @@ export function RowMenu({ label, items, tabIndex }: RowMenuProps) {
   const buttonRef = useRef<HTMLButtonElement>(null);
   const menuRef = useRef<HTMLDivElement>(null);
   const [open, setOpen] = useState<null | 'first' | 'last'>(null);
-  const [position, setPosition] = useState<{ top: number; left: number } | null>(null);
 
   const itemsOf = () => [
     ...(menuRef.current?.querySelectorAll<HTMLElement>('[role=menuitem]') ?? []),
   ];
   const close = (refocus: boolean) => {
     setOpen(null);
-    setPosition(null);
     if (refocus) buttonRef.current?.focus();
   };
 
@@ -45,7 +45,8 @@ export function RowMenu({ label, items, tabIndex }: RowMenuProps) {
       below + height <= window.innerHeight - EDGE ? below : Math.max(EDGE, anchor.top - height - 4);
     // Right-aligned with the button (it sits at the row's end), kept inside on both sides.
     const left = Math.max(EDGE, Math.min(anchor.right - width, window.innerWidth - width - EDGE));
-    setPosition({ top, left });
+    // Placed before it is shown and focused: a hidden item cannot take focus.
+    Object.assign(menu.style, { top: `${top}px`, left: `${left}px`, visibility: 'visible' });
     const target = open === 'first' ? itemsOf()[0] : itemsOf().at(-1);
     target?.focus();
   }, [open]);
@@ -123,7 +124,7 @@ export function RowMenu({ label, items, tabIndex }: RowMenuProps) {
           // Focus lives on its items (each -1, moved by the arrows), not on the menu itself.
           tabIndex={-1}
           onKeyDown={onMenuKey}
-          style={position ?? { top: 0, left: 0, visibility: 'hidden' }}
+          style={UNPLACED}
           className="border-line bg-surface fixed z-20 flex min-w-36 flex-col rounded-md border py-1 shadow-lg"
         >
           {items.map((item) => (

@@ -49,7 +49,12 @@ export function ApiKeysPanel({
   // Empty where binding happens inside the key call (v2): no job ever runs there.
   const pendingBindings = usePendingBindings(projectId ?? 0);
   const pendingDeletions = usePendingDeletions(projectId ?? 0);
-  const { deleting, afterDelete } = useFocusAfterDelete(rows, sectionRef, headingRef);
+  const { deleting, afterDelete } = useFocusAfterDelete(
+    rows,
+    sectionRef,
+    headingRef,
+    dialog !== null,
+  );
 
   const lastPage = count === undefined ? undefined : Math.max(1, Math.ceil(count / view.pageSize));
   useEffect(() => {
