@@ -125,7 +125,7 @@ for (const viewport of SIZES) {
       await deleteByKeyboard(third);
       await expect(rowOf(page, second)).toBeFocused();
       await deleteByKeyboard(second);
-      await expect(page.getByRole('heading', { name: 'API keys' })).toBeFocused();
+      await expect(page.getByRole('heading', { name: 'API keys', exact: true })).toBeFocused();
       await expect(page.getByText('No API keys in this project yet')).toBeVisible();
     });
   });
