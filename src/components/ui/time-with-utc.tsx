@@ -11,10 +11,12 @@ type TimeWithUtcProps = {
   relativeTo?: Date;
   /** Replaces the visible text (e.g. "expired 2 days ago"); the tooltip stays exact. */
   children?: ReactNode;
+  /** 0 by default; -1 where a container moves focus to it itself (a table row's arrow keys). */
+  tabIndex?: number;
 };
 
 /** A time the way the page shows every time, with the exact instant that hover and focus both reveal. */
-export function TimeWithUtc({ date, relativeTo, children }: TimeWithUtcProps) {
+export function TimeWithUtc({ date, relativeTo, children, tabIndex = 0 }: TimeWithUtcProps) {
   const tipId = useId();
   const local = formatDateTime(date);
   const utc = formatUtc(date);
@@ -24,8 +26,7 @@ export function TimeWithUtc({ date, relativeTo, children }: TimeWithUtcProps) {
       <time
         dateTime={date.toISOString()}
         // Focusable so that keyboard users can reach the exact time too, not only mouse users.
-        // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-        tabIndex={0}
+        tabIndex={tabIndex}
         aria-describedby={tipId}
         className="focus-visible:outline-focus flex flex-col rounded focus-visible:outline-2"
       >

@@ -22,7 +22,7 @@ describe('KeysPage', () => {
     const rows = within(await table())
       .getAllByRole('row')
       .slice(1);
-    const names = rows.map((row) => within(row).getAllByRole('cell')[0]?.textContent);
+    const names = rows.map((row) => within(row).getAllByRole('button')[0]?.textContent);
     expect(names).toEqual(expect.arrayContaining(['ci-pipeline', 'mobile-app-prod', 'old-demo']));
     expect(names).not.toContain('staging-tests');
   });

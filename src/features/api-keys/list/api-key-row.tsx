@@ -1,11 +1,12 @@
-import { memo } from 'react';
-import { Button } from '../../../components/ui/button';
-import { formatExpiry, formatRelative } from '../../../lib/format-relative';
+import { memo, type KeyboardEvent } from 'react';
+import { RowMenu } from '../../../components/ui/row-menu';
+import { TimeWithUtc } from '../../../components/ui/time-with-utc';
+import { formatDate } from '../../../lib/format-date';
+import { formatExpiry } from '../../../lib/format-relative';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyStatus, type KeyStatus } from '../model/key-status';
-import { DeploymentNames } from '../shared/deployment-names';
 import { KeyStatusBadge } from '../shared/key-status-badge';
-import { TimeWithUtc } from '../../../components/ui/time-with-utc';
+import { KeyDeploymentsCell, PendingTag } from './key-deployments-cell';
 
 export type RowActions = {
   onDetails: (key: KeyRecord) => void;
@@ -20,8 +21,10 @@ export function rowClock(apiKey: KeyRecord, now: Date): RowClock {
   const createdAt = new Date(apiKey.createdAt);
   return {
     status: keyStatus(apiKey, now),
+    // "in 3 days", "expired 2 hours ago": the exact instant is in the time's tooltip.
     expires: formatExpiry(apiKey.expiresAt, now),
-    created: Number.isNaN(createdAt.getTime()) ? apiKey.createdAt : formatRelative(createdAt, now),
+    // The page's one date format; the day is enough here, the tooltip has the minute.
+    created: Number.isNaN(createdAt.getTime()) ? apiKey.createdAt : formatDate(createdAt),
   };
 }
 
@@ -31,18 +34,30 @@ type ApiKeyRowProps = RowActions & {
   deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined;
   isNew: boolean;
   clock: RowClock;
+  /** v3: a binding job for this key is running; a detach-and-delete is. */
+  binding: boolean;
+  deleting: boolean;
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
 };
 
+/** Cells are table cells from `md` up and a card's lines below it (see the table). */
+const cell = 'px-3 py-2 max-md:p-0';
+const cardLabel = 'text-fg-muted mr-1 md:hidden';
+
 /**
- * Memoised on what it shows: a refetch, a new key or a page of 1000 re-renders only the rows whose
- * key, bindings or clock texts changed (the list keeps unchanged keys' objects across refetches).
+ * One tab stop per row: the name. It opens the details, which offer Edit and Delete too, so Tab
+ * alone reaches every action; Left/Right (and Home/End) move along the row to the deployments,
+ * the two times and the actions menu. The menu button as the stop instead would leave the exact
+ * times and the deployment names unreachable by keyboard, and a grid would cost users the Tab key
+ * they expect in a page. Memoised on what it shows, so a refetch re-renders only changed rows.
  */
 export const ApiKeyRow = memo(function ApiKeyRow({
   apiKey,
   deploymentsById,
   isNew,
   clock,
+  binding,
+  deleting,
   onRowElement,
   ...actions
 }: ApiKeyRowProps) {
@@ -52,10 +67,24 @@ export const ApiKeyRow = memo(function ApiKeyRow({
     <tr
       ref={(row) => onRowElement(apiKey.id, row)}
       tabIndex={-1}
-      className={`focus:outline-focus border-line border-t align-top focus:outline-2 ${isNew ? 'bg-success-subtle' : ''}`}
+      data-key-id={apiKey.id}
+      onKeyDown={moveAlongRow}
+      className={`focus:outline-focus border-line border-t align-top focus:outline-2 max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-1.5 max-md:rounded-lg max-md:border max-md:p-3 ${isNew ? 'bg-success-subtle' : ''}`}
     >
-      <td className="max-w-72 min-w-44 px-3 py-2 font-medium wrap-anywhere">{apiKey.name}</td>
-      <td className="px-3 py-2">
+      <td className={`${cell} max-w-80 min-w-36 wrap-anywhere max-md:max-w-none`}>
+        <button
+          type="button"
+          data-row-stop=""
+          onClick={() => actions.onDetails(apiKey)}
+          className="focus-visible:outline-focus text-left font-medium hover:underline focus-visible:outline-2"
+        >
+          {apiKey.name}
+        </button>
+        {apiKey.description && (
+          <p className="text-fg-muted line-clamp-2 text-xs">{apiKey.description}</p>
+        )}
+      </td>
+      <td className={`${cell} max-md:col-span-2 max-md:row-start-2`}>
         <div className="flex flex-wrap gap-1">
           <KeyStatusBadge status={clock.status} />
           {isNew && (
@@ -63,41 +92,72 @@ export const ApiKeyRow = memo(function ApiKeyRow({
               New
             </span>
           )}
+          {deleting && <PendingTag>deleting…</PendingTag>}
         </div>
       </td>
-      <td className="text-fg-muted max-w-64 min-w-40 px-3 py-2 wrap-anywhere">
-        {apiKey.description || <span className="text-fg-muted">—</span>}
+      <td className={`${cell} max-md:col-span-2 max-md:flex`}>
+        <span className={cardLabel}>Deployments:</span>
+        <KeyDeploymentsCell
+          refs={apiKey.deploymentRefs}
+          deploymentsById={deploymentsById}
+          binding={binding}
+        />
       </td>
-      <td className="max-w-64 min-w-40 px-3 py-2">
-        <DeploymentNames ids={apiKey.deploymentRefs} deploymentsById={deploymentsById} limit={3} />
-      </td>
-      <td className="px-3 py-2 whitespace-nowrap">
+      <td className={`${cell} whitespace-nowrap max-md:col-span-2 max-md:flex`}>
+        <span className={cardLabel}>Expires:</span>
         {expiresAt && !Number.isNaN(expiresAt.getTime()) ? (
-          <TimeWithUtc date={expiresAt}>
-            <span>{clock.expires}</span>
-            <span className="text-fg-muted text-xs">{expiresAt.toLocaleString()}</span>
+          <TimeWithUtc date={expiresAt} relativeTo={new Date()} tabIndex={-1}>
+            {clock.expires}
           </TimeWithUtc>
         ) : (
           <span>{clock.expires}</span>
         )}
       </td>
-      <td className="px-3 py-2 whitespace-nowrap">
+      <td className={`${cell} whitespace-nowrap max-md:col-span-2 max-md:flex`}>
+        <span className={cardLabel}>Created:</span>
         {Number.isNaN(createdAt.getTime()) ? (
           apiKey.createdAt
         ) : (
-          <TimeWithUtc date={createdAt}>{clock.created}</TimeWithUtc>
+          <TimeWithUtc date={createdAt} tabIndex={-1}>
+            {clock.created}
+          </TimeWithUtc>
         )}
       </td>
-      <td className="px-3 py-2">
-        <div className="flex gap-1">
-          <RowButton label="Details" name={apiKey.name} onClick={() => actions.onDetails(apiKey)} />
-          <RowButton label="Edit" name={apiKey.name} onClick={() => actions.onEdit(apiKey)} />
-          <RowButton label="Delete" name={apiKey.name} onClick={() => actions.onDelete(apiKey)} />
-        </div>
+      <td className={`w-12 px-3 py-1 text-right max-md:col-start-2 max-md:row-start-1 max-md:p-0`}>
+        <RowMenu
+          label={`Actions for ${apiKey.name}`}
+          tabIndex={-1}
+          items={[
+            { label: 'Details', onSelect: () => actions.onDetails(apiKey) },
+            { label: 'Edit', onSelect: () => actions.onEdit(apiKey) },
+            { label: 'Delete', onSelect: () => actions.onDelete(apiKey), danger: true },
+          ]}
+        />
       </td>
     </tr>
   );
 }, sameRow);
+
+const STOPS = '[data-row-stop], time[tabindex]';
+
+/** Left/Right, Home/End between the row's controls; the row itself (focused by code) starts it. */
+function moveAlongRow(event: KeyboardEvent<HTMLTableRowElement>) {
+  const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(STOPS)];
+  const at = stops.indexOf(document.activeElement as HTMLElement);
+  const last = stops.length - 1;
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? last
+        : event.key === 'ArrowRight'
+          ? Math.min(at + 1, last)
+          : Math.max(at - 1, 0);
+  event.preventDefault();
+  stops[next]?.focus();
+}
 
 function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
   const [a, b] = [before.clock, after.clock];
@@ -105,6 +165,8 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     before.apiKey === after.apiKey &&
     before.deploymentsById === after.deploymentsById &&
     before.isNew === after.isNew &&
+    before.binding === after.binding &&
+    before.deleting === after.deleting &&
     before.onRowElement === after.onRowElement &&
     before.onDetails === after.onDetails &&
     before.onEdit === after.onEdit &&
@@ -113,14 +175,5 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     a.status.label === b.status.label &&
     a.expires === b.expires &&
     a.created === b.created
-  );
-}
-
-function RowButton({ label, name, onClick }: { label: string; name: string; onClick: () => void }) {
-  return (
-    // The visible word starts the name, so voice control ("click Edit") still finds it.
-    <Button variant="ghost" className="px-2 py-1" aria-label={`${label} ${name}`} onClick={onClick}>
-      {label}
-    </Button>
   );
 }

@@ -14,7 +14,7 @@ beforeEach(() => window.history.replaceState(null, '', '/'));
 const table = () => screen.findByRole('table', { name: 'API keys' }, { timeout: 5000 });
 // Plain selectors, not role queries: those walk the accessibility tree and are slow in jsdom.
 const names = (grid: HTMLElement) =>
-  [...grid.querySelectorAll('tbody tr')].map((row) => row.querySelector('td')?.textContent);
+  [...grid.querySelectorAll('tbody tr')].map((row) => row.querySelector('td button')?.textContent);
 const keyLists = () =>
   sandbox.requestLog.entries().filter((e) => e.method === 'GET' && e.path === v3ApiKeysPath(1));
 
@@ -57,7 +57,7 @@ describe('KeysPage on v3 (no server sort or filter)', () => {
     renderWithClient(<KeysPage />);
     const grid = await table();
     const row = [...grid.querySelectorAll('tbody tr')].find(
-      (r) => r.querySelector('td')?.textContent === 'old-demo',
+      (r) => r.querySelector('td button')?.textContent === 'old-demo',
     );
     expect(row).toHaveTextContent('Expired');
   });

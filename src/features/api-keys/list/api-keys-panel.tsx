@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useState, type RefObject } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { usePendingDeletions } from '../../deployments/binding/use-detach-and-delete';
+import { usePendingBindings } from '../../deployments/binding/use-pending-bindings';
 import type { KeyRecord } from '../api/key-model';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -8,9 +10,12 @@ import type { KeysView } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
 import { ApiKeyDialogs, type OpenDialog } from '../manage/api-key-dialogs';
 import { ApiKeysTable } from './api-keys-table';
+import { KeysAnnouncer, type Announcement } from './keys-announcer';
+import { KeysEmptyState } from './keys-empty-state';
 import { KeysFilter } from './keys-filter';
 import { KeysLoadError, StaleKeysBanner } from './keys-list-state';
 import { KeysPagination } from './keys-pagination';
+import { useFocusAfterDelete } from './use-focus-after-delete';
 
 export type ApiKeysPanelProps = {
   projectId: number | undefined;
@@ -19,6 +24,8 @@ export type ApiKeysPanelProps = {
   onViewChange: (change: Partial<KeysView>, mode?: 'push' | 'replace') => void;
   /** The panel's heading, for the page to move focus to the list. */
   headingRef: RefObject<HTMLHeadingElement | null>;
+  /** Opens the create form; the empty list offers it. */
+  onCreateKey?: () => void;
 };
 
 export function ApiKeysPanel({
@@ -27,15 +34,27 @@ export function ApiKeysPanel({
   view,
   onViewChange,
   headingRef,
+  onCreateKey,
 }: ApiKeysPanelProps) {
   const headingId = useId();
   const [dialog, setDialog] = useState<OpenDialog>(null);
-  const [announcement, setAnnouncement] = useState('');
+  const [announcement, setAnnouncement] = useState<Announcement | null>(null);
+  const announce = useCallback((text: string) => setAnnouncement({ text, at: Date.now() }), []);
+  const sectionRef = useRef<HTMLElement>(null);
   const { query, rows, count } = useApiKeysView(view, projectId);
   const deployments = useQuery({
     ...deploymentRecordsQueryOptions(useKeysAdapter(), projectId ?? 0),
     enabled: projectId !== undefined,
   });
+  // Empty where binding happens inside the key call (v2): no job ever runs there.
+  const pendingBindings = usePendingBindings(projectId ?? 0);
+  const pendingDeletions = usePendingDeletions(projectId ?? 0);
+  const { deleting, afterDelete } = useFocusAfterDelete(
+    rows,
+    sectionRef,
+    headingRef,
+    dialog !== null,
+  );
 
   const lastPage = count === undefined ? undefined : Math.max(1, Math.ceil(count / view.pageSize));
   useEffect(() => {
@@ -64,11 +83,18 @@ export function ApiKeysPanel({
     [onViewChange],
   );
   const onEdit = useCallback((key: KeyRecord) => setDialog({ kind: 'edit', key }), []);
-  const onDelete = useCallback((key: KeyRecord) => setDialog({ kind: 'delete', key }), []);
+  const onDelete = useCallback(
+    (key: KeyRecord) => {
+      deleting(key);
+      setDialog({ kind: 'delete', key });
+    },
+    [deleting],
+  );
   const stale = query.isError && rows !== undefined;
 
   return (
     <section
+      ref={sectionRef}
       aria-labelledby={headingId}
       className="border-line bg-surface flex min-w-0 flex-col gap-4 rounded-xl border p-6 shadow-sm"
     >
@@ -88,9 +114,7 @@ export function ApiKeysPanel({
         </div>
         <KeysFilter value={view.filter} onChange={onFilter} />
       </div>
-      <p role="status" className="text-success-fg text-sm empty:hidden">
-        {announcement}
-      </p>
+      <KeysAnnouncer message={announcement} />
       {stale && (
         <StaleKeysBanner
           error={query.error}
@@ -105,11 +129,7 @@ export function ApiKeysPanel({
           Loading API keys…
         </p>
       ) : rows.length === 0 ? (
-        <p className="text-fg-muted py-8 text-center text-sm">
-          {view.filter.trim()
-            ? `No key name contains “${view.filter.trim()}”.`
-            : 'No API keys in this project yet.'}
-        </p>
+        <KeysEmptyState filter={view.filter.trim()} onCreateKey={onCreateKey} />
       ) : (
         <ApiKeysTable
           labelledBy={headingId}
@@ -117,6 +137,8 @@ export function ApiKeysPanel({
           deployments={deployments.data}
           sort={view.sort}
           onSort={onSort}
+          pendingBindings={pendingBindings}
+          pendingDeletions={pendingDeletions}
           onDetails={onDetails}
           onEdit={onEdit}
           onDelete={onDelete}
@@ -139,9 +161,9 @@ export function ApiKeysPanel({
         onOpen={setDialog}
         onCloseDetails={() => onViewChange({ keyId: null })}
         onClose={() => setDialog(null)}
-        onAnnounce={setAnnouncement}
-        // After the dialog has gone: while a modal is open the rest of the page is inert.
-        onFocusList={() => requestAnimationFrame(() => headingRef.current?.focus())}
+        onAnnounce={announce}
+        // To the next row, after the dialog has gone: a modal leaves the page inert while open.
+        onFocusList={afterDelete}
       />
     </section>
   );

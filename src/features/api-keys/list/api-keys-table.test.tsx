@@ -1,4 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
 import type { ApiKey } from '../api/api-key-schemas';
@@ -24,6 +25,11 @@ const key = (name: string, expiresAt: string | null, extra: Partial<ApiKey> = {}
     ...extra,
   });
 
+type Pending = {
+  pendingBindings?: ReadonlyMap<string, readonly string[]>;
+  pendingDeletions?: ReadonlySet<string>;
+};
+
 function renderTable(
   rows: KeyRecord[],
   v2Deployments: Deployment[] = [
@@ -37,6 +43,7 @@ function renderTable(
       api_key_ids: [],
     },
   ],
+  pending: Pending = {},
 ) {
   const deployments = v2Deployments.map(toDeploymentRecordV2);
   const table = (rows: KeyRecord[]) => (
@@ -46,8 +53,10 @@ function renderTable(
       deployments={deployments}
       sort={DEFAULT_SORT}
       onSort={vi.fn()}
-      onDetails={vi.fn()}
-      onEdit={vi.fn()}
+      pendingBindings={pending.pendingBindings ?? new Map()}
+      pendingDeletions={pending.pendingDeletions ?? new Set()}
+      onDetails={onDetails}
+      onEdit={onEdit}
       onDelete={onDelete}
     />
   );
@@ -56,6 +65,8 @@ function renderTable(
   return { rerender: (next: KeyRecord[]) => rerender(table(next)) };
 }
 const onDelete = vi.fn();
+const onEdit = vi.fn();
+const onDetails = vi.fn();
 
 const rowOf = (name: string) =>
   screen
@@ -96,33 +107,34 @@ describe('ApiKeysTable', () => {
     ]);
     const row = rowOf('bound');
     if (!row) throw new Error('no row for “bound”');
+    expect(row).toHaveTextContent('2 deployments');
     expect(row).toHaveTextContent('llama');
     // Short on screen; the full id is the accessible name, for a screen reader to quote.
     expect(row).toHaveTextContent(/0badc0de….*\(unknown\)/);
     expect(within(row).getByText('0badc0de-1111-4111-8111-111111111111')).toHaveClass('sr-only');
   });
 
-  it('puts the name first, marks new keys, and names each action after its key', () => {
-    renderTable([key('fresh', null, { key_id: 'fresh-id' })]);
-    const row = rowOf('fresh');
-    const cells = within(row as HTMLElement).getAllByRole('cell');
-    expect(cells[0]?.textContent).toBe('fresh');
+  it('puts the name first with its description below, marks new keys, and names the menu after its key', () => {
+    renderTable([key('fresh', null, { key_id: 'fresh-id', description: 'for the CI' })]);
+    const row = rowOf('fresh') as HTMLElement;
+    const cells = within(row).getAllByRole('cell');
+    expect(within(cells[0] as HTMLElement).getByRole('button', { name: 'fresh' })).toBeVisible();
+    expect(cells[0]).toHaveTextContent('for the CI');
     expect(cells[1]).toHaveTextContent('New');
-    expect(
-      within(row as HTMLElement).getByRole('button', { name: 'Edit fresh' }),
-    ).toBeInTheDocument();
-    expect(
-      within(row as HTMLElement).getByRole('button', { name: 'Delete fresh' }),
-    ).toBeInTheDocument();
+    expect(within(row).getByRole('button', { name: 'Actions for fresh' })).toHaveAttribute(
+      'aria-haspopup',
+      'menu',
+    );
   });
 
-  it('gives the expiry a UTC tooltip reachable by keyboard', () => {
+  it('gives the expiry its exact local and UTC times, reached by the row arrow keys', () => {
     renderTable([key('tip', at(3 * DAY))]);
     const time = within(rowOf('tip') as HTMLElement)
       .getByText('in 3 days')
       .closest('time');
-    expect(time).toHaveAttribute('tabindex', '0');
-    expect(time).toHaveAccessibleDescription('1 Dec 2026, 12:00 UTC');
+    // Not a tab stop of its own: the row has one (its name).
+    expect(time).toHaveAttribute('tabindex', '-1');
+    expect(time).toHaveAccessibleDescription(/^1 Dec 2026, 17:30 GMT\+5:30,1 Dec 2026, 12:00 UTC$/);
   });
 
   it('keeps each row current with the clock and with its key when the list renders again', () => {
@@ -139,5 +151,82 @@ describe('ApiKeysTable', () => {
 
     rerender([{ ...soon, description: 'rotated by ops' }, steady]);
     expect(rowOf('soon')).toHaveTextContent('rotated by ops');
+  });
+
+  it('has one tab stop per row, its name, and Left/Right/Home/End walk the row to the menu', async () => {
+    vi.useRealTimers();
+    const user = userEvent.setup();
+    renderTable([
+      key('first', at(3 * DAY), { inference_instance_ids: ['dep-1'] }),
+      key('second', null),
+    ]);
+    const first = rowOf('first') as HTMLElement;
+    const tabbable = [
+      ...first.querySelectorAll<HTMLElement>('button, summary, time, a, [tabindex]'),
+    ].filter((element) => element.tabIndex >= 0);
+    expect(tabbable.map((element) => element.textContent)).toEqual(['first']);
+
+    within(first).getByRole('button', { name: 'first' }).focus();
+    await user.keyboard('{ArrowRight}');
+    // A native <summary>: the browser opens it on Enter/Space (jsdom does not; e2e checks it).
+    expect(document.activeElement?.tagName).toBe('SUMMARY');
+    expect(document.activeElement).toHaveTextContent('1 deployment');
+    await user.keyboard('{ArrowRight}');
+    expect(document.activeElement?.tagName).toBe('TIME');
+    await user.keyboard('{End}');
+    const menuButton = within(first).getByRole('button', { name: 'Actions for first' });
+    expect(menuButton).toHaveFocus();
+    // The menu button's own keys: ArrowDown opens the menu, whose Edit reaches the key.
+    await user.keyboard('{ArrowDown}{ArrowDown}{Enter}');
+    expect(onEdit).toHaveBeenCalledWith(expect.objectContaining({ name: 'first' }));
+    await user.keyboard('{Home}');
+    expect(within(first).getByRole('button', { name: 'first' })).toHaveFocus();
+    // Tab leaves the row for the next one's name.
+    await user.tab();
+    expect(
+      within(rowOf('second') as HTMLElement).getByRole('button', { name: 'second' }),
+    ).toHaveFocus();
+  });
+
+  it('opens the details from the name and from the menu', async () => {
+    vi.useRealTimers();
+    const user = userEvent.setup();
+    renderTable([key('named', null)]);
+    onDetails.mockClear();
+    await user.click(screen.getByRole('button', { name: 'named' }));
+    await user.click(screen.getByRole('button', { name: 'Actions for named' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Details' }));
+    expect(onDetails).toHaveBeenCalledTimes(2);
+  });
+
+  it('says "binding…" beside the deployments of a key with jobs running, "deleting…" on one being deleted', () => {
+    renderTable(
+      [
+        key('binds', null, { inference_instance_ids: ['dep-1'] }),
+        key('goes', null),
+        key('calm', null),
+      ],
+      undefined,
+      { pendingBindings: new Map([['binds', ['dep-1']]]), pendingDeletions: new Set(['goes']) },
+    );
+    const cells = (name: string) => within(rowOf(name) as HTMLElement).getAllByRole('cell');
+    expect(cells('binds')[2]).toHaveTextContent('binding…');
+    expect(cells('goes')[1]).toHaveTextContent('deleting…');
+    expect(rowOf('calm')).not.toHaveTextContent(/binding…|deleting…/);
+    expect(rowOf('binds')).not.toHaveTextContent('deleting…');
+  });
+
+  it('is a table from md up and a list of cards below it (layout itself is checked in e2e)', () => {
+    renderTable([key('card', null)]);
+    const table = screen.getByRole('table');
+    expect(table).toHaveClass('max-md:block');
+    const row = rowOf('card') as HTMLElement;
+    // Each row turns into a bordered grid card, its menu top right beside the name.
+    expect(row).toHaveClass('max-md:grid', 'max-md:rounded-lg', 'max-md:border');
+    const menuCell = within(row).getByRole('button', { name: 'Actions for card' }).closest('td');
+    expect(menuCell).toHaveClass('max-md:col-start-2', 'max-md:row-start-1');
+    // The facts a header names on a wide screen are labelled in the card itself.
+    expect(within(row).getByText('Expires:')).toHaveClass('md:hidden');
+    expect(within(row).getByText('Created:')).toHaveClass('md:hidden');
   });
 });

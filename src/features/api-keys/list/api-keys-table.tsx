@@ -1,4 +1,4 @@
-import { memo, useCallback, useEffect, useMemo, useRef } from 'react';
+import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { SortableHeader } from '../../../components/ui/sortable-header';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import type { Sort, SortField } from '../model/keys-view';
@@ -12,6 +12,10 @@ type ApiKeysTableProps = RowActions & {
   deployments: DeploymentRecord[] | undefined;
   sort: Sort;
   onSort: (sort: Sort) => void;
+  /** Key name → deployments whose binding job is running (v3; empty where binding is inline). */
+  pendingBindings: ReadonlyMap<string, readonly string[]>;
+  /** Names of keys being detached and deleted (v3). */
+  pendingDeletions: ReadonlySet<string>;
 };
 
 /** Memoised: the panel re-renders for reasons of its own (a refetch starting) that leave it alone. */
@@ -21,8 +25,11 @@ export const ApiKeysTable = memo(function ApiKeysTable({
   deployments,
   sort,
   onSort,
+  pendingBindings,
+  pendingDeletions,
   ...actions
 }: ApiKeysTableProps) {
+  const hintId = useId();
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
   const { ids: newKeyIds, focusId } = useNewKeys();
   const now = new Date();
@@ -54,29 +61,36 @@ export const ApiKeysTable = memo(function ApiKeysTable({
     />
   );
 
+  // From `md` up a table; below it the same markup, restyled: the header row turns into a bar of
+  // sort buttons and each row into a card (grid), so phones get cards with the same facts and menu.
+  const plainHeader = 'px-3 py-2 text-left font-semibold max-md:hidden';
   return (
-    <div className="border-line relative overflow-x-auto rounded-lg border">
-      <table aria-labelledby={labelledBy} className="bg-surface w-full border-collapse text-sm">
-        <thead className="bg-canvas text-fg-muted">
-          <tr>
+    <div className="md:border-line relative overflow-x-auto md:rounded-lg md:border">
+      <table
+        aria-labelledby={labelledBy}
+        aria-describedby={hintId}
+        className="md:bg-surface w-full border-collapse text-sm max-md:block"
+      >
+        <thead className="md:bg-canvas text-fg-muted max-md:block">
+          <tr className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-4 max-md:pb-2">
+            <th scope="col" className="text-xs font-normal md:hidden">
+              Sort by
+            </th>
             {header('name', 'Name')}
-            <th scope="col" className="px-3 py-2 text-left font-semibold">
+            <th scope="col" className={plainHeader}>
               Status
             </th>
-            <th scope="col" className="px-3 py-2 text-left font-semibold">
-              Description
-            </th>
-            <th scope="col" className="px-3 py-2 text-left font-semibold">
-              Instances
+            <th scope="col" className={plainHeader}>
+              Deployments
             </th>
             {header('expires_at', 'Expires')}
             {header('created_at', 'Created')}
-            <th scope="col" className="px-3 py-2 text-left font-semibold">
+            <th scope="col" className={plainHeader}>
               <span className="sr-only">Actions</span>
             </th>
           </tr>
         </thead>
-        <tbody>
+        <tbody className="max-md:flex max-md:flex-col max-md:gap-3">
           {rows.map((apiKey) => (
             <ApiKeyRow
               key={apiKey.id}
@@ -84,12 +98,18 @@ export const ApiKeysTable = memo(function ApiKeysTable({
               deploymentsById={deploymentsById}
               isNew={newKeyIds.has(apiKey.id)}
               clock={rowClock(apiKey, now)}
+              binding={pendingBindings.has(apiKey.name)}
+              deleting={pendingDeletions.has(apiKey.name)}
               onRowElement={onRowElement}
               {...actions}
             />
           ))}
         </tbody>
       </table>
+      <p id={hintId} className="sr-only">
+        In a row, the name opens the key&apos;s details; Left and Right arrows move to its
+        deployments, dates and actions menu.
+      </p>
     </div>
   );
 });

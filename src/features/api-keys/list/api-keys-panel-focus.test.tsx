@@ -1,0 +1,43 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { withApiVersionMeta } from '../../../test/api-version-meta';
+import { renderWithClient } from '../../../test/render-with-client';
+import { setupSandbox } from '../../../test/sandbox-server';
+import { KeysPage } from '../keys-page';
+
+withApiVersionMeta('v2');
+setupSandbox();
+
+beforeEach(() => window.history.replaceState(null, '', '/'));
+
+const table = () => screen.findByRole('table', { name: 'API keys' }, { timeout: 5000 });
+const rowNames = (grid: HTMLElement) =>
+  [...grid.querySelectorAll('tbody tr')].map((row) => row.querySelector('td button')?.textContent);
+const rowOf = (grid: HTMLElement, name: string) =>
+  [...grid.querySelectorAll<HTMLElement>('tbody tr')].find(
+    (row) => row.querySelector('td button')?.textContent === name,
+  );
+
+describe('ApiKeysPanel after a delete', () => {
+  it('moves focus to the row after the deleted one, and says so in a polite live region', async () => {
+    const { user } = renderWithClient(<KeysPage />);
+    const grid = await table();
+    const names = rowNames(grid);
+    const at = names.indexOf('old-demo');
+    const next = names[at + 1] ?? names[at - 1];
+    if (!next) throw new Error('old-demo is the only seeded key');
+
+    await user.click(within(grid).getByRole('button', { name: 'Actions for old-demo' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete API key' });
+    await user.click(within(dialog).getByRole('button', { name: 'Delete key' }));
+
+    await waitFor(() => expect(rowOf(grid, next)).toHaveFocus());
+    const status = screen
+      .getAllByRole('status')
+      .find((region) => region.textContent === 'Deleted “old-demo”.');
+    expect(status).toHaveAttribute('aria-live', 'polite');
+    await waitFor(() => expect(rowOf(grid, 'old-demo')).toBeUndefined());
+    expect(rowOf(grid, next)).toHaveFocus();
+  });
+});
