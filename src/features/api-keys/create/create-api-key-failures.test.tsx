@@ -112,9 +112,7 @@ describe('create: every failure gives a specific message, keeps the input and se
     onTestFinished(() => meta?.setAttribute('content', String(MATRIX_TIMEOUT_MS)));
     sandbox.faults.arm({ method: 'POST', path: KEYS, delayMs: 10_000, passThrough: true });
     const { user } = await submitKey();
-    fireEvent.click(
-      await screen.findByRole('button', { name: 'Cancel request' }, { interval: 5 }),
-    );
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel request' }, { interval: 5 }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent(
       /You cancelled the request\. The key may or may not have been created/,

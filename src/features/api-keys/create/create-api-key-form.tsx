@@ -44,7 +44,8 @@ export function CreateApiKeyForm({
     enabled: projectId !== '',
   });
   const chosen = (deployments.data ?? []).filter((d) => instanceIds.includes(d.ref));
-  const ack = useAuthAcknowledgement(capabilities, chosen);
+  // Taken apart: the container ref stays out of what render reads.
+  const { containerRef: ackContainerRef, ...ack } = useAuthAcknowledgement(capabilities, chosen);
   const reveal = useReveal();
   const { mutation, rootError, submit, cancel } = useCreateSubmission(form, reveal.show, ack.check);
   const closeReveal = () => {
@@ -90,7 +91,7 @@ export function CreateApiKeyForm({
         </Field>
         <ProjectSelect form={form} onProjectChange={onProjectChange} />
         <InstancePicker control={control} />
-        <div ref={ack.containerRef} className="empty:hidden">
+        <div ref={ackContainerRef} className="empty:hidden">
           <AuthTurnsOnNotice
             chosen={ack.concerned}
             acknowledged={ack.acknowledged}

@@ -16,5 +16,7 @@ export function suggestKeyName(
     .replace(/^-+|-+$/g, '');
   // Too long for the rule: cut at the shortest limit a generation has, without a trailing hyphen.
   const candidates = [slug, slug.slice(0, 63).replace(/-+$/, '')];
-  return candidates.find((name) => name !== '' && name !== typed && problemOf(name) === null) ?? null;
+  return (
+    candidates.find((name) => name !== '' && name !== typed && problemOf(name) === null) ?? null
+  );
 }

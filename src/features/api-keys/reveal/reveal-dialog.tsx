@@ -74,9 +74,7 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
         deployments={deployments}
         projectId={projectId}
         instances={
-          bindings.items && (
-            <BindingProgressList items={bindings.items} onRetry={bindings.retry} />
-          )
+          bindings.items && <BindingProgressList items={bindings.items} onRetry={bindings.retry} />
         }
       />
       {bindings.items && (

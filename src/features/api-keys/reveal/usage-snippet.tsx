@@ -29,9 +29,7 @@ export function UsageSnippet({ chosen, bound }: UsageSnippetProps) {
           text={`read -rs INFERENCE_API_KEY\ncurl -H "X-API-Key: $INFERENCE_API_KEY" ${shellQuote(target.address)}`}
         />
       ) : (
-        <p className="text-fg-muted">
-          An example call to {target.name} is available once bound.
-        </p>
+        <p className="text-fg-muted">An example call to {target.name} is available once bound.</p>
       )}
     </div>
   );
@@ -59,7 +57,9 @@ function Snippet({ text }: { text: string }) {
         {/* Sideways scroll, never a break inside a word: a command must read as it runs. */}
         <pre
           ref={preRef}
-          // Focusable, so the keyboard can scroll it too; a region, so its name is allowed.
+          // Focusable, so the keyboard can scroll it too (axe: scrollable-region-focusable); a
+          // region, so its name is allowed.
+          // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
           tabIndex={0}
           role="region"
           aria-label="Example call"
