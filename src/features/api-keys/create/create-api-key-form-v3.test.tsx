@@ -11,7 +11,8 @@ const creates = () =>
 
 async function renderV3Form() {
   const result = renderWithClient(<CreateApiKeyForm />, { generation: 'v3' });
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
+  // The first render loads v3's adapter chunk: cold, on a busy machine, that takes a while.
+  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 8_000 });
   return result;
 }
 

@@ -23,7 +23,8 @@ afterAll(() => document.head.querySelector('meta[name="gcore-task-poll-ms"]')?.r
 
 async function fillV3(name: string, deployments: string[]) {
   const result = renderWithClient(<CreateApiKeyForm />, { generation: 'v3' });
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
+  // The first render loads v3's adapter chunk: cold, on a busy machine, that takes a while.
+  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 8_000 });
   await result.user.type(screen.getByRole('textbox', { name: 'Name' }), name);
   for (const deployment of deployments) {
     await result.user.click(screen.getByRole('checkbox', { name: new RegExp(`^${deployment}`) }));
@@ -108,7 +109,8 @@ describe('create on v3, bound through the deployments after the reveal', () => {
 
   it('on v2 nothing changes: bound in the POST, no notice, no progress, the snippet at once', async () => {
     const { user } = renderWithClient(<CreateApiKeyForm />);
-    await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
+    // The first render loads v3's adapter chunk: cold, on a busy machine, that takes a while.
+    await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 8_000 });
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'v2-unchanged');
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
     await user.click(screen.getByRole('checkbox', { name: /^whisper-large-v3/ }));
