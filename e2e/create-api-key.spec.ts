@@ -20,7 +20,7 @@ test.describe('create an API key', () => {
 
     const dialog = page.getByRole('dialog', { name: 'Save your API key' });
     await expect(dialog).toBeVisible();
-    const copy = dialog.getByRole('button', { name: /^Copy/ });
+    const copy = dialog.getByRole('button', { name: 'Copy secret' });
     await expect(copy).toBeFocused();
     const secretField = dialog.getByLabel('Secret', { exact: true });
     await expect(secretField).toHaveValue('•'.repeat(32));

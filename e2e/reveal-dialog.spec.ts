@@ -39,7 +39,7 @@ test('Escape asks, then Copy: the question goes and Done is back', async ({ page
   const dialog = await createKey(page, 'escape-then-copy');
   await page.keyboard.press('Escape');
   await expect(dialog.getByText('Close without copying?')).toBeVisible();
-  await dialog.getByRole('button', { name: /^Copy/ }).click();
+  await dialog.getByRole('button', { name: 'Copy secret' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
   await expect(dialog.getByText('Close without copying?')).toBeHidden();
   await expect(dialog.getByRole('button', { name: 'Close without copying' })).toBeHidden();
@@ -67,7 +67,7 @@ test('once copied, Escape closes at once and focus lands on the new key’s row'
   page,
 }) => {
   const dialog = await createKey(page, 'copied-then-escape');
-  await dialog.getByRole('button', { name: /^Copy/ }).click();
+  await dialog.getByRole('button', { name: 'Copy secret' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
@@ -99,6 +99,54 @@ test('the secret can be shown, and the reveal is keyboard-only usable', async ({
   await dialog.getByRole('button', { name: 'Done' }).focus();
   await page.keyboard.press('Enter');
   await expect(dialog).toBeHidden();
+});
+
+test('Copy leads until used, then says Copied ✓ and Done leads; Show and Hide toggle', async ({
+  page,
+}) => {
+  const dialog = await createKey(page, 'lead-switch');
+  const copy = dialog.getByRole('button', { name: 'Copy secret' });
+  const done = dialog.getByRole('button', { name: 'Done' });
+  await expect(copy).toHaveClass(/bg-accent/);
+  await expect(done).not.toHaveClass(/bg-accent/);
+  await copy.click();
+  const copied = dialog.getByRole('button', { name: 'Copied' });
+  await expect(copied).toHaveText('Copied ✓');
+  await expect(copied).not.toHaveClass(/bg-accent/);
+  await expect(done).toHaveClass(/bg-accent/);
+
+  const field = dialog.getByLabel('Secret', { exact: true });
+  await dialog.getByRole('button', { name: 'Show secret' }).click();
+  await expect(field).toHaveValue(/^[\w-]{43,}$/);
+  await dialog.getByRole('button', { name: 'Hide secret' }).click();
+  await expect(field).toHaveValue('•'.repeat(32));
+});
+
+test('the snippet scrolls sideways and its own button copies exactly it, never the secret', async ({
+  page,
+}) => {
+  const dialog = await createKey(page, 'snippet-copy');
+  const snippet = dialog.getByRole('region', { name: 'Example call' });
+  await expect(snippet).toHaveCSS('white-space', 'pre');
+  await expect(snippet).toHaveCSS('overflow-x', 'auto');
+  await dialog.getByRole('button', { name: 'Copy snippet' }).click();
+  await expect(dialog.getByRole('button', { name: 'Copied' })).toHaveText('Copied ✓');
+  const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+  expect(clipboard).toBe(await snippet.textContent());
+  expect(clipboard).toContain('read -rs INFERENCE_API_KEY');
+  // Copying the snippet is not copying the secret: closing still asks.
+  await page.keyboard.press('Escape');
+  await expect(dialog.getByText('Close without copying?')).toBeVisible();
+});
+
+test('on a phone the secret has a full-width row of its own', async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const dialog = await createKey(page, 'phone-secret');
+  const field = await dialog.getByLabel('Secret', { exact: true }).boundingBox();
+  const copy = await dialog.getByRole('button', { name: 'Copy secret' }).boundingBox();
+  if (!field || !copy) throw new Error('no box');
+  expect(field.width).toBeGreaterThan(250);
+  expect(copy.y).toBeGreaterThanOrEqual(field.y + field.height);
 });
 
 test('the form and the dialog have no axe violations', async ({ page }) => {

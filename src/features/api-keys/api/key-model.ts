@@ -51,6 +51,11 @@ export type GenerationCapabilities = {
   serverSort: boolean;
   /** v3 binds by patching each deployment and waiting for its tasks; v2 inside the key call. */
   bindingByTask: boolean;
+  /**
+   * Binding the first key to a deployment with none turns key authentication on there (v3: a
+   * deployment with no key is public). v2's contract says nothing of the kind, so it is not claimed.
+   */
+  bindingTurnsAuthOn: boolean;
   /** Why a name is refused, in words a user can act on; null when it is valid. */
   describeNameProblem: (name: string) => string | null;
   /** The naming rule in one line, for the field's hint. */

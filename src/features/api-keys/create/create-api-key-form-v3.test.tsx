@@ -11,7 +11,8 @@ const creates = () =>
 
 async function renderV3Form() {
   const result = renderWithClient(<CreateApiKeyForm />, { generation: 'v3' });
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
+  // The first render loads v3's adapter chunk: cold, on a busy machine, that takes a while.
+  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 8_000 });
   return result;
 }
 
@@ -27,6 +28,38 @@ describe('CreateApiKeyForm on v3', () => {
     expect(name).toHaveAccessibleDescription(/Dots are not allowed/);
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     expect(creates()).toHaveLength(0);
+  });
+
+  it('offers a valid name made from what was typed, and the full rule once it is broken', async () => {
+    const { user } = await renderV3Form();
+    const name = screen.getByRole('textbox', { name: 'Name' });
+    await user.type(name, 'My Key!');
+    await user.tab();
+    expect(name).toHaveAccessibleDescription(/upper-case.*4–63 lower-case letters/);
+    await user.click(screen.getByRole('button', { name: 'Use my-key' }));
+    expect(name).toHaveValue('my-key');
+    expect(name).toHaveFocus();
+    expect(name).toHaveAttribute('aria-invalid', 'false');
+    expect(screen.queryByRole('button', { name: /^Use / })).toBeNull();
+  });
+
+  it('while pending: the button keeps its words beside a spinner, Cancel request is offered', async () => {
+    sandbox.faults.arm({
+      method: 'POST',
+      path: v3ApiKeysPath(1),
+      delayMs: 2000,
+      passThrough: true,
+    });
+    const { user } = await renderV3Form();
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'pending-key');
+    const create = screen.getByRole('button', { name: 'Create API key' });
+    await user.click(create);
+    expect(await screen.findByRole('button', { name: 'Cancel request' })).toBeEnabled();
+    expect(create).toBeDisabled();
+    expect(create).toHaveAccessibleName('Create API key');
+    expect(create.querySelector('.animate-spin')).not.toBeNull();
+    expect(create).toHaveAccessibleDescription('Creating the key…');
+    await screen.findByRole('dialog', { name: 'Save your API key' }, { timeout: 5000 });
   });
 
   it('refuses a description over 300 characters before sending', async () => {

@@ -1,18 +1,20 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
 import { useWatch } from 'react-hook-form';
-import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { afterNextPaint } from '../../../lib/after-next-paint';
+import { AuthTurnsOnNotice } from '../../deployments/binding/auth-turns-on-notice';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
-import { newKeyStore } from '../model/new-key-store';
 import { descriptionLimit } from '../shared/description-limit';
 import { ExpiryField } from '../shared/expiry-field';
 import { FormErrorAlert } from '../shared/form-error-alert';
 import { InstancePicker } from '../shared/instance-picker';
 import { LazyRevealDialog, preloadRevealDialog } from '../reveal/lazy-reveal-dialog';
+import { CreateButtonRow } from './create-button-row';
+import { NameField } from './name-field';
 import { ProjectSelect } from './project-select';
+import { useAuthAcknowledgement } from './use-auth-acknowledgement';
 import { EMPTY_FORM, useCreateForm } from './use-create-form';
 import { useCreateSubmission } from './use-create-submission';
 import { useReveal } from './use-reveal';
@@ -35,20 +37,24 @@ export function CreateApiKeyForm({
   const { capabilities } = adapter;
   const form = useCreateForm(capabilities);
   const { register, control, formState } = form;
-  const reveal = useReveal();
-  const { mutation, rootError, submit, cancel } = useCreateSubmission(form, reveal.show);
-  const closeReveal = () => {
-    reveal.close();
-    // Drops the mutation (gcTime 0) and readies the form for another key.
-    mutation.reset();
-    form.reset({ ...EMPTY_FORM, projectId: form.getValues('projectId') });
-  };
-  const nameField = register('name');
   const projectId = useWatch({ control, name: 'projectId' });
+  const instanceIds = useWatch({ control, name: 'instanceIds' });
   const deployments = useQuery({
     ...deploymentRecordsQueryOptions(adapter, Number(projectId)),
     enabled: projectId !== '',
   });
+  const chosen = (deployments.data ?? []).filter((d) => instanceIds.includes(d.ref));
+  // Taken apart: the container ref stays out of what render reads.
+  const { containerRef: ackContainerRef, ...ack } = useAuthAcknowledgement(capabilities, chosen);
+  const reveal = useReveal();
+  const { mutation, rootError, submit, cancel } = useCreateSubmission(form, reveal.show, ack.check);
+  const closeReveal = () => {
+    reveal.close();
+    // Drops the mutation (gcTime 0) and readies the form for another key.
+    mutation.reset();
+    ack.reset();
+    form.reset({ ...EMPTY_FORM, projectId: form.getValues('projectId') });
+  };
 
   useEffect(() => {
     if (pageProjectId === undefined || form.getValues('projectId') === String(pageProjectId))
@@ -64,33 +70,19 @@ export function CreateApiKeyForm({
   return (
     <>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
-        <Field
-          id={`${id}-name`}
-          label="Name"
-          hint={capabilities.nameHint}
-          error={formState.errors.name?.message}
-        >
-          {(aria) => (
-            <input
-              {...aria}
-              {...nameField}
-              ref={(element) => {
-                nameField.ref(element);
-                // reset() drops react-hook-form's field refs until the next render, so its
-                // setFocus would miss: the store keeps the element for "focus Name".
-                newKeyStore.nameInput(element);
-              }}
-              autoComplete="off"
-              spellCheck={false}
-              className={inputClass}
-            />
-          )}
-        </Field>
+        <NameField id={`${id}-name`} form={form} rules={capabilities} />
         <Field
           id={`${id}-description`}
           label="Description"
           optional
-          hint={`Optional${descriptionLimit(capabilities.descriptionMaxLength)}. Say what the key is for; it shows in the list of keys.`}
+          hint={
+            <>
+              {/* The label's "(optional)" is hidden from screen readers; this says it to them. */}
+              <span className="sr-only">Optional. </span>
+              What the key is for, shown in the list of keys
+              {descriptionLimit(capabilities.descriptionMaxLength)}.
+            </>
+          }
           error={formState.errors.description?.message}
         >
           {(aria) => (
@@ -99,6 +91,14 @@ export function CreateApiKeyForm({
         </Field>
         <ProjectSelect form={form} onProjectChange={onProjectChange} />
         <InstancePicker control={control} />
+        <div ref={ackContainerRef} className="empty:hidden">
+          <AuthTurnsOnNotice
+            chosen={ack.concerned}
+            acknowledged={ack.acknowledged}
+            onAcknowledgedChange={ack.setAcknowledged}
+            error={ack.error}
+          />
+        </div>
         <ExpiryField control={control} register={register} />
         {rootError && (
           <FormErrorAlert
@@ -107,24 +107,7 @@ export function CreateApiKeyForm({
             onCheckList={onCheckList && (() => onCheckList(form.getValues('name')))}
           />
         )}
-        <div className="flex items-center gap-3">
-          <Button
-            type="submit"
-            variant="primary"
-            disabled={mutation.isPending}
-            aria-describedby={`${id}-status`}
-          >
-            Create API key
-          </Button>
-          <p id={`${id}-status`} role="status" className="text-fg-muted text-sm">
-            {mutation.isPending ? 'Creating the key…' : ''}
-          </p>
-          {mutation.isPending && (
-            <Button variant="ghost" onClick={cancel}>
-              Cancel request
-            </Button>
-          )}
-        </div>
+        <CreateButtonRow statusId={`${id}-status`} pending={mutation.isPending} onCancel={cancel} />
       </form>
       {/* Outside the form: nothing in the dialog may take part in a form submission. */}
       {reveal.created && (

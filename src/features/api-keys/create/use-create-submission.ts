@@ -18,9 +18,13 @@ function mapError(error: unknown, values: CreateApiKeyFormValues): MappedError {
  * boxed secret and the chosen deployments: where binding is by task (v3) the adapter sent only
  * name, description and expiry, and the receiver starts the bindings once the reveal shows.
  */
+/** A check beyond the schema (an acknowledgement): true lets the create go; `focus` on submit. */
+export type SubmitGate = (focus: boolean) => boolean;
+
 export function useCreateSubmission(
   form: UseFormReturn<CreateApiKeyFormValues>,
   onCreated: (created: CreatedKey) => void,
+  gate: SubmitGate = () => true,
 ) {
   const mutation = useCreateKey();
   const { rootError, run } = useGuardedSubmit(form, mapError);
@@ -50,7 +54,16 @@ export function useCreateSubmission(
   return {
     mutation,
     rootError,
-    submit: (event?: React.BaseSyntheticEvent) => form.handleSubmit(send)(event),
+    // The gate speaks after the fields: a field error takes focus first, and its own error shows too.
+    submit: (event?: React.BaseSyntheticEvent) =>
+      form.handleSubmit(
+        (values) => {
+          if (gate(true)) send(values);
+        },
+        () => {
+          gate(false);
+        },
+      )(event),
     /** Stops waiting; the API may still have acted on the request, and the message says so. */
     cancel: () => inFlight.current?.abort(),
   };

@@ -1,6 +1,6 @@
-import { fireEvent, render, screen, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
+import { fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { renderWithClient } from '../../../test/render-with-client';
 import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { secretBox } from '../../../lib/secret-box';
 import { RevealDialog } from './reveal-dialog';
@@ -31,10 +31,11 @@ const deployments = [
   },
 ].map(toDeploymentRecordV2);
 
+const isPrimary = (button: HTMLElement) => button.classList.contains('bg-accent');
+
 function renderDialog(shown = deployments) {
   const onClose = vi.fn();
-  const user = userEvent.setup();
-  render(
+  const { user } = renderWithClient(
     <RevealDialog
       createdKey={{ key: apiKey, secret: secretBox(SECRET), deploymentRefs: apiKey.deploymentRefs }}
       deployments={shown}
@@ -108,10 +109,41 @@ describe('RevealDialog', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Copied to the clipboard.');
     await user.click(screen.getByRole('button', { name: 'Show secret' }));
     expect(field).toHaveValue(SECRET);
-    expect(screen.getByRole('button', { name: 'Show secret' })).toHaveAttribute(
-      'aria-pressed',
-      'true',
-    );
+    await user.click(screen.getByRole('button', { name: 'Hide secret' }));
+    expect(field).toHaveValue('•'.repeat(32));
+    expect(screen.getByRole('button', { name: 'Show secret' })).toBeInTheDocument();
+  });
+
+  it('leads with Copy until copied; then the button says so and Done leads', async () => {
+    const { user, dialog } = renderDialog();
+    const copy = screen.getByRole('button', { name: 'Copy secret' });
+    const done = within(dialog).getByRole('button', { name: 'Done' });
+    const primaries = () => within(dialog).getAllByRole('button').filter(isPrimary);
+    expect(primaries()).toEqual([copy]);
+    await user.click(copy);
+    expect(copy).toHaveTextContent('Copied ✓');
+    expect(copy).toHaveAccessibleName('Copied');
+    expect(copy).toHaveFocus();
+    expect(primaries()).toEqual([done]);
+  });
+
+  it('shows the status with the list’s badge, never the API’s word', () => {
+    const { dialog } = renderDialog();
+    expect(within(dialog).getByText('Status').nextElementSibling).toHaveTextContent(/^Active$/);
+    expect(dialog).not.toHaveTextContent('ACTIVE');
+  });
+
+  it('copies exactly the snippet shown, which holds no secret, with its own button', async () => {
+    const { user, dialog } = renderDialog();
+    const snippet = within(dialog).getByRole('region', { name: 'Example call' });
+    expect(snippet).toHaveClass('whitespace-pre', 'overflow-x-auto');
+    await user.click(within(dialog).getByRole('button', { name: 'Copy snippet' }));
+    const copied = await navigator.clipboard.readText();
+    expect(copied).toBe(snippet.textContent);
+    expect(copied).not.toContain(SECRET);
+    expect(within(dialog).getByRole('button', { name: 'Copied' })).toHaveTextContent('Copied ✓');
+    // Copying the snippet is not copying the secret: Copy still leads, and closing still asks.
+    expect(screen.getByRole('button', { name: 'Copy secret' })).toSatisfy(isPrimary);
   });
 
   it('asks before Escape, the close button or the backdrop close an uncopied secret', async () => {

@@ -1,11 +1,13 @@
 import { useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { BindingProgressList } from '../../deployments/binding/binding-progress-list';
 import type { DeploymentRecord } from '../api/key-model';
 import type { CreatedKey } from '../api/use-key-mutations';
 import { ApiKeyFacts } from '../shared/api-key-facts';
 import { UsageSnippet } from './usage-snippet';
 import { SecretField } from './secret-field';
+import { useRevealBindings } from './use-reveal-bindings';
 
 type RevealDialogProps = {
   /**
@@ -26,23 +28,32 @@ const NOT_COPIED = {
 
 /**
  * The one time a secret is shown. Until it has been copied, every way out but "Done" asks first:
- * Escape, the close button, the backdrop, and leaving or reloading the page.
+ * Escape, the close button, the backdrop, and leaving or reloading the page. Copy leads until
+ * it has been used; then Done does.
  */
 export function RevealDialog({ createdKey, deployments, projectId, onClose }: RevealDialogProps) {
   const copyButtonRef = useRef<HTMLButtonElement>(null);
   const [copied, setCopied] = useState(false);
+  const bindings = useRevealBindings(createdKey, projectId);
+  const chosen = createdKey.deploymentRefs.flatMap(
+    (ref) => deployments.find((deployment) => deployment.ref === ref) ?? [],
+  );
+  const close = () => {
+    bindings.ensureStarted();
+    onClose();
+  };
 
   return (
     <ModalDialog
       title="Save your API key"
-      onClose={onClose}
+      onClose={close}
       initialFocusRef={copyButtonRef}
       size="lg"
       closeButton
       closeWarning={copied ? null : NOT_COPIED}
       footer={
         <div className="flex justify-end">
-          <Button variant="primary" onClick={onClose}>
+          <Button variant={copied ? 'primary' : 'secondary'} onClick={close}>
             Done
           </Button>
         </div>
@@ -55,10 +66,23 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
       <SecretField
         secret={createdKey.secret}
         copyButtonRef={copyButtonRef}
+        copied={copied}
         onCopied={() => setCopied(true)}
       />
-      <ApiKeyFacts apiKey={createdKey.key} deployments={deployments} projectId={projectId} />
-      <UsageSnippet apiKey={createdKey.key} deployments={deployments} />
+      <ApiKeyFacts
+        apiKey={createdKey.key}
+        deployments={deployments}
+        projectId={projectId}
+        instances={
+          bindings.items && <BindingProgressList items={bindings.items} onRetry={bindings.retry} />
+        }
+      />
+      {bindings.items && (
+        <p className="text-fg-muted text-sm">
+          Bindings go on if you close this dialog; the list shows them until they finish.
+        </p>
+      )}
+      <UsageSnippet chosen={chosen} bound={bindings.bound} />
     </ModalDialog>
   );
 }

@@ -6,6 +6,8 @@ import type { SecretBox } from '../../../lib/secret-box';
 type SecretFieldProps = {
   secret: SecretBox;
   copyButtonRef: React.RefObject<HTMLButtonElement | null>;
+  /** Once copied, Copy steps back (the dialog's Done takes the lead) and says it is done. */
+  copied: boolean;
   onCopied: () => void;
 };
 
@@ -16,7 +18,7 @@ type SecretFieldProps = {
 const MASK = '•'.repeat(32);
 
 /** The secret, masked by default, with a copy that always ends in a copy or clear instructions. */
-export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProps) {
+export function SecretField({ secret, copyButtonRef, copied, onCopied }: SecretFieldProps) {
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [shown, setShown] = useState(false);
@@ -55,6 +57,7 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
       <label htmlFor={id} className="text-sm font-medium">
         Secret
       </label>
+      {/* On a phone the secret takes a row of its own, the buttons the next one. */}
       <div className="flex flex-wrap gap-2">
         <input
           ref={inputRef}
@@ -72,13 +75,24 @@ export function SecretField({ secret, copyButtonRef, onCopied }: SecretFieldProp
           data-bwignore=""
           data-form-type="other"
           onCopy={onCopy}
-          className="border-line-strong bg-canvas min-w-0 flex-1 rounded-md border px-3 py-2 font-mono text-sm"
+          className="border-line-strong bg-canvas min-w-0 basis-full rounded-md border px-3 py-2 font-mono text-sm sm:flex-1 sm:basis-0"
         />
-        <Button variant="primary" ref={copyButtonRef} onClick={() => void copy()}>
-          Copy secret
+        <Button
+          variant={copied ? 'secondary' : 'primary'}
+          ref={copyButtonRef}
+          onClick={() => void copy()}
+          className="min-w-32 whitespace-nowrap"
+        >
+          {copied ? (
+            <>
+              Copied <span aria-hidden="true">✓</span>
+            </>
+          ) : (
+            'Copy secret'
+          )}
         </Button>
-        <Button aria-pressed={shown} onClick={() => setShown((value) => !value)}>
-          Show secret
+        <Button onClick={() => setShown((value) => !value)} className="min-w-32 whitespace-nowrap">
+          {shown ? 'Hide secret' : 'Show secret'}
         </Button>
       </div>
       {!shown && (

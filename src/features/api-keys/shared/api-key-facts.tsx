@@ -12,6 +12,8 @@ type ApiKeyFactsProps = {
   /** The key's project, when known (v3 keys do not say; the list they came from does). */
   projectId?: number | undefined;
   now?: Date;
+  /** Stands in for the bound deployments while they are still being bound (the v3 reveal). */
+  instances?: ReactNode;
 };
 
 /**
@@ -23,6 +25,7 @@ export function ApiKeyFacts({
   deployments,
   projectId,
   now = new Date(),
+  instances,
 }: ApiKeyFactsProps) {
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
@@ -60,12 +63,14 @@ export function ApiKeyFacts({
         )}
       </Fact>
       <Fact term="Instances">
-        <DeploymentNames
-          ids={apiKey.deploymentRefs}
-          deploymentsById={byId(deployments)}
-          empty="None: this key unlocks no deployment."
-          withStatus
-        />
+        {instances ?? (
+          <DeploymentNames
+            ids={apiKey.deploymentRefs}
+            deploymentsById={byId(deployments)}
+            empty="None: this key unlocks no deployment."
+            withStatus
+          />
+        )}
       </Fact>
     </dl>
   );

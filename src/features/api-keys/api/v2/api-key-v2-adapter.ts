@@ -35,6 +35,7 @@ export const keysAdapterV2: KeysAdapter = {
     expiryEditable: true,
     serverSort: true,
     bindingByTask: false,
+    bindingTurnsAuthOn: false,
     describeNameProblem: describeApiKeyNameProblem,
     nameHint: API_KEY_NAME_RULE,
     descriptionMaxLength: null,

@@ -51,6 +51,7 @@ export const keysAdapterV3: KeysAdapter = {
     expiryEditable: false,
     serverSort: false,
     bindingByTask: true,
+    bindingTurnsAuthOn: true,
     describeNameProblem: describeV3ApiKeyNameProblem,
     nameHint: '4–63 lower-case letters, digits and hyphens.',
     descriptionMaxLength: V3_DESCRIPTION_MAX_LENGTH,
