@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
 import { expect, test } from './fixtures';
+import { openRowAction } from './v3/manage-row-action';
 
 const keysTable = (page: Page) => page.getByRole('table', { name: 'API keys' });
 const rowOf = (page: Page, name: string) =>
@@ -23,14 +24,14 @@ test('edit the expiry to Never and back to a date: the row follows and PATCH sen
 }) => {
   await page.goto('/');
   await createKey(page, 'edit-me');
-  await rowOf(page, 'edit-me').getByRole('button', { name: /^Edit/ }).click();
+  await openRowAction(page, 'edit-me', 'Edit');
   let dialog = page.getByRole('dialog', { name: 'Edit API key' });
   await dialog.getByRole('combobox', { name: 'Expiration' }).selectOption('never');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
   await expect(rowOf(page, 'edit-me')).toContainText('never expires');
 
-  await rowOf(page, 'edit-me').getByRole('button', { name: /^Edit/ }).click();
+  await openRowAction(page, 'edit-me', 'Edit');
   dialog = page.getByRole('dialog', { name: 'Edit API key' });
   await dialog.getByRole('combobox', { name: 'Expiration' }).selectOption('custom');
   await dialog.getByLabel('Expiration date and time').fill('2030-06-01T12:00');
@@ -51,9 +52,7 @@ test('delete a key bound to an active deployment only after typing its name', as
 }) => {
   await page.goto('/');
   await createKey(page, 'bound-key', /^llama-3-8b-chat/);
-  await rowOf(page, 'bound-key')
-    .getByRole('button', { name: /^Delete/ })
-    .click();
+  await openRowAction(page, 'bound-key', 'Delete');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('llama-3-8b-chat');
   const confirm = dialog.getByRole('button', { name: 'Delete key' });
@@ -75,9 +74,7 @@ test('delete a key bound to an active deployment only after typing its name', as
 test('delete an unbound key without typing', async ({ page }) => {
   await page.goto('/');
   await createKey(page, 'loose-key');
-  await rowOf(page, 'loose-key')
-    .getByRole('button', { name: /^Delete/ })
-    .click();
+  await openRowAction(page, 'loose-key', 'Delete');
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('textbox', { name: 'Type the key name to confirm' })).toHaveCount(
     0,
@@ -140,9 +137,7 @@ test('the project lives in the URL and survives a reload', async ({ page }) => {
 
 test('details open from a row and by URL', async ({ page }) => {
   await page.goto('/');
-  await rowOf(page, 'ci-pipeline')
-    .getByRole('button', { name: /^Details/ })
-    .click();
+  await openRowAction(page, 'ci-pipeline', 'Details');
   const dialog = page.getByRole('dialog', { name: 'API key details' });
   await expect(dialog).toContainText('ci-pipeline');
   await expect(page).toHaveURL(/[?&]key=/);
