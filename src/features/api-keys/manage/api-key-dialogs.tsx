@@ -1,6 +1,5 @@
 import { Suspense, useEffect } from 'react';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
-import type { BindingsChange } from './use-edit-submission';
 import { LazyBoundary } from '../../../components/ui/lazy-boundary';
 import { afterNextPaint } from '../../../lib/after-next-paint';
 import { lazyWithPreload } from '../../../lib/lazy-with-preload';
@@ -42,8 +41,6 @@ type ApiKeyDialogsProps = {
   onAnnounce: (message: string) => void;
   /** Where focus goes when the row it came from is gone. */
   onFocusList: () => void;
-  /** Binding changes where binding is by task (v3): see `EditApiKeyDialog`. */
-  onBindingsChange?: ((change: BindingsChange) => void) | undefined;
 };
 
 export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
@@ -76,7 +73,6 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
             apiKey={dialog.key}
             projectId={projectId}
             onClose={onClose}
-            onBindingsChange={props.onBindingsChange}
             onSaved={(key) => {
               onAnnounce(`Saved changes to “${key.name}”.`);
               onClose();

@@ -1,141 +1,37 @@
-import { useId, useRef, useState } from 'react';
-import { Button } from '../../../components/ui/button';
-import { Field, inputClass } from '../../../components/ui/field';
-import { ModalDialog } from '../../../components/ui/modal-dialog';
-import { isApiError } from '../../../lib/api-error';
-import type { DeploymentRecord, KeyRecord } from '../api/key-model';
-import { useDeleteKey } from '../api/use-key-mutations';
-import type { RootError } from '../model/map-create-error';
-import { byId, DeploymentNames } from '../shared/deployment-names';
-import { FormErrorAlert } from '../shared/form-error-alert';
-
-type DeleteApiKeyDialogProps = {
-  apiKey: KeyRecord;
-  projectId: number;
-  /** The key's project's deployments, loaded: they decide whether a typed confirmation is due. */
-  deployments: DeploymentRecord[];
-  onClose: () => void;
-  /** 'already-gone' when the API said 404: someone else deleted it first, which is no error. */
-  onDeleted: (outcome: 'deleted' | 'already-gone') => void;
-};
-
-const CONFIRM_LABEL = 'Type the key name to confirm';
+import { useState } from 'react';
+import { describeError } from '../../../lib/describe-error';
+import { useKeysAdapter } from '../api/keys-adapter-context';
+import { DetachAndDeleteDialog } from './detach-and-delete-dialog';
+import { PlainDeleteDialog, type DeleteApiKeyDialogProps } from './plain-delete-dialog';
 
 /**
- * Deleting is immediate and final. When a running deployment accepts the key, the user types its
- * name first: a slip of the mouse must not break a production client.
+ * Where binding is by task (v3) the API refuses to delete a key a deployment still accepts, so
+ * such a key is detached first ("Detach and delete"); any other key is simply deleted.
  */
-export function DeleteApiKeyDialog({
-  apiKey,
-  projectId,
-  deployments,
-  onClose,
-  onDeleted,
-}: DeleteApiKeyDialogProps) {
-  const id = useId();
-  const mutation = useDeleteKey(projectId);
-  const [typed, setTyped] = useState('');
-  const [error, setError] = useState<RootError | null>(null);
-  // One DELETE per confirmation, however fast the button is pressed.
-  const sending = useRef(false);
-  const cancelRef = useRef<HTMLButtonElement>(null);
-  const confirmRef = useRef<HTMLInputElement>(null);
-
-  const ids = apiKey.deploymentRefs;
-  const active = deployments.filter((d) => ids.includes(d.ref) && d.status === 'ACTIVE');
-  const needsConfirmation = active.length > 0;
-  const confirmed = !needsConfirmation || typed === apiKey.name;
-  // Chosen once: focus must not jump if the deployments change while the dialog is open.
-  const [initialFocusRef] = useState(() => (needsConfirmation ? confirmRef : cancelRef));
-
-  const remove = () => {
-    if (sending.current || !confirmed) return;
-    sending.current = true;
-    setError(null);
-    mutation.mutate(apiKey.id, {
-      onSuccess: (outcome) => onDeleted(outcome),
-      onError: (cause) => setError(describeDeleteError(cause)),
-      onSettled: () => {
-        sending.current = false;
-      },
-    });
+export function DeleteApiKeyDialog(props: DeleteApiKeyDialogProps) {
+  const adapter = useKeysAdapter();
+  const { projectId } = props;
+  // The key as last read: a 409 on a plain delete re-reads it and, attached after all, switches.
+  const [apiKey, setApiKey] = useState(props.apiKey);
+  const [rereadError, setRereadError] = useState<string | null>(null);
+  const byTask = adapter.capabilities.bindingByTask;
+  if (byTask && apiKey.deploymentRefs.length > 0) {
+    return <DetachAndDeleteDialog {...props} apiKey={apiKey} />;
+  }
+  const reread = () => {
+    setRereadError(null);
+    adapter
+      .getKey(projectId, apiKey.id)
+      .then(setApiKey, (error: unknown) =>
+        setRereadError(`Could not re-read the key: ${describeError(error)}`),
+      );
   };
-
   return (
-    <ModalDialog title="Delete API key" onClose={onClose} initialFocusRef={initialFocusRef}>
-      <form
-        noValidate
-        className="flex flex-col gap-4 text-sm"
-        onSubmit={(event) => {
-          event.preventDefault();
-          remove();
-        }}
-      >
-        <p>
-          Delete the key <strong className="break-all">{apiKey.name}</strong>? Requests that use it
-          are refused from then on. This cannot be undone.
-        </p>
-        {ids.length === 0 ? (
-          <p>No deployment is bound to this key: nothing will stop working.</p>
-        ) : (
-          <div className="flex flex-col gap-1.5">
-            <p>These deployments will start rejecting it:</p>
-            <DeploymentNames ids={ids} deploymentsById={byId(deployments)} withStatus />
-          </div>
-        )}
-        {needsConfirmation && (
-          <Field
-            id={`${id}-confirm`}
-            label={CONFIRM_LABEL}
-            hint={
-              <>
-                {active.length === 1 ? 'An active deployment accepts' : 'Active deployments accept'}{' '}
-                this key right now: whatever calls {active.length === 1 ? 'it' : 'them'} with it
-                will fail at once. Type <strong className="break-all">{apiKey.name}</strong> to
-                confirm.
-              </>
-            }
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                ref={confirmRef}
-                value={typed}
-                onChange={(event) => setTyped(event.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-                className={inputClass}
-              />
-            )}
-          </Field>
-        )}
-        {error && <FormErrorAlert error={error} onRetry={remove} />}
-        <div className="flex flex-wrap items-center justify-end gap-3">
-          <p id={`${id}-status`} role="status" className="text-fg-muted mr-auto">
-            {mutation.isPending ? 'Deleting the key…' : ''}
-          </p>
-          <Button ref={cancelRef} onClick={onClose}>
-            Cancel
-          </Button>
-          <Button
-            type="submit"
-            variant="danger"
-            disabled={!confirmed || mutation.isPending}
-            aria-describedby={`${id}-status`}
-          >
-            Delete key
-          </Button>
-        </div>
-      </form>
-    </ModalDialog>
+    <PlainDeleteDialog
+      {...props}
+      apiKey={apiKey}
+      onAttachedAfterAll={byTask ? reread : undefined}
+      rereadError={rereadError}
+    />
   );
-}
-
-function describeDeleteError(cause: unknown): RootError {
-  if (!isApiError(cause)) return { message: String(cause), requestId: null, retryable: false };
-  // Deleting again is safe: if the first attempt went through, the second answers 404.
-  const message = cause.outcomeUnknown
-    ? `${cause.message} The key may or may not have been deleted; deleting again is safe.`
-    : cause.message;
-  return { message, requestId: cause.requestId, retryable: false };
 }

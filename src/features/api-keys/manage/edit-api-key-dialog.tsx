@@ -1,7 +1,6 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
-import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
@@ -13,35 +12,29 @@ import { descriptionLimit } from '../shared/description-limit';
 import { ExpiryField } from '../shared/expiry-field';
 import { FormErrorAlert } from '../shared/form-error-alert';
 import { InstancePicker } from '../shared/instance-picker';
+import { BindingWarnings } from './binding-warnings';
+import { EditBindingsProgress } from './edit-bindings-progress';
 import { ReadOnlyExpiry } from './read-only-expiry';
 import { UnlistedBindingsNote } from './unlisted-bindings-note';
-import { BINDINGS_NOT_SAVED, useEditSubmission, type BindingsChange } from './use-edit-submission';
-
-export type { BindingsChange } from './use-edit-submission';
+import { useBindingEdit } from './use-binding-edit';
+import { useEditSubmission } from './use-edit-submission';
 
 type EditApiKeyDialogProps = {
   apiKey: KeyRecord;
   /** The key's project: the instance picker lists its deployments. */
   projectId: number;
   onClose: () => void;
+  /** On v3 with deployment changes: once every one of them landed. */
   onSaved: (key: KeyRecord) => void;
-  /**
-   * Where binding is by task (v3): receives the deployments added and removed once the key's
-   * own change is saved. Without it such a change is reported as not saved.
-   */
-  onBindingsChange?: ((change: BindingsChange) => void) | undefined;
 };
 
 const NOTHING_TO_SAVE = 'Nothing to save: no field was changed.';
 
-/** Description, instances and expiry of an existing key; only what changed is sent. */
-export function EditApiKeyDialog({
-  apiKey,
-  projectId,
-  onClose,
-  onSaved,
-  onBindingsChange,
-}: EditApiKeyDialogProps) {
+/**
+ * Description, instances and expiry of an existing key; only what changed is sent. Where binding
+ * is by task (v3) the deployment changes follow the key's PATCH, and the dialog shows them.
+ */
+export function EditApiKeyDialog({ apiKey, projectId, onClose, onSaved }: EditApiKeyDialogProps) {
   const id = useId();
   const { capabilities } = useKeysAdapter();
   // Fixed at open, so a background refetch of the key never rewrites what the user is editing.
@@ -56,8 +49,19 @@ export function EditApiKeyDialog({
     reValidateMode: 'onChange',
   });
   const { register, control, formState, handleSubmit, subscribe } = form;
-  const edit = useEditSubmission(form, { apiKey, projectId, initial, onSaved, onBindingsChange });
-  const { mutation, rootError, nothingToSave, setNothingToSave } = edit;
+  const binding = useBindingEdit({ control, apiKey, projectId, initialRefs: initial.instanceIds });
+  const edit = useEditSubmission(form, {
+    apiKey,
+    projectId,
+    initial,
+    onSaved,
+    ready: binding.ready,
+  });
+  const { mutation, rootError, nothingToSave, setNothingToSave, bindingRun } = edit;
+  const savedKey = bindingRun?.key;
+  const onAllDone = useCallback(() => {
+    if (savedKey) onSaved(savedKey);
+  }, [savedKey, onSaved]);
   const descriptionRef = useRef<HTMLTextAreaElement | null>(null);
   const descriptionField = register('description');
 
@@ -70,55 +74,69 @@ export function EditApiKeyDialog({
 
   return (
     <ModalDialog title="Edit API key" onClose={onClose} initialFocusRef={descriptionRef} size="lg">
-      <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
-        <Field id={`${id}-name`} label="Name" hint="A key's name cannot be changed.">
-          {(aria) => (
-            <input {...aria} value={apiKey.name} readOnly className={`${inputClass} bg-canvas`} />
-          )}
-        </Field>
-        <Field
-          id={`${id}-description`}
-          label="Description"
-          hint={`Optional${descriptionLimit(capabilities.descriptionMaxLength)}. Clear it to remove the description.`}
-          error={formState.errors.description?.message}
-        >
-          {(aria) => (
-            <textarea
-              {...aria}
-              {...descriptionField}
-              ref={(element) => {
-                descriptionField.ref(element);
-                descriptionRef.current = element;
-              }}
-              rows={2}
-              className={inputClass}
-            />
-          )}
-        </Field>
-        <InstancePicker control={control} />
-        <UnlistedBindingsNote projectId={projectId} boundIds={initial.instanceIds} />
-        {capabilities.expiryEditable ? (
-          <ExpiryField control={control} register={register} />
-        ) : (
-          <ReadOnlyExpiry id={`${id}-expiry`} expiresAt={apiKey.expiresAt} />
-        )}
-        {rootError && <FormErrorAlert error={rootError} onRetry={() => void submit()} />}
-        {edit.bindingsNotSaved && <Alert>{BINDINGS_NOT_SAVED}</Alert>}
-        <div className="flex flex-wrap items-center justify-end gap-3">
-          <p id={`${id}-status`} role="status" className="text-fg-muted mr-auto text-sm">
-            {mutation.isPending ? 'Saving the changes…' : nothingToSave ? NOTHING_TO_SAVE : ''}
-          </p>
-          <Button onClick={onClose}>Cancel</Button>
-          <Button
-            type="submit"
-            variant="primary"
-            disabled={mutation.isPending}
-            aria-describedby={`${id}-status`}
+      {bindingRun ? (
+        <EditBindingsProgress
+          projectId={projectId}
+          keyName={bindingRun.keyName}
+          changes={bindingRun.changes}
+          onAllDone={onAllDone}
+          onClose={onClose}
+        />
+      ) : (
+        <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
+          <Field id={`${id}-name`} label="Name" hint="A key's name cannot be changed.">
+            {(aria) => (
+              <input {...aria} value={apiKey.name} readOnly className={`${inputClass} bg-canvas`} />
+            )}
+          </Field>
+          <Field
+            id={`${id}-description`}
+            label="Description"
+            hint={`Optional${descriptionLimit(capabilities.descriptionMaxLength)}. Clear it to remove the description.`}
+            error={formState.errors.description?.message}
           >
-            Save changes
-          </Button>
-        </div>
-      </form>
+            {(aria) => (
+              <textarea
+                {...aria}
+                {...descriptionField}
+                ref={(element) => {
+                  descriptionField.ref(element);
+                  descriptionRef.current = element;
+                }}
+                rows={2}
+                className={inputClass}
+              />
+            )}
+          </Field>
+          <InstancePicker control={control} />
+          <UnlistedBindingsNote projectId={projectId} boundIds={initial.instanceIds} />
+          <BindingWarnings keyName={apiKey.name} {...binding} />
+          {capabilities.expiryEditable ? (
+            <ExpiryField control={control} register={register} />
+          ) : (
+            <ReadOnlyExpiry id={`${id}-expiry`} expiresAt={apiKey.expiresAt} />
+          )}
+          {rootError && <FormErrorAlert error={rootError} onRetry={() => void submit()} />}
+          <div className="flex flex-wrap items-center justify-end gap-3">
+            <p id={`${id}-status`} role="status" className="text-fg-muted mr-auto text-sm">
+              {mutation.isPending
+                ? 'Saving the changes…'
+                : nothingToSave
+                  ? NOTHING_TO_SAVE
+                  : (binding.blocker ?? '')}
+            </p>
+            <Button onClick={onClose}>Cancel</Button>
+            <Button
+              type="submit"
+              variant="primary"
+              disabled={mutation.isPending || !binding.ready}
+              aria-describedby={`${id}-status`}
+            >
+              Save changes
+            </Button>
+          </div>
+        </form>
+      )}
     </ModalDialog>
   );
 }

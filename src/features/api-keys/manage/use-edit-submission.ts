@@ -1,30 +1,18 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { isApiError } from '../../../lib/api-error';
+import { bindingChanges } from '../../deployments/binding/binding-diff';
+import { startBindingChanges } from '../../deployments/binding/use-binding-jobs';
 import type { KeyRecord } from '../api/key-model';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 import { useUpdateKey } from '../api/use-key-mutations';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
-import { bindingsDiff, toKeyChanges } from '../model/edit-api-key-form';
+import { toKeyChanges } from '../model/edit-api-key-form';
 import type { MappedError } from '../model/map-create-error';
 import { mapUpdateError } from '../model/map-update-error';
 import { useGuardedSubmit } from '../shared/use-guarded-submit';
-
-/**
- * A change of bindings where they are made by patching deployments (v3,
- * `capabilities.bindingByTask`): the key's own PATCH has succeeded (or had nothing to send) when
- * this is called, with the deployments to add the key to and remove it from.
- */
-export type BindingsChange = {
-  key: KeyRecord;
-  projectId: number;
-  added: string[];
-  removed: string[];
-};
-
-export const BINDINGS_NOT_SAVED =
-  'Changes to the deployments were not saved: this API binds keys through each deployment, ' +
-  'which this dialog cannot do yet.';
+import type { BindingRun } from './edit-bindings-progress';
 
 function mapError(error: unknown, values: CreateApiKeyFormValues): MappedError {
   if (isApiError(error)) return mapUpdateError(error, values);
@@ -36,35 +24,43 @@ type EditSubmissionOptions = {
   projectId: number;
   initial: CreateApiKeyFormValues;
   onSaved: (key: KeyRecord) => void;
-  onBindingsChange: ((change: BindingsChange) => void) | undefined;
+  /** False while a warning about the bindings waits for the user's confirmation. */
+  ready: boolean;
 };
 
-/** Form values → only what changed → the adapter; bindings by task go to `onBindingsChange`. */
+/**
+ * Form values → only what changed → the adapter. Where binding is by task (v3) the key's own
+ * PATCH goes first; once it is saved the deployment changes start as jobs of the query client
+ * (they outlive the dialog) and `bindingRun` says which, for the dialog to show their progress.
+ */
 export function useEditSubmission(
   form: UseFormReturn<CreateApiKeyFormValues>,
-  { apiKey, projectId, initial, onSaved, onBindingsChange }: EditSubmissionOptions,
+  { apiKey, projectId, initial, onSaved, ready }: EditSubmissionOptions,
 ) {
   const { capabilities } = useKeysAdapter();
+  const client = useQueryClient();
   const mutation = useUpdateKey(projectId);
   const { rootError, run, clearRootError } = useGuardedSubmit(form, mapError);
   const [nothingToSave, setNothingToSave] = useState(false);
-  const [bindingsNotSaved, setBindingsNotSaved] = useState(false);
+  const [bindingRun, setBindingRun] = useState<(BindingRun & { key: KeyRecord }) | null>(null);
 
   const send = (values: CreateApiKeyFormValues) => {
-    setBindingsNotSaved(false);
+    if (!ready || bindingRun) return;
     const changes = toKeyChanges(initial, values, new Date(), capabilities);
-    const diff = capabilities.bindingByTask ? bindingsDiff(initial, values) : null;
-    const bindingsChanged = diff !== null && diff.added.length + diff.removed.length > 0;
-    if (Object.keys(changes).length === 0 && !bindingsChanged) {
+    const moves = capabilities.bindingByTask
+      ? bindingChanges(apiKey.name, initial.instanceIds, values.instanceIds)
+      : [];
+    if (Object.keys(changes).length === 0 && moves.length === 0) {
       clearRootError();
       setNothingToSave(true);
       return;
     }
     const handOver = (key: KeyRecord) => {
-      if (!bindingsChanged) return onSaved(key);
-      if (!onBindingsChange) return setBindingsNotSaved(true);
-      onBindingsChange({ key, projectId, ...diff });
-      onSaved(key);
+      if (moves.length === 0) return onSaved(key);
+      const jobs = moves.map(({ deployment, attach }) => ({ deployment, attach }));
+      // Not awaited: the chain runs on whether or not the dialog stays open.
+      void startBindingChanges(client, { projectId, keyName: key.name, changes: jobs });
+      setBindingRun({ key, keyName: key.name, changes: jobs });
     };
     if (Object.keys(changes).length === 0) return handOver(apiKey);
     run(values, (settle) =>
@@ -72,5 +68,5 @@ export function useEditSubmission(
     );
   };
 
-  return { mutation, rootError, nothingToSave, setNothingToSave, bindingsNotSaved, send };
+  return { mutation, rootError, nothingToSave, setNothingToSave, bindingRun, send };
 }

@@ -70,7 +70,7 @@ export function toUpdateApiKeyInput(
  * Form values → the generation-neutral changes the adapter sends: only what the user changed,
  * and only what the generation changes on the key itself. Without an editable expiry the
  * expiry is never sent; where binding is by task (v3), bindings are not a change of the key
- * (the edit dialog hands them to its `onBindingsChange` instead).
+ * (the edit dialog runs them as deployment jobs after the key's PATCH instead).
  */
 export function toKeyChanges(
   initial: CreateApiKeyFormValues,

@@ -1,0 +1,127 @@
+import { useEffect, useId, useRef, useState } from 'react';
+import { Button } from '../../../components/ui/button';
+import { Field, inputClass } from '../../../components/ui/field';
+import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { bindingChanges, deploymentsLosingLastKey } from '../../deployments/binding/binding-diff';
+import { DetachAndDeleteProgress } from '../../deployments/binding/detach-and-delete-progress';
+import {
+  LastKeyConfirmation,
+  lastKeyConfirmed,
+} from '../../deployments/binding/last-key-confirmation';
+import { useDetachAndDelete } from '../../deployments/binding/use-detach-and-delete';
+import { useKeysAdapter } from '../api/keys-adapter-context';
+import { CONFIRM_LABEL, type DeleteApiKeyDialogProps } from './plain-delete-dialog';
+
+/**
+ * A key deployments still accept (v3): detached from each, one after another, then deleted. The
+ * run outlives the dialog; it stops at the first detach that does not land and says what is
+ * detached, what is not, and that the key still exists, with Retry going on from there.
+ */
+export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
+  const { apiKey, projectId, deployments, onClose, onDeleted } = props;
+  const id = useId();
+  const adapter = useKeysAdapter();
+  const refs = apiKey.deploymentRefs;
+  const run = useDetachAndDelete({
+    projectId,
+    keyName: apiKey.name,
+    deployments: refs,
+    deleteKey: () => adapter.deleteKey(projectId, apiKey.id),
+    reloadDeployments: async () => (await adapter.getKey(projectId, apiKey.id)).deploymentRefs,
+  });
+  const { state } = run;
+  const started = run.running || state.failure !== null || state.detached.length > 0;
+  const [typedKey, setTypedKey] = useState('');
+  const [typed, setTyped] = useState<Record<string, string>>({});
+  const cancelRef = useRef<HTMLButtonElement>(null);
+  const confirmRef = useRef<HTMLInputElement>(null);
+
+  const active = deployments.filter((d) => refs.includes(d.ref) && d.status === 'ACTIVE');
+  const losing = deploymentsLosingLastKey(bindingChanges(apiKey.name, refs, []), deployments).map(
+    (d) => d.name,
+  );
+  const confirmed =
+    (active.length === 0 || typedKey === apiKey.name) && lastKeyConfirmed(losing, typed);
+  const [initialFocusRef] = useState(() => (active.length > 0 ? confirmRef : cancelRef));
+
+  // The submit button goes away once the run starts: focus stays in the dialog, on its way out.
+  useEffect(() => {
+    if (started && document.activeElement === document.body) cancelRef.current?.focus();
+  }, [started]);
+  const { keyDeleted, alreadyGone } = state;
+  const reported = useRef(false);
+  useEffect(() => {
+    if (!keyDeleted || reported.current) return;
+    reported.current = true;
+    onDeleted(alreadyGone ? 'already-gone' : 'deleted');
+  }, [keyDeleted, alreadyGone, onDeleted]);
+
+  return (
+    <ModalDialog title="Delete API key" onClose={onClose} initialFocusRef={initialFocusRef}>
+      <form
+        noValidate
+        className="flex flex-col gap-4 text-sm"
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (confirmed && !started) run.start();
+        }}
+      >
+        <p>
+          The API deletes a key only once no deployment accepts it, so{' '}
+          <strong className="break-all">{apiKey.name}</strong> is first detached from each
+          deployment below, one after another, then deleted. Requests that use it are refused from
+          then on. This cannot be undone.
+        </p>
+        <DetachAndDeleteProgress {...run} onRetry={run.retry} />
+        {!started && active.length > 0 && (
+          <Field
+            id={`${id}-confirm`}
+            label={CONFIRM_LABEL}
+            hint={
+              <>
+                Active deployments accept this key right now: whatever calls them with it will fail
+                at once. Type <strong className="break-all">{apiKey.name}</strong> to confirm.
+              </>
+            }
+          >
+            {(aria) => (
+              <input
+                {...aria}
+                ref={confirmRef}
+                value={typedKey}
+                onChange={(event) => setTypedKey(event.target.value)}
+                autoComplete="off"
+                spellCheck={false}
+                className={inputClass}
+              />
+            )}
+          </Field>
+        )}
+        {!started && (
+          <LastKeyConfirmation
+            deployments={losing}
+            keyName={apiKey.name}
+            typed={typed}
+            onTypedChange={setTyped}
+          />
+        )}
+        {run.running && (
+          <p className="text-fg-muted">
+            You can close this dialog: detaching and deleting go on, and the list marks the key
+            until they end.
+          </p>
+        )}
+        <div className="flex flex-wrap items-center justify-end gap-3">
+          <Button ref={cancelRef} onClick={onClose}>
+            {started ? 'Close' : 'Cancel'}
+          </Button>
+          {!started && (
+            <Button type="submit" variant="danger" disabled={!confirmed}>
+              Detach and delete
+            </Button>
+          )}
+        </div>
+      </form>
+    </ModalDialog>
+  );
+}
