@@ -73,7 +73,7 @@ test.describe('under the CSP', () => {
     expectSecurityHeaders(createHeaders);
 
     const dialog = page.getByRole('dialog', { name: 'Save your API key' });
-    await dialog.getByRole('button', { name: /^Copy/ }).click();
+    await dialog.getByRole('button', { name: 'Copy secret' }).click();
     await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
     await dialog.getByRole('button', { name: 'Done' }).click();
     await expect(dialog).toBeHidden();

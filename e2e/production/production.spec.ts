@@ -21,7 +21,7 @@ test('sign in with a personal token, then create → reveal → copy → Done', 
   await page.getByRole('checkbox', { name: /^llama-3-8b-chat/ }).check();
   await page.getByRole('button', { name: 'Create API key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save your API key' });
-  await dialog.getByRole('button', { name: /^Copy/ }).click();
+  await dialog.getByRole('button', { name: 'Copy secret' }).click();
   await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
   expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^[\w-]{43,}$/);
   await dialog.getByRole('button', { name: 'Done' }).click();

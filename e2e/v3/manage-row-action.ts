@@ -6,7 +6,8 @@ export const keysTable = (page: Page) => page.getByRole('table', { name: 'API ke
 export const rowOf = (page: Page, name: string) =>
   keysTable(page)
     .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name, exact: true }) });
+    // The name is a button (it opens the details); its cell also holds the description.
+    .filter({ has: page.getByRole('button', { name, exact: true }) });
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -144,6 +144,7 @@ function KeysPageContent() {
             view={view}
             onViewChange={onViewChange}
             headingRef={listHeadingRef}
+            onCreateKey={createBlocked === null ? openSheet : undefined}
           />
         </Suspense>
       </LazyBoundary>
