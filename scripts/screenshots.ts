@@ -13,8 +13,6 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../e2e/chromium';
-import { API_KEYS_PATH } from '../src/features/api-keys/api/api-key-schemas';
-import { DEPLOYMENTS_PATH } from '../src/features/deployments/api/deployment-schemas';
 import { PROJECTS_PATH } from '../src/features/projects/api/project-schemas';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -54,7 +52,8 @@ async function startDevServer(): Promise<{ url: string; stop: () => void }> {
   // Its own process group, so one signal stops npx, Vite and the sandbox Vite started.
   const child: ChildProcess = spawn('npx', ['vite', '--port', String(PORT), '--strictPort'], {
     cwd: ROOT,
-    env: { ...process.env, GCORE_API_URL: '', GCORE_API_KEY: '' },
+    // Tasks finish at once, so the seeded bindings are in place before the first shot.
+    env: { ...process.env, GCORE_API_URL: '', GCORE_API_KEY: '', SANDBOX_TASK_MS: '0' },
     stdio: ['ignore', 'ignore', 'inherit'],
     detached: true,
   });
@@ -76,40 +75,58 @@ async function startDevServer(): Promise<{ url: string; stop: () => void }> {
   throw new Error(`${url} did not answer within 60 s`);
 }
 
-/** Adds KEYS to the default project through the app's own proxy; a name already there is kept. */
+/**
+ * Adds KEYS to the default project through the app's own gateway, the v3 way the page speaks by
+ * default: create the key, then bind it by patching each deployment and waiting for its task.
+ * A name already there (an earlier run against the same server) is kept.
+ */
 async function seedKeys(page: Page): Promise<void> {
-  const paths = { keys: API_KEYS_PATH, deployments: DEPLOYMENTS_PATH, projects: PROJECTS_PATH };
   const failures = await page.evaluate(
-    async ({ keys, paths }) => {
+    async ({ keys, projectsPath }) => {
       // No named helpers in here: tsx would wrap them in a `__name` call the page does not have.
+      const json = { 'Content-Type': 'application/json' };
       const projects: { results: { id: number; is_default: boolean }[] } = await (
-        await fetch(paths.projects)
+        await fetch(projectsPath)
       ).json();
       const project = projects.results.find((p) => p.is_default) ?? projects.results[0];
-      const deployments: { results: { id: string; status: string }[] } = await (
-        await fetch(`${paths.deployments}?project_id=${project?.id}&limit=100`)
+      const base = `/cloud/v3/inference/${project?.id}`;
+      const deployments: { results: { name: string; status: string }[] } = await (
+        await fetch(`${base}/deployments?limit=100`)
       ).json();
-      const active = deployments.results.filter((d) => d.status === 'ACTIVE').map((d) => d.id);
+      const active = deployments.results.filter((d) => d.status === 'ACTIVE').map((d) => d.name);
       const failed: string[] = [];
       for (const key of keys) {
-        const expiresAt = key.days === null ? null : Date.now() + key.days * 86_400_000;
-        const response = await fetch(paths.keys, {
+        const body: Record<string, string> = { name: key.name };
+        if (key.description) body.description = key.description;
+        if (key.days !== null) {
+          body.expires_at = new Date(Date.now() + key.days * 86_400_000).toISOString();
+        }
+        const created = await fetch(`${base}/api_keys`, {
           method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
-          body: JSON.stringify({
-            name: key.name,
-            description: key.description,
-            expires_at: expiresAt === null ? null : new Date(expiresAt).toISOString(),
-            inference_instance_ids: active.slice(0, key.bind),
-            project_id: project?.id,
-          }),
+          headers: json,
+          body: JSON.stringify(body),
         });
-        // 409: made by an earlier run against the same server, which is just as good.
-        if (!response.ok && response.status !== 409) failed.push(`${key.name}: ${response.status}`);
+        if (created.status === 409) continue;
+        if (!created.ok) failed.push(`${key.name}: ${created.status}`);
+        for (const deployment of active.slice(0, key.bind)) {
+          const path = `${base}/deployments/${encodeURIComponent(deployment)}`;
+          const current: { api_keys: string[] | null } = await (await fetch(path)).json();
+          const patched = await fetch(path, {
+            method: 'PATCH',
+            headers: json,
+            body: JSON.stringify({ api_keys: [...(current.api_keys ?? []), key.name] }),
+          });
+          const { tasks }: { tasks: string[] } = await patched.json();
+          for (const task of tasks) {
+            for (let state = ''; state !== 'FINISHED' && state !== 'ERROR';) {
+              state = (await (await fetch(`/cloud/v1/tasks/${task}`)).json()).state;
+            }
+          }
+        }
       }
       return failed;
     },
-    { keys: KEYS, paths },
+    { keys: KEYS, projectsPath: PROJECTS_PATH },
   );
   if (failures.length > 0) throw new Error(`Could not add keys: ${failures.join(', ')}`);
 }
@@ -126,7 +143,7 @@ async function shoot(browser: Browser, base: string): Promise<void> {
     const page = await context.newPage();
     if (shot.state === 'api-down') {
       // The keys call fails as a dropped connection would: the banner, then nothing else moves.
-      await page.route(`**${API_KEYS_PATH}?*`, (route) => route.abort('connectionreset'));
+      await page.route('**/api_keys?*', (route) => route.abort('connectionreset'));
       await page.goto(base);
       await page.getByRole('alert', { name: 'The API cannot be reached' }).waitFor();
     } else {
@@ -139,7 +156,7 @@ async function shoot(browser: Browser, base: string): Promise<void> {
       // What a user sees once the page has settled: the new keys listed.
       const table = page.getByRole('table', { name: 'API keys' });
       for (const key of KEYS)
-        await table.getByRole('cell', { name: key.name, exact: true }).waitFor();
+        await table.getByRole('button', { name: key.name, exact: true }).waitFor();
       if (shot.state === 'sheet') {
         await page.getByRole('button', { name: 'Create API key' }).click();
         await page.getByRole('checkbox').first().waitFor();

@@ -68,7 +68,11 @@ withApiTimeoutMeta(MATRIX_TIMEOUT_MS);
 async function submitKey() {
   window.history.replaceState(null, '', '/');
   const result = renderWithClient(<KeysPage />);
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
+  // The form lives in the create sheet, opened once the projects are in.
+  const opener = screen.getByRole('button', { name: 'Create API key' });
+  await waitFor(() => expect(opener).toBeEnabled(), { timeout: 10_000 });
+  await result.user.click(opener);
+  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 10_000 });
   await result.user.type(screen.getByRole('textbox', { name: 'Name' }), 'matrix-key');
   await result.user.type(screen.getByRole('textbox', { name: 'Description' }), 'typed text');
   await result.user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
@@ -100,7 +104,8 @@ describe('create: every failure gives a specific message, keeps the input and se
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('matrix-key');
     expect(screen.getByRole('textbox', { name: 'Description' })).toHaveValue('typed text');
     expect(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeChecked();
-    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    // The sheet is a dialog too: what must not open is the reveal.
+    expect(screen.queryByRole('dialog', { name: 'Save your API key' })).not.toBeInTheDocument();
     expect(creates()).toHaveLength(1);
   });
 
