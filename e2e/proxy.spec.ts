@@ -1,5 +1,5 @@
 import { E2E_SANDBOX_TOKEN } from '../playwright.config';
-import { expect, test } from './fixtures';
+import { expect, openCreateSheet, test } from './fixtures';
 
 test('the proxy puts its own token on every call, replacing what the browser sends', async ({
   page,
@@ -28,8 +28,10 @@ test('the token never reaches the browser', async ({ page }) => {
     );
   });
   await page.goto('/');
-  await expect(page.getByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeVisible();
   await expect(page.getByRole('table', { name: 'API keys' })).toBeVisible();
+  // The deployments are listed in the create sheet.
+  const sheet = await openCreateSheet(page);
+  await expect(sheet.getByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeVisible();
   const seen = (await Promise.all(reads)).join('\n');
   expect(seen).toContain('llama-3-8b-chat'); // the answers were read, not skipped
   expect(seen).not.toContain(E2E_SANDBOX_TOKEN);
