@@ -60,8 +60,9 @@ export const ProjectSelect = memo(function ProjectSelect({
             )}
             {projects.data?.map((project) => (
               <option key={project.id} value={String(project.id)}>
+                {/* "default (default)" says nothing twice: the mark only where the name lacks it. */}
                 {project.name}
-                {project.is_default ? ' (default)' : ''}
+                {project.is_default && project.name !== 'default' ? ' (default)' : ''}
               </option>
             ))}
           </select>
