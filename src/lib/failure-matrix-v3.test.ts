@@ -6,14 +6,9 @@ import {
   listDeploymentsV3,
 } from '../features/deployments/api/v3/deployment-v3-calls';
 import { withApiTimeoutMeta } from '../test/api-timeout-meta';
-import {
-  FAILURE_CASES,
-  FAILURE_EXPECTATIONS,
-  MATRIX_REQUEST_ID,
-  MATRIX_TIMEOUT_MS,
-} from '../test/failure-cases';
+import { FAILURE_CASES, MATRIX_TIMEOUT_MS } from '../test/failure-cases';
+import { checkMatrixCase } from '../test/matrix-case';
 import { setupSandbox } from '../test/sandbox-server';
-import { ApiError } from './api-error';
 
 // The test sandbox serves v2 and v3 over one store; every call below is a v3 route.
 const sandbox = setupSandbox();
@@ -91,38 +86,11 @@ const CALLS = [
 
 withApiTimeoutMeta(MATRIX_TIMEOUT_MS);
 
-describe.each(CALLS)('v3 $call', ({ method, path, run, call }) => {
-  it.each(FAILURE_CASES)('$name → one request, one specific ApiError', async ({ name, fault }) => {
-    sandbox.faults.arm({ ...fault, method, path });
-    const outcome = await run().then(
-      (value: unknown) => ({ ok: true as const, value }),
-      (error: unknown) => ({ ok: false as const, error }),
-    );
-    // A DELETE answered 404 means the key is gone already: the one case that is not an error.
-    if (call === 'delete key' && name === '404') {
-      expect(outcome).toEqual({ ok: true, value: 'already-gone' });
-    } else if (
-      call === 'delete key' &&
-      (name.startsWith('valid JSON') || name === 'malformed body')
-    ) {
-      // DELETE reads no body: a 200 with any body still means deleted.
-      expect(outcome).toEqual({ ok: true, value: 'deleted' });
-    } else {
-      expect(outcome.ok).toBe(false);
-      const error = (outcome as { error: unknown }).error;
-      expect(error).toBeInstanceOf(ApiError);
-      const { message, ...fields } = FAILURE_EXPECTATIONS[name] ?? {};
-      expect(error).toMatchObject(fields);
-      if (message) expect((error as ApiError).message).toMatch(message);
-      if ((error as ApiError).kind === 'http' && fault.body)
-        expect((error as ApiError).requestId).toBe(MATRIX_REQUEST_ID);
-      if (name === '400 with invalid_fields')
-        expect((error as ApiError).invalidFields).toEqual({ name: ['Bad.'] });
-    }
-    // Exactly one request, answered by the fault armed on its v3 path: never retried behind the
-    // user's back (a deployment PATCH resent blindly could undo a concurrent edit).
-    const sent = sandbox.requestLog.entries().filter((e) => e.method === method && e.path === path);
-    expect(sent).toHaveLength(1);
+describe.each(CALLS)('v3 $call', (call) => {
+  it.each(FAILURE_CASES)('$name → one request, one specific ApiError', async (failure) => {
+    const sent = await checkMatrixCase(sandbox, call, failure);
+    // Answered by the fault armed on its v3 path (a deployment PATCH resent blindly could undo a
+    // concurrent edit).
     expect(sent[0]?.faultId).not.toBeNull();
     expect(sandbox.faults.list()).toEqual([]);
   });
