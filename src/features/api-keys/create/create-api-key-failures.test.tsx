@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { withApiTimeoutMeta } from '../../../test/api-timeout-meta';
@@ -17,7 +17,14 @@ const creates = () => createsAt(sandbox);
 /** What the user must see for each case: on a field, or in the alert by the button. */
 const SEEN: Record<
   string,
-  { field?: 'Name' | 'Inference instances'; text: RegExp; unknown?: boolean; requestId?: boolean }
+  {
+    field?: 'Name' | 'Inference instances';
+    text: RegExp;
+    unknown?: boolean;
+    requestId?: boolean;
+    /** Operator words, in the closed "Details for your administrator" disclosure. */
+    detail?: RegExp;
+  }
 > = {
   '400 with invalid_fields': { field: 'Name', text: /^Bad\./ },
   '400 without invalid_fields': {
@@ -25,10 +32,15 @@ const SEEN: Record<
     requestId: true,
   },
   '401': {
-    text: /did not accept the token \(Token is invalid or expired\).*GCORE_API_KEY/,
+    text: /cannot sign in to Gcore at the moment\. Ask whoever runs it to renew its API token\./,
     requestId: true,
+    detail: /HTTP 401: Token is invalid or expired.*GCORE_API_KEY is missing, wrong, expired/,
   },
-  '403': { text: /role may not create API keys here/, requestId: true },
+  '403': {
+    text: /Gcore account may not do this\. Ask whoever runs the dashboard/,
+    requestId: true,
+    detail: /HTTP 403/,
+  },
   '404': { field: 'Inference instances', text: /Resource not found\./ },
   '405': { text: /Method not allowed\. \(HTTP 405\)/, requestId: true },
   '409': { field: 'Name', text: /“matrix-key” already exists in this project/ },
@@ -96,6 +108,16 @@ describe('create: every failure gives a specific message, keeps the input and se
       const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
       expect(alert).toHaveTextContent(seen.text);
       if (seen.requestId) expect(alert).toHaveTextContent(MATRIX_REQUEST_ID);
+      if (seen.detail) {
+        // The plain sentence is in view; the API's words and the server's setting are folded away.
+        const plain = within(alert).getByText(seen.text);
+        expect(plain.closest('details')).toBeNull();
+        expect(plain).not.toHaveTextContent(/GCORE_API_KEY|HTTP \d/);
+        const summary = within(alert).getByText('Details for your administrator');
+        const disclosure = summary.closest('details');
+        expect(disclosure).not.toHaveAttribute('open');
+        expect(disclosure).toHaveTextContent(seen.detail);
+      }
       // Where the key may exist, the list is one click away, filtered to this name.
       expect(screen.queryByRole('button', { name: 'Check the key list' }) !== null).toBe(
         Boolean(seen.unknown),

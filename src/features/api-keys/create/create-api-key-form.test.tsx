@@ -108,7 +108,7 @@ describe('CreateApiKeyForm', () => {
   });
 
   it.each([
-    [401, { 'retry-after': '' }, /GCORE_API_KEY/],
+    [401, { 'retry-after': '' }, /Ask whoever runs it to renew its API token/],
     [403, {}, /role/],
     [429, { 'retry-after': '30' }, /Try again in 30 seconds/],
   ])('explains a %i in an alert', async (status, headers, text) => {

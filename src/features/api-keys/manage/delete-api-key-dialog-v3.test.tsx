@@ -111,6 +111,37 @@ describe('DeleteApiKeyDialog on v3', () => {
     expect(await keyExists('mobile-app-prod')).toBe(false);
   });
 
+  it('detach succeeded, delete failed: shows each deployment detached, the key still there, and Retry deletes it', async () => {
+    // Faults match method + path prefix, so only the key's DELETE fails, after both detaches.
+    sandbox.faults.arm({
+      method: 'DELETE',
+      path: v3ApiKeyPath(1, 'mobile-app-prod'),
+      status: 500,
+      body: { exception_class: 'InternalError', message: 'Database hiccup.', request_id: 'rq-del' },
+    });
+    const { user, dialog, go, onDeleted } = await confirmMobileAppProd();
+    await user.click(go);
+    const alert = await within(dialog).findByRole('alert', {}, LONG);
+    expect(alert).toHaveTextContent(/Database hiccup\..*rq-del/);
+    expect(within(dialog).getByRole('status')).toHaveTextContent(
+      'Detached from 2 deployment(s); whether the key mobile-app-prod is deleted is not known yet.',
+    );
+    expect(within(dialog).getByText('llama-3-8b-chat: detached')).toBeInTheDocument();
+    expect(within(dialog).getByText('mistral-7b-instruct: detached')).toBeInTheDocument();
+    // The API's state: the key is still there, bound to nothing.
+    expect(await keyExists('mobile-app-prod')).toBe(true);
+    expect((await keysAdapterV3.getKey(1, 'mobile-app-prod')).deploymentRefs).toEqual([]);
+    expect(await keysOf('llama-3-8b-chat')).toEqual(['ci-pipeline']);
+    expect(await keysOf('mistral-7b-instruct')).toEqual([]);
+    expect(deletes()).toHaveLength(1);
+    expect(onDeleted).not.toHaveBeenCalled();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Retry detach and delete' }));
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'), LONG);
+    expect(await keyExists('mobile-app-prod')).toBe(false);
+    expect(deletes()).toHaveLength(2);
+  });
+
   it('explains a 409 for a key attached since the list was read, and offers Detach and delete', async () => {
     // The list said ci-pipeline serves nothing; the API knows it serves llama-3-8b-chat.
     const { user, dialog, onDeleted } = await renderV3Dialog('ci-pipeline', (key) => ({

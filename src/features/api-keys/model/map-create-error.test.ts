@@ -48,12 +48,28 @@ describe('mapCreateError', () => {
   });
 
   it.each([
-    [401, /GCORE_API_KEY/],
-    [403, /role/],
-  ])('explains %i as a token problem, with no retry', (status, text) => {
-    const mapped = mapCreateError(http({ status }), values);
-    expect(mapped.root?.message).toMatch(text);
-    expect(mapped.root?.retryable).toBe(false);
+    [401, 'server', /Ask whoever runs it to renew its API token/],
+    [403, 'server', /Ask whoever runs the dashboard to give its API token a role/],
+    [401, 'personal', /Sign in again/],
+    [403, 'personal', /role may not do this/],
+  ] as const)(
+    'explains %i (%s token) in plain words, the operator detail apart, with no retry',
+    (status, mode, text) => {
+      const mapped = mapCreateError(http({ status }), values, mode);
+      expect(mapped.root?.message).toMatch(text);
+      expect(mapped.root?.message).not.toMatch(/GCORE_API_KEY|HTTP/);
+      expect(mapped.root?.detail).toMatch(new RegExp(`HTTP ${status}`));
+      expect(mapped.root?.retryable).toBe(false);
+    },
+  );
+
+  it('names GCORE_API_KEY only in the detail, and only when the server holds the token', () => {
+    expect(mapCreateError(http({ status: 401 }), values, 'server').root?.detail).toMatch(
+      /GCORE_API_KEY/,
+    );
+    expect(mapCreateError(http({ status: 401 }), values, 'personal').root?.detail).not.toMatch(
+      /GCORE_API_KEY/,
+    );
   });
 
   it('says when to try again after a 429', () => {

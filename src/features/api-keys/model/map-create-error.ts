@@ -1,4 +1,6 @@
 import type { ApiError } from '../../../lib/api-error';
+import { explainAuthError } from '../../../lib/explain-auth-error';
+import { readAuthMode, type AuthMode } from '../../auth/auth-mode';
 import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
 
 export type FormField = keyof CreateApiKeyFormValues;
@@ -11,6 +13,8 @@ export type RootError = {
   retryable: boolean;
   /** The write may have happened although no success was seen: check before trying again. */
   outcomeUnknown?: boolean;
+  /** Operator words (the API's message, server settings) kept behind a disclosure. */
+  detail?: string;
 };
 
 export type MappedError = { fields: Partial<Record<FormField, string>>; root: RootError | null };
@@ -23,8 +27,15 @@ const API_FIELD_TO_FORM: Record<string, (values: CreateApiKeyFormValues) => Form
   project_id: () => 'projectId',
 };
 
-/** Puts each server error where the user can act on it. Pure, so every case is unit-tested. */
-export function mapCreateError(error: ApiError, values: CreateApiKeyFormValues): MappedError {
+/**
+ * Puts each server error where the user can act on it. Pure given `mode` (read from the page by
+ * default), so every case is unit-tested.
+ */
+export function mapCreateError(
+  error: ApiError,
+  values: CreateApiKeyFormValues,
+  mode: AuthMode = readAuthMode(),
+): MappedError {
   const root = (message: string, retryable = false): MappedError => ({
     fields: {},
     root: { message, requestId: error.requestId, retryable },
@@ -45,18 +56,13 @@ export function mapCreateError(error: ApiError, values: CreateApiKeyFormValues):
     );
   }
 
+  const auth = explainAuthError(error, mode);
+  if (auth) return { fields: {}, root: { ...auth, requestId: error.requestId, retryable: false } };
+
   switch (error.status) {
     case 400:
       return (
         mapInvalidFields(error, values) ?? root(`The API rejected the request: ${error.message}`)
-      );
-    case 401:
-      return root(
-        `The API did not accept the token (${error.message}). If you signed in with your own token, sign in again; otherwise the server's GCORE_API_KEY is missing, wrong, expired or revoked: ask whoever runs this dashboard to set a valid permanent API token.`,
-      );
-    case 403:
-      return root(
-        `The token's role may not create API keys here (${error.message}). Ask an account administrator for a role that manages inference, or choose another project.`,
       );
     case 404:
       return /project/i.test(error.message)

@@ -61,14 +61,17 @@ describe('mapUpdateError', () => {
     }
   });
 
-  it('speaks of changing, not creating, when the role forbids it', () => {
-    const mapped = mapUpdateError(http({ status: 403 }), values);
-    expect(mapped.root?.message).toMatch(/may not change API keys/);
+  it('explains a 403 in plain words, with the API’s words in the detail', () => {
+    const mapped = mapUpdateError(http({ status: 403 }), values, 'personal');
+    expect(mapped.root?.message).toMatch(/role may not do this/);
+    expect(mapped.root?.detail).toMatch(/HTTP 403/);
     expect(mapped.root?.retryable).toBe(false);
   });
 
   it('keeps the create wording for token and rate-limit problems', () => {
-    expect(mapUpdateError(http({ status: 401 }), values).root?.message).toMatch(/GCORE_API_KEY/);
+    const unauthorized = mapUpdateError(http({ status: 401 }), values, 'server').root;
+    expect(unauthorized?.message).toMatch(/renew its API token/);
+    expect(unauthorized?.detail).toMatch(/GCORE_API_KEY/);
     expect(mapUpdateError(http({ status: 429, retryAfterSeconds: 5 }), values).root?.message).toBe(
       'Too many requests. Try again in 5 seconds.',
     );

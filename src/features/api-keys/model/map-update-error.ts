@@ -1,13 +1,18 @@
 import type { ApiError } from '../../../lib/api-error';
+import { readAuthMode, type AuthMode } from '../../auth/auth-mode';
 import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
 import { mapCreateError, type MappedError } from './map-create-error';
 
 /**
- * Places a PATCH's errors the way the create form places a POST's: field errors (400), token,
- * rate-limit and cancel messages come from `mapCreateError`. The cases where its wording is about
- * a key being created (an unknown outcome, 403, 404, 409) get an update's own words here.
+ * Places a PATCH's errors the way the create form places a POST's: field errors (400),
+ * token (401/403), rate-limit and cancel messages come from `mapCreateError`. The cases where its
+ * wording is about a key being created (an unknown outcome, 404, 409) get an update's own words here.
  */
-export function mapUpdateError(error: ApiError, values: CreateApiKeyFormValues): MappedError {
+export function mapUpdateError(
+  error: ApiError,
+  values: CreateApiKeyFormValues,
+  mode: AuthMode = readAuthMode(),
+): MappedError {
   const root = (message: string, retryable = false): MappedError => ({
     fields: {},
     root: { message, requestId: error.requestId, retryable },
@@ -22,18 +27,16 @@ export function mapUpdateError(error: ApiError, values: CreateApiKeyFormValues):
       true,
     );
   }
-  if (error.kind !== 'http') return mapCreateError(error, values);
+  if (error.kind !== 'http') return mapCreateError(error, values, mode);
 
   switch (error.status) {
     case 400:
-      return withNameOnRoot(mapCreateError(error, values), error);
+      return withNameOnRoot(mapCreateError(error, values, mode), error);
     case 401:
-    case 429:
-      return mapCreateError(error, values);
     case 403:
-      return root(
-        `The token's role may not change API keys here (${error.message}). Ask an account administrator for a role that manages inference.`,
-      );
+    case 429:
+      // The plain 401/403 words (operator detail behind a disclosure) are the same for any write.
+      return mapCreateError(error, values, mode);
     case 404:
       return isAboutInstances(error.message, values)
         ? { fields: { instanceIds: error.message }, root: null }

@@ -1,5 +1,6 @@
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
+import { ErrorDetail } from '../../../components/ui/error-detail';
 import type { RootError } from '../model/map-create-error';
 
 /** Errors no field owns, next to the button that caused them, with the id support asks for. */
@@ -14,6 +15,7 @@ export function FormErrorAlert({ error, onRetry, onCheckList }: FormErrorAlertPr
   return (
     <Alert>
       <p>{error.message}</p>
+      {error.detail && <ErrorDetail detail={error.detail} />}
       {error.requestId && (
         <p>
           Request ID: <span className="font-mono select-all">{error.requestId}</span>
