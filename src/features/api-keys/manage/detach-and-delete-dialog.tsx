@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
-import { Field, inputClass } from '../../../components/ui/field';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { bindingChanges, deploymentsLosingLastKey } from '../../deployments/binding/binding-diff';
 import { DetachAndDeleteProgress } from '../../deployments/binding/detach-and-delete-progress';
@@ -10,7 +9,8 @@ import {
 } from '../../deployments/binding/last-key-confirmation';
 import { useDetachAndDelete } from '../../deployments/binding/use-detach-and-delete';
 import { useKeysAdapter } from '../api/keys-adapter-context';
-import { CONFIRM_LABEL, type DeleteApiKeyDialogProps } from './plain-delete-dialog';
+import { KeyNameConfirmation } from './key-name-confirmation';
+import type { DeleteApiKeyDialogProps } from './plain-delete-dialog';
 
 /**
  * A key deployments still accept (v3): detached from each, one after another, then deleted. The
@@ -74,28 +74,18 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
         </p>
         <DetachAndDeleteProgress {...run} onRetry={run.retry} />
         {!started && active.length > 0 && (
-          <Field
+          <KeyNameConfirmation
             id={`${id}-confirm`}
-            label={CONFIRM_LABEL}
             hint={
               <>
                 Active deployments accept this key right now: whatever calls them with it will fail
                 at once. Type <strong className="break-all">{apiKey.name}</strong> to confirm.
               </>
             }
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                ref={confirmRef}
-                value={typedKey}
-                onChange={(event) => setTypedKey(event.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-                className={inputClass}
-              />
-            )}
-          </Field>
+            typed={typedKey}
+            onTypedChange={setTypedKey}
+            inputRef={confirmRef}
+          />
         )}
         {!started && (
           <LastKeyConfirmation

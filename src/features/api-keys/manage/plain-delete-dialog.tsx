@@ -1,12 +1,12 @@
 import { useId, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
-import { Field, inputClass } from '../../../components/ui/field';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { isApiError } from '../../../lib/api-error';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { useDeleteKey } from '../api/use-key-mutations';
 import type { RootError } from '../model/map-create-error';
 import { describeDeleteError } from './describe-delete-error';
+import { KeyNameConfirmation } from './key-name-confirmation';
 import { byId, DeploymentNames } from '../shared/deployment-names';
 import { FormErrorAlert } from '../shared/form-error-alert';
 
@@ -29,8 +29,6 @@ type PlainDeleteDialogProps = DeleteApiKeyDialogProps & {
   /** Why that re-read failed, if it did. */
   rereadError?: string | null;
 };
-
-export const CONFIRM_LABEL = 'Type the key name to confirm';
 
 /**
  * Deleting is immediate and final. When a running deployment accepts the key, the user types its
@@ -102,9 +100,8 @@ export function PlainDeleteDialog({
           </div>
         )}
         {needsConfirmation && (
-          <Field
+          <KeyNameConfirmation
             id={`${id}-confirm`}
-            label={CONFIRM_LABEL}
             hint={
               <>
                 {active.length === 1 ? 'An active deployment accepts' : 'Active deployments accept'}{' '}
@@ -113,19 +110,10 @@ export function PlainDeleteDialog({
                 confirm.
               </>
             }
-          >
-            {(aria) => (
-              <input
-                {...aria}
-                ref={confirmRef}
-                value={typed}
-                onChange={(event) => setTyped(event.target.value)}
-                autoComplete="off"
-                spellCheck={false}
-                className={inputClass}
-              />
-            )}
-          </Field>
+            typed={typed}
+            onTypedChange={setTyped}
+            inputRef={confirmRef}
+          />
         )}
         {error && <FormErrorAlert error={error} onRetry={remove} />}
         {conflict && onAttachedAfterAll && (
