@@ -146,7 +146,9 @@ describe('create: every failure gives a specific message, keeps the input and se
     );
     await user.click(screen.getByRole('button', { name: 'Check the key list' }));
     expect(window.location.search).toContain('q=matrix-key');
-    expect(screen.getByRole('heading', { name: 'API keys' })).toHaveFocus();
+    // Focus moves once the sheet has gone, a frame later: wait for it as a user would see it.
+    const heading = screen.getByRole('heading', { name: 'API keys' });
+    await waitFor(() => expect(heading).toHaveFocus());
     expect(creates()).toHaveLength(1);
   });
 });

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithClient } from '../../../test/render-with-client';
 import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
@@ -96,6 +96,10 @@ describe('RevealDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Copy secret' }));
     expect(screen.getByLabelText('Secret')).toHaveAttribute('type', 'text');
     expect(screen.getByRole('status')).toHaveTextContent(/press (Ctrl\+C|⌘C) to copy it/);
+    // Selected whole, a frame later (once the field shows the text), so the keys copy it all.
+    const field = screen.getByLabelText<HTMLInputElement>('Secret');
+    await waitFor(() => expect(field).toHaveFocus());
+    expect(field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0)).toBe(SECRET);
   });
 
   it('shows the secret on request, and a manual copy of the masked field copies the secret', async () => {
