@@ -5,7 +5,11 @@ import { API_KEYS_PATH } from '../src/features/api-keys/api/api-key-schemas';
 import { createApiKey } from '../src/features/api-keys/api/create-api-key';
 import type { CreateApiKeyFormValues } from '../src/features/api-keys/model/create-api-key-form-schema';
 import { EXPIRY_PRESETS } from '../src/features/api-keys/model/expiry';
-import { toCreateApiKeyInput } from '../src/features/api-keys/model/to-create-api-key-input';
+import { toNewKey } from '../src/features/api-keys/model/to-create-api-key-input';
+import {
+  keysAdapterV2,
+  toCreateApiKeyV2Input,
+} from '../src/features/api-keys/api/v2/api-key-v2-adapter';
 import { createSandbox } from '../sandbox/create-sandbox';
 import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
 import { requestSchemaName, responseSchemaName, validateAgainstSpec } from './spec-validator';
@@ -48,14 +52,17 @@ describe('bodies the client builds match the spec', () => {
     await fc.assert(
       fc.asyncProperty(formValues, async (values) => {
         // Project 2 has other deployments: bind only what belongs to the chosen project.
-        const input = toCreateApiKeyInput(
+        const key = toNewKey(
           { ...values, instanceIds: values.projectId === '1' ? values.instanceIds : [] },
           new Date(),
         );
         const sent = bodies.length;
-        // The sandbox may refuse the key (what is checked here is the body on the wire), but a
-        // failure before sending must not pass by re-checking the previous body.
-        await createApiKey({ ...input, name: `${input.name}-${sent}` }).catch(() => undefined);
+        // The app's own path (form values → new key → the v2 adapter). The sandbox may refuse the
+        // key (what is checked here is the body on the wire), but a failure before sending must
+        // not pass by re-checking the previous body.
+        await keysAdapterV2
+          .createKey(Number(values.projectId), { ...key, name: `${key.name}-${sent}` })
+          .catch(() => undefined);
         expect(bodies).toHaveLength(sent + 1);
         expect(validateAgainstSpec(REQUEST_SCHEMA, bodies.at(-1))).toEqual([]);
       }),
@@ -73,7 +80,9 @@ describe('bodies the client builds match the spec', () => {
       expiryPreset: 'custom',
       expiryCustom: '2031-05-06T07:08',
     };
-    const created = await createApiKey(toCreateApiKeyInput(values, new Date()));
+    const created = await createApiKey(
+      toCreateApiKeyV2Input(Number(values.projectId), toNewKey(values, new Date())),
+    );
     expect(validateAgainstSpec(REQUEST_SCHEMA, bodies[0])).toEqual([]);
     expect(validateAgainstSpec(RESPONSE_SCHEMA, created)).toEqual([]);
     expect(bodies[0]).toMatchObject({ expires_at: expect.stringMatching(/Z$/) });

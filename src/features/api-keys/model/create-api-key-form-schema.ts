@@ -14,7 +14,10 @@ const presetValues = EXPIRY_PRESETS.map((preset) => preset.value) as [
   ...ExpiryPreset[],
 ];
 
-/** What the user types. Kept apart from the API input; `toCreateApiKeyInput` joins the two. */
+/**
+ * What the user types. Kept apart from the API input: `toNewKey` maps it to the
+ * generation-neutral new key, and each generation's adapter builds its API body from that.
+ */
 export type CreateApiKeyFormValues = {
   name: string;
   description: string;

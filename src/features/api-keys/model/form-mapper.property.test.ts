@@ -3,9 +3,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validateAgainstSpec } from '../../../../contract/spec-validator';
 import { keyArb, nowArb, presetArb, valuesArb, withNow } from '../../../test/form-arbitraries';
 import { createApiKeyInputSchema, updateApiKeyInputSchema } from '../api/api-key-schemas';
+import { toCreateApiKeyV2Input } from '../api/v2/api-key-v2-adapter';
 import { createApiKeyFormSchema, type CreateApiKeyFormValues } from './create-api-key-form-schema';
 import { editApiKeyFormSchema, toEditFormValues, toUpdateApiKeyInput } from './edit-api-key-form';
-import { toCreateApiKeyInput } from './to-create-api-key-input';
+import { toNewKey } from './to-create-api-key-input';
 
 const ORIGINAL_TZ = process.env.TZ;
 afterEach(() => {
@@ -30,7 +31,10 @@ describe.each(ZONES)('form values → API input in %s', (zone) => {
         const raw = withNow(values, now);
         const parsed = createApiKeyFormSchema(() => now).safeParse(raw);
         if (!parsed.success) return;
-        const input = toCreateApiKeyInput(parsed.data, now);
+        const input = toCreateApiKeyV2Input(
+          Number(parsed.data.projectId),
+          toNewKey(parsed.data, now),
+        );
         expect(createApiKeyInputSchema.safeParse(input).error?.issues).toBeUndefined();
         expect(validateAgainstSpec('ApiKeyInSerializer', input)).toEqual([]);
         expectSendableExpiry(input.expires_at, now);

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createApiKeyInputSchema } from '../api/api-key-schemas';
 import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
-import { toCreateApiKeyInput } from './to-create-api-key-input';
+import { toCreateApiKeyV2Input } from '../api/v2/api-key-v2-adapter';
+import { toNewKey } from './to-create-api-key-input';
 
 const ORIGINAL_TZ = process.env.TZ;
 afterEach(() => {
@@ -18,10 +19,17 @@ const base: CreateApiKeyFormValues = {
 };
 const now = new Date('2026-11-28T16:33:41.500Z');
 
-describe('toCreateApiKeyInput', () => {
-  it('builds the API body the contract accepts', () => {
+describe('toNewKey', () => {
+  it('builds the new key, and from it the v2 body the contract accepts', () => {
     process.env.TZ = 'UTC';
-    const input = toCreateApiKeyInput(base, now);
+    const key = toNewKey(base, now);
+    expect(key).toEqual({
+      name: 'ci-bot',
+      description: null,
+      expiresAt: '2026-12-28T16:33:41Z',
+      deploymentRefs: ['3fa85f64-5717-4562-b3fc-2c963f66afa6'],
+    });
+    const input = toCreateApiKeyV2Input(Number(base.projectId), key);
     expect(input).toEqual({
       name: 'ci-bot',
       description: null,
@@ -33,23 +41,20 @@ describe('toCreateApiKeyInput', () => {
   });
 
   it('sends null for Never and keeps a non-empty description as typed', () => {
-    const input = toCreateApiKeyInput(
-      { ...base, expiryPreset: 'never', description: ' For CI ' },
-      now,
-    );
-    expect(input.expires_at).toBeNull();
+    const input = toNewKey({ ...base, expiryPreset: 'never', description: ' For CI ' }, now);
+    expect(input.expiresAt).toBeNull();
     expect(input.description).toBe(' For CI ');
   });
 
   it('treats a whitespace-only description as none', () => {
-    expect(toCreateApiKeyInput({ ...base, description: '  \n ' }, now).description).toBeNull();
+    expect(toNewKey({ ...base, description: '  \n ' }, now).description).toBeNull();
   });
 
   it('sends an empty array when no instance is chosen, and never shares the form array', () => {
     const values = { ...base, instanceIds: [] };
-    const input = toCreateApiKeyInput(values, now);
-    expect(input.inference_instance_ids).toEqual([]);
-    expect(input.inference_instance_ids).not.toBe(values.instanceIds);
+    const input = toNewKey(values, now);
+    expect(input.deploymentRefs).toEqual([]);
+    expect(input.deploymentRefs).not.toBe(values.instanceIds);
   });
 
   it.each([
@@ -60,16 +65,13 @@ describe('toCreateApiKeyInput', () => {
     ['Pacific/Chatham', '2027-06-10T12:00', '2027-06-09T23:15:00Z'], // +12:45
   ])('in %s sends custom %s as %s', (zone, custom, expected) => {
     process.env.TZ = zone;
-    const input = toCreateApiKeyInput(
-      { ...base, expiryPreset: 'custom', expiryCustom: custom },
-      now,
-    );
-    expect(input.expires_at).toBe(expected);
+    const input = toNewKey({ ...base, expiryPreset: 'custom', expiryCustom: custom }, now);
+    expect(input.expiresAt).toBe(expected);
   });
 
   it('refuses a custom value that is not a date rather than sending garbage', () => {
     expect(() =>
-      toCreateApiKeyInput({ ...base, expiryPreset: 'custom', expiryCustom: 'soon' }, now),
+      toNewKey({ ...base, expiryPreset: 'custom', expiryCustom: 'soon' }, now),
     ).toThrow();
   });
 });

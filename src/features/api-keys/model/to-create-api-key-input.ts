@@ -1,21 +1,6 @@
-import type { CreateApiKeyInput } from '../api/api-key-schemas';
 import type { NewKey } from '../api/key-model';
 import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
 import { resolveExpiry, toUtcIso } from './expiry';
-
-/**
- * Form values → the body of POST /cloud/v2/inference/api_keys. Pure: `now` is passed in so
- * presets resolve against the moment of submission.
- */
-export function toCreateApiKeyInput(values: CreateApiKeyFormValues, now: Date): CreateApiKeyInput {
-  return {
-    name: values.name,
-    description: toApiDescription(values.description),
-    expires_at: toApiExpiresAt(values, now),
-    inference_instance_ids: [...values.instanceIds],
-    project_id: Number(values.projectId),
-  };
-}
 
 /** Form values → the generation-neutral new key the adapter sends. */
 export function toNewKey(values: CreateApiKeyFormValues, now: Date): NewKey {

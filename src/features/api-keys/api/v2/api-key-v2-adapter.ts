@@ -2,13 +2,29 @@ import { apiRequest } from '../../../../lib/api-client';
 import { getAllDeployments } from '../../../deployments/api/get-deployments';
 import type { Deployment } from '../../../deployments/api/deployment-schemas';
 import { API_KEY_NAME_RULE, describeApiKeyNameProblem } from '../api-key-name';
-import { apiKeySchema, type ApiKey, type UpdateApiKeyInput } from '../api-key-schemas';
+import {
+  apiKeySchema,
+  type ApiKey,
+  type CreateApiKeyInput,
+  type UpdateApiKeyInput,
+} from '../api-key-schemas';
 import { createApiKey } from '../create-api-key';
 import { deleteApiKey } from '../delete-api-key';
 import { apiKeyPath } from '../get-api-key';
-import type { DeploymentRecord, KeyRecord, KeysAdapter } from '../key-model';
+import type { DeploymentRecord, KeyRecord, KeysAdapter, NewKey } from '../key-model';
 import { listApiKeys } from '../list-api-keys';
 import { updateApiKey } from '../update-api-key';
+
+/** The generation-neutral new key → the body of POST /cloud/v2/inference/api_keys. */
+export function toCreateApiKeyV2Input(projectId: number, key: NewKey): CreateApiKeyInput {
+  return {
+    name: key.name,
+    description: key.description,
+    expires_at: key.expiresAt,
+    inference_instance_ids: [...key.deploymentRefs],
+    project_id: projectId,
+  };
+}
 
 export const toKeyRecordV2 = (key: ApiKey): KeyRecord => ({
   id: key.key_id,
@@ -54,16 +70,7 @@ export const keysAdapterV2: KeysAdapter = {
     return toKeyRecordV2(key);
   },
   async createKey(projectId, key, signal) {
-    const created = await createApiKey(
-      {
-        name: key.name,
-        description: key.description,
-        expires_at: key.expiresAt,
-        inference_instance_ids: [...key.deploymentRefs],
-        project_id: projectId,
-      },
-      { signal },
-    );
+    const created = await createApiKey(toCreateApiKeyV2Input(projectId, key), { signal });
     return { key: toKeyRecordV2(created), secret: created.secret };
   },
   async updateKey(_projectId, id, changes) {
