@@ -4,7 +4,7 @@ import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
 import { Sheet } from '../../components/ui/sheet';
 import { afterNextPaint } from '../../lib/after-next-paint';
-import { describeError } from '../../lib/describe-error';
+import { explainLoadError } from './shared/explain-load-error';
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
 import { useApiGeneration } from '../../lib/use-api-generation';
 import { useUrlSearch } from '../../lib/use-url-search';
@@ -101,7 +101,7 @@ function KeysPageContent() {
   };
 
   const createBlocked = projects.isError
-    ? `Projects could not be loaded: ${describeError(projects.error)}`
+    ? `Projects could not be loaded: ${explainLoadError(projects.error).message}`
     : projects.data === undefined
       ? 'Loading projects…'
       : project === undefined

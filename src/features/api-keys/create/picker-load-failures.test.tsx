@@ -44,4 +44,43 @@ describe('the pickers when their lists fail to load', () => {
     await user.click(within(alert).getByRole('button', { name: 'Retry' }));
     expect(await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeInTheDocument();
   });
+
+  it('explains a 403 on the deployments in plain words, with the API’s own behind a disclosure', async () => {
+    sandbox.faults.arm({
+      method: 'GET',
+      path: DEPLOYMENTS,
+      status: 403,
+      body: {
+        exception_class: 'Forbidden',
+        message: 'Role may not read inference.',
+        request_id: 'dep-rid',
+      },
+    });
+    const { user } = renderWithClient(<CreateApiKeyForm />);
+    const group = await screen.findByRole('group', { name: 'Inference instances' });
+    const alert = await within(group).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /Could not load deployments: This dashboard’s Gcore account may not do this\./,
+    );
+    const detail = within(alert).getByText(/HTTP 403: Role may not read inference\./);
+    expect(detail).not.toBeVisible();
+    await user.click(within(alert).getByText('Details for your administrator'));
+    expect(detail).toBeVisible();
+    expect(detail).toHaveTextContent('request ID dep-rid');
+  });
+
+  it('explains a 401 on the projects in plain words: nothing the user can fix by retyping', async () => {
+    sandbox.faults.arm({
+      method: 'GET',
+      path: PROJECTS,
+      status: 401,
+      body: { exception_class: 'Unauthorized', message: 'Token expired.' },
+    });
+    renderWithClient(<CreateApiKeyForm />);
+    expect(
+      await screen.findByText(
+        /Could not load projects: The dashboard cannot sign in to Gcore at the moment\./,
+      ),
+    ).toBeInTheDocument();
+  });
 });

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, useEffect, useId } from 'react';
 import { useFormState, type UseFormReturn } from 'react-hook-form';
 import { Field, inputClass } from '../../../components/ui/field';
-import { describeError } from '../../../lib/describe-error';
+import { explainLoadError } from '../shared/explain-load-error';
 import { projectsQueryOptions } from '../../projects/api/get-projects';
 import { findDefaultProject } from '../../projects/api/project-schemas';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
@@ -38,7 +38,7 @@ export const ProjectSelect = memo(function ProjectSelect({
   }, [defaultProject, getValues, setValue]);
 
   const loadError = projects.isError
-    ? `Could not load projects: ${describeError(projects.error)}`
+    ? `Could not load projects: ${explainLoadError(projects.error).message}`
     : undefined;
   return (
     <Field id={id} label="Project" error={errors.projectId?.message ?? loadError}>

@@ -2,19 +2,18 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ErrorDetail } from '../../../components/ui/error-detail';
 import { describeError } from '../../../lib/describe-error';
-import { explainAuthError } from '../../../lib/explain-auth-error';
-import { readAuthMode } from '../../auth/auth-mode';
+import { explainLoadError } from '../shared/explain-load-error';
 
 type Props = { error: unknown; onRetry: () => void };
 
 /** A first load that failed: nothing to show, so the retry is the main action. */
 export function KeysLoadError({ error, onRetry }: Props) {
   // A 401/403 gets plain words; the API's own (with the request id) go behind a disclosure.
-  const auth = explainAuthError(error, readAuthMode());
+  const { message, detail } = explainLoadError(error);
   return (
     <Alert>
-      <p>Could not load the API keys: {auth ? auth.message : describeError(error)}</p>
-      {auth && <ErrorDetail detail={auth.detail} />}
+      <p>Could not load the API keys: {message}</p>
+      {detail && <ErrorDetail detail={detail} />}
       <Button onClick={onRetry}>Retry</Button>
     </Alert>
   );

@@ -108,6 +108,24 @@ describe('ApiKeyDetailsDialog', () => {
     expect(within(dialog).queryByRole('alert')).not.toBeInTheDocument();
   });
 
+  it('explains a 403 in plain words, the API’s own words and request id behind a disclosure', async () => {
+    sandbox.faults.arm({
+      method: 'GET',
+      path: `${KEYS}/`,
+      status: 403,
+      body: { exception_class: 'Forbidden', message: 'Not for you.', request_id: 'rid-403' },
+    });
+    const { dialog } = await renderDialog(SEED_KEY_IDS.ciPipeline);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(
+      /Could not load the key: This dashboard’s Gcore account may not do this\./,
+    );
+    expect(
+      within(alert).getByText(/HTTP 403: Not for you\. \(request ID rid-403\)/),
+    ).not.toBeVisible();
+    expect(within(alert).getByText('Details for your administrator')).toBeVisible();
+  });
+
   it('hands the loaded key to Edit and Delete, and closes on Close', async () => {
     const { user, dialog, onEdit, onDelete, onClose } = await renderDialog(SEED_KEY_IDS.ciPipeline);
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();

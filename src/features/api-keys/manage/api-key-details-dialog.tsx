@@ -3,7 +3,9 @@ import { useRef } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
+import { ErrorDetail } from '../../../components/ui/error-detail';
 import { isApiError } from '../../../lib/api-error';
+import { explainLoadError } from '../shared/explain-load-error';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -81,14 +83,12 @@ function LoadError({ error, retrying, onRetry }: LoadErrorProps) {
       </p>
     );
   }
+  // A 401/403 in plain words, its cause (with the request ID) behind a disclosure.
+  const { message, detail } = explainLoadError(error);
   return (
     <Alert>
-      <p>Could not load the key: {error.message}</p>
-      {isApiError(error) && error.requestId && (
-        <p>
-          Request ID: <span className="font-mono select-all">{error.requestId}</span>
-        </p>
-      )}
+      <p>Could not load the key: {message}</p>
+      {detail && <ErrorDetail detail={detail} />}
       <Button onClick={onRetry} disabled={retrying}>
         Retry
       </Button>

@@ -3,11 +3,11 @@ import { memo, useId, useState } from 'react';
 import { useController, useWatch, type Control } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { FieldError, inputClass } from '../../../components/ui/field';
-import { describeError } from '../../../lib/describe-error';
 import { DeploymentStatus } from '../../deployments/components/deployment-status';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
+import { DeploymentsLoadError } from './deployments-load-error';
 
 /** Past this many deployments, a filter box helps more than it costs. */
 const FILTER_THRESHOLD = 6;
@@ -48,12 +48,10 @@ export const InstancePicker = memo(function InstancePicker({
           <p className="text-fg-muted text-sm">Loading deployments…</p>
         )}
         {deployments.isError && (
-          <p role="alert" className="text-danger-fg text-sm">
-            Could not load deployments: {describeError(deployments.error)}{' '}
-            <button type="button" className="underline" onClick={() => void deployments.refetch()}>
-              Retry
-            </button>
-          </p>
+          <DeploymentsLoadError
+            error={deployments.error}
+            onRetry={() => void deployments.refetch()}
+          />
         )}
         {deployments.isSuccess && all.length === 0 && (
           <p className="text-fg-muted text-sm">This project has no deployments yet.</p>
