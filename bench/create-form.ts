@@ -47,6 +47,14 @@ export async function openCreateForm(page: Page): Promise<boolean> {
   return true;
 }
 
+/** Closes the sheet holding the form, so the page behind it can be used; inline, does nothing. */
+export async function closeCreateForm(page: Page): Promise<void> {
+  const sheet = page.getByRole('dialog').filter({ has: nameField(page) });
+  if (!(await sheet.isVisible())) return;
+  await page.keyboard.press('Escape');
+  await sheet.waitFor({ state: 'hidden' });
+}
+
 /** One visit of the app: where its create form lives, so the floor is built the same way. */
 export function detectCreateShape(browser: Browser): Promise<CreateShape> {
   return withProbedPage(browser, async (page) =>

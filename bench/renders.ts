@@ -1,7 +1,13 @@
 import { fileURLToPath } from 'node:url';
 import type { Page } from '@playwright/test';
 import { launchChromium, waitForStamp, withProbedPage } from './browser.ts';
-import { deploymentBox, nameField, openCreateForm, submitButton } from './create-form.ts';
+import {
+  closeCreateForm,
+  deploymentBox,
+  nameField,
+  openCreateForm,
+  submitButton,
+} from './create-form.ts';
 import { resetPreviewSandbox } from './preview.ts';
 
 const COMMIT_PROBE = fileURLToPath(new URL('./react-commit-probe.js', import.meta.url));
@@ -21,6 +27,8 @@ type Scenario = {
   action: string;
   actions: number;
   act: (page: Page) => Promise<void>;
+  /** Readies the page for the action, outside the count. */
+  prepare?: (page: Page) => Promise<void>;
   /** Puts the page back for the next scenario, outside the count. */
   undo?: (page: Page) => Promise<void>;
 };
@@ -60,9 +68,14 @@ const SCENARIOS: Scenario[] = [
   {
     action: 'type in the key filter',
     actions: 5,
+    // The list is behind the sheet (when the form is in one): it closes first, and reopens after.
+    prepare: closeCreateForm,
     act: (page) =>
       page.getByRole('searchbox', { name: 'Filter keys by name' }).pressSequentially('gener'),
-    undo: (page) => page.getByRole('searchbox', { name: 'Filter keys by name' }).fill(''),
+    undo: async (page) => {
+      await page.getByRole('searchbox', { name: 'Filter keys by name' }).fill('');
+      await openCreateForm(page);
+    },
   },
   {
     // Last: the reveal dialog stays open (it holds the secret until it is copied).
@@ -92,6 +105,7 @@ export async function measureRenders(): Promise<RenderCount[]> {
         await waitForStamp(page, 'listPaintedAt');
         const results: RenderCount[] = [];
         for (const scenario of SCENARIOS) {
+          await scenario.prepare?.(page);
           await settle(page);
           await page.evaluate('window.__renders.reset()');
           await scenario.act(page);
