@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
 import { transitionsIn, wallAt } from '../test/zone-oracle';
 import {
   formatDate,
@@ -92,5 +93,57 @@ describe('formatDate and formatTime', () => {
     expect(formatDate(new Date('2024-09-12T12:00:00Z'))).toBe('12 Sept 2024');
     expect(formatTime(instant)).toBe('10:00 GMT+5:30');
     expect(formatTime(instant, { timeZone: 'UTC' })).toBe('04:30 UTC');
+  });
+});
+
+describe('the page’s own format, written by hand as Intl writes it', () => {
+  const ORIGINAL_TZ = process.env.TZ;
+  afterEach(() => {
+    process.env.TZ = ORIGINAL_TZ;
+  });
+  /** Intl itself, as the module would call it for another locale or zone. */
+  const intl = (date: Date, kind: 'date-time' | 'date' | 'time', timeZone?: string) => {
+    const day = { day: 'numeric', month: 'short', year: 'numeric' } as const;
+    const time = { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } as const;
+    const format = new Intl.DateTimeFormat('en-GB', {
+      timeZone,
+      ...(kind === 'time' ? {} : day),
+      ...(kind === 'date' ? {} : { ...time, timeZoneName: 'shortOffset' }),
+    });
+    return format
+      .formatToParts(date)
+      .map((p) => (p.type === 'timeZoneName' && /^GMT(\+0)?$/.test(p.value) ? 'UTC' : p.value))
+      .join('');
+  };
+  // Whole hours, half and three-quarter hours, both sides of UTC, with and without DST.
+  const ZONES = [
+    'Asia/Kolkata',
+    'Asia/Kathmandu',
+    'America/St_Johns',
+    'America/Los_Angeles',
+    'Europe/London',
+    'Australia/Lord_Howe',
+    'Pacific/Chatham',
+    'Pacific/Kiritimati',
+    'UTC',
+  ];
+  // A day inside the years written by hand, in every zone (outside them Intl writes it anyway).
+  const apiDates = fc.date({
+    min: new Date('1970-01-02T00:00:00Z'),
+    max: new Date('9999-12-30T23:59:59Z'),
+    noInvalidDate: true,
+  });
+
+  it.each(ZONES)('agrees with Intl in %s, on the local clock and on UTC', (zone) => {
+    process.env.TZ = zone;
+    fc.assert(
+      fc.property(apiDates, (date) => {
+        expect(formatDateTime(date)).toBe(intl(date, 'date-time'));
+        expect(formatDate(date)).toBe(intl(date, 'date'));
+        expect(formatTime(date)).toBe(intl(date, 'time'));
+        expect(formatUtc(date)).toBe(intl(date, 'date-time', 'UTC'));
+      }),
+      { numRuns: 400 },
+    );
   });
 });

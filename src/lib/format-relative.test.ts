@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatExpiry, formatRelative } from './format-relative';
+import { formatExpiry, formatRelative, inWords } from './format-relative';
 
 const now = new Date('2026-11-28T12:00:00Z');
 const plus = (s: number) => new Date(now.getTime() + s * 1000);
@@ -15,6 +16,20 @@ describe('formatRelative', () => {
     [0, 'now'],
   ])('%i s from now reads %j', (seconds, text) => {
     expect(formatRelative(plus(seconds), now)).toBe(text);
+  });
+});
+
+describe('inWords', () => {
+  it('words every amount of every unit as Intl.RelativeTimeFormat does in English', () => {
+    const intl = new Intl.RelativeTimeFormat('en', { numeric: 'always' });
+    const units = ['year', 'month', 'week', 'day', 'hour', 'minute', 'second'] as const;
+    const amount = fc.oneof(fc.integer({ min: -100, max: 100 }), fc.integer());
+    fc.assert(
+      fc.property(amount.filter(Boolean), fc.constantFrom(...units), (value, unit) => {
+        expect(inWords(value, unit)).toBe(intl.format(value, unit));
+      }),
+      { numRuns: 3000 },
+    );
   });
 });
 

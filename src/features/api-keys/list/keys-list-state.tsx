@@ -2,6 +2,7 @@ import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ErrorDetail } from '../../../components/ui/error-detail';
 import { describeError } from '../../../lib/describe-error';
+import { formatTime } from '../../../lib/format-date';
 import { explainLoadError } from '../shared/explain-load-error';
 
 type Props = { error: unknown; onRetry: () => void };
@@ -28,7 +29,7 @@ export function StaleKeysBanner({ error, updatedAt, onRetry }: Props & { updated
     >
       <p>
         Refreshing failed: {describeError(error)}. The list below may be out of date (loaded at{' '}
-        {new Date(updatedAt).toLocaleTimeString()}).
+        {formatTime(new Date(updatedAt))}).
       </p>
       <Button onClick={onRetry}>Retry</Button>
     </div>
