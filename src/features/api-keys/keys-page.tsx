@@ -1,5 +1,5 @@
 import { useIsMutating } from '@tanstack/react-query';
-import { Suspense, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
 import { Sheet } from '../../components/ui/sheet';
@@ -16,11 +16,13 @@ import { useNewKeys } from './model/new-key-store';
 import { keysViewUpdate, readKeysView, type KeysView } from './model/keys-view';
 import { usePageProject } from './page-project';
 
-// Its own chunk, requested as the page first renders: the list is what the page shows first.
-const [ApiKeysPanel] = lazyWithPreload(
+// Its own chunk, requested as soon as this code runs: the list is what the page shows first, so
+// it loads beside the projects call rather than after the first paint.
+const [ApiKeysPanel, preloadApiKeysPanel] = lazyWithPreload(
   () => import('./list/api-keys-panel').then((m) => m.ApiKeysPanel),
   <ApiKeysPanelLoading />,
 );
+preloadApiKeysPanel();
 
 // The form (and react-hook-form) is off the first load: fetched once the page has painted, so
 // the sheet opens at once when asked.
@@ -44,7 +46,10 @@ export function KeysPage() {
 /** One project at a time (chosen in the header): the list and the create sheet follow the URL. */
 function KeysPageContent() {
   const [search, setSearch] = useUrlSearch();
-  const view = readKeysView(search);
+  // One object per URL: the list is memoised, and a new view each render would re-render it
+  // whenever the page does (a create starting or ending, the sheet opening).
+  const searchText = search.toString();
+  const view = useMemo(() => readKeysView(new URLSearchParams(searchText)), [searchText]);
   const { projects, project, unknownProject, requestedId, setProject } = usePageProject();
   const reasonId = useId();
   const [sheetOpen, setSheetOpen] = useState(false);

@@ -2,22 +2,28 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useUrlSearch } from '../../lib/use-url-search';
 import { projectsQueryOptions } from '../projects/api/get-projects';
-import { findDefaultProject } from '../projects/api/project-schemas';
+import { findDefaultProject, type Project } from '../projects/api/project-schemas';
 import { keysViewUpdate, readKeysView } from './model/keys-view';
 
 /**
  * The project the page shows: the one in the URL, else the account's default. One reading for
  * the header's switcher and the keys page, so both always agree.
  */
+/** The project a URL asks for, when it is one of the account's; else the default one. */
+export function choosePageProject(
+  projects: readonly Project[] | undefined,
+  requestedId: number | null,
+) {
+  const requested = requestedId === null ? undefined : projects?.find((p) => p.id === requestedId);
+  return { project: requested ?? findDefaultProject(projects), found: requested !== undefined };
+}
+
 export function usePageProject() {
   const [search, setSearch] = useUrlSearch();
   const view = readKeysView(search);
   const projects = useQuery(projectsQueryOptions());
-  const requested =
-    view.projectId === null ? undefined : projects.data?.find((p) => p.id === view.projectId);
-  const project = requested ?? findDefaultProject(projects.data);
-  const unknownProject =
-    view.projectId !== null && projects.data !== undefined && requested === undefined;
+  const { project, found } = choosePageProject(projects.data, view.projectId);
+  const unknownProject = view.projectId !== null && projects.data !== undefined && !found;
   const setProject = useCallback(
     (projectId: number) => setSearch(keysViewUpdate({ projectId })),
     [setSearch],

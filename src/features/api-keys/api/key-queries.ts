@@ -1,7 +1,14 @@
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions, type QueryClient } from '@tanstack/react-query';
 import { fetchAllPages } from '../../../lib/fetch-all-pages';
 import { apiKeyKeys, type ApiKeyListParams } from './api-key-query-keys';
+import { orderBy, type KeysView } from '../model/keys-view';
 import type { KeysAdapter } from './key-model';
+
+/**
+ * A list read this recent is not repeated when the list mounts: the page reads ahead of the list
+ * (see `startFirstReads`). Every change the page makes invalidates the lists outright.
+ */
+const LIST_FRESH_MS = 5_000;
 
 /** One page, as the API pages (and, where it can, sorts) it. The previous page stays on screen. */
 export const keyPageQueryOptions = (adapter: KeysAdapter, params: ApiKeyListParams) =>
@@ -14,6 +21,7 @@ export const keyPageQueryOptions = (adapter: KeysAdapter, params: ApiKeyListPara
         signal,
       ),
     placeholderData: keepPreviousData,
+    staleTime: LIST_FRESH_MS,
   });
 
 /**
@@ -35,6 +43,7 @@ export function allKeysQueryOptions(
         { keyOf: (key) => key.id },
       ),
     placeholderData: keepPreviousData,
+    staleTime: LIST_FRESH_MS,
   });
 }
 
@@ -51,3 +60,45 @@ export const deploymentRecordsQueryOptions = (adapter: KeysAdapter, projectId: n
     queryFn: ({ signal }) => adapter.listDeployments(projectId, signal),
     staleTime: 60_000,
   });
+
+/** What of the view decides the list's reads. */
+export type ListView = Pick<KeysView, 'page' | 'pageSize' | 'filter' | 'sort'>;
+
+/**
+ * What a view of the list reads. Where the API sorts (v2) and there is no filter, the API pages.
+ * Otherwise every key is fetched once and sorted, matched and paged in the browser: v2 cannot
+ * filter by name, and v3 can neither sort nor filter.
+ */
+export function keysViewRead(adapter: KeysAdapter, view: ListView) {
+  const needle = view.filter.trim().toLowerCase();
+  const order = orderBy(view.sort);
+  return {
+    needle,
+    offset: (view.page - 1) * view.pageSize,
+    order,
+    byPage: adapter.capabilities.serverSort && needle === '',
+  };
+}
+
+/** Starts the list's reads (the view's keys, the project's deployments) ahead of the list. */
+export function prefetchKeysView(
+  queryClient: QueryClient,
+  adapter: KeysAdapter,
+  view: ListView,
+  projectId: number,
+) {
+  const { byPage, offset, order } = keysViewRead(adapter, view);
+  // Only what nobody has read yet: once the list is up, its own queries decide when to refetch.
+  const unlessCached = { staleTime: Infinity } as const;
+  const params = { projectId, limit: view.pageSize, offset, orderBy: order };
+  void (byPage
+    ? queryClient.prefetchQuery({ ...keyPageQueryOptions(adapter, params), ...unlessCached })
+    : queryClient.prefetchQuery({
+        ...allKeysQueryOptions(adapter, projectId, order),
+        ...unlessCached,
+      }));
+  void queryClient.prefetchQuery({
+    ...deploymentRecordsQueryOptions(adapter, projectId),
+    ...unlessCached,
+  });
+}

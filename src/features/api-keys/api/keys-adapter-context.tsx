@@ -14,6 +14,10 @@ if (configuredApiGeneration() === 'v3') void loadV3();
 
 const adapterNow = (generation: ApiGeneration) => (generation === 'v2' ? keysAdapterV2 : v3Adapter);
 
+/** The generation's adapter, loading v3's chunk if it is not here yet: for reads started outside React. */
+export const loadKeysAdapter = async (generation: ApiGeneration): Promise<KeysAdapter> =>
+  adapterNow(generation) ?? (await loadV3());
+
 const KeysAdapterContext = createContext<KeysAdapter | null>(null);
 
 type KeysAdapterProviderProps = {

@@ -1,22 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { orderBy, type KeysView } from '../model/keys-view';
+import type { KeysView } from '../model/keys-view';
 import { sortKeys } from '../model/sort-keys';
-import { allKeysQueryOptions, keyPageQueryOptions } from './key-queries';
+import { allKeysQueryOptions, keyPageQueryOptions, keysViewRead } from './key-queries';
 import { useKeysAdapter } from './keys-adapter-context';
 
-/**
- * The rows and total for the view. Where the API sorts (v2) and there is no filter, the API
- * pages. Otherwise every key is fetched once and sorted, matched and paged here: v2 cannot
- * filter by name, and v3 can neither sort nor filter.
- */
+/** The rows and total for the view, read as `keysViewRead` says. */
 export function useApiKeysView(view: KeysView, projectId: number | undefined) {
   const adapter = useKeysAdapter();
   const { serverSort } = adapter.capabilities;
-  const needle = view.filter.trim().toLowerCase();
-  const offset = (view.page - 1) * view.pageSize;
-  const order = orderBy(view.sort);
-  const byPage = serverSort && needle === '';
+  const { needle, offset, order, byPage } = keysViewRead(adapter, view);
   const page = useQuery({
     ...keyPageQueryOptions(adapter, {
       projectId: projectId ?? 0,

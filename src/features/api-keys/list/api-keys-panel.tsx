@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { usePendingDeletions } from '../../deployments/binding/use-detach-and-delete';
 import { usePendingBindings } from '../../deployments/binding/use-pending-bindings';
 import type { KeyRecord } from '../api/key-model';
@@ -28,7 +28,8 @@ export type ApiKeysPanelProps = {
   onCreateKey?: () => void;
 };
 
-export function ApiKeysPanel({
+/** Memoised: the page re-renders around it (a create, the sheet) without touching the list. */
+export const ApiKeysPanel = memo(function ApiKeysPanel({
   projectId,
   projectName,
   view,
@@ -167,4 +168,4 @@ export function ApiKeysPanel({
       />
     </section>
   );
-}
+});
