@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
 import { Button } from './button';
 import { CloseWarningPanel, useUnloadWarning, type CloseWarning } from './close-warning';
+import { useDialogCloseEvents } from './use-dialog-close-events';
 
 const SIZES = {
   sm: 'w-[min(28rem,calc(100vw-2rem))]',
@@ -40,7 +41,6 @@ export function ModalDialog(props: ModalDialogProps) {
   const descriptionId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const unmountingRef = useRef(false);
-  const pressedBackdropRef = useRef(false);
   const [asking, setAsking] = useState(false);
   // Derived, not reset: once the warning is withdrawn (the secret was copied), no question stays.
   const confirming = asking && Boolean(closeWarning);
@@ -76,41 +76,24 @@ export function ModalDialog(props: ModalDialogProps) {
     setAsking(false);
     initialFocusRef?.current?.focus();
   };
+  // Unmounting closes the dialog (the layout effect's cleanup): that `close` is not the user's.
+  const closeEvents = useDialogCloseEvents({
+    dialogRef,
+    requestClose,
+    confirming,
+    keepOpen,
+    closedByOwner: () => unmountingRef.current,
+  });
 
   return (
-    // The backdrop click is the pointer twin of Escape, which `onCancel` handles for keyboards.
-    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
+    // Escape, the backdrop and Chromium's repeated Escape: see useDialogCloseEvents.
     <dialog
       ref={dialogRef}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       aria-modal="true"
       className={`bg-surface text-fg m-auto rounded-xl p-0 shadow-2xl ${SIZES[size]}`}
-      onCancel={(event) => {
-        event.preventDefault();
-        // Escape while asked answers the question the safe way.
-        if (confirming) keepOpen();
-        else requestClose();
-      }}
-      onClose={() => {
-        const dialog = dialogRef.current;
-        // `close` arrives a task later: an open dialog means it was reopened since (StrictMode
-        // runs the effect twice), so the event is stale.
-        if (unmountingRef.current || !dialog || dialog.open) return;
-        // Chromium lets a repeated Escape close a dialog even though `cancel` was prevented.
-        // Reopen it so it never lingers closed-but-mounted, and pass the request on.
-        dialog.showModal();
-        requestClose();
-      }}
-      onPointerDown={(event) => {
-        pressedBackdropRef.current = event.target === event.currentTarget;
-      }}
-      onClick={(event) => {
-        // Only the backdrop targets the dialog itself: its content sits in the inner div. A press
-        // that started inside (selecting text, say) and ended outside must not close it.
-        if (event.target === event.currentTarget && pressedBackdropRef.current) requestClose();
-        pressedBackdropRef.current = false;
-      }}
+      {...closeEvents}
     >
       <div className="flex flex-col gap-5 p-6">
         <div className="flex items-start justify-between gap-4">

@@ -2,6 +2,7 @@ import { createPortal } from 'react-dom';
 import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { Button } from './button';
 import { CloseWarningPanel, useUnloadWarning, type CloseWarning } from './close-warning';
+import { useDialogCloseEvents } from './use-dialog-close-events';
 
 export type SheetProps = {
   /** Shown or hidden; the content stays mounted either way, so nothing typed is lost. */
@@ -30,7 +31,6 @@ export function Sheet(props: SheetProps) {
   const descriptionId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<Element | null>(null);
-  const pressedBackdropRef = useRef(false);
   const [asking, setAsking] = useState(false);
   const confirming = asking && Boolean(closeWarning);
   useUnloadWarning(open && Boolean(closeWarning));
@@ -74,6 +74,14 @@ export function Sheet(props: SheetProps) {
 
   const requestClose = () => (closeWarning ? setAsking(true) : onClose());
   const keepOpen = () => setAsking(false);
+  // Closed by the owner (`open` turned false): the `close` that follows is not the user's.
+  const closeEvents = useDialogCloseEvents({
+    dialogRef,
+    requestClose,
+    confirming,
+    keepOpen,
+    closedByOwner: () => !open,
+  });
   const confirm = () => {
     setAsking(false);
     onClose();
@@ -81,36 +89,14 @@ export function Sheet(props: SheetProps) {
 
   // In <body>, beside the app, so the app can be hidden from screen readers while it is up.
   return createPortal(
-    // The backdrop click is the pointer twin of Escape, which `onCancel` handles for keyboards.
-    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-noninteractive-element-interactions
+    // Escape, the backdrop and Chromium's repeated Escape: see useDialogCloseEvents.
     <dialog
       ref={dialogRef}
       aria-labelledby={titleId}
       aria-describedby={description ? descriptionId : undefined}
       aria-modal="true"
       className="bg-surface text-fg sm:border-line m-0 ml-auto h-dvh max-h-none w-full max-w-none p-0 shadow-2xl sm:w-[min(34rem,100vw)] sm:border-l"
-      onCancel={(event) => {
-        // A dialog opened from inside (the reveal) handles its own Escape; React passes it up.
-        if (event.target !== event.currentTarget) return;
-        event.preventDefault();
-        if (confirming) keepOpen();
-        else requestClose();
-      }}
-      onClose={(event) => {
-        const dialog = dialogRef.current;
-        if (event.target !== event.currentTarget || !dialog || !open || dialog.open) return;
-        // Chromium lets a repeated Escape close a dialog even though `cancel` was prevented.
-        dialog.showModal();
-        requestClose();
-      }}
-      onPointerDown={(event) => {
-        pressedBackdropRef.current = event.target === event.currentTarget;
-      }}
-      onClick={(event) => {
-        // Only the backdrop targets the dialog itself: the content sits in the inner div.
-        if (event.target === event.currentTarget && pressedBackdropRef.current) requestClose();
-        pressedBackdropRef.current = false;
-      }}
+      {...closeEvents}
     >
       <div className="flex min-h-full flex-col gap-5 p-5 sm:p-6">
         <div className="flex items-start justify-between gap-3">
