@@ -35,6 +35,28 @@ test('Escape, the close button and the backdrop ask before closing an uncopied s
   await expect(dialog).toBeHidden();
 });
 
+test('Done asks before closing an uncopied secret; Keep open returns to Done; once copied it closes', async ({
+  page,
+}) => {
+  const dialog = await createKey(page, 'done-guarded');
+  const done = dialog.getByRole('button', { name: 'Done' });
+  const question = dialog.getByRole('group', { name: /^Close without copying\?/ });
+
+  await done.click();
+  await expect(question).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Keep open' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Keep open' }).click();
+  await expect(question).toBeHidden();
+  await expect(done).toBeFocused();
+  await expect(dialog).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Copy secret' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
+  await done.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: 'done-guarded' })).toBeFocused();
+});
+
 test('Escape asks, then Copy: the question goes and Done is back', async ({ page }) => {
   const dialog = await createKey(page, 'escape-then-copy');
   await page.keyboard.press('Escape');

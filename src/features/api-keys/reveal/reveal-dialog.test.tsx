@@ -95,10 +95,12 @@ describe('RevealDialog', () => {
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
     await user.click(screen.getByRole('button', { name: 'Copy secret' }));
     expect(screen.getByLabelText('Secret')).toHaveAttribute('type', 'text');
-    expect(screen.getByRole('status')).toHaveTextContent(/press (Ctrl\+C|⌘C) to copy it/);
     // Selected whole, a frame later (once the field shows the text), so the keys copy it all.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/press (Ctrl\+C|⌘C) to copy it/),
+    );
     const field = screen.getByLabelText<HTMLInputElement>('Secret');
-    await waitFor(() => expect(field).toHaveFocus());
+    expect(field).toHaveFocus();
     expect(field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0)).toBe(SECRET);
   });
 
@@ -177,10 +179,55 @@ describe('RevealDialog', () => {
     expect(after.defaultPrevented).toBe(false);
   });
 
-  it('closes at once once copied, and Done always closes', async () => {
+  it('closes at once once copied, on Escape as on Done', async () => {
     const { user, onClose, dialog } = renderDialog();
     await user.click(screen.getByRole('button', { name: 'Copy secret' }));
     fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(onClose).toHaveBeenCalledOnce();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText(/Close without copying\?/)).not.toBeInTheDocument();
+  });
+
+  it('asks when Done is the first thing pressed; Keep open puts focus back on Done', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(within(dialog).getByRole('group', { name: /Close without copying\?/ })).toBeVisible();
+    expect(within(dialog).getByRole('button', { name: 'Keep open' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Keep open' }));
+    expect(within(dialog).queryByRole('group', { name: /Close without copying\?/ })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Done' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Close without copying' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('gives focus back to what had it when Escape or ✕ asked and the answer is Keep open', async () => {
+    const { user, dialog } = renderDialog();
+    const escape = () => fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    const show = within(dialog).getByRole('button', { name: 'Show secret' });
+    show.focus();
+    escape();
+    expect(within(dialog).getByRole('button', { name: 'Keep open' })).toHaveFocus();
+    escape(); // Escape again answers "Keep open"
+    expect(show).toHaveFocus();
+    const closeButton = within(dialog).getByRole('button', { name: 'Close' });
+    await user.click(closeButton);
+    await user.click(within(dialog).getByRole('button', { name: 'Keep open' }));
+    expect(closeButton).toHaveFocus();
+  });
+
+  it('closes on Done once the secret was shown and selected because copying was blocked', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/secret is selected/));
+    const field = screen.getByLabelText<HTMLInputElement>('Secret');
+    expect(field).toHaveFocus();
+    expect(field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0)).toBe(SECRET);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByText(/Close without copying\?/)).not.toBeInTheDocument();
     expect(onClose).toHaveBeenCalledOnce();
   });
 

@@ -9,6 +9,8 @@ type SecretFieldProps = {
   /** Once copied, Copy steps back (the dialog's Done takes the lead) and says it is done. */
   copied: boolean;
   onCopied: () => void;
+  /** Copying was blocked, so the secret is shown and selected for the user's own copy keys. */
+  onSelectedForCopy: () => void;
 };
 
 /**
@@ -18,7 +20,8 @@ type SecretFieldProps = {
 const MASK = '•'.repeat(32);
 
 /** The secret, masked by default, with a copy that always ends in a copy or clear instructions. */
-export function SecretField({ secret, copyButtonRef, copied, onCopied }: SecretFieldProps) {
+export function SecretField(props: SecretFieldProps) {
+  const { secret, copyButtonRef, copied, onCopied, onSelectedForCopy } = props;
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [shown, setShown] = useState(false);
@@ -35,14 +38,16 @@ export function SecretField({ secret, copyButtonRef, copied, onCopied }: SecretF
     const outcome = await copyText(secret.read(), input.parentElement ?? input);
     if (outcome === 'copied') return markCopied();
     setShown(true);
-    // After the re-render that puts the real text in the field.
+    // After the re-render that puts the real text in the field; the status says "selected" only
+    // once it is, in the same render that lets the dialog close without asking.
     requestAnimationFrame(() => {
       input.focus();
       input.select();
+      setStatus(
+        `Copying is blocked here. The secret is selected: press ${copyShortcut()} to copy it.`,
+      );
+      onSelectedForCopy();
     });
-    setStatus(
-      `Copying is blocked here. The secret is selected: press ${copyShortcut()} to copy it.`,
-    );
   };
 
   // A manual copy of the masked field must copy the secret, not the dots.
