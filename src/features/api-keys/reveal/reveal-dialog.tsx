@@ -81,7 +81,7 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
           bindings.items && <BindingProgressList items={bindings.items} onRetry={bindings.retry} />
         }
       />
-      {bindings.items && (
+      {bindings.running && (
         <p className="text-fg-muted text-sm">
           Bindings go on if you close this dialog; the list shows them until they finish.
         </p>
