@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ClipboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Button } from '../../../components/ui/button';
 import { copyShortcut, copyText } from '../../../lib/clipboard';
 import type { SecretBox } from '../../../lib/secret-box';
@@ -37,17 +38,14 @@ export function SecretField(props: SecretFieldProps) {
     if (!input) return;
     const outcome = await copyText(secret.read(), input.parentElement ?? input);
     if (outcome === 'copied') return markCopied();
-    setShown(true);
-    // After the re-render that puts the real text in the field; the status says "selected" only
-    // once it is, in the same render that lets the dialog close without asking.
-    requestAnimationFrame(() => {
-      input.focus();
-      input.select();
-      setStatus(
-        `Copying is blocked here. The secret is selected: press ${copyShortcut()} to copy it.`,
-      );
-      onSelectedForCopy();
-    });
+    // The real text is committed first: selected any earlier, the dots would be what is selected.
+    flushSync(() => setShown(true));
+    input.focus();
+    input.select();
+    setStatus(
+      `Copying is blocked here. The secret is selected: press ${copyShortcut()} to copy it.`,
+    );
+    onSelectedForCopy();
   };
 
   // A manual copy of the masked field must copy the secret, not the dots.
