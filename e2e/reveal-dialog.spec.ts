@@ -35,6 +35,28 @@ test('Escape, the close button and the backdrop ask before closing an uncopied s
   await expect(dialog).toBeHidden();
 });
 
+test('Done asks before closing an uncopied secret; Keep open returns to Done; once copied it closes', async ({
+  page,
+}) => {
+  const dialog = await createKey(page, 'done-guarded');
+  const done = dialog.getByRole('button', { name: 'Done' });
+  const question = dialog.getByRole('group', { name: /^Close without copying\?/ });
+
+  await done.click();
+  await expect(question).toBeVisible();
+  await expect(dialog.getByRole('button', { name: 'Keep open' })).toBeFocused();
+  await dialog.getByRole('button', { name: 'Keep open' }).click();
+  await expect(question).toBeHidden();
+  await expect(done).toBeFocused();
+  await expect(dialog).toBeVisible();
+
+  await dialog.getByRole('button', { name: 'Copy secret' }).click();
+  await expect(dialog.getByRole('status')).toHaveText('Copied to the clipboard.');
+  await done.click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('row').filter({ hasText: 'done-guarded' })).toBeFocused();
+});
+
 test('Escape asks, then Copy: the question goes and Done is back', async ({ page }) => {
   const dialog = await createKey(page, 'escape-then-copy');
   await page.keyboard.press('Escape');
@@ -122,13 +144,13 @@ test('Copy leads until used, then says Copied ✓ and Done leads; Show and Hide 
   await expect(field).toHaveValue('•'.repeat(32));
 });
 
-test('the snippet scrolls sideways and its own button copies exactly it, never the secret', async ({
+test('the snippet wraps and its own button copies exactly it, never the secret', async ({
   page,
 }) => {
   const dialog = await createKey(page, 'snippet-copy');
   const snippet = dialog.getByRole('region', { name: 'Example call' });
-  await expect(snippet).toHaveCSS('white-space', 'pre');
-  await expect(snippet).toHaveCSS('overflow-x', 'auto');
+  await expect(snippet).toHaveCSS('white-space', 'pre-wrap');
+  await expect(snippet).toHaveCSS('overflow-wrap', 'anywhere');
   await dialog.getByRole('button', { name: 'Copy snippet' }).click();
   await expect(dialog.getByRole('button', { name: 'Copied' })).toHaveText('Copied ✓');
   const clipboard = await page.evaluate(() => navigator.clipboard.readText());
@@ -137,6 +159,31 @@ test('the snippet scrolls sideways and its own button copies exactly it, never t
   // Copying the snippet is not copying the secret: closing still asks.
   await page.keyboard.press('Escape');
   await expect(dialog.getByText('Close without copying?')).toBeVisible();
+});
+
+test('on a phone, each chosen deployment’s call is picked by name and shown whole', async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await openCreateForm(page);
+  await page.getByRole('textbox', { name: 'Name' }).fill('two-snippets');
+  await page.getByRole('checkbox', { name: /^llama-3-8b-chat/ }).check();
+  await page.getByRole('checkbox', { name: /^mistral-7b-instruct/ }).check();
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save your API key' });
+  const snippet = dialog.getByRole('region', { name: 'Example call' });
+  await expect(snippet).toContainText(/https:\/\/llama-3-8b-chat-[\w-]+\.ai\.gcore\.dev/);
+  await dialog.getByRole('combobox', { name: 'Deployment' }).selectOption('mistral-7b-instruct');
+  await expect(snippet).toContainText(/https:\/\/mistral-7b-instruct-[\w-]+\.ai\.gcore\.dev/);
+  await expect(snippet).not.toContainText('llama');
+  // Nothing hides past the edge: the box holds all of its text, inside the phone's width.
+  const fits = await snippet.evaluate((pre) => pre.scrollWidth <= pre.clientWidth);
+  expect(fits).toBe(true);
+  const box = await snippet.boundingBox();
+  if (!box) throw new Error('the snippet has no box');
+  expect(box.x).toBeGreaterThanOrEqual(0);
+  expect(box.x + box.width).toBeLessThanOrEqual(390);
+  await expectNoAxeViolations(page, 'dialog');
 });
 
 test('on a phone the secret has a full-width row of its own', async ({ page }) => {

@@ -17,7 +17,11 @@ function Guarded({ onClose }: { onClose: () => void }) {
       initialFocusRef={saveRef}
       closeButton
       closeWarning={saved ? null : WARNING}
-      footer={<button type="button">Finish</button>}
+      footer={(requestClose) => (
+        <button type="button" onClick={requestClose}>
+          Finish
+        </button>
+      )}
     >
       <button type="button" ref={saveRef} onClick={() => setSaved(true)}>
         Save
@@ -69,6 +73,19 @@ describe('ModalDialog closeWarning', () => {
     expect(question()).not.toBeInTheDocument();
     expect(screen.getByRole('button', { name: 'Finish' })).toBeInTheDocument();
     escape();
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('asks when the footer’s own button closes, and Keep open gives it focus back', async () => {
+    const { onClose, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Finish' }));
+    expect(question()).toBeInTheDocument();
+    expect(onClose).not.toHaveBeenCalled();
+    await user.click(screen.getByRole('button', { name: 'Keep open' }));
+    expect(question()).not.toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Finish' })).toHaveFocus();
+    await user.click(screen.getByRole('button', { name: 'Save' }));
+    await user.click(screen.getByRole('button', { name: 'Finish' }));
     expect(onClose).toHaveBeenCalledOnce();
   });
 

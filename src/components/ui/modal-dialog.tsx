@@ -1,6 +1,7 @@
-import { useId, useLayoutEffect, useRef, useState, type ReactNode, type RefObject } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode, type RefObject } from 'react';
 import { Button } from './button';
 import { CloseWarningPanel, useUnloadWarning, type CloseWarning } from './close-warning';
+import { useCloseQuestion } from './use-close-question';
 import { useDialogCloseEvents } from './use-dialog-close-events';
 
 const SIZES = {
@@ -20,30 +21,36 @@ export type ModalDialogProps = {
    */
   onClose: () => void;
   children: ReactNode;
-  /** The owner's buttons, last; while a close warning asks, its buttons stand in their place. */
-  footer?: ReactNode;
+  /**
+   * The owner's buttons, last; while a close warning asks, its buttons stand in their place. A
+   * button that closes (Done) calls the `requestClose` it is given, so a due warning asks first.
+   */
+  footer?: ReactNode | ((requestClose: () => void) => ReactNode);
   /** Focused on open (pass a stable ref); otherwise the browser focuses the first focusable element. */
   initialFocusRef?: RefObject<HTMLElement | null>;
   size?: keyof typeof SIZES;
   /** A ✕ button in the header, for pointer users. */
   closeButton?: boolean;
   /**
-   * While set, every way out the dialog itself offers (Escape, backdrop, ✕, leaving the page)
-   * asks first. Set it to null (the user did what was asked) and the question goes away.
+   * While set, every way out (Escape, backdrop, ✕, the footer's `requestClose`, leaving the
+   * page) asks first. Set it to null (the user did what was asked) and the question goes away.
    */
   closeWarning?: CloseWarning | null;
 };
 
 /** A modal on the native `<dialog>`: the browser traps focus, makes the page inert, and handles Escape. */
 export function ModalDialog(props: ModalDialogProps) {
-  const { title, description, onClose, initialFocusRef, size = 'md', closeWarning } = props;
+  const { title, description, onClose, initialFocusRef, size = 'md', closeWarning, footer } = props;
   const titleId = useId();
   const descriptionId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const unmountingRef = useRef(false);
-  const [asking, setAsking] = useState(false);
-  // Derived, not reset: once the warning is withdrawn (the secret was copied), no question stays.
-  const confirming = asking && Boolean(closeWarning);
+  const { confirming, requestClose, keepOpen, confirm } = useCloseQuestion({
+    dialogRef,
+    closeWarning,
+    onClose,
+    fallbackFocusRef: initialFocusRef,
+  });
   useUnloadWarning(Boolean(closeWarning));
 
   // Layout effects: the cleanup runs while the dialog is still in the document, so `close()`
@@ -71,11 +78,6 @@ export function ModalDialog(props: ModalDialogProps) {
     initialFocusRef?.current?.focus();
   }, [initialFocusRef]);
 
-  const requestClose = () => (closeWarning ? setAsking(true) : onClose());
-  const keepOpen = () => {
-    setAsking(false);
-    initialFocusRef?.current?.focus();
-  };
   // Unmounting closes the dialog (the layout effect's cleanup): that `close` is not the user's.
   const closeEvents = useDialogCloseEvents({
     dialogRef,
@@ -114,11 +116,15 @@ export function ModalDialog(props: ModalDialogProps) {
           )}
         </div>
         {props.children}
-        {confirming && closeWarning ? (
-          <CloseWarningPanel {...closeWarning} onKeepOpen={keepOpen} onConfirm={onClose} />
-        ) : (
-          props.footer
+        {confirming && closeWarning && (
+          <CloseWarningPanel {...closeWarning} onKeepOpen={keepOpen} onConfirm={confirm} />
         )}
+        {/* Hidden, not unmounted, while the question asks: "Keep open" can focus Done again. */}
+        {footer ? (
+          <div hidden={confirming}>
+            {typeof footer === 'function' ? footer(requestClose) : footer}
+          </div>
+        ) : null}
       </div>
     </dialog>
   );

@@ -110,4 +110,19 @@ describe('Sheet: closing by accident never loses what was typed', () => {
     await user.click(screen.getByRole('button', { name: 'Close for now' }));
     expect(sheet()).not.toHaveAttribute('open');
   });
+
+  it('gives focus back to what had it when Keep open answers the question', async () => {
+    const user = userEvent.setup();
+    render(<Harness guarded />);
+    await user.click(screen.getByRole('button', { name: 'Open sheet' }));
+    expect(input()).toHaveFocus();
+    escape();
+    expect(screen.getByRole('button', { name: 'Keep open' })).toHaveFocus();
+    escape(); // Escape again answers "Keep open"
+    expect(input()).toHaveFocus();
+    const closeButton = screen.getByRole('button', { name: 'Close' });
+    await user.click(closeButton);
+    await user.click(screen.getByRole('button', { name: 'Keep open' }));
+    expect(closeButton).toHaveFocus();
+  });
 });

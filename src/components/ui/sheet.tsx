@@ -1,7 +1,8 @@
 import { createPortal } from 'react-dom';
-import { useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Button } from './button';
 import { CloseWarningPanel, useUnloadWarning, type CloseWarning } from './close-warning';
+import { useCloseQuestion } from './use-close-question';
 import { useDialogCloseEvents } from './use-dialog-close-events';
 
 export type SheetProps = {
@@ -31,8 +32,11 @@ export function Sheet(props: SheetProps) {
   const descriptionId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<Element | null>(null);
-  const [asking, setAsking] = useState(false);
-  const confirming = asking && Boolean(closeWarning);
+  const { confirming, requestClose, keepOpen, confirm } = useCloseQuestion({
+    dialogRef,
+    closeWarning,
+    onClose,
+  });
   useUnloadWarning(open && Boolean(closeWarning));
 
   useLayoutEffect(() => {
@@ -72,8 +76,6 @@ export function Sheet(props: SheetProps) {
     };
   }, []);
 
-  const requestClose = () => (closeWarning ? setAsking(true) : onClose());
-  const keepOpen = () => setAsking(false);
   // Closed by the owner (`open` turned false): the `close` that follows is not the user's.
   const closeEvents = useDialogCloseEvents({
     dialogRef,
@@ -82,10 +84,6 @@ export function Sheet(props: SheetProps) {
     keepOpen,
     closedByOwner: () => !open,
   });
-  const confirm = () => {
-    setAsking(false);
-    onClose();
-  };
 
   // In <body>, beside the app, so the app can be hidden from screen readers while it is up.
   return createPortal(

@@ -39,6 +39,8 @@ describe('create flow', () => {
     const secret = (within(dialog).getByLabelText('Secret') as HTMLInputElement).value;
     expect(mutationStates(client)).toContain(secret);
 
+    // Copied first: until then Done asks before it lets the secret go.
+    await user.click(within(dialog).getByRole('button', { name: 'Copy secret' }));
     await user.click(within(dialog).getByRole('button', { name: 'Done' }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(document.body.innerHTML).not.toContain(secret);

@@ -1,6 +1,9 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithClient } from '../../../test/render-with-client';
+import { setupSandbox } from '../../../test/sandbox-server';
+import { withTaskPollMs } from '../../../test/task-poll-meta';
+import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { secretBox } from '../../../lib/secret-box';
 import { RevealDialog } from './reveal-dialog';
@@ -93,12 +96,19 @@ describe('RevealDialog', () => {
   it('without any clipboard, shows and selects the secret and says which keys to press', async () => {
     const { user } = renderDialog();
     Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    // A frame that comes before React has put the text in the field (a busy machine) must not
+    // leave the dots selected: whatever the order, the whole secret is.
+    vi.spyOn(window, 'requestAnimationFrame').mockImplementation((frame) => {
+      frame(performance.now());
+      return 0;
+    });
     await user.click(screen.getByRole('button', { name: 'Copy secret' }));
     expect(screen.getByLabelText('Secret')).toHaveAttribute('type', 'text');
-    expect(screen.getByRole('status')).toHaveTextContent(/press (Ctrl\+C|⌘C) to copy it/);
-    // Selected whole, a frame later (once the field shows the text), so the keys copy it all.
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/press (Ctrl\+C|⌘C) to copy it/),
+    );
     const field = screen.getByLabelText<HTMLInputElement>('Secret');
-    await waitFor(() => expect(field).toHaveFocus());
+    expect(field).toHaveFocus();
     expect(field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0)).toBe(SECRET);
   });
 
@@ -140,7 +150,8 @@ describe('RevealDialog', () => {
   it('copies exactly the snippet shown, which holds no secret, with its own button', async () => {
     const { user, dialog } = renderDialog();
     const snippet = within(dialog).getByRole('region', { name: 'Example call' });
-    expect(snippet).toHaveClass('whitespace-pre', 'overflow-x-auto');
+    // Wrapped where it must, so no part of a long address hides past the edge (e2e measures it).
+    expect(snippet).toHaveClass('whitespace-pre-wrap', 'wrap-anywhere');
     await user.click(within(dialog).getByRole('button', { name: 'Copy snippet' }));
     const copied = await navigator.clipboard.readText();
     expect(copied).toBe(snippet.textContent);
@@ -148,6 +159,33 @@ describe('RevealDialog', () => {
     expect(within(dialog).getByRole('button', { name: 'Copied' })).toHaveTextContent('Copied ✓');
     // Copying the snippet is not copying the secret: Copy still leads, and closing still asks.
     expect(screen.getByRole('button', { name: 'Copy secret' })).toSatisfy(isPrimary);
+  });
+
+  it('has one snippet per deployment the key serves, picked by name', async () => {
+    const mistral = toDeploymentRecordV2({
+      id: '99999999-9999-4999-8999-999999999999',
+      name: 'mistral-7b-instruct',
+      status: 'ACTIVE',
+      address: 'https://mistral.example.test/v1',
+      description: null,
+      created_at: null,
+      api_key_ids: [],
+    });
+    const { user, dialog } = renderDialog([...deployments, mistral]);
+    const picker = within(dialog).getByRole('combobox', { name: 'Deployment' });
+    const snippet = () => within(dialog).getByRole('region', { name: 'Example call' });
+    expect(picker).toHaveDisplayValue('llama-3-8b-chat');
+    expect(snippet()).toHaveTextContent("'https://llama.example.test'");
+    await user.selectOptions(picker, 'mistral-7b-instruct');
+    expect(snippet()).toHaveTextContent("'https://mistral.example.test/v1'");
+    expect(snippet()).not.toHaveTextContent('llama.example.test');
+    await user.click(within(dialog).getByRole('button', { name: 'Copy snippet' }));
+    expect(await navigator.clipboard.readText()).toContain('https://mistral.example.test/v1');
+  });
+
+  it('has no picker when the key serves one deployment', () => {
+    const { dialog } = renderDialog();
+    expect(within(dialog).queryByRole('combobox')).toBeNull();
   });
 
   it('asks before Escape, the close button or the backdrop close an uncopied secret', async () => {
@@ -177,10 +215,55 @@ describe('RevealDialog', () => {
     expect(after.defaultPrevented).toBe(false);
   });
 
-  it('closes at once once copied, and Done always closes', async () => {
+  it('closes at once once copied, on Escape as on Done', async () => {
     const { user, onClose, dialog } = renderDialog();
     await user.click(screen.getByRole('button', { name: 'Copy secret' }));
     fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    expect(onClose).toHaveBeenCalledOnce();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(onClose).toHaveBeenCalledTimes(2);
+    expect(screen.queryByText(/Close without copying\?/)).not.toBeInTheDocument();
+  });
+
+  it('asks when Done is the first thing pressed; Keep open puts focus back on Done', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(onClose).not.toHaveBeenCalled();
+    expect(within(dialog).getByRole('group', { name: /Close without copying\?/ })).toBeVisible();
+    expect(within(dialog).getByRole('button', { name: 'Keep open' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Keep open' }));
+    expect(within(dialog).queryByRole('group', { name: /Close without copying\?/ })).toBeNull();
+    expect(within(dialog).getByRole('button', { name: 'Done' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Close without copying' }));
+    expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('gives focus back to what had it when Escape or ✕ asked and the answer is Keep open', async () => {
+    const { user, dialog } = renderDialog();
+    const escape = () => fireEvent(dialog, new Event('cancel', { cancelable: true }));
+    const show = within(dialog).getByRole('button', { name: 'Show secret' });
+    show.focus();
+    escape();
+    expect(within(dialog).getByRole('button', { name: 'Keep open' })).toHaveFocus();
+    escape(); // Escape again answers "Keep open"
+    expect(show).toHaveFocus();
+    const closeButton = within(dialog).getByRole('button', { name: 'Close' });
+    await user.click(closeButton);
+    await user.click(within(dialog).getByRole('button', { name: 'Keep open' }));
+    expect(closeButton).toHaveFocus();
+  });
+
+  it('closes on Done once the secret was shown and selected because copying was blocked', async () => {
+    const { user, onClose, dialog } = renderDialog();
+    Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+    await user.click(screen.getByRole('button', { name: 'Copy secret' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/secret is selected/));
+    const field = screen.getByLabelText<HTMLInputElement>('Secret');
+    expect(field).toHaveFocus();
+    expect(field.value.slice(field.selectionStart ?? 0, field.selectionEnd ?? 0)).toBe(SECRET);
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(screen.queryByText(/Close without copying\?/)).not.toBeInTheDocument();
     expect(onClose).toHaveBeenCalledOnce();
   });
 
@@ -194,5 +277,78 @@ describe('RevealDialog', () => {
     expect(screen.queryByRole('button', { name: 'Close without copying' })).not.toBeInTheDocument();
     await user.click(screen.getByRole('button', { name: 'Done' }));
     expect(onClose).toHaveBeenCalledOnce();
+  });
+});
+
+describe('RevealDialog on v3', () => {
+  // The sandbox's clock holds every task running until the test moves it on.
+  let sandboxNow = Date.parse('2026-12-01T12:00:00Z');
+  const TASK_MS = 60_000;
+  const sandbox = setupSandbox({ now: () => new Date(sandboxNow), taskDurationMs: TASK_MS });
+  const LONG = { timeout: 8_000 };
+  withTaskPollMs(20);
+
+  const v3Deployment = (name: string): DeploymentRecord => ({
+    ref: name,
+    name,
+    status: 'ACTIVE',
+    address: `https://${name}.example.test`,
+    keyRefs: [],
+  });
+  const polledTasks = () =>
+    new Set(
+      sandbox.requestLog
+        .entries()
+        .filter((entry) => entry.method === 'GET' && entry.path.startsWith('/cloud/v1/tasks/'))
+        .map((entry) => entry.path),
+    ).size;
+
+  it('says bindings go on after a close while any still runs, and no longer once they end', async () => {
+    sandbox.tasks.arm({ outcome: 'error', deployment: 'llama-3-8b-chat', error: 'GPU quota' });
+    const chosen = ['mistral-7b-instruct', 'llama-3-8b-chat'];
+    const key: KeyRecord = {
+      id: 'old-demo',
+      name: 'old-demo',
+      description: null,
+      createdAt: '2026-11-28T16:00:00Z',
+      expiresAt: null,
+      deploymentRefs: [],
+      status: null,
+    };
+    const { user } = renderWithClient(
+      <RevealDialog
+        createdKey={{ key, secret: secretBox(SECRET), deploymentRefs: chosen }}
+        deployments={chosen.map(v3Deployment)}
+        projectId={1}
+        onClose={vi.fn()}
+      />,
+      { generation: 'v3' },
+    );
+    const dialog = await screen.findByRole('dialog', { name: 'Save your API key' }, LONG);
+    const note = /Bindings go on if you close this dialog/;
+    const row = (name: string) =>
+      within(dialog)
+        .getAllByRole('listitem')
+        .find((item) => item.textContent?.includes(name)) as HTMLElement;
+    expect(dialog).toHaveTextContent(note);
+    await waitFor(() => expect(polledTasks()).toBe(2), LONG);
+    expect(row('mistral-7b-instruct')).toHaveTextContent('binding…');
+    expect(dialog).toHaveTextContent(note);
+
+    sandboxNow += TASK_MS;
+    await waitFor(() => expect(row('mistral-7b-instruct')).toHaveTextContent('bound'), LONG);
+    await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('GPU quota'), LONG);
+    expect(dialog).not.toHaveTextContent(note);
+
+    // A retry runs again: the note is back while it does, though the other one is bound.
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Retry binding to llama-3-8b-chat' }),
+    );
+    await waitFor(() => expect(polledTasks()).toBe(3), LONG);
+    expect(row('llama-3-8b-chat')).toHaveTextContent('binding…');
+    expect(dialog).toHaveTextContent(note);
+    sandboxNow += TASK_MS;
+    await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('bound'), LONG);
+    expect(dialog).not.toHaveTextContent(note);
   });
 });

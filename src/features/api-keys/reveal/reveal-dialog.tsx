@@ -27,13 +27,16 @@ const NOT_COPIED = {
 };
 
 /**
- * The one time a secret is shown. Until it has been copied, every way out but "Done" asks first:
- * Escape, the close button, the backdrop, and leaving or reloading the page. Copy leads until
- * it has been used; then Done does.
+ * The one time a secret is shown. Until it has been copied (or, where copying is blocked, shown
+ * and selected for the user to copy), every way out asks first: Done, Escape, the close button,
+ * the backdrop, and leaving or reloading the page. Copy leads until it has been used; then Done
+ * does.
  */
 export function RevealDialog({ createdKey, deployments, projectId, onClose }: RevealDialogProps) {
   const copyButtonRef = useRef<HTMLButtonElement>(null);
   const [copied, setCopied] = useState(false);
+  // Where copying is blocked, the secret shown and selected is as far as the dialog can take it.
+  const [selectedForCopy, setSelectedForCopy] = useState(false);
   const bindings = useRevealBindings(createdKey, projectId);
   const chosen = createdKey.deploymentRefs.flatMap(
     (ref) => deployments.find((deployment) => deployment.ref === ref) ?? [],
@@ -50,14 +53,14 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
       initialFocusRef={copyButtonRef}
       size="lg"
       closeButton
-      closeWarning={copied ? null : NOT_COPIED}
-      footer={
+      closeWarning={copied || selectedForCopy ? null : NOT_COPIED}
+      footer={(requestClose) => (
         <div className="flex justify-end">
-          <Button variant={copied ? 'primary' : 'secondary'} onClick={close}>
+          <Button variant={copied ? 'primary' : 'secondary'} onClick={requestClose}>
             Done
           </Button>
         </div>
-      }
+      )}
     >
       <p className="border-warning-line bg-warning-subtle text-warning-fg rounded-md border p-3 text-sm">
         Copy the secret now and keep it somewhere safe. <strong>It will not be shown again</strong>:
@@ -68,6 +71,7 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
         copyButtonRef={copyButtonRef}
         copied={copied}
         onCopied={() => setCopied(true)}
+        onSelectedForCopy={() => setSelectedForCopy(true)}
       />
       <ApiKeyFacts
         apiKey={createdKey.key}
@@ -77,7 +81,7 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
           bindings.items && <BindingProgressList items={bindings.items} onRetry={bindings.retry} />
         }
       />
-      {bindings.items && (
+      {bindings.running && (
         <p className="text-fg-muted text-sm">
           Bindings go on if you close this dialog; the list shows them until they finish.
         </p>

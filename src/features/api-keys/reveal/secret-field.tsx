@@ -1,4 +1,5 @@
 import { useId, useRef, useState, type ClipboardEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Button } from '../../../components/ui/button';
 import { copyShortcut, copyText } from '../../../lib/clipboard';
 import type { SecretBox } from '../../../lib/secret-box';
@@ -9,6 +10,8 @@ type SecretFieldProps = {
   /** Once copied, Copy steps back (the dialog's Done takes the lead) and says it is done. */
   copied: boolean;
   onCopied: () => void;
+  /** Copying was blocked, so the secret is shown and selected for the user's own copy keys. */
+  onSelectedForCopy: () => void;
 };
 
 /**
@@ -18,7 +21,8 @@ type SecretFieldProps = {
 const MASK = '•'.repeat(32);
 
 /** The secret, masked by default, with a copy that always ends in a copy or clear instructions. */
-export function SecretField({ secret, copyButtonRef, copied, onCopied }: SecretFieldProps) {
+export function SecretField(props: SecretFieldProps) {
+  const { secret, copyButtonRef, copied, onCopied, onSelectedForCopy } = props;
   const id = useId();
   const inputRef = useRef<HTMLInputElement>(null);
   const [shown, setShown] = useState(false);
@@ -34,15 +38,14 @@ export function SecretField({ secret, copyButtonRef, copied, onCopied }: SecretF
     if (!input) return;
     const outcome = await copyText(secret.read(), input.parentElement ?? input);
     if (outcome === 'copied') return markCopied();
-    setShown(true);
-    // After the re-render that puts the real text in the field.
-    requestAnimationFrame(() => {
-      input.focus();
-      input.select();
-    });
+    // The real text is committed first: selected any earlier, the dots would be what is selected.
+    flushSync(() => setShown(true));
+    input.focus();
+    input.select();
     setStatus(
       `Copying is blocked here. The secret is selected: press ${copyShortcut()} to copy it.`,
     );
+    onSelectedForCopy();
   };
 
   // A manual copy of the masked field must copy the secret, not the dots.

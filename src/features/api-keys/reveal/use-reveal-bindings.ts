@@ -41,6 +41,8 @@ export function useRevealBindings(createdKey: CreatedKey, projectId: number | un
   return {
     /** Shown as progress rows: only where bindings run after the create. */
     items: toBind.length > 0 ? items : null,
+    /** A binding has yet to start or is running: it would go on after a close. */
+    running: toBind.length > 0 && !jobs.settled,
     retry: jobs.retry,
     bound,
     /** Safe to call again (a running or landed job is skipped): a close before the first paint. */
