@@ -9,6 +9,7 @@ import { lazyWithPreload } from '../../lib/lazy-with-preload';
 import { useApiGeneration } from '../../lib/use-api-generation';
 import { useUrlSearch } from '../../lib/use-url-search';
 import { ApiDownBanner } from './api-down-banner';
+import { apiKeyKeys } from './api/api-key-query-keys';
 import { KeysAdapterProvider } from './api/keys-adapter-context';
 import { GenerationUnknown } from './generation-unknown';
 import { ApiKeysPanelLoading } from './list/api-keys-panel-loading';
@@ -56,7 +57,8 @@ function KeysPageContent() {
   // Mounted on the first open, then kept (hidden) so an accidental close loses nothing;
   // Discard remounts it empty.
   const [formKey, setFormKey] = useState<number | null>(null);
-  const creating = useIsMutating() > 0;
+  // Only a create: an edit, a delete or a binding running elsewhere is not a key being created.
+  const creating = useIsMutating({ mutationKey: apiKeyKeys.create() }) > 0;
   // Hidden mid-create: the answer (the secret, shown once, or the error) brings the sheet back.
   const hiddenWhileCreating = useRef(false);
   useEffect(() => {
