@@ -4,7 +4,6 @@ import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
 import { Sheet } from '../../components/ui/sheet';
 import { afterNextPaint } from '../../lib/after-next-paint';
-import { explainLoadError } from './shared/explain-load-error';
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
 import { useApiGeneration } from '../../lib/use-api-generation';
 import { useUrlSearch } from '../../lib/use-url-search';
@@ -16,6 +15,7 @@ import { ApiKeysPanelLoading } from './list/api-keys-panel-loading';
 import { useNewKeys } from './model/new-key-store';
 import { keysViewUpdate, readKeysView, type KeysView } from './model/keys-view';
 import { usePageProject } from './page-project';
+import { useCreateBlocked } from './use-create-blocked';
 
 // Its own chunk, requested as soon as this code runs: the list is what the page shows first, so
 // it loads beside the projects call rather than after the first paint.
@@ -107,13 +107,7 @@ function KeysPageContent() {
     setSheetOpen(false);
   };
 
-  const createBlocked = projects.isError
-    ? `Projects could not be loaded: ${explainLoadError(projects.error).message}`
-    : projects.data === undefined
-      ? 'Loading projects…'
-      : project === undefined
-        ? 'No project to create a key in.'
-        : null;
+  const createBlocked = useCreateBlocked(projects, project);
 
   return (
     <div data-covered-by-sheet className="flex flex-col gap-4">
