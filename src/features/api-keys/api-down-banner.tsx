@@ -16,8 +16,12 @@ export function ApiDownBanner() {
   const queryClient = useQueryClient();
   const error = useApiDown();
   if (error === null) return null;
-  const retry = () =>
-    void queryClient.refetchQueries({ predicate: (query) => downError(query) !== null });
+  // Asks now, even where a try is under way or waiting for its turn: Retry never waits.
+  const retry = async () => {
+    const down = queryClient.getQueryCache().findAll({ predicate: (q) => downError(q) !== null });
+    await Promise.all(down.map((query) => query.cancel()));
+    await queryClient.refetchQueries({ predicate: (query) => down.includes(query) });
+  };
   return (
     <div
       role="alert"
@@ -28,7 +32,7 @@ export function ApiDownBanner() {
         <p className="font-medium">{API_DOWN_SENTENCE}</p>
         <ErrorDetail detail={describeError(error)} />
       </div>
-      <Button onClick={retry}>Retry</Button>
+      <Button onClick={() => void retry()}>Retry</Button>
     </div>
   );
 }
