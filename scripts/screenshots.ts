@@ -145,7 +145,7 @@ async function shoot(browser: Browser, base: string): Promise<void> {
       // The keys call fails as a dropped connection would: the banner, then nothing else moves.
       await page.route('**/api_keys?*', (route) => route.abort('connectionreset'));
       await page.goto(base);
-      await page.getByRole('alert', { name: 'The API cannot be reached' }).waitFor();
+      await page.getByRole('alert', { name: 'Gcore’s API can’t be reached' }).waitFor();
     } else {
       await page.goto(base);
       if (shot === SHOTS[0]) {

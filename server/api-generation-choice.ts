@@ -69,6 +69,7 @@ export function createGenerationChoice(options: GenerationChoiceOptions): Genera
         return {
           generation: null,
           reason: 'no token to ask the API with yet: the generation is detected at sign-in',
+          unreachable: false,
         };
       }
       let pending = inFlight.get(authorization);

@@ -7,7 +7,8 @@ import { crossSiteProblem, type OriginPolicy } from './gateway/request-origin.ts
 export const API_GENERATION_PATH = '/__app/api-generation';
 
 /**
- * `GET /__app/api-generation` → `{generation: 'v2' | 'v3' | null, reason}`. For a page whose HTML
+ * `GET /__app/api-generation` → `{generation: 'v2' | 'v3' | null, reason}`, or 502 while the API
+ * cannot be reached (the page asks again until it answers). For a page whose HTML
  * could not say (personal sign-in before the first probe): undecided, it probes with the
  * caller's own `Authorization`, which goes to the API only and is never echoed or logged.
  */
@@ -30,7 +31,14 @@ export function apiGenerationEndpoint(
       return sendError(res, errorAnswer(403, 'CrossSiteRequest', `Refused ${crossSite}.`));
     const failed = () =>
       sendError(res, errorAnswer(500, 'InternalError', 'The generation probe failed.'));
-    void choice.decide(req.headers.authorization).then(({ generation, reason }) => {
+    void choice.decide(req.headers.authorization).then((result) => {
+      const { generation, reason } = result;
+      // The API could not be reached: answered as the gateway answers an unreachable API, so
+      // the page says so in the same words and keeps asking until it decides.
+      if (result.generation === null && result.unreachable) {
+        const message = `Could not ask the API which generation it serves (${reason}).`;
+        return sendError(res, errorAnswer(502, 'GenerationProbeFailed', message));
+      }
       const body = JSON.stringify({ generation, reason });
       res.writeHead(200, {
         'content-type': 'application/json',

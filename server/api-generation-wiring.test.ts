@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../sandbox/server.ts';
 import type { ApiGenerationSetting } from './api-generation.ts';
@@ -10,6 +12,15 @@ const V2_KEYS = '/cloud/v2/inference/api_keys?project_id=1';
 const V3_KEYS = '/cloud/v3/inference/1/api_keys';
 
 type Start = typeof startDevFront;
+
+/** A loopback port nothing listens on, for now. */
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((done) => server.close(done));
+  return port;
+}
 
 /** GCORE_API_VERSION through both servers, with the real sandbox as the API behind them. */
 describe.each([
@@ -115,6 +126,28 @@ describe.each([
     const page = await get(dev.port, '/', { 'sec-fetch-site': 'none', accept: 'text/html' });
     expect(page.body).toContain('<meta name="gcore-api-version" content="v3"');
     expect(page.body).toContain('<meta name="gcore-task-poll-ms" content="200"');
+  });
+
+  it('an API down at start: 502 while it stays down, the generation once it answers', async () => {
+    const port = await freePort();
+    const down = await start({
+      upstreamUrl: `http://127.0.0.1:${port}`,
+      token: TOKEN,
+      apiVersion: 'auto',
+    });
+    fronts.push(down);
+    const refused = await get(down.port, '/__app/api-generation');
+    expect(refused.status).toBe(502);
+    expect(JSON.parse(refused.body)).toMatchObject({
+      exception_class: 'GenerationProbeFailed',
+      message: expect.stringMatching(/fetch failed|ECONNREFUSED/) as unknown,
+    });
+    const back = await startSandboxServer({ token: TOKEN, port });
+    try {
+      expect(await generationOf(down.port)).toMatchObject({ generation: 'v3' });
+    } finally {
+      await back.close();
+    }
   });
 
   it('refuses another site asking the server to probe', async () => {

@@ -42,8 +42,9 @@ describe('probeApiGeneration', () => {
   });
 
   it.each([
-    ['a refused token', { '/cloud/v1/projects': () => json(401, {}) }, /HTTP 401/],
-    ['an unreachable API', {}, /fetch failed/],
+    ['a refused token', { '/cloud/v1/projects': () => json(401, {}) }, /HTTP 401/, false],
+    ['an unreachable API', {}, /fetch failed/, true],
+    ['a failing projects list', { '/cloud/v1/projects': () => json(502, {}) }, /HTTP 502/, true],
     [
       'a server error on the v3 route',
       {
@@ -51,16 +52,20 @@ describe('probeApiGeneration', () => {
         '/cloud/v3/inference/7/api_keys': () => json(503, {}),
       },
       /HTTP 503/,
+      true,
     ],
     [
       'no project',
       { '/cloud/v1/projects': () => json(200, { count: 0, results: [] }) },
       /no project/,
+      false,
     ],
-  ])('decides nothing on %s', async (_case, answers, reason) => {
+  ])('decides nothing on %s', async (_case, answers, reason, unreachable) => {
     const result = await probeApiGeneration(target, fakeApi(answers).fetchImpl);
     expect(result.generation).toBeNull();
     expect(result.reason).toMatch(reason);
+    // Unreachable: asking again later may decide; the page keeps asking rather than giving up.
+    expect(result.generation === null && result.unreachable).toBe(unreachable);
   });
 });
 

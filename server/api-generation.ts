@@ -16,8 +16,11 @@ export type ProbeTarget = { url: string; authorization: string | undefined };
 
 export type ProbeResult =
   | { generation: ApiGeneration; reason: string }
-  /** The API could not tell (no token, refused, unreachable): ask again later. */
-  | { generation: null; reason: string };
+  /**
+   * The API could not tell (no token, refused, unreachable): ask again later. `unreachable`:
+   * no answer, or the API failing (5xx), so asking again soon may well decide.
+   */
+  | { generation: null; reason: string; unreachable: boolean };
 
 type Fetch = (url: string, init: RequestInit) => Promise<Response>;
 
@@ -40,7 +43,12 @@ export async function probeApiGeneration(
     });
   try {
     const projects = await get('/cloud/v1/projects?limit=1000');
-    if (!projects.ok) return undecided(`the projects list answered HTTP ${projects.status}`);
+    if (!projects.ok) {
+      return undecided(
+        `the projects list answered HTTP ${projects.status}`,
+        projects.status >= 500,
+      );
+    }
     const project = defaultProjectId(await projects.json());
     if (project === null) return undecided('the account has no project');
     const keys = await get(`/cloud/v3/inference/${project}/api_keys?limit=1`);
@@ -48,13 +56,17 @@ export async function probeApiGeneration(
     if (keys.ok) return { generation: 'v3', reason: 'the v3 key list answered' };
     if (keys.status === 404)
       return { generation: 'v2', reason: 'the v3 key list is not there (404)' };
-    return undecided(`the v3 key list answered HTTP ${keys.status}`);
+    return undecided(`the v3 key list answered HTTP ${keys.status}`, keys.status >= 500);
   } catch (error) {
-    return undecided(error instanceof Error ? error.message : String(error));
+    return undecided(error instanceof Error ? error.message : String(error), true);
   }
 }
 
-const undecided = (reason: string): ProbeResult => ({ generation: null, reason });
+const undecided = (reason: string, unreachable = false): ProbeResult => ({
+  generation: null,
+  reason,
+  unreachable,
+});
 
 /** The project marked `is_default`, else the first one: the one v2 calls fall back to. */
 function defaultProjectId(body: unknown): number | null {

@@ -20,7 +20,9 @@ export function gcoreErrorJson(exceptionClass: string, message: string): string 
 
 /**
  * The 502 body when a forward got no answer. Mid-flight, the API may have acted although nothing
- * came back: the page must say the outcome is unknown rather than that nothing happened.
+ * came back: the page must say the outcome is unknown rather than that nothing happened. Before
+ * any connection (refused, no such host), nothing was sent: `UpstreamUnreachable` tells the page
+ * it may say so.
  */
 export function upstreamFailureJson(midFlight: boolean, reason: string): string {
   return midFlight
@@ -30,7 +32,7 @@ export function upstreamFailureJson(midFlight: boolean, reason: string): string 
       )
     : gcoreErrorJson(
         'UpstreamUnreachable',
-        `The dashboard's server could not reach the API (${reason}).`,
+        `The dashboard's server could not reach the API (${reason}): nothing was sent to it.`,
       );
 }
 

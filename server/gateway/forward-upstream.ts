@@ -35,8 +35,18 @@ const PASSED_RESPONSE_HEADERS = [
   'x-ratelimit-remaining',
   'x-ratelimit-reset',
 ];
-/** Errors after which the API may have acted on the request although no answer came back. */
-const MID_FLIGHT = new Set(['ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'ECONNABORTED']);
+/**
+ * Errors raised before a connection to the API existed, so not one byte of the request left:
+ * the API cannot have acted on it. Any other error (a reset, a hang-up, one not known here) may
+ * come after the API received the request, so its outcome stays unknown.
+ */
+const NEVER_SENT = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+]);
 
 // Idle sockets are dropped after 4 s, before the usual 5 s keep-alive of a server closes them
 // under us. Writes never reuse a socket: a create sent on one the API just closed would fail
@@ -105,9 +115,8 @@ export function forwardUpstream(
       // Once the answer began, the pipeline below reports how it ended.
       if (done || res.headersSent) return;
       const code = error.code ?? '';
-      const midFlight = MID_FLIGHT.has(code) || error.message === 'socket hang up';
       const reason = code || error.message;
-      fail(502, '', `upstream ${reason}`, upstreamFailureJson(midFlight, reason));
+      fail(502, '', `upstream ${reason}`, upstreamFailureJson(!NEVER_SENT.has(code), reason));
     });
     upstream.on('response', (answer: IncomingMessage) => {
       clearTimeout(headersTimer);

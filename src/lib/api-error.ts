@@ -40,8 +40,20 @@ export class ApiError extends Error {
     this.retryAfterSeconds = init.retryAfterSeconds ?? null;
   }
 
+  /**
+   * True when the request never reached the API: the dashboard's gateway answers 502
+   * `UpstreamUnreachable` only when the connection to the API was never made (refused, no such
+   * host), so a write cannot have happened.
+   */
+  get neverSent(): boolean {
+    return (
+      this.kind === 'http' && this.status === 502 && this.exceptionClass === 'UpstreamUnreachable'
+    );
+  }
+
   /** True when a write may have reached the API although no success was seen. */
   get outcomeUnknown(): boolean {
+    if (this.neverSent) return false;
     return (
       this.kind === 'network' ||
       this.kind === 'timeout' ||

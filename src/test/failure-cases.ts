@@ -70,6 +70,17 @@ export const FAILURE_CASES: FailureCase[] = [
     name: '503',
     fault: { status: 503, body: body('ServiceUnavailable', 'Down for maintenance.') },
   },
+  {
+    // The gateway's own answer when the API refused the connection: nothing reached the API.
+    name: 'connection refused (the gateway’s 502)',
+    fault: {
+      status: 502,
+      body: body(
+        'UpstreamUnreachable',
+        "The dashboard's server could not reach the API (ECONNREFUSED): nothing was sent to it.",
+      ),
+    },
+  },
   { name: 'valid JSON that breaks the schema', fault: { status: 200, body: { unexpected: true } } },
   {
     name: 'malformed body',
@@ -85,6 +96,8 @@ export type FailureExpectation = {
   status?: number;
   retryAfterSeconds?: number | null;
   message?: RegExp;
+  /** The request never reached the API, so a write cannot have happened. */
+  neverSent?: boolean;
 };
 
 /** One expectation per FAILURE_CASES name: the same verdict for every call and generation. */
@@ -104,9 +117,15 @@ export const FAILURE_EXPECTATIONS: Record<string, FailureExpectation> = {
     status: 502,
     message: /^The API failed \(HTTP 502/,
   },
-  '503': { kind: 'http', status: 503 },
+  '503': { kind: 'http', status: 503, neverSent: false },
+  'connection refused (the gateway’s 502)': {
+    kind: 'http',
+    status: 502,
+    message: /ECONNREFUSED/,
+    neverSent: true,
+  },
   'valid JSON that breaks the schema': { kind: 'invalid-response', message: /unexpected format/ },
   'malformed body': { kind: 'invalid-response', message: /not JSON/ },
-  'dropped connection': { kind: 'network' },
+  'dropped connection': { kind: 'network', neverSent: false },
   'no answer (client time-out)': { kind: 'timeout', message: /did not answer within/ },
 };

@@ -38,8 +38,12 @@ export async function checkMatrixCase(
     expect(outcome.ok).toBe(false);
     const error = (outcome as { error: unknown }).error;
     expect(error).toBeInstanceOf(ApiError);
-    const { message, ...fields } = FAILURE_EXPECTATIONS[name] ?? {};
+    const { message, neverSent, ...fields } = FAILURE_EXPECTATIONS[name] ?? {};
     expect(error).toMatchObject(fields);
+    if (neverSent !== undefined) {
+      expect((error as ApiError).neverSent).toBe(neverSent);
+      expect((error as ApiError).outcomeUnknown).toBe(!neverSent);
+    }
     if (message) expect((error as ApiError).message).toMatch(message);
     if ((error as ApiError).kind === 'http' && fault.body)
       expect((error as ApiError).requestId).toBe(MATRIX_REQUEST_ID);

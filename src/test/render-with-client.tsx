@@ -7,16 +7,19 @@ import { KeysAdapterProvider } from '../features/api-keys/api/keys-adapter-conte
 import type { ApiGeneration } from '../lib/api-config';
 
 /**
- * A fresh client per test, with no retries, so each test sees exactly the calls it causes. The
- * keys feature speaks `generation` (v2 unless a test says otherwise).
+ * A fresh client per test, with no retries, so each test sees exactly the calls it causes (or
+ * the app's own `client`, to test its retrying). The keys feature speaks `generation` (v2 unless
+ * a test says otherwise).
  */
 export function renderWithClient(
   ui: ReactElement,
-  { generation = 'v2' }: { generation?: ApiGeneration } = {},
+  {
+    generation = 'v2',
+    client = new QueryClient({
+      defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
+    }),
+  }: { generation?: ApiGeneration; client?: QueryClient } = {},
 ) {
-  const client = new QueryClient({
-    defaultOptions: { queries: { retry: false }, mutations: { retry: false } },
-  });
   const user = userEvent.setup();
   return {
     user,

@@ -1,55 +1,38 @@
-import { useQueryClient, type Query } from '@tanstack/react-query';
-import { useCallback, useSyncExternalStore } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/ui/button';
-import { isApiError } from '../../lib/api-error';
+import { ErrorDetail } from '../../components/ui/error-detail';
+import { downError } from '../../lib/api-down';
 import { describeError } from '../../lib/describe-error';
-import { projectKeys } from '../projects/api/get-projects';
-import { apiKeyKeys } from './api/api-key-query-keys';
+import { useApiDown } from '../../lib/use-api-down';
 
-/** The page's own reads: when these fail, nothing on the page can work. */
-const isPageRead = (query: Query) => {
-  const [root] = query.queryKey;
-  return root === projectKeys.all[0] || root === apiKeyKeys.all[0];
-};
+export const API_DOWN_SENTENCE = 'Gcore’s API can’t be reached right now. We’ll keep trying.';
 
-/** Cannot reach the API at all: no connection, no answer in time, or the API itself failing. */
-const isUnreachable = (error: unknown) =>
-  isApiError(error) &&
-  (error.kind === 'network' || error.kind === 'timeout' || (error.status ?? 0) >= 500);
-
-function useUnreachableError(): unknown {
-  const cache = useQueryClient().getQueryCache();
-  const subscribe = useCallback((onChange: () => void) => cache.subscribe(onChange), [cache]);
-  const read = useCallback(
-    () =>
-      cache
-        .findAll({ predicate: isPageRead })
-        .find((query) => query.state.status === 'error' && isUnreachable(query.state.error))?.state
-        .error ?? null,
-    [cache],
-  );
-  return useSyncExternalStore(subscribe, read, () => null);
-}
-
-/** One page-level banner when the API cannot be reached, with the cause and Retry. */
+/**
+ * The one place that says Gcore's API cannot be reached: a sentence anyone understands, the
+ * technical cause and request id folded away for whoever runs the dashboard, and Retry for
+ * the impatient (the reads ask again by themselves, see `createQueryClient`).
+ */
 export function ApiDownBanner() {
   const queryClient = useQueryClient();
-  const error = useUnreachableError();
-  const retry = () =>
-    void queryClient.refetchQueries({
-      predicate: (query) => isPageRead(query) && query.state.status === 'error',
-    });
+  const error = useApiDown();
   if (error === null) return null;
+  // Asks now, even where a try is under way or waiting for its turn: Retry never waits.
+  const retry = async () => {
+    const down = queryClient.getQueryCache().findAll({ predicate: (q) => downError(q) !== null });
+    await Promise.all(down.map((query) => query.cancel()));
+    await queryClient.refetchQueries({ predicate: (query) => down.includes(query) });
+  };
   return (
     <div
       role="alert"
-      aria-label="The API cannot be reached"
-      className="border-danger-line bg-danger-subtle text-danger-fg flex flex-wrap items-center justify-between gap-3 rounded-md border p-3 text-sm"
+      aria-label="Gcore’s API can’t be reached"
+      className="border-danger-line bg-danger-subtle text-danger-fg flex flex-wrap items-start justify-between gap-3 rounded-md border p-3 text-sm"
     >
-      <p>
-        <strong>The API cannot be reached.</strong> {describeError(error)}
-      </p>
-      <Button onClick={retry}>Retry</Button>
+      <div className="flex min-w-0 flex-col gap-1">
+        <p className="font-medium">{API_DOWN_SENTENCE}</p>
+        <ErrorDetail detail={describeError(error)} />
+      </div>
+      <Button onClick={() => void retry()}>Retry</Button>
     </div>
   );
 }

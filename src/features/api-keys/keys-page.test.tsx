@@ -82,12 +82,17 @@ describe('KeysPage', () => {
       body: { exception_class: 'E', message: 'Down.', request_id: 'rq-1' },
     });
     const { user } = renderWithClient(<KeysPage />);
-    const banner = await screen.findByRole('alert', { name: 'The API cannot be reached' });
-    expect(banner).toHaveTextContent('Down.');
-    expect(banner).toHaveTextContent('rq-1');
+    const banner = await screen.findByRole('alert', { name: 'Gcore’s API can’t be reached' });
+    expect(banner).toHaveTextContent('Gcore’s API can’t be reached right now. We’ll keep trying.');
+    // The API's words and the request id, for whoever runs the dashboard.
+    expect(
+      within(banner)
+        .getByText(/Down\./)
+        .closest('details'),
+    ).toHaveTextContent('rq-1');
     await user.click(within(banner).getByRole('button', { name: 'Retry' }));
     expect(await table()).toHaveTextContent('ci-pipeline');
-    expect(screen.queryByRole('alert', { name: 'The API cannot be reached' })).toBeNull();
+    expect(screen.queryByRole('alert', { name: 'Gcore’s API can’t be reached' })).toBeNull();
   });
 
   it('says so, and stops asking, when the API ignores paging while a filter needs every key', async () => {

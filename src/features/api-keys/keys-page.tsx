@@ -4,17 +4,18 @@ import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
 import { Sheet } from '../../components/ui/sheet';
 import { afterNextPaint } from '../../lib/after-next-paint';
-import { explainLoadError } from './shared/explain-load-error';
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
 import { useApiGeneration } from '../../lib/use-api-generation';
 import { useUrlSearch } from '../../lib/use-url-search';
 import { ApiDownBanner } from './api-down-banner';
+import { apiKeyKeys } from './api/api-key-query-keys';
 import { KeysAdapterProvider } from './api/keys-adapter-context';
 import { GenerationUnknown } from './generation-unknown';
 import { ApiKeysPanelLoading } from './list/api-keys-panel-loading';
 import { useNewKeys } from './model/new-key-store';
 import { keysViewUpdate, readKeysView, type KeysView } from './model/keys-view';
 import { usePageProject } from './page-project';
+import { useCreateBlocked } from './use-create-blocked';
 
 // Its own chunk, requested as soon as this code runs: the list is what the page shows first, so
 // it loads beside the projects call rather than after the first paint.
@@ -56,7 +57,8 @@ function KeysPageContent() {
   // Mounted on the first open, then kept (hidden) so an accidental close loses nothing;
   // Discard remounts it empty.
   const [formKey, setFormKey] = useState<number | null>(null);
-  const creating = useIsMutating() > 0;
+  // Only a create: an edit, a delete or a binding running elsewhere is not a key being created.
+  const creating = useIsMutating({ mutationKey: apiKeyKeys.create() }) > 0;
   // Hidden mid-create: the answer (the secret, shown once, or the error) brings the sheet back.
   const hiddenWhileCreating = useRef(false);
   useEffect(() => {
@@ -105,13 +107,7 @@ function KeysPageContent() {
     setSheetOpen(false);
   };
 
-  const createBlocked = projects.isError
-    ? `Projects could not be loaded: ${explainLoadError(projects.error).message}`
-    : projects.data === undefined
-      ? 'Loading projects…'
-      : project === undefined
-        ? 'No project to create a key in.'
-        : null;
+  const createBlocked = useCreateBlocked(projects, project);
 
   return (
     <div data-covered-by-sheet className="flex flex-col gap-4">

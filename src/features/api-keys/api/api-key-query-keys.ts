@@ -26,4 +26,6 @@ export const apiKeyKeys = {
   allDeployments: ['deployments'] as const,
   deployments: (generation: ApiGeneration, projectId: number) =>
     [...apiKeyKeys.allDeployments, generation, projectId] as const,
+  /** The create call: what "a key is being created" means, and nothing else that is writing. */
+  create: () => [...apiKeyKeys.all, 'create'] as const,
 };

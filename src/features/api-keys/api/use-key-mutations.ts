@@ -19,6 +19,7 @@ export type CreatedKey = { key: KeyRecord; secret: SecretBox; deploymentRefs: st
 export function useCreateKey() {
   const adapter = useKeysAdapter();
   return useMutation({
+    mutationKey: apiKeyKeys.create(),
     mutationFn: async ({
       projectId,
       newKey,

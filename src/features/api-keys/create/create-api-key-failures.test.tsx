@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished, vi } from 'vitest';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { withApiTimeoutMeta } from '../../../test/api-timeout-meta';
 import { KeysPage } from '../keys-page';
@@ -59,6 +59,11 @@ const SEEN: Record<
     text: /Down for maintenance\..*may or may not have been created/,
     unknown: true,
     requestId: true,
+  },
+  'connection refused (the gateway’s 502)': {
+    text: /^Gcore’s API could not be reached, so nothing was created\. Try again in a moment\./,
+    requestId: true,
+    detail: /ECONNREFUSED/,
   },
   'valid JSON that breaks the schema': {
     text: /unexpected format.*created without its secret/,
@@ -150,5 +155,14 @@ describe('create: every failure gives a specific message, keeps the input and se
     const heading = screen.getByRole('heading', { name: 'API keys' });
     await waitFor(() => expect(heading).toHaveFocus());
     expect(creates()).toHaveLength(1);
+  });
+
+  it('brings the alert by the button into view, in a sheet scrolled elsewhere', async () => {
+    const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
+    onTestFinished(() => scrolled.mockRestore());
+    sandbox.faults.arm({ status: 500, method: 'POST', path: KEYS });
+    await submitKey();
+    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    await waitFor(() => expect(scrolled.mock.contexts).toContain(alert));
   });
 });

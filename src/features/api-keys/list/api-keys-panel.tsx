@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import { isUnreachable } from '../../../lib/api-down';
+import { useApiDown } from '../../../lib/use-api-down';
 import { usePendingDeletions } from '../../deployments/binding/use-detach-and-delete';
 import { usePendingBindings } from '../../deployments/binding/use-pending-bindings';
 import type { KeyRecord } from '../api/key-model';
@@ -13,7 +15,7 @@ import { ApiKeysTable } from './api-keys-table';
 import { KeysAnnouncer, type Announcement } from './keys-announcer';
 import { KeysEmptyState } from './keys-empty-state';
 import { KeysFilter } from './keys-filter';
-import { KeysLoadError, StaleKeysBanner } from './keys-list-state';
+import { KeysLoadError, KeysWaitingForApi, StaleKeysBanner } from './keys-list-state';
 import { KeysPagination } from './keys-pagination';
 import { useFocusAfterDelete } from './use-focus-after-delete';
 
@@ -92,6 +94,8 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     [deleting],
   );
   const stale = query.isError && rows !== undefined;
+  // The page's banner says the API cannot be reached; the panel does not say it again.
+  const apiDown = useApiDown() !== null;
 
   return (
     <section
@@ -110,7 +114,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
             API keys
           </h2>
           <p className="text-fg-muted text-sm">
-            {projectName ? `In project ${projectName}` : 'Loading projects…'}
+            {projectName ? `In project ${projectName}` : apiDown ? '' : 'Loading projects…'}
           </p>
         </div>
         <KeysFilter value={view.filter} onChange={onFilter} />
@@ -121,10 +125,13 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           error={query.error}
           updatedAt={query.dataUpdatedAt}
           onRetry={() => void query.refetch()}
+          apiDown={apiDown}
         />
       )}
-      {query.isError && !stale ? (
+      {query.isError && !stale && !isUnreachable(query.error) ? (
         <KeysLoadError error={query.error} onRetry={() => void query.refetch()} />
+      ) : rows === undefined && apiDown ? (
+        <KeysWaitingForApi />
       ) : rows === undefined ? (
         <p role="status" aria-busy="true" className="text-fg-muted py-8 text-center text-sm">
           Loading API keys…

@@ -20,8 +20,33 @@ export function KeysLoadError({ error, onRetry }: Props) {
   );
 }
 
-/** A background refresh that failed: the rows stay, marked as possibly out of date. */
-export function StaleKeysBanner({ error, updatedAt, onRetry }: Props & { updatedAt: number }) {
+/** No keys yet, and the API cannot be reached: the page's banner says why, once. */
+export function KeysWaitingForApi() {
+  return (
+    <p className="text-fg-muted py-8 text-center text-sm">
+      The keys appear here once the API answers.
+    </p>
+  );
+}
+
+/**
+ * A background refresh that failed: the rows stay, marked as possibly out of date. While the API
+ * cannot be reached, the page's banner gives the cause and Retry: this only dates the rows.
+ */
+export function StaleKeysBanner({
+  error,
+  updatedAt,
+  onRetry,
+  apiDown,
+}: Props & { updatedAt: number; apiDown: boolean }) {
+  const loadedAt = formatTime(new Date(updatedAt));
+  if (apiDown) {
+    return (
+      <p className="text-warning-fg text-sm">
+        The list below may be out of date (loaded at {loadedAt}).
+      </p>
+    );
+  }
   return (
     <div
       role="alert"
@@ -29,7 +54,7 @@ export function StaleKeysBanner({ error, updatedAt, onRetry }: Props & { updated
     >
       <p>
         Refreshing failed: {describeError(error)}. The list below may be out of date (loaded at{' '}
-        {formatTime(new Date(updatedAt))}).
+        {loadedAt}).
       </p>
       <Button onClick={onRetry}>Retry</Button>
     </div>

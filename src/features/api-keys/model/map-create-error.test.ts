@@ -92,4 +92,26 @@ describe('mapCreateError', () => {
     expect(mapped.root?.message).toMatch(/check the list of keys/);
     expect(mapped.root?.retryable).toBe(true);
   });
+
+  it('says nothing was created when the API refused the connection, the cause in the detail', () => {
+    const refused = http({
+      status: 502,
+      exceptionClass: 'UpstreamUnreachable',
+      message:
+        "The dashboard's server could not reach the API (ECONNREFUSED): nothing was sent to it.",
+    });
+    const mapped = mapCreateError(refused, values);
+    expect(mapped.root).toMatchObject({
+      message: 'Gcore’s API could not be reached, so nothing was created. Try again in a moment.',
+      requestId: 'req-1',
+      retryable: true,
+      detail: expect.stringMatching(/ECONNREFUSED/) as unknown,
+    });
+    expect(mapped.root?.outcomeUnknown).toBeFalsy();
+  });
+
+  it('keeps “may or may not” for a 502 that is not the gateway’s refused connection', () => {
+    const lost = http({ status: 502, exceptionClass: 'UpstreamConnectionLost' });
+    expect(mapCreateError(lost, values).root).toMatchObject({ outcomeUnknown: true });
+  });
 });

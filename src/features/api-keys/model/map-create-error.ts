@@ -46,6 +46,7 @@ export function mapCreateError(
   });
   const checkFirst =
     'The key may or may not have been created: check the list of keys before trying again.';
+  if (error.neverSent) return notSent(error, 'created');
   if (error.kind === 'network' || error.kind === 'timeout')
     return unknown(`${error.message} ${checkFirst}`, true);
   if (error.kind === 'cancelled') return unknown(`You cancelled the request. ${checkFirst}`, true);
@@ -88,6 +89,15 @@ export function mapCreateError(
         ? unknown(`${error.message} ${checkFirst}`, true)
         : root(`${error.message} (HTTP ${error.status ?? 'error'})`);
   }
+}
+
+/** The request never reached the API: plain words, the gateway's own behind the disclosure. */
+export function notSent(error: ApiError, what: 'created' | 'saved'): MappedError {
+  const message = `Gcore’s API could not be reached, so nothing was ${what}. Try again in a moment.`;
+  return {
+    fields: {},
+    root: { message, requestId: error.requestId, retryable: true, detail: error.message },
+  };
 }
 
 function mapInvalidFields(error: ApiError, values: CreateApiKeyFormValues): MappedError | null {

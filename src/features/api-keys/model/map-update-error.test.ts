@@ -76,4 +76,18 @@ describe('mapUpdateError', () => {
       'Too many requests. Try again in 5 seconds.',
     );
   });
+
+  it('says nothing was saved when the API refused the connection', () => {
+    const refused = http({
+      status: 502,
+      exceptionClass: 'UpstreamUnreachable',
+      message:
+        "The dashboard's server could not reach the API (ECONNREFUSED): nothing was sent to it.",
+    });
+    expect(mapUpdateError(refused, values).root).toMatchObject({
+      message: 'Gcore’s API could not be reached, so nothing was saved. Try again in a moment.',
+      retryable: true,
+      detail: expect.stringMatching(/ECONNREFUSED/) as unknown,
+    });
+  });
 });

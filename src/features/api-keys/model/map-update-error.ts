@@ -1,7 +1,7 @@
 import type { ApiError } from '../../../lib/api-error';
 import { readAuthMode, type AuthMode } from '../../auth/auth-mode';
 import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
-import { mapCreateError, type MappedError } from './map-create-error';
+import { mapCreateError, notSent, type MappedError } from './map-create-error';
 
 /**
  * Places a PATCH's errors the way the create form places a POST's: field errors (400),
@@ -17,6 +17,7 @@ export function mapUpdateError(
     fields: {},
     root: { message, requestId: error.requestId, retryable },
   });
+  if (error.neverSent) return notSent(error, 'saved');
   if (error.kind === 'invalid-response') {
     return root(`${error.message} The changes may have been saved: reopen the key to check.`);
   }

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { Alert } from '../../../components/ui/alert';
 import { Button } from '../../../components/ui/button';
 import { ErrorDetail } from '../../../components/ui/error-detail';
@@ -12,8 +13,12 @@ type FormErrorAlertProps = {
 };
 
 export function FormErrorAlert({ error, onRetry, onCheckList }: FormErrorAlertProps) {
+  const ref = useRef<HTMLDivElement>(null);
+  // The form may be scrolled to its top (a long sheet, a phone): the answer to the click must be
+  // where the user is looking, by the button.
+  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), [error]);
   return (
-    <Alert>
+    <Alert ref={ref}>
       <p>{error.message}</p>
       {error.detail && <ErrorDetail detail={error.detail} />}
       {error.requestId && (
