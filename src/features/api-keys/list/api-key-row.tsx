@@ -6,12 +6,17 @@ import { formatExpiry } from '../../../lib/format-relative';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyStatus, type KeyStatus } from '../model/key-status';
 import { KeyStatusBadge } from '../shared/key-status-badge';
-import { KeyDeploymentsCell, PendingTag } from './key-deployments-cell';
+import type { BindingFailure } from '../../deployments/binding/binding-failure-store';
+import { BindingFailedMark } from './binding-failed-mark';
+import { KeyDeploymentsCell } from './key-deployments-cell';
+import { PendingTag } from './pending-tag';
 
 export type RowActions = {
   onDetails: (key: KeyRecord) => void;
   onEdit: (key: KeyRecord) => void;
   onDelete: (key: KeyRecord) => void;
+  /** Runs failed bindings again (`useBindingFailures().retry`). */
+  onRetryBinding: (ids: readonly string[]) => void;
 };
 
 /** What a row shows that depends on the clock, worked out by the table for the time it renders. */
@@ -36,6 +41,8 @@ type ApiKeyRowProps = RowActions & {
   clock: RowClock;
   /** v3: a binding job for this key is running; a detach-and-delete is. */
   binding: boolean;
+  /** Its bindings that did not land (v3), kept until a retry lands. */
+  failures: readonly BindingFailure[];
   deleting: boolean;
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
 };
@@ -57,6 +64,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
   isNew,
   clock,
   binding,
+  failures,
   deleting,
   onRowElement,
   ...actions
@@ -101,6 +109,13 @@ export const ApiKeyRow = memo(function ApiKeyRow({
           refs={apiKey.deploymentRefs}
           deploymentsById={deploymentsById}
           binding={binding}
+          failedMark={
+            <BindingFailedMark
+              keyName={apiKey.name}
+              failures={failures}
+              onRetry={actions.onRetryBinding}
+            />
+          }
         />
       </td>
       <td className={`${cell} whitespace-nowrap max-md:col-span-2 max-md:flex`}>
@@ -166,6 +181,8 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     before.deploymentsById === after.deploymentsById &&
     before.isNew === after.isNew &&
     before.binding === after.binding &&
+    before.failures === after.failures &&
+    before.onRetryBinding === after.onRetryBinding &&
     before.deleting === after.deleting &&
     before.onRowElement === after.onRowElement &&
     before.onDetails === after.onDetails &&

@@ -1,7 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { usePendingDeletions } from '../../deployments/binding/use-detach-and-delete';
-import { usePendingBindings } from '../../deployments/binding/use-pending-bindings';
 import type { KeyRecord } from '../api/key-model';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -16,6 +15,7 @@ import { KeysFilter } from './keys-filter';
 import { KeysLoadError, StaleKeysBanner } from './keys-list-state';
 import { KeysPagination } from './keys-pagination';
 import { useFocusAfterDelete } from './use-focus-after-delete';
+import { useRowBindings } from './use-row-bindings';
 
 export type ApiKeysPanelProps = {
   projectId: number | undefined;
@@ -47,8 +47,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     ...deploymentRecordsQueryOptions(useKeysAdapter(), projectId ?? 0),
     enabled: projectId !== undefined,
   });
-  // Empty where binding happens inside the key call (v2): no job ever runs there.
-  const pendingBindings = usePendingBindings(projectId ?? 0);
+  const { pendingBindings, failedBindings, onRetryBinding } = useRowBindings(projectId);
   const pendingDeletions = usePendingDeletions(projectId ?? 0);
   const { deleting, afterDelete } = useFocusAfterDelete(
     rows,
@@ -140,6 +139,8 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           onSort={onSort}
           pendingBindings={pendingBindings}
           pendingDeletions={pendingDeletions}
+          failedBindings={failedBindings}
+          onRetryBinding={onRetryBinding}
           onDetails={onDetails}
           onEdit={onEdit}
           onDelete={onDelete}

@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { SortableHeader } from '../../../components/ui/sortable-header';
+import type { BindingFailure } from '../../deployments/binding/binding-failure-store';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import type { Sort, SortField } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
@@ -16,7 +17,11 @@ type ApiKeysTableProps = RowActions & {
   pendingBindings: ReadonlyMap<string, readonly string[]>;
   /** Names of keys being detached and deleted (v3). */
   pendingDeletions: ReadonlySet<string>;
+  /** Key name → its bindings in this project that did not land (v3). */
+  failedBindings: ReadonlyMap<string, readonly BindingFailure[]>;
 };
+
+const NO_FAILURES: readonly BindingFailure[] = [];
 
 /** Memoised: the panel re-renders for reasons of its own (a refetch starting) that leave it alone. */
 export const ApiKeysTable = memo(function ApiKeysTable({
@@ -27,6 +32,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
   onSort,
   pendingBindings,
   pendingDeletions,
+  failedBindings,
   ...actions
 }: ApiKeysTableProps) {
   const hintId = useId();
@@ -99,6 +105,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
               isNew={newKeyIds.has(apiKey.id)}
               clock={rowClock(apiKey, now)}
               binding={pendingBindings.has(apiKey.name)}
+              failures={failedBindings.get(apiKey.name) ?? NO_FAILURES}
               deleting={pendingDeletions.has(apiKey.name)}
               onRowElement={onRowElement}
               {...actions}
