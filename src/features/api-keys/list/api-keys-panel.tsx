@@ -24,8 +24,6 @@ export type ApiKeysPanelProps = {
   onViewChange: (change: Partial<KeysView>, mode?: 'push' | 'replace') => void;
   /** The panel's heading, for the page to move focus to the list. */
   headingRef: RefObject<HTMLHeadingElement | null>;
-  /** Opens the create form; the empty list offers it. */
-  onCreateKey?: () => void;
 };
 
 /** Memoised: the page re-renders around it (a create, the sheet) without touching the list. */
@@ -35,7 +33,6 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
   view,
   onViewChange,
   headingRef,
-  onCreateKey,
 }: ApiKeysPanelProps) {
   const headingId = useId();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -91,6 +88,14 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     [deleting],
   );
   const stale = query.isError && rows !== undefined;
+  const filterRef = useRef<HTMLInputElement>(null);
+  const clearFilter = useCallback(() => {
+    onFilter('');
+    // The Clear button goes with the empty state: the filter, now empty, takes focus.
+    filterRef.current?.focus();
+  }, [onFilter]);
+  // A project with no key at all has nothing to filter.
+  const nothingToFilter = rows?.length === 0 && view.filter.trim() === '';
 
   return (
     <section
@@ -112,7 +117,9 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
             {projectName ? `In project ${projectName}` : 'Loading projects…'}
           </p>
         </div>
-        <KeysFilter value={view.filter} onChange={onFilter} />
+        {!nothingToFilter && (
+          <KeysFilter value={view.filter} onChange={onFilter} inputRef={filterRef} />
+        )}
       </div>
       <KeysAnnouncer message={announcement} />
       {stale && (
@@ -129,7 +136,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           Loading API keys…
         </p>
       ) : rows.length === 0 ? (
-        <KeysEmptyState filter={view.filter.trim()} onCreateKey={onCreateKey} />
+        <KeysEmptyState filter={view.filter.trim()} onClearFilter={clearFilter} />
       ) : (
         <ApiKeysTable
           labelledBy={headingId}
