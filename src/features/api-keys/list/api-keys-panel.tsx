@@ -101,7 +101,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     <section
       ref={sectionRef}
       aria-labelledby={headingId}
-      className="border-line bg-surface flex min-w-0 flex-col gap-4 rounded-xl border p-6 shadow-sm"
+      className="border-line bg-surface flex min-w-0 flex-col gap-4 rounded-xl border p-4 shadow-sm sm:p-6"
     >
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>

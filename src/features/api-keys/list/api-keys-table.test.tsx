@@ -295,5 +295,8 @@ describe('ApiKeysTable', () => {
     // The facts a header names on a wide screen are labelled in the card itself.
     expect(within(row).getByText('Expires:')).toHaveClass('md:hidden');
     expect(within(row).getByText('Created:')).toHaveClass('md:hidden');
+    // The keyboard hint is the table's description, read by screen readers and never on screen.
+    expect(table).toHaveAccessibleDescription(/Left and Right arrows move/);
+    expect(screen.getByText(/Left and Right arrows move/)).toHaveClass('sr-only');
   });
 });

@@ -78,7 +78,9 @@ export const ApiKeysTable = memo(function ApiKeysTable({
         className="md:bg-surface w-full border-collapse text-sm max-md:block"
       >
         <thead className="md:bg-canvas text-fg-muted max-md:block">
-          <tr className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-4 max-md:pb-2">
+          {/* On a phone the cells lose their padding and sit closer, so "Sort by" and the three
+              sort buttons stay one line down to 360 px. */}
+          <tr className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-3 max-md:pb-2 max-md:*:p-0">
             <th scope="col" className="text-xs font-normal md:hidden">
               Sort by
             </th>
