@@ -1,7 +1,14 @@
+import { LazyBoundary } from '../components/ui/lazy-boundary';
 import { AuthGate } from '../features/auth/auth-gate';
 import { KeysPage } from '../features/api-keys/keys-page';
+import { lazyWithPreload } from '../lib/lazy-with-preload';
 import { AppHeader } from './app-header';
-import { BindingFailureNotices } from './binding-failure-notices';
+
+// Off the first load, fetched after the first paint: a binding fails seconds after it starts.
+const [BindingFailureNotices] = lazyWithPreload(
+  () => import('./binding-failure-notices').then((m) => m.BindingFailureNotices),
+  null,
+);
 
 export function App() {
   return (
@@ -13,7 +20,9 @@ export function App() {
           <KeysPage />
         </AuthGate>
       </main>
-      <BindingFailureNotices />
+      <LazyBoundary what="the binding notices">
+        <BindingFailureNotices />
+      </LazyBoundary>
     </div>
   );
 }
