@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo } from 'react';
 import { RowMenu } from '../../../components/ui/row-menu';
 import { TimeWithUtc } from '../../../components/ui/time-with-utc';
 import { formatDate } from '../../../lib/format-date';
@@ -10,6 +10,7 @@ import type { BindingFailure } from '../../deployments/binding/binding-failure-s
 import { BindingFailedMark } from './binding-failed-mark';
 import { KeyDeploymentsCell } from './key-deployments-cell';
 import { PendingTag } from './pending-tag';
+import { moveAlongRow } from './move-along-row';
 
 export type RowActions = {
   onDetails: (key: KeyRecord) => void;
@@ -152,27 +153,6 @@ export const ApiKeyRow = memo(function ApiKeyRow({
     </tr>
   );
 }, sameRow);
-
-const STOPS = '[data-row-stop], time[tabindex]';
-
-/** Left/Right, Home/End between the row's controls; the row itself (focused by code) starts it. */
-function moveAlongRow(event: KeyboardEvent<HTMLTableRowElement>) {
-  const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End'];
-  if (!keys.includes(event.key)) return;
-  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(STOPS)];
-  const at = stops.indexOf(document.activeElement as HTMLElement);
-  const last = stops.length - 1;
-  const next =
-    event.key === 'Home'
-      ? 0
-      : event.key === 'End'
-        ? last
-        : event.key === 'ArrowRight'
-          ? Math.min(at + 1, last)
-          : Math.max(at - 1, 0);
-  event.preventDefault();
-  stops[next]?.focus();
-}
 
 function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
   const [a, b] = [before.clock, after.clock];
