@@ -58,6 +58,8 @@ export class BindingFailureStore {
   /** Runs the jobs again: attaches first, so a key being moved never serves neither side. */
   async retry(ids: readonly string[]) {
     const entries = ids.flatMap((id) => this.#entries.get(id) ?? []);
+    // At once, whatever runs the job: the notice and the row must not offer Retry twice.
+    this.#update(ids, { retrying: true });
     const run = (attach: boolean) =>
       Promise.all(entries.filter((e) => e.attach === attach).map((e) => e.rerun().catch(() => {})));
     await run(true);
