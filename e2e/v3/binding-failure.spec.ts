@@ -67,7 +67,7 @@ test('on a phone the toast fits, Dismiss closes it, and the row keeps its Retry'
   const box = await toast.boundingBox();
   expect(box && box.x >= 0 && box.x + box.width <= 360 && box.y + box.height <= 740).toBe(true);
 
-  await toast.getByRole('button', { name: /^Dismiss/ }).click();
+  await toast.getByRole('button', { name: 'Dismiss the notice about late-phone' }).click();
   await expect(toast).toBeHidden();
   await expect(page.locator(':focus')).toHaveCount(1);
   const retry = rowOf(page, 'late-phone').getByRole('button', {

@@ -69,8 +69,12 @@ export function BindingFailureToast({
         >
           {attach ? `Retry binding ${keyName}` : `Retry detaching ${keyName}`}
         </Button>
-        <Button variant="ghost" onClick={onDismiss}>
-          Dismiss<span className="sr-only"> the notice about {keyName}</span>
+        <Button
+          variant="ghost"
+          aria-label={`Dismiss the notice about ${keyName}`}
+          onClick={onDismiss}
+        >
+          Dismiss
         </Button>
       </div>
     </div>
