@@ -1,16 +1,28 @@
+import { LazyBoundary } from '../components/ui/lazy-boundary';
 import { AuthGate } from '../features/auth/auth-gate';
 import { KeysPage } from '../features/api-keys/keys-page';
+import { lazyWithPreload } from '../lib/lazy-with-preload';
 import { AppHeader } from './app-header';
+
+// Off the first load, fetched after the first paint: a binding fails seconds after it starts.
+const [BindingFailureNotices] = lazyWithPreload(
+  () => import('./binding-failure-notices').then((m) => m.BindingFailureNotices),
+  null,
+);
 
 export function App() {
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader />
-      <main className="mx-auto w-full max-w-[96rem] px-4 py-6">
+      {/* Focusable by code: where focus goes when what held it (a notice) leaves. */}
+      <main tabIndex={-1} className="mx-auto w-full max-w-[96rem] px-4 py-6 focus:outline-none">
         <AuthGate>
           <KeysPage />
         </AuthGate>
       </main>
+      <LazyBoundary what="the binding notices">
+        <BindingFailureNotices />
+      </LazyBoundary>
     </div>
   );
 }

@@ -145,7 +145,6 @@ function KeysPageContent() {
             view={view}
             onViewChange={onViewChange}
             headingRef={listHeadingRef}
-            onCreateKey={createBlocked === null ? openSheet : undefined}
           />
         </Suspense>
       </LazyBoundary>

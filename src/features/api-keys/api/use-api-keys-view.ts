@@ -1,8 +1,15 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { keyMatches } from '../model/key-matches';
 import type { KeysView } from '../model/keys-view';
 import { sortKeys } from '../model/sort-keys';
-import { allKeysQueryOptions, keyPageQueryOptions, keysViewRead } from './key-queries';
+import { byId } from '../shared/deployment-names';
+import {
+  allKeysQueryOptions,
+  deploymentRecordsQueryOptions,
+  keyPageQueryOptions,
+  keysViewRead,
+} from './key-queries';
 import { useKeysAdapter } from './keys-adapter-context';
 
 /** The rows and total for the view, read as `keysViewRead` says. */
@@ -23,6 +30,15 @@ export function useApiKeysView(view: KeysView, projectId: number | undefined) {
     ...allKeysQueryOptions(adapter, projectId ?? 0, order),
     enabled: projectId !== undefined && !byPage,
   });
+  // The filter matches deployment names too: the same read the list's names come from.
+  const deployments = useQuery({
+    ...deploymentRecordsQueryOptions(adapter, projectId ?? 0),
+    enabled: projectId !== undefined && !byPage,
+  });
+  const deploymentsById = useMemo(
+    () => deployments.data && byId(deployments.data),
+    [deployments.data],
+  );
   // Memoised: the same rows array across the panel's other re-renders keeps the memoised table
   // from re-rendering every row, and a re-render from scanning every key again.
   const sorted = useMemo(
@@ -32,9 +48,9 @@ export function useApiKeysView(view: KeysView, projectId: number | undefined) {
   const filtered = useMemo(() => {
     if (byPage || sorted === undefined) return undefined;
     const matches =
-      needle === '' ? sorted : sorted.filter((key) => key.name.toLowerCase().includes(needle));
+      needle === '' ? sorted : sorted.filter((key) => keyMatches(key, needle, deploymentsById));
     return { rows: matches.slice(offset, offset + view.pageSize), count: matches.length };
-  }, [sorted, byPage, needle, offset, view.pageSize]);
+  }, [sorted, byPage, needle, deploymentsById, offset, view.pageSize]);
 
   if (byPage) return { query: page, rows: page.data?.results, count: page.data?.count };
   return { query: all, rows: filtered?.rows, count: filtered?.count };

@@ -1,4 +1,4 @@
-import { memo, type KeyboardEvent } from 'react';
+import { memo } from 'react';
 import { RowMenu } from '../../../components/ui/row-menu';
 import { TimeWithUtc } from '../../../components/ui/time-with-utc';
 import { formatDate } from '../../../lib/format-date';
@@ -6,12 +6,18 @@ import { formatExpiry } from '../../../lib/format-relative';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyStatus, type KeyStatus } from '../model/key-status';
 import { KeyStatusBadge } from '../shared/key-status-badge';
-import { KeyDeploymentsCell, PendingTag } from './key-deployments-cell';
+import type { BindingFailure } from '../../deployments/binding/binding-failure-store';
+import { BindingFailedMark } from './binding-failed-mark';
+import { KeyDeploymentsCell } from './key-deployments-cell';
+import { PendingTag } from './pending-tag';
+import { moveAlongRow } from './move-along-row';
 
 export type RowActions = {
   onDetails: (key: KeyRecord) => void;
   onEdit: (key: KeyRecord) => void;
   onDelete: (key: KeyRecord) => void;
+  /** Runs failed bindings again (`useBindingFailures().retry`). */
+  onRetryBinding: (ids: readonly string[]) => void;
 };
 
 /** What a row shows that depends on the clock, worked out by the table for the time it renders. */
@@ -36,6 +42,8 @@ type ApiKeyRowProps = RowActions & {
   clock: RowClock;
   /** v3: a binding job for this key is running; a detach-and-delete is. */
   binding: boolean;
+  /** Its bindings that did not land (v3), kept until a retry lands. */
+  failures: readonly BindingFailure[];
   deleting: boolean;
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
 };
@@ -57,6 +65,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
   isNew,
   clock,
   binding,
+  failures,
   deleting,
   onRowElement,
   ...actions
@@ -101,6 +110,13 @@ export const ApiKeyRow = memo(function ApiKeyRow({
           refs={apiKey.deploymentRefs}
           deploymentsById={deploymentsById}
           binding={binding}
+          failedMark={
+            <BindingFailedMark
+              keyName={apiKey.name}
+              failures={failures}
+              onRetry={actions.onRetryBinding}
+            />
+          }
         />
       </td>
       <td className={`${cell} whitespace-nowrap max-md:col-span-2 max-md:flex`}>
@@ -138,27 +154,6 @@ export const ApiKeyRow = memo(function ApiKeyRow({
   );
 }, sameRow);
 
-const STOPS = '[data-row-stop], time[tabindex]';
-
-/** Left/Right, Home/End between the row's controls; the row itself (focused by code) starts it. */
-function moveAlongRow(event: KeyboardEvent<HTMLTableRowElement>) {
-  const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End'];
-  if (!keys.includes(event.key)) return;
-  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(STOPS)];
-  const at = stops.indexOf(document.activeElement as HTMLElement);
-  const last = stops.length - 1;
-  const next =
-    event.key === 'Home'
-      ? 0
-      : event.key === 'End'
-        ? last
-        : event.key === 'ArrowRight'
-          ? Math.min(at + 1, last)
-          : Math.max(at - 1, 0);
-  event.preventDefault();
-  stops[next]?.focus();
-}
-
 function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
   const [a, b] = [before.clock, after.clock];
   return (
@@ -166,6 +161,8 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     before.deploymentsById === after.deploymentsById &&
     before.isNew === after.isNew &&
     before.binding === after.binding &&
+    before.failures === after.failures &&
+    before.onRetryBinding === after.onRetryBinding &&
     before.deleting === after.deleting &&
     before.onRowElement === after.onRowElement &&
     before.onDetails === after.onDetails &&

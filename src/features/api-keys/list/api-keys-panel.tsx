@@ -3,7 +3,6 @@ import { memo, useCallback, useEffect, useId, useRef, useState, type RefObject }
 import { isUnreachable } from '../../../lib/api-down';
 import { useApiDown } from '../../../lib/use-api-down';
 import { usePendingDeletions } from '../../deployments/binding/use-detach-and-delete';
-import { usePendingBindings } from '../../deployments/binding/use-pending-bindings';
 import type { KeyRecord } from '../api/key-model';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -18,6 +17,7 @@ import { KeysFilter } from './keys-filter';
 import { KeysLoadError, KeysWaitingForApi, StaleKeysBanner } from './keys-list-state';
 import { KeysPagination } from './keys-pagination';
 import { useFocusAfterDelete } from './use-focus-after-delete';
+import { useRowBindings } from './use-row-bindings';
 
 export type ApiKeysPanelProps = {
   projectId: number | undefined;
@@ -26,8 +26,6 @@ export type ApiKeysPanelProps = {
   onViewChange: (change: Partial<KeysView>, mode?: 'push' | 'replace') => void;
   /** The panel's heading, for the page to move focus to the list. */
   headingRef: RefObject<HTMLHeadingElement | null>;
-  /** Opens the create form; the empty list offers it. */
-  onCreateKey?: () => void;
 };
 
 /** Memoised: the page re-renders around it (a create, the sheet) without touching the list. */
@@ -37,7 +35,6 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
   view,
   onViewChange,
   headingRef,
-  onCreateKey,
 }: ApiKeysPanelProps) {
   const headingId = useId();
   const [dialog, setDialog] = useState<OpenDialog>(null);
@@ -49,8 +46,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     ...deploymentRecordsQueryOptions(useKeysAdapter(), projectId ?? 0),
     enabled: projectId !== undefined,
   });
-  // Empty where binding happens inside the key call (v2): no job ever runs there.
-  const pendingBindings = usePendingBindings(projectId ?? 0);
+  const { pendingBindings, failedBindings, onRetryBinding } = useRowBindings(projectId);
   const pendingDeletions = usePendingDeletions(projectId ?? 0);
   const { deleting, afterDelete } = useFocusAfterDelete(
     rows,
@@ -96,12 +92,20 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
   const stale = query.isError && rows !== undefined;
   // The page's banner says the API cannot be reached; the panel does not say it again.
   const apiDown = useApiDown() !== null;
+  const filterRef = useRef<HTMLInputElement>(null);
+  const clearFilter = useCallback(() => {
+    onFilter('');
+    // The Clear button goes with the empty state: the filter, now empty, takes focus.
+    filterRef.current?.focus();
+  }, [onFilter]);
+  // A project with no key at all has nothing to filter.
+  const nothingToFilter = rows?.length === 0 && view.filter.trim() === '';
 
   return (
     <section
       ref={sectionRef}
       aria-labelledby={headingId}
-      className="border-line bg-surface flex min-w-0 flex-col gap-4 rounded-xl border p-6 shadow-sm"
+      className="border-line bg-surface flex min-w-0 flex-col gap-4 rounded-xl border p-4 shadow-sm sm:p-6"
     >
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
@@ -117,7 +121,9 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
             {projectName ? `In project ${projectName}` : apiDown ? '' : 'Loading projects…'}
           </p>
         </div>
-        <KeysFilter value={view.filter} onChange={onFilter} />
+        {!nothingToFilter && (
+          <KeysFilter value={view.filter} onChange={onFilter} inputRef={filterRef} />
+        )}
       </div>
       <KeysAnnouncer message={announcement} />
       {stale && (
@@ -137,7 +143,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           Loading API keys…
         </p>
       ) : rows.length === 0 ? (
-        <KeysEmptyState filter={view.filter.trim()} onCreateKey={onCreateKey} />
+        <KeysEmptyState filter={view.filter.trim()} onClearFilter={clearFilter} />
       ) : (
         <ApiKeysTable
           labelledBy={headingId}
@@ -147,6 +153,8 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           onSort={onSort}
           pendingBindings={pendingBindings}
           pendingDeletions={pendingDeletions}
+          failedBindings={failedBindings}
+          onRetryBinding={onRetryBinding}
           onDetails={onDetails}
           onEdit={onEdit}
           onDelete={onDelete}

@@ -2,6 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { BindingFailure } from '../../deployments/binding/binding-failure-store';
 import type { ApiKey } from '../api/api-key-schemas';
 import type { KeyRecord } from '../api/key-model';
 import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
@@ -28,6 +29,7 @@ const key = (name: string, expiresAt: string | null, extra: Partial<ApiKey> = {}
 type Pending = {
   pendingBindings?: ReadonlyMap<string, readonly string[]>;
   pendingDeletions?: ReadonlySet<string>;
+  failedBindings?: ReadonlyMap<string, readonly BindingFailure[]>;
 };
 
 function renderTable(
@@ -55,6 +57,8 @@ function renderTable(
       onSort={vi.fn()}
       pendingBindings={pending.pendingBindings ?? new Map()}
       pendingDeletions={pending.pendingDeletions ?? new Set()}
+      failedBindings={pending.failedBindings ?? new Map()}
+      onRetryBinding={onRetryBinding}
       onDetails={onDetails}
       onEdit={onEdit}
       onDelete={onDelete}
@@ -67,6 +71,16 @@ function renderTable(
 const onDelete = vi.fn();
 const onEdit = vi.fn();
 const onDetails = vi.fn();
+const onRetryBinding = vi.fn();
+const deployment = (id: string, name: string): Deployment => ({
+  id,
+  name,
+  status: 'ACTIVE',
+  address: null,
+  description: null,
+  created_at: null,
+  api_key_ids: [],
+});
 
 const rowOf = (name: string) =>
   screen
@@ -107,11 +121,61 @@ describe('ApiKeysTable', () => {
     ]);
     const row = rowOf('bound');
     if (!row) throw new Error('no row for “bound”');
-    expect(row).toHaveTextContent('2 deployments');
-    expect(row).toHaveTextContent('llama');
+    expect(row).not.toHaveTextContent('2 deployments');
+    expect(within(row).getByText('llama')).toBeVisible();
     // Short on screen; the full id is the accessible name, for a screen reader to quote.
     expect(row).toHaveTextContent(/0badc0de….*\(unknown\)/);
     expect(within(row).getByText('0badc0de-1111-4111-8111-111111111111')).toHaveClass('sr-only');
+  });
+
+  it('shows one deployment by name with no click, and the rest of many behind "+N"', () => {
+    renderTable(
+      [
+        key('one', null, { inference_instance_ids: ['d1'] }),
+        key('three', null, { inference_instance_ids: ['d1', 'd2', 'd3'] }),
+        key('five', null, { inference_instance_ids: ['d1', 'd2', 'd3', 'd4', 'd5'] }),
+      ],
+      ['d1', 'd2', 'd3', 'd4', 'd5'].map((id) => deployment(id, `model-${id}`)),
+    );
+    const one = rowOf('one') as HTMLElement;
+    expect(within(one).getByText('model-d1')).toBeVisible();
+    expect(one.querySelector('details')).toBeNull();
+    // "+1" would hide a name in the room it takes: three are all shown.
+    expect(rowOf('three')).toHaveTextContent(/model-d1.*model-d2.*model-d3/);
+    expect(rowOf('three')?.querySelector('details')).toBeNull();
+
+    const five = rowOf('five') as HTMLElement;
+    expect(within(five).getByText('model-d2')).toBeVisible();
+    const more = five.querySelector('summary') as HTMLElement;
+    expect(more).toHaveTextContent('+3 more deployments');
+    expect(within(more).getByText('more deployments')).toHaveClass('sr-only');
+    expect(within(five).getByText('model-d5')).not.toBeVisible();
+    more.click();
+    expect(within(five).getByText('model-d5')).toBeVisible();
+  });
+
+  it('marks a key whose binding failed, "binding failed · Retry", and its Retry re-runs it', async () => {
+    vi.useRealTimers();
+    const user = userEvent.setup();
+    const failure: BindingFailure = {
+      id: '1/failing/llama',
+      projectId: 1,
+      keyName: 'failing',
+      deployment: 'llama',
+      attach: true,
+      message: "The API's task failed: GPU quota",
+      retrying: false,
+      noticeDismissed: true,
+    };
+    renderTable([key('failing', null), key('fine', null)], undefined, {
+      failedBindings: new Map([['failing', [failure]]]),
+    });
+    const row = rowOf('failing') as HTMLElement;
+    expect(row).toHaveTextContent('None');
+    expect(row).toHaveTextContent('binding failed·Retry');
+    expect(rowOf('fine')).not.toHaveTextContent('binding failed');
+    await user.click(within(row).getByRole('button', { name: 'Retry binding failing to llama' }));
+    expect(onRetryBinding).toHaveBeenCalledWith(['1/failing/llama']);
   });
 
   it('puts the name first with its description below, marks new keys, and names the menu after its key', () => {
@@ -156,10 +220,13 @@ describe('ApiKeysTable', () => {
   it('has one tab stop per row, its name, and Left/Right/Home/End walk the row to the menu', async () => {
     vi.useRealTimers();
     const user = userEvent.setup();
-    renderTable([
-      key('first', at(3 * DAY), { inference_instance_ids: ['dep-1'] }),
-      key('second', null),
-    ]);
+    renderTable(
+      [
+        key('first', at(3 * DAY), { inference_instance_ids: ['d1', 'd2', 'd3', 'd4'] }),
+        key('second', null),
+      ],
+      ['d1', 'd2', 'd3', 'd4'].map((id) => deployment(id, `model-${id}`)),
+    );
     const first = rowOf('first') as HTMLElement;
     const tabbable = [
       ...first.querySelectorAll<HTMLElement>('button, summary, time, a, [tabindex]'),
@@ -170,7 +237,7 @@ describe('ApiKeysTable', () => {
     await user.keyboard('{ArrowRight}');
     // A native <summary>: the browser opens it on Enter/Space (jsdom does not; e2e checks it).
     expect(document.activeElement?.tagName).toBe('SUMMARY');
-    expect(document.activeElement).toHaveTextContent('1 deployment');
+    expect(document.activeElement).toHaveTextContent('+2 more deployments');
     await user.keyboard('{ArrowRight}');
     expect(document.activeElement?.tagName).toBe('TIME');
     await user.keyboard('{End}');
@@ -228,5 +295,8 @@ describe('ApiKeysTable', () => {
     // The facts a header names on a wide screen are labelled in the card itself.
     expect(within(row).getByText('Expires:')).toHaveClass('md:hidden');
     expect(within(row).getByText('Created:')).toHaveClass('md:hidden');
+    // The keyboard hint is the table's description, read by screen readers and never on screen.
+    expect(table).toHaveAccessibleDescription(/Left and Right arrows move/);
+    expect(screen.getByText(/Left and Right arrows move/)).toHaveClass('sr-only');
   });
 });

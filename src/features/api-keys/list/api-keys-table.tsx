@@ -1,5 +1,6 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { SortableHeader } from '../../../components/ui/sortable-header';
+import type { BindingFailure } from '../../deployments/binding/binding-failure-store';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import type { Sort, SortField } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
@@ -16,7 +17,11 @@ type ApiKeysTableProps = RowActions & {
   pendingBindings: ReadonlyMap<string, readonly string[]>;
   /** Names of keys being detached and deleted (v3). */
   pendingDeletions: ReadonlySet<string>;
+  /** Key name → its bindings in this project that did not land (v3). */
+  failedBindings: ReadonlyMap<string, readonly BindingFailure[]>;
 };
+
+const NO_FAILURES: readonly BindingFailure[] = [];
 
 /** Memoised: the panel re-renders for reasons of its own (a refetch starting) that leave it alone. */
 export const ApiKeysTable = memo(function ApiKeysTable({
@@ -27,6 +32,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
   onSort,
   pendingBindings,
   pendingDeletions,
+  failedBindings,
   ...actions
 }: ApiKeysTableProps) {
   const hintId = useId();
@@ -72,7 +78,9 @@ export const ApiKeysTable = memo(function ApiKeysTable({
         className="md:bg-surface w-full border-collapse text-sm max-md:block"
       >
         <thead className="md:bg-canvas text-fg-muted max-md:block">
-          <tr className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-4 max-md:pb-2">
+          {/* On a phone the cells lose their padding and sit closer, so "Sort by" and the three
+              sort buttons stay one line down to 360 px. */}
+          <tr className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-3 max-md:pb-2 max-md:*:p-0">
             <th scope="col" className="text-xs font-normal md:hidden">
               Sort by
             </th>
@@ -99,6 +107,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
               isNew={newKeyIds.has(apiKey.id)}
               clock={rowClock(apiKey, now)}
               binding={pendingBindings.has(apiKey.name)}
+              failures={failedBindings.get(apiKey.name) ?? NO_FAILURES}
               deleting={pendingDeletions.has(apiKey.name)}
               onRowElement={onRowElement}
               {...actions}

@@ -1,54 +1,57 @@
+import type { ReactNode } from 'react';
 import type { DeploymentRecord } from '../api/key-model';
-import { DeploymentNames } from '../shared/deployment-names';
+import { DeploymentLabel } from '../shared/deployment-names';
+import { PendingTag } from './pending-tag';
 
 type Props = {
   refs: readonly string[];
   deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined;
   /** A binding job for this key is still running (v3): the list says so until it ends. */
   binding: boolean;
+  /** A binding of this key that did not land ("binding failed · Retry"). */
+  failedMark?: ReactNode;
 };
 
-/**
- * The count, with the names on demand: a native disclosure, so Enter and Space open it with no
- * script. Its summary is reached by the row's arrow keys, not by Tab (one tab stop per row).
- */
-export function KeyDeploymentsCell({ refs, deploymentsById, binding }: Props) {
-  const pending = binding && <PendingTag>binding…</PendingTag>;
-  if (refs.length === 0) {
-    return (
-      <span className="flex flex-wrap items-center gap-1">
-        <span className="text-fg-muted">None</span>
-        {pending}
-      </span>
-    );
-  }
-  return (
-    <div className="flex flex-wrap items-start gap-1">
-      <details className="group">
-        <summary
-          tabIndex={-1}
-          data-row-stop=""
-          className="focus-visible:outline-focus cursor-pointer rounded whitespace-nowrap focus-visible:outline-2"
-        >
-          {refs.length} {refs.length === 1 ? 'deployment' : 'deployments'}
-        </summary>
-        <div className="pt-1">
-          <DeploymentNames ids={refs} deploymentsById={deploymentsById} />
-        </div>
-      </details>
-      {pending}
-    </div>
-  );
-}
+/** Names shown before "+N": a row stays two lines at most with long names, on a phone too. */
+const SHOWN = 2;
 
-export function PendingTag({ children }: { children: string }) {
+/**
+ * What the key unlocks, by name: the first ones on the row, the rest behind "+N", a native
+ * disclosure, so Enter and Space open it with no script. Its summary is reached by the row's
+ * arrow keys, not by Tab (one tab stop per row).
+ */
+export function KeyDeploymentsCell({ refs, deploymentsById, binding, failedMark }: Props) {
+  const pending = binding && <PendingTag>binding…</PendingTag>;
+  // "+1" would take the room of the one name it hides.
+  const shown = refs.length <= SHOWN + 1 ? refs : refs.slice(0, SHOWN);
+  const rest = refs.slice(shown.length);
+  const name = (id: string) => (
+    <li key={id} className="wrap-anywhere">
+      <DeploymentLabel id={id} deploymentsById={deploymentsById} />
+    </li>
+  );
   return (
-    <span className="bg-info-subtle text-info-fg inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap">
-      <span
-        aria-hidden="true"
-        className="border-info-fg size-2.5 animate-spin rounded-full border-2 border-t-transparent motion-reduce:animate-none"
-      />
-      {children}
-    </span>
+    <div className="flex flex-wrap items-start gap-x-2 gap-y-1">
+      {refs.length === 0 ? (
+        <span className="text-fg-muted">None</span>
+      ) : (
+        <ul className="flex min-w-0 flex-wrap gap-x-2 gap-y-1">{shown.map(name)}</ul>
+      )}
+      {rest.length > 0 && (
+        <details className="group">
+          <summary
+            tabIndex={-1}
+            data-row-stop=""
+            className="focus-visible:outline-focus text-fg-muted cursor-pointer rounded whitespace-nowrap focus-visible:outline-2"
+          >
+            +{rest.length}
+            <span className="sr-only"> more deployments</span>
+          </summary>
+          <ul className="flex flex-col gap-1 pt-1">{rest.map(name)}</ul>
+        </details>
+      )}
+      {pending}
+      {failedMark}
+    </div>
   );
 }

@@ -1,12 +1,19 @@
 import { Button } from '../../../components/ui/button';
 
-type Props = { filter: string; onCreateKey: (() => void) | undefined };
+type Props = { filter: string; onClearFilter: () => void };
 
-/** No rows: either the filter matched nothing, or the project has no key yet (say what keys are for). */
-export function KeysEmptyState({ filter, onCreateKey }: Props) {
+/**
+ * No rows: either the filter matched nothing (a way out that clears it), or the project has no
+ * key yet (say what keys are for). The page's own Create button is the one way to make a key:
+ * a second one here would be the same action under two names.
+ */
+export function KeysEmptyState({ filter, onClearFilter }: Props) {
   if (filter) {
     return (
-      <p className="text-fg-muted py-8 text-center text-sm">No key name contains “{filter}”.</p>
+      <div className="flex flex-col items-center gap-3 py-8 text-center text-sm">
+        <p className="text-fg-muted">No key matches “{filter}”.</p>
+        <Button onClick={onClearFilter}>Clear filter</Button>
+      </div>
     );
   }
   return (
@@ -17,12 +24,6 @@ export function KeysEmptyState({ filter, onCreateKey }: Props) {
         deployment, only requests that carry one of its keys are served. Create one key per
         application, so that you can revoke one without breaking the others.
       </p>
-      {/* Not "Create API key": that is the page's own button, and names should not collide. */}
-      {onCreateKey && (
-        <Button variant="primary" onClick={onCreateKey}>
-          Create an API key
-        </Button>
-      )}
     </div>
   );
 }

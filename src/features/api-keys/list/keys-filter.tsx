@@ -1,15 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type Ref } from 'react';
 import { inputClass } from '../../../components/ui/field';
 
 const DEBOUNCE_MS = 250;
 
-/** Filters by name as the user types; the URL (and so the query) follows after a short pause. */
+/** Filters by name, description and deployment name as the user types; the URL (and so the query) follows after a short pause. */
 export function KeysFilter({
   value,
   onChange,
+  inputRef,
 }: {
   value: string;
   onChange: (filter: string) => void;
+  /** For the list to bring focus back here when it clears the filter. */
+  inputRef?: Ref<HTMLInputElement>;
 }) {
   const [draft, setDraft] = useState(value);
   const [lastValue, setLastValue] = useState(value);
@@ -27,9 +30,10 @@ export function KeysFilter({
 
   return (
     <input
+      ref={inputRef}
       type="search"
-      aria-label="Filter keys by name"
-      placeholder="Filter by name"
+      aria-label="Filter keys by name, description or deployment"
+      placeholder="Filter by name, description, deployment"
       value={draft}
       onChange={(event) => setDraft(event.target.value)}
       className={`${inputClass} max-w-xs`}

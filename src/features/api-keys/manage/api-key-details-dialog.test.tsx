@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SEED_KEY_IDS } from '../../../../sandbox/seed/api-keys';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
@@ -6,6 +6,7 @@ import { formatLocal, formatUtc } from '../../../lib/format-date';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { getAllDeployments } from '../../deployments/api/get-deployments';
+import { bindingFailureStore } from '../../deployments/binding/binding-failure-store';
 import { toDeploymentRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { ApiKeyDetailsDialog } from './api-key-details-dialog';
 
@@ -137,5 +138,33 @@ describe('ApiKeyDetailsDialog', () => {
     expect(onDelete).toHaveBeenCalledWith(expect.objectContaining({ id: SEED_KEY_IDS.ciPipeline }));
     await user.click(within(dialog).getByRole('button', { name: 'Close' }));
     expect(onClose).toHaveBeenCalledOnce();
+  });
+
+  it('says a binding of the key did not land, beside "unlocks no deployment", with Retry', async () => {
+    const { dialog, client, user } = await renderDialog(SEED_KEY_IDS.oldDemo);
+    await within(dialog).findByText('old-demo');
+    const rerun = vi.fn(() => Promise.resolve());
+    act(() =>
+      bindingFailureStore(client).failed(
+        {
+          projectId: 1,
+          keyName: 'old-demo',
+          deployment: 'whisper-large-v3',
+          attach: true,
+          message: "The API's task failed: GPU quota",
+        },
+        rerun,
+      ),
+    );
+    const instances = fact(dialog, 'Instances');
+    expect(instances).toHaveTextContent('None: this key unlocks no deployment.');
+    expect(instances).toHaveTextContent(
+      "Binding to whisper-large-v3 failed: The API's task failed: GPU quota",
+    );
+    await user.click(
+      within(instances).getByRole('button', { name: 'Retry binding old-demo to whisper-large-v3' }),
+    );
+    expect(rerun).toHaveBeenCalledTimes(1);
+    expect(within(instances).getByRole('status')).toHaveTextContent('Retrying…');
   });
 });

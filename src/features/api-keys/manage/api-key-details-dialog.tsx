@@ -10,6 +10,7 @@ import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 import { ApiKeyFacts } from '../shared/api-key-facts';
+import { KeyBindingFailures } from './key-binding-failures';
 
 type ApiKeyDetailsDialogProps = {
   /** May come from the URL, so it may name a key that does not exist. */
@@ -47,7 +48,14 @@ export function ApiKeyDetailsDialog({
           onRetry={() => void query.refetch()}
         />
       )}
-      {key && <ApiKeyFacts apiKey={key} deployments={deployments} projectId={projectId} />}
+      {key && (
+        <ApiKeyFacts
+          apiKey={key}
+          deployments={deployments}
+          projectId={projectId}
+          instancesNote={<KeyBindingFailures projectId={projectId} keyName={key.name} />}
+        />
+      )}
       <div className="flex flex-wrap justify-end gap-3">
         {key && (
           <>

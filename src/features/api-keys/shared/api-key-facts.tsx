@@ -14,6 +14,8 @@ type ApiKeyFactsProps = {
   now?: Date;
   /** Stands in for the bound deployments while they are still being bound (the v3 reveal). */
   instances?: ReactNode;
+  /** Said under the deployments: why the key unlocks less than was asked (details). */
+  instancesNote?: ReactNode;
 };
 
 /**
@@ -26,6 +28,7 @@ export function ApiKeyFacts({
   projectId,
   now = new Date(),
   instances,
+  instancesNote,
 }: ApiKeyFactsProps) {
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-2 text-sm">
@@ -71,6 +74,7 @@ export function ApiKeyFacts({
             withStatus
           />
         )}
+        {instancesNote}
       </Fact>
     </dl>
   );

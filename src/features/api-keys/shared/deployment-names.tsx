@@ -30,29 +30,46 @@ export function DeploymentNames({
   if (ids.length === 0) return <span className="text-fg-muted">{empty}</span>;
   return (
     <ul className="flex flex-col gap-1">
-      {ids.slice(0, limit).map((id) => {
-        const deployment = deploymentsById?.get(id);
-        return (
-          <li key={id} className="flex flex-wrap items-center gap-x-2 wrap-anywhere">
-            {deployment ? (
-              <>
-                <span className="font-medium">{deployment.name}</span>
-                {withStatus && <DeploymentStatus status={deployment.status} />}
-              </>
-            ) : (
-              <span title={id}>
-                <span aria-hidden="true" className="font-mono">
-                  {id.length > 12 ? `${id.slice(0, 8)}…` : id}
-                </span>
-                <span className="sr-only">{id}</span>
-                {deploymentsById && <span className="text-fg-muted text-xs"> (unknown)</span>}
-              </span>
-            )}
-          </li>
-        );
-      })}
+      {ids.slice(0, limit).map((id) => (
+        <li key={id} className="flex flex-wrap items-center gap-x-2 wrap-anywhere">
+          <DeploymentLabel id={id} deploymentsById={deploymentsById} withStatus={withStatus} />
+        </li>
+      ))}
       {ids.length > limit && <li className="text-fg-muted">and {ids.length - limit} more</li>}
     </ul>
+  );
+}
+
+/**
+ * One deployment by name; a ref with no deployment shortened and marked unknown, its full ref
+ * in the accessible name and the tooltip.
+ */
+export function DeploymentLabel({
+  id,
+  deploymentsById,
+  withStatus = false,
+}: {
+  id: string;
+  deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined;
+  withStatus?: boolean;
+}) {
+  const deployment = deploymentsById?.get(id);
+  if (deployment) {
+    return (
+      <>
+        <span className="font-medium">{deployment.name}</span>
+        {withStatus && <DeploymentStatus status={deployment.status} />}
+      </>
+    );
+  }
+  return (
+    <span title={id}>
+      <span aria-hidden="true" className="font-mono">
+        {id.length > 12 ? `${id.slice(0, 8)}…` : id}
+      </span>
+      <span className="sr-only">{id}</span>
+      {deploymentsById && <span className="text-fg-muted text-xs"> (unknown)</span>}
+    </span>
   );
 }
 

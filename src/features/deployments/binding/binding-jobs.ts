@@ -7,6 +7,7 @@ import {
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
 import { apiKeyKeys } from '../../api-keys/api/api-key-query-keys';
 import { taskPollIntervalMs } from './binding-config';
+import { bindingFailureStore } from './binding-failure-store';
 import { realClock } from './real-clock';
 
 /** One key's change on one deployment, run as a mutation so it outlives the dialog that began it. */
@@ -50,7 +51,41 @@ export function startBindingJob(
         client.invalidateQueries({ queryKey: apiKeyKeys.allDeployments }),
       ]),
   });
-  return observer.mutate(job).finally(() => observer.reset());
+  const failures = bindingFailureStore(client);
+  failures.started(job);
+  const rerun = () => startBindingJob(client, job, timings);
+  // Kept apart from the mutation, which the cache drops after its gcTime: a failure must stay
+  // until a retry lands, whoever is left on screen to show it.
+  return observer
+    .mutate(job)
+    .then(
+      (outcome) => {
+        const state = jobStateOf({ status: 'success', data: outcome, error: null });
+        if (state.status === 'done') failures.landed(job);
+        else failures.failed({ ...job, message: failureMessage(state) }, rerun);
+        return outcome;
+      },
+      (error: unknown) => {
+        const message = error instanceof Error ? error.message : 'The binding stopped.';
+        failures.failed({ ...job, message }, rerun);
+        throw error;
+      },
+    )
+    .finally(() => observer.reset());
+}
+
+/** Why a job did not land, in a sentence that stands without the dialog around it. */
+function failureMessage(state: BindingJobState): string {
+  switch (state.status) {
+    case 'failed':
+      return state.message;
+    case 'still-running':
+      return `The API's task (${state.taskIds.join(', ')}) has not finished; it may still land.`;
+    case 'overridden':
+      return 'Someone else changed the deployment at the same time, and their change won.';
+    default:
+      return 'The binding stopped.';
+  }
 }
 
 /** A job that need not start again: one for this change is running, or it already landed. */

@@ -6,6 +6,7 @@ import { setupSandbox } from '../../../test/sandbox-server';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
 import { useBindingChangeJobs, useBindingJobs } from './use-binding-jobs';
 import { usePendingBindings } from './use-pending-bindings';
+import { useBindingFailures } from './use-binding-failures';
 
 // Long enough that a job is always seen pending, even on a busy machine.
 const sandbox = setupSandbox({ taskDurationMs: 200 });
@@ -137,5 +138,37 @@ describe('useBindingJobs against the v3 sandbox', () => {
     expect(result.current.items.map((i) => i.state.status)).toEqual(['done', 'done']);
     expect(await keysOf('whisper-large-v3')).toEqual(['ci-pipeline']);
     expect(await keysOf('llama-3-8b-chat')).toEqual(['mobile-app-prod']);
+  });
+
+  it("keeps an edit's failed change after its mutation is gone, until a retry lands", async () => {
+    sandbox.tasks.arm({ outcome: 'error', deployment: 'whisper-large-v3', error: 'GPU quota' });
+    const { client, wrapper } = harness();
+    const changes = [{ deployment: 'whisper-large-v3', attach: true }];
+    const { result } = renderHook(
+      () => ({
+        jobs: useBindingChangeJobs({
+          projectId: PROJECT,
+          keyName: 'ci-pipeline',
+          changes,
+          timings,
+        }),
+        failed: useBindingFailures(),
+      }),
+      { wrapper },
+    );
+    act(() => result.current.jobs.start());
+    await waitFor(() => expect(result.current.failed.failures).toHaveLength(1), LONG);
+    act(() => client.getMutationCache().clear());
+    expect(result.current.failed.failures).toEqual([
+      expect.objectContaining({
+        keyName: 'ci-pipeline',
+        deployment: 'whisper-large-v3',
+        attach: true,
+        message: "The API's task failed: GPU quota",
+      }),
+    ]);
+    act(() => result.current.failed.retry(result.current.failed.failures.map((f) => f.id)));
+    await waitFor(() => expect(result.current.failed.failures).toEqual([]), LONG);
+    expect(await keysOf('whisper-large-v3')).toEqual(['ci-pipeline']);
   });
 });

@@ -1,0 +1,45 @@
+import { screen, waitFor } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { ApiGeneration } from '../../../lib/api-config';
+import { withApiVersionMeta } from '../../../test/api-version-meta';
+import { renderWithClient } from '../../../test/render-with-client';
+import { setupSandbox } from '../../../test/sandbox-server';
+import { KeysPage } from '../keys-page';
+
+setupSandbox();
+beforeEach(() => window.history.replaceState(null, '', '/'));
+
+// Plain selectors, not role queries: those walk the accessibility tree and are slow in jsdom.
+const names = () =>
+  [...document.querySelectorAll('tbody tr')].map(
+    (row) => row.querySelector('td button')?.textContent,
+  );
+
+describe.each<ApiGeneration>(['v2', 'v3'])('the filter on %s', (generation) => {
+  withApiVersionMeta(generation);
+
+  async function filterBy(text: string) {
+    const { user } = renderWithClient(<KeysPage />, { generation });
+    await screen.findByRole('table', { name: 'API keys' }, { timeout: 8_000 });
+    await user.type(screen.getByRole('searchbox', { name: /^Filter keys/ }), text);
+    await waitFor(() => expect(window.location.search).toContain(`q=${text}`));
+  }
+
+  it('finds a key by its description', async () => {
+    await filterBy('conference');
+    await waitFor(() => expect(names()).toEqual(['old-demo']), { timeout: 5_000 });
+  });
+
+  it('finds a key by the name of a deployment it unlocks', async () => {
+    await filterBy('mistral');
+    await waitFor(() => expect(names()).toEqual(['mobile-app-prod']), { timeout: 5_000 });
+  });
+
+  it('still finds a key by its name, and says what it matches on', async () => {
+    await filterBy('ci-pip');
+    await waitFor(() => expect(names()).toEqual(['ci-pipeline']), { timeout: 5_000 });
+    expect(screen.getByRole('searchbox', { name: /^Filter keys/ })).toHaveAccessibleName(
+      'Filter keys by name, description or deployment',
+    );
+  });
+});

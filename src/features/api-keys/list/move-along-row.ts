@@ -1,0 +1,22 @@
+import type { KeyboardEvent } from 'react';
+
+const STOPS = '[data-row-stop], time[tabindex]';
+
+/** Left/Right, Home/End between the row's controls; the row itself (focused by code) starts it. */
+export function moveAlongRow(event: KeyboardEvent<HTMLTableRowElement>) {
+  const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End'];
+  if (!keys.includes(event.key)) return;
+  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(STOPS)];
+  const at = stops.indexOf(document.activeElement as HTMLElement);
+  const last = stops.length - 1;
+  const next =
+    event.key === 'Home'
+      ? 0
+      : event.key === 'End'
+        ? last
+        : event.key === 'ArrowRight'
+          ? Math.min(at + 1, last)
+          : Math.max(at - 1, 0);
+  event.preventDefault();
+  stops[next]?.focus();
+}
