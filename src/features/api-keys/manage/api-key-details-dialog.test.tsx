@@ -1,4 +1,4 @@
-import { screen, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SEED_KEY_IDS } from '../../../../sandbox/seed/api-keys';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
@@ -46,7 +46,8 @@ describe('ApiKeyDetailsDialog', () => {
     expect(fact(dialog, 'ID')).toHaveTextContent(SEED_KEY_IDS.mobileAppProd);
     expect(fact(dialog, 'Status')).toHaveTextContent('Active');
     expect(fact(dialog, 'Description')).toHaveTextContent('None');
-    expect(fact(dialog, 'Project ID')).toHaveTextContent('1');
+    await waitFor(() => expect(fact(dialog, 'Project')).toHaveTextContent(/^default$/));
+    expect(dialog).not.toHaveTextContent(/Project ID/);
     const created = new Date('2024-09-12T14:05:00Z');
     expect(fact(dialog, 'Created')).toHaveTextContent(formatLocal(created));
     expect(fact(dialog, 'Created')).toHaveTextContent(formatUtc(created));
@@ -54,7 +55,7 @@ describe('ApiKeyDetailsDialog', () => {
     expect(fact(dialog, 'Expires')).toHaveTextContent(/^In \d+ years/);
     expect(fact(dialog, 'Expires')).toHaveTextContent(formatLocal(expires));
     expect(fact(dialog, 'Expires')).toHaveTextContent(formatUtc(expires));
-    const instances = within(fact(dialog, 'Instances')).getAllByRole('listitem');
+    const instances = within(fact(dialog, 'Deployments')).getAllByRole('listitem');
     expect(instances.map((item) => item.textContent)).toEqual([
       'llama-3-8b-chatActive',
       'mistral-7b-instructActive',
@@ -72,7 +73,7 @@ describe('ApiKeyDetailsDialog', () => {
     await within(old.dialog).findByText('old-demo');
     expect(fact(old.dialog, 'Status')).toHaveTextContent('Expired');
     expect(fact(old.dialog, 'Expires')).toHaveTextContent(/^Expired \d+ \w+ ago/);
-    expect(fact(old.dialog, 'Instances')).toHaveTextContent('None');
+    expect(fact(old.dialog, 'Deployments')).toHaveTextContent('None');
   });
 
   it('says plainly when the key does not exist', async () => {

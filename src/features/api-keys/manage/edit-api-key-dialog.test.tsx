@@ -21,7 +21,7 @@ describe('EditApiKeyDialog', () => {
     expect(name).toHaveAttribute('readonly');
     expect(description).toHaveValue('');
     expect(description).toHaveFocus();
-    const group = within(dialog).getByRole('group', { name: 'Inference instances' });
+    const group = within(dialog).getByRole('group', { name: 'Deployments' });
     expect(within(group).getByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeChecked();
     expect(within(group).getByRole('checkbox', { name: /^mistral-7b-instruct/ })).toBeChecked();
     expect(within(group).getByRole('checkbox', { name: /^whisper-large-v3/ })).not.toBeChecked();

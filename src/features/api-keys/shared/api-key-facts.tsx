@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { formatLocal, formatUtc } from '../../../lib/format-date';
 import { formatExpiry } from '../../../lib/format-relative';
+import { ProjectName } from '../../projects/components/project-name';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyStatus } from '../model/key-status';
 import { byId, DeploymentNames } from './deployment-names';
@@ -48,7 +49,11 @@ export function ApiKeyFacts({
           <span className="text-fg-muted">None</span>
         )}
       </Fact>
-      {projectId !== undefined && <Fact term="Project ID">{projectId}</Fact>}
+      {projectId !== undefined && (
+        <Fact term="Project">
+          <ProjectName projectId={projectId} />
+        </Fact>
+      )}
       <Fact term="Created">
         <Instant iso={apiKey.createdAt} />
       </Fact>
@@ -62,7 +67,7 @@ export function ApiKeyFacts({
           </span>
         )}
       </Fact>
-      <Fact term="Instances">
+      <Fact term="Deployments">
         {instances ?? (
           <DeploymentNames
             ids={apiKey.deploymentRefs}
