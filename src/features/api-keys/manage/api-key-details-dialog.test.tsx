@@ -63,6 +63,19 @@ describe('ApiKeyDetailsDialog', () => {
     expect(dialog).not.toHaveTextContent(/secret/i);
   });
 
+  it('gives each time once where the local clock is UTC', async () => {
+    const original = process.env.TZ;
+    process.env.TZ = 'UTC';
+    try {
+      const { dialog } = await renderDialog(SEED_KEY_IDS.mobileAppProd);
+      await within(dialog).findByText('mobile-app-prod');
+      expect(fact(dialog, 'Created')).toHaveTextContent(/^12 Sept 2024, 14:05 UTC$/);
+      expect(fact(dialog, 'Expires')).toHaveTextContent(/^In \d+ years31 Dec 2099, 23:59 UTC$/);
+    } finally {
+      process.env.TZ = original;
+    }
+  });
+
   it('says Never for a key without expiry, and Expired for one past it', async () => {
     const { dialog, unmount } = await renderDialog(SEED_KEY_IDS.ciPipeline);
     await within(dialog).findByText('ci-pipeline');
