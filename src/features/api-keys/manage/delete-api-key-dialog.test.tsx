@@ -91,8 +91,19 @@ describe('DeleteApiKeyDialog', () => {
 
   it('says nothing stops working when no deployment is bound', async () => {
     const { dialog } = await renderDialog(seedKey('oldDemo'));
-    expect(dialog).toHaveTextContent('nothing will stop working');
+    expect(dialog).toHaveTextContent(
+      'Deleting old-demo is final; no deployment is bound to it, so nothing stops working.',
+    );
     expect(within(dialog).queryByRole('list')).not.toBeInTheDocument();
+  });
+
+  it('says what deleting does once, in one sentence', async () => {
+    const { dialog } = await renderDialog(seedKey('ciPipeline'));
+    expect(dialog).toHaveTextContent(
+      'Deleting ci-pipeline is final, and these deployments will refuse requests that use it from then on:',
+    );
+    const consequences = dialog.textContent?.match(/refuse|reject|fail|undone|final/gi) ?? [];
+    expect(consequences).toEqual(['final', 'refuse']);
   });
 
   it('ends quietly when someone else deleted the key first (404)', async () => {

@@ -67,10 +67,9 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
         }}
       >
         <p>
-          The API deletes a key only once no deployment accepts it, so{' '}
-          <strong className="break-all">{apiKey.name}</strong> is first detached from each
-          deployment below, one after another, then deleted. Requests that use it are refused from
-          then on. This cannot be undone.
+          Gcore deletes a key only once no deployment accepts it, so{' '}
+          <strong className="break-all">{apiKey.name}</strong> is detached from each deployment
+          below, then deleted for good: requests that use it are refused from then on.
         </p>
         <DetachAndDeleteProgress {...run} onRetry={run.retry} />
         {!started && active.length > 0 && (
@@ -78,8 +77,9 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
             id={`${id}-confirm`}
             hint={
               <>
-                Active deployments accept this key right now: whatever calls them with it will fail
-                at once. Type <strong className="break-all">{apiKey.name}</strong> to confirm.
+                {active.length === 1 ? 'An active deployment accepts' : 'Active deployments accept'}{' '}
+                this key right now. Type <strong className="break-all">{apiKey.name}</strong> to
+                confirm.
               </>
             }
             typed={typedKey}

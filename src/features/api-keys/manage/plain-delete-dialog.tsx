@@ -87,15 +87,17 @@ export function PlainDeleteDialog({
           remove();
         }}
       >
-        <p>
-          Delete the key <strong className="break-all">{apiKey.name}</strong>? Requests that use it
-          are refused from then on. This cannot be undone.
-        </p>
         {ids.length === 0 ? (
-          <p>No deployment is bound to this key: nothing will stop working.</p>
+          <p>
+            Deleting <strong className="break-all">{apiKey.name}</strong> is final; no deployment is
+            bound to it, so nothing stops working.
+          </p>
         ) : (
           <div className="flex flex-col gap-1.5">
-            <p>These deployments will start rejecting it:</p>
+            <p>
+              Deleting <strong className="break-all">{apiKey.name}</strong> is final, and these
+              deployments will refuse requests that use it from then on:
+            </p>
             <DeploymentNames ids={ids} deploymentsById={byId(deployments)} withStatus />
           </div>
         )}
@@ -105,8 +107,7 @@ export function PlainDeleteDialog({
             hint={
               <>
                 {active.length === 1 ? 'An active deployment accepts' : 'Active deployments accept'}{' '}
-                this key right now: whatever calls {active.length === 1 ? 'it' : 'them'} with it
-                will fail at once. Type <strong className="break-all">{apiKey.name}</strong> to
+                this key right now. Type <strong className="break-all">{apiKey.name}</strong> to
                 confirm.
               </>
             }
