@@ -6,7 +6,9 @@ import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { useDeleteKey } from '../api/use-key-mutations';
 import type { RootError } from '../model/map-create-error';
 import { describeDeleteError } from './describe-delete-error';
+import { LastKeyConfirmation } from '../../deployments/binding/last-key-confirmation';
 import { KeyNameConfirmation } from './key-name-confirmation';
+import { useLastKeyGuard } from './use-last-key-guard';
 import { byId, DeploymentNames } from '../shared/deployment-names';
 import { FormErrorAlert } from '../shared/form-error-alert';
 
@@ -56,7 +58,8 @@ export function PlainDeleteDialog({
   const ids = apiKey.deploymentRefs;
   const active = deployments.filter((d) => ids.includes(d.ref) && d.status === 'ACTIVE');
   const needsConfirmation = active.length > 0;
-  const confirmed = !needsConfirmation || typed === apiKey.name;
+  const lastKey = useLastKeyGuard(apiKey, deployments);
+  const confirmed = (!needsConfirmation || typed === apiKey.name) && lastKey.confirmed;
   // Chosen once: focus must not jump if the deployments change while the dialog is open.
   const [initialFocusRef] = useState(() => (needsConfirmation ? confirmRef : cancelRef));
 
@@ -116,6 +119,12 @@ export function PlainDeleteDialog({
             inputRef={confirmRef}
           />
         )}
+        <LastKeyConfirmation
+          deployments={lastKey.losing}
+          keyName={apiKey.name}
+          typed={lastKey.typed}
+          onTypedChange={lastKey.setTyped}
+        />
         {error && <FormErrorAlert error={error} onRetry={remove} />}
         {conflict && onAttachedAfterAll && (
           <Button variant="danger" className="self-start" onClick={onAttachedAfterAll}>
