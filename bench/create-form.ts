@@ -29,10 +29,10 @@ export const submitButton = (page: Page): Locator =>
     .filter({ has: nameField(page) })
     .getByRole('button', { name: CREATE });
 
-/** The deployment checkbox in the form's deployments group ("Inference instances" today). */
+/** The deployment checkbox in the form's Deployments group. */
 export const deploymentBox = (page: Page, name = BIND_DEPLOYMENT): Locator =>
   page
-    .getByRole('group', { name: /inference instances|deployments/i })
+    .getByRole('group', { name: 'Deployments' })
     .getByRole('checkbox', { name: new RegExp(`^${name}\\b`) });
 
 /**

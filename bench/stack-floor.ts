@@ -110,7 +110,7 @@ function CreateForm({ projects }) {
         {projects.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
       </select>
       <fieldset>
-        <legend>Inference instances</legend>
+        <legend>Deployments</legend>
         {deployments.data?.results.map((d) => (
           <label key={d.name}><input type="checkbox" value={v3 ? d.name : d.id} {...register('deployments')} />{d.name}</label>
         ))}

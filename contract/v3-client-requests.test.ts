@@ -106,6 +106,8 @@ describe('the v3 client sends what the v3 spec accepts, where the spec says', ()
         status: 'ACTIVE',
         address: 'https://llama.example',
         keyRefs: [],
+        // No key: open to anyone (v3 ties authentication to the key list).
+        authEnabled: false,
       },
     ]);
     const api = bindingApiV3(7);

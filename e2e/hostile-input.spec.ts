@@ -41,6 +41,10 @@ test('markup, RTL, zero-width, emoji and very long text are shown as text and ke
     .getByRole('textbox', { name: 'Description', exact: true })
     .fill(`${MARKUP} ${RTL} ${ZERO_WIDTH} ${EMOJI} ${LONG}`);
   await page.getByRole('checkbox', { name: /^<img src=x/ }).check();
+  // Its list reports no auth_enabled (off): the notice names it, as text, and asks first.
+  const notice = page.getByRole('group', { name: 'Key authentication turns on for a deployment' });
+  await expect(notice).toContainText(MARKUP.slice(0, 30));
+  await notice.getByRole('checkbox').check();
   await page.getByRole('button', { name: 'Create API key' }).click();
   const dialog = page.getByRole('dialog', { name: 'Save your API key' });
   await expect(dialog).toContainText(MARKUP.slice(0, 30));

@@ -113,6 +113,11 @@ for (const viewport of SIZES) {
         const confirm = dialog.getByRole('textbox', { name: 'Type the key name to confirm' });
         await expect(dialog.getByRole('button', { name: 'Delete key' })).toBeVisible();
         if (await confirm.count()) await confirm.fill(name);
+        // Deleting a deployment's last key asks for that deployment's name too.
+        for (const deployment of ['llama-3-8b-chat', 'mistral-7b-instruct']) {
+          const box = dialog.getByRole('textbox', { name: `Type ${deployment} to confirm` });
+          if (await box.count()) await box.fill(deployment);
+        }
         await dialog.getByRole('button', { name: 'Delete key' }).click();
         await expect(dialog).toBeHidden();
         await expect(rowOf(page, name)).toHaveCount(0);

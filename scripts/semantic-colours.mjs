@@ -175,11 +175,17 @@ async function main(argv) {
     }
   }
   console.log(
-    `${changed} file(s) ${check ? 'to rewrite' : 'rewritten'}, ${unmappedCount} class(es) unmapped`,
+    `${countOf(changed, 'file', 'files')} ${check ? 'to rewrite' : 'rewritten'}, ` +
+      `${countOf(unmappedCount, 'class', 'classes')} unmapped`,
   );
   return unmappedCount > 0 ? 1 : 0;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   process.exitCode = await main(process.argv.slice(2));
+}
+
+/** "1 file", "2 files": the count with its noun in the form the count takes. */
+function countOf(count, one, other) {
+  return `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? one : other}`;
 }

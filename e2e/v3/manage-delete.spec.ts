@@ -54,7 +54,7 @@ test('a failed detach stops the run with the key kept, and Retry finishes it', a
   const dialog = await confirmDetachAndDelete(page);
   await expect(dialog.getByRole('alert')).toContainText("The API's task failed: GPU quota", LANDS);
   await expect(dialog.getByRole('status')).toContainText(
-    'Stopped: detached from 1 of 2 deployment(s). The key mobile-app-prod still exists.',
+    'Stopped: detached from 1 of 2 deployments. The key mobile-app-prod still exists.',
   );
   await expect(dialog.getByText('llama-3-8b-chat: detached')).toBeVisible();
   await expect(dialog.getByText('mistral-7b-instruct: not detached (failed)')).toBeVisible();

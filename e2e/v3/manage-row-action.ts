@@ -33,7 +33,7 @@ export async function openRowAction(
   }
 }
 
-/** Arms the v3 sandbox's next task(s) for a deployment to end in ERROR. */
+/** Arms the v3 sandbox's next tasks for a deployment to end in ERROR. */
 export async function armTaskError(
   page: Page,
   sandboxPort: number,

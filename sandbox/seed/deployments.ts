@@ -87,7 +87,6 @@ export const SEED_DEPLOYMENTS: readonly DeploymentRecord[] = ROWS.map(
           error_message: ERRORS[id] ?? null,
         },
       ],
-      auth_enabled: true,
       command: null,
       envs: {},
       image_registry_id: null,

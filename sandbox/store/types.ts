@@ -23,18 +23,20 @@ export interface ContainerOut {
 }
 
 /**
- * A deployment as v2 shows it (InferenceInstanceOutSerializer), minus `api_key_ids`, which is
- * derived from the bindings at read time. A later generation reads the same record (v3 addresses
- * it by `name`).
+ * A deployment as v2 shows it (InferenceInstanceOutSerializer), minus `api_key_ids` and
+ * `auth_enabled`, which are derived from the bindings at read time. A later generation reads the
+ * same record (v3 addresses it by `name`).
  * Built on the app's Deployment type so a field the app starts to require breaks the seed.
  */
-export interface InferenceInstance extends Omit<Deployment, 'api_key_ids' | 'status'> {
+export interface InferenceInstance extends Omit<
+  Deployment,
+  'api_key_ids' | 'auth_enabled' | 'status'
+> {
   status: DeploymentStatus;
   image: string;
   listening_port: number;
   flavor_id: string;
   containers: ContainerOut[];
-  auth_enabled: boolean;
   command: string[] | null;
   envs: Record<string, string> | null;
   image_registry_id: string | null;

@@ -6,6 +6,7 @@ import {
   formatDateTime,
   formatDateTimeWithUtc,
   formatLocal,
+  formatLocalAndUtc,
   formatTime,
   formatUtc,
 } from './format-date';
@@ -145,5 +146,19 @@ describe('the page’s own format, written by hand as Intl writes it', () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe('formatLocalAndUtc', () => {
+  const instant = new Date('2027-03-01T04:30:00Z');
+  it('gives the local clock, then UTC', () => {
+    expect(formatLocalAndUtc(instant, { timeZone: 'Asia/Kolkata' })).toBe(
+      '1 Mar 2027, 10:00 GMT+5:30 · 1 Mar 2027, 04:30 UTC',
+    );
+  });
+
+  it('gives one time where the local clock is UTC at that instant', () => {
+    expect(formatLocalAndUtc(instant, { timeZone: 'UTC' })).toBe('1 Mar 2027, 04:30 UTC');
+    expect(formatLocalAndUtc(instant, { timeZone: 'Europe/London' })).toBe('1 Mar 2027, 04:30 UTC');
   });
 });

@@ -95,6 +95,17 @@ export function formatUtc(date: Date, options: Omit<DateFormatOptions, 'timeZone
   return formatDateTime(date, { ...options, timeZone: 'UTC' });
 }
 
+/** True when the local clock reads as UTC at that instant (offset 0): one time says it all. */
+export function isUtcClock(date: Date, options: DateFormatOptions = {}): boolean {
+  return formatDateTime(date, options) === formatUtc(date, options);
+}
+
+/** "1 Jan 2027, 06:59 GMT+1 · 1 Jan 2027, 05:59 UTC", or the one time where both read the same. */
+export function formatLocalAndUtc(date: Date, options: DateFormatOptions = {}): string {
+  const local = formatDateTime(date, options);
+  return isUtcClock(date, options) ? local : `${local} · ${formatUtc(date, options)}`;
+}
+
 /**
  * Where the exact instant matters (an expiry, say): local, then UTC in brackets, with the UTC date
  * only when it differs: "1 Jan 2027, 00:59 GMT-5 (05:59 UTC)", "31 Dec 2026, 23:30 GMT-5 (1 Jan
@@ -103,7 +114,7 @@ export function formatUtc(date: Date, options: Omit<DateFormatOptions, 'timeZone
 export function formatDateTimeWithUtc(date: Date, options: DateFormatOptions = {}): string {
   const local = formatDateTime(date, options);
   // On the UTC clock already: the brackets would only repeat it.
-  if (local === formatUtc(date, options)) return local;
+  if (isUtcClock(date, options)) return local;
   const utcOptions = { locale: options.locale, timeZone: 'UTC' };
   const sameDay = formatDate(date, options) === formatDate(date, utcOptions);
   const utc = sameDay ? formatTime(date, utcOptions) : formatUtc(date, options);

@@ -96,6 +96,20 @@ describe('PATCH /cloud/v2/inference/api_keys/{key_id}', () => {
     expect(await keysOn(D.mistralInstruct)).not.toContain(K.ciPipeline);
   });
 
+  it('reports auth_enabled as the deployments stand: on with a key, off without one', async () => {
+    type Listed = { results: { id: string; auth_enabled: unknown }[] };
+    const enabled = async (id: string) =>
+      ((await call('GET', DEPLOYMENTS)).json as Listed).results.find((d) => d.id === id)
+        ?.auth_enabled;
+    expect(await keysOn(D.stableDiffusion)).toEqual([]);
+    expect(await enabled(D.stableDiffusion)).toBe(false);
+    expect(await enabled(D.llamaChat)).toBe(true);
+    await patch(K.ciPipeline, { inference_instance_ids: [D.stableDiffusion] });
+    expect(await enabled(D.stableDiffusion)).toBe(true);
+    await patch(K.ciPipeline, { inference_instance_ids: [] });
+    expect(await enabled(D.stableDiffusion)).toBe(false);
+  });
+
   it('leaves the bindings alone when inference_instance_ids is null', async () => {
     const res = await patch(K.mobileAppProd, { inference_instance_ids: null });
     expect(apiKeySchema.parse(res.json).inference_instance_ids).toEqual([

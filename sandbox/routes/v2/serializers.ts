@@ -27,9 +27,13 @@ export function storedKeyOut(store: SandboxStore, key: StoredApiKey, now: Date):
   return keyOut({ ...key, inference_instance_ids: store.boundTo('keyId', key.key_id) }, now);
 }
 
-/** InferenceInstanceOutSerializer, with the bindings as they stand now. */
+/**
+ * InferenceInstanceOutSerializer, with the bindings as they stand now. Decision (api-generations):
+ * a deployment asks for a key exactly when it has one, as v3 states for its `api_keys`.
+ */
 export function deploymentOut(record: DeploymentRecord, store: SandboxStore) {
-  return { ...record.instance, api_key_ids: store.boundTo('deploymentId', record.instance.id) };
+  const keyIds = store.boundTo('deploymentId', record.instance.id);
+  return { ...record.instance, api_key_ids: keyIds, auth_enabled: keyIds.length > 0 };
 }
 
 /** ISO 8601 in UTC with Z, without milliseconds unless they carry information. */

@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { formatDateTime, formatUtc } from '../../lib/format-date';
+import { formatDateTime, formatUtc, isUtcClock } from '../../lib/format-date';
 import { formatRelative } from '../../lib/format-relative';
 
 type TimeWithUtcProps = {
@@ -21,35 +21,45 @@ export function TimeWithUtc({ date, relativeTo, children, tabIndex = 0 }: TimeWi
   const local = formatDateTime(date);
   const utc = formatUtc(date);
   const visible = children ?? (relativeTo ? formatRelative(date, relativeTo) : local);
+  // What the visible text leaves out: UTC beside a local time, the exact instant beside anything
+  // else. Where the local clock is UTC the two are one time, and saying it twice reads as a mistake.
+  const oneClock = isUtcClock(date);
+  const exactShown = !relativeTo && !children;
+  let tip: ReactNode = exactShown ? utc : <BothClocks local={local} utc={utc} />;
+  if (oneClock) tip = exactShown ? null : utc;
   return (
     <span className="group relative inline-flex flex-col">
       <time
         dateTime={date.toISOString()}
         // Focusable so that keyboard users can reach the exact time too, not only mouse users.
         tabIndex={tabIndex}
-        aria-describedby={tipId}
+        aria-describedby={tip === null ? undefined : tipId}
         className="focus-visible:outline-focus flex flex-col rounded focus-visible:outline-2"
       >
         {visible}
       </time>
-      <span
-        id={tipId}
-        role="tooltip"
-        className="bg-inverse text-inverse-fg invisible absolute top-full left-0 z-10 mt-1 flex flex-col rounded px-2 py-1 text-xs whitespace-nowrap group-focus-within:visible group-hover:visible"
-      >
-        {relativeTo || children ? (
-          <>
-            <span>{local}</span>
-            {/* One line each on screen; a pause between them when read aloud. */}
-            <span>
-              <span className="sr-only">, </span>
-              {utc}
-            </span>
-          </>
-        ) : (
-          utc
-        )}
-      </span>
+      {tip !== null && (
+        <span
+          id={tipId}
+          role="tooltip"
+          className="bg-inverse text-inverse-fg invisible absolute top-full left-0 z-10 mt-1 flex flex-col rounded px-2 py-1 text-xs whitespace-nowrap group-focus-within:visible group-hover:visible"
+        >
+          {tip}
+        </span>
+      )}
     </span>
+  );
+}
+
+function BothClocks({ local, utc }: { local: string; utc: string }) {
+  return (
+    <>
+      <span>{local}</span>
+      {/* One line each on screen; a pause between them when read aloud. */}
+      <span>
+        <span className="sr-only">, </span>
+        {utc}
+      </span>
+    </>
   );
 }

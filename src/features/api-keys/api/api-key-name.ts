@@ -19,17 +19,29 @@ export function describeApiKeyNameProblem(name: string): string | null {
     return `Use at most ${API_KEY_NAME_MAX_LENGTH} characters (this one has ${name.length}).`;
   }
   if (API_KEY_NAME_PATTERN.test(name)) return null;
-  const upper = name.match(/[A-Z]/);
-  if (upper) return `Use lower-case letters only: “${upper[0]}” is upper-case.`;
-  const bad = [...name].find((ch) => !/[a-z0-9.-]/.test(ch));
-  if (bad !== undefined) {
-    const shown = /\s/.test(bad) ? 'a space' : `“${bad}”`;
-    return `${shown[0]?.toUpperCase()}${shown.slice(1)} is not allowed: use a–z, 0–9, hyphens and dots.`;
-  }
+  const character = describeBadCharacter(name, /[a-z0-9.-]/, 'a–z, 0–9, hyphens and dots');
+  if (character) return character;
   if (!/^[a-z0-9]/.test(name)) return 'Start the name with a letter or digit.';
   if (!/[a-z0-9]$/.test(name)) return 'End the name with a letter or digit.';
   if (name.includes('..')) return 'Put letters or digits between dots (no “..”).';
   return 'A hyphen cannot stand next to a dot: put letters or digits on both sides of each dot.';
+}
+
+/**
+ * The first character a name may not hold, named so the user can find it (upper case first: the
+ * likeliest slip), with what the generation allows instead; null when every character is allowed.
+ */
+export function describeBadCharacter(
+  name: string,
+  allowed: RegExp,
+  allowedInWords: string,
+): string | null {
+  const upper = name.match(/[A-Z]/);
+  if (upper) return `Use lower-case letters only: “${upper[0]}” is upper-case.`;
+  const bad = [...name].find((ch) => !allowed.test(ch));
+  if (bad === undefined) return null;
+  const shown = /\s/.test(bad) ? 'A space' : `“${bad}”`;
+  return `${shown} is not allowed: use ${allowedInWords}.`;
 }
 
 export const apiKeyNameSchema = z.string().check(

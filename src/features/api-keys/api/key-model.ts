@@ -24,8 +24,10 @@ export type DeploymentRecord = {
   name: string;
   status: string;
   address: string | null;
-  /** The keys bound to it, as `KeyRecord.id`s. Empty means key authentication is off. */
+  /** The keys bound to it, as `KeyRecord.id`s. */
   keyRefs: string[];
+  /** Whether callers must send a key, as the API reports it; false: anyone who reaches it gets in. */
+  authEnabled: boolean;
 };
 
 export type NewKey = {
@@ -52,8 +54,8 @@ export type GenerationCapabilities = {
   /** v3 binds by patching each deployment and waiting for its tasks; v2 inside the key call. */
   bindingByTask: boolean;
   /**
-   * Binding the first key to a deployment with none turns key authentication on there (v3: a
-   * deployment with no key is public). v2's contract says nothing of the kind, so it is not claimed.
+   * Binding a key to a deployment whose authentication is off turns it on, and removing its last
+   * key turns it off: the forms warn of both (docs/api-generations.md, for each generation's why).
    */
   bindingTurnsAuthOn: boolean;
   /** Why a name is refused, in words a user can act on; null when it is valid. */

@@ -18,7 +18,7 @@ const creates = () => createsAt(sandbox);
 const SEEN: Record<
   string,
   {
-    field?: 'Name' | 'Inference instances';
+    field?: 'Name' | 'Deployments';
     text: RegExp;
     unknown?: boolean;
     requestId?: boolean;
@@ -41,7 +41,7 @@ const SEEN: Record<
     requestId: true,
     detail: /HTTP 403/,
   },
-  '404': { field: 'Inference instances', text: /Resource not found\./ },
+  '404': { field: 'Deployments', text: /Resource not found\./ },
   '405': { text: /Method not allowed\. \(HTTP 405\)/, requestId: true },
   '409': { field: 'Name', text: /“matrix-key” already exists in this project/ },
   '429 with Retry-After': { text: /Try again in 7 seconds/ },
@@ -107,7 +107,7 @@ describe('create: every failure gives a specific message, keeps the input and se
       const target =
         seen.field === 'Name'
           ? screen.getByRole('textbox', { name: 'Name' })
-          : screen.getByRole('group', { name: 'Inference instances' });
+          : screen.getByRole('group', { name: 'Deployments' });
       await waitFor(() => expect(target).toHaveAccessibleDescription(seen.text));
     } else {
       const alert = await screen.findByRole('alert', {}, { timeout: 3000 });

@@ -12,7 +12,7 @@ describe('CreateApiKeyForm', () => {
   it('preselects the default project and lists its deployments with their status', async () => {
     await renderCreateForm();
     expect(screen.getByRole('combobox', { name: 'Project' })).toHaveValue('1');
-    const group = screen.getByRole('group', { name: 'Inference instances' });
+    const group = screen.getByRole('group', { name: 'Deployments' });
     expect(
       within(group).getByRole('checkbox', { name: 'llama-3-8b-chat Active' }),
     ).toBeInTheDocument();
@@ -46,14 +46,16 @@ describe('CreateApiKeyForm', () => {
 
   it('filters, selects all shown and none', async () => {
     const { user } = await renderCreateForm();
-    await user.type(screen.getByRole('searchbox', { name: 'Filter instances' }), 'instruct');
+    await user.type(screen.getByRole('searchbox', { name: 'Filter deployments' }), 'instruct');
     await user.click(screen.getByRole('button', { name: 'Select all shown' }));
-    await user.clear(screen.getByRole('searchbox', { name: 'Filter instances' }));
+    await user.clear(screen.getByRole('searchbox', { name: 'Filter deployments' }));
     expect(screen.getByRole('checkbox', { name: /^mistral-7b-instruct/ })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: /^qwen2-72b-instruct/ })).toBeChecked();
     expect(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ })).not.toBeChecked();
     await user.click(screen.getByRole('button', { name: 'Select none' }));
     expect(screen.queryAllByRole('checkbox', { checked: true })).toHaveLength(0);
+    await user.type(screen.getByRole('searchbox', { name: 'Filter deployments' }), 'zzz');
+    expect(screen.getByText('No deployment matches “zzz”.')).toBeVisible();
   });
 
   it('creates the key and reveals its secret', async () => {
@@ -101,7 +103,7 @@ describe('CreateApiKeyForm', () => {
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'gone-instance');
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
-    const group = screen.getByRole('group', { name: 'Inference instances' });
+    const group = screen.getByRole('group', { name: 'Deployments' });
     await waitFor(() =>
       expect(group).toHaveAccessibleDescription(new RegExp(SEED_DEPLOYMENT_IDS.llamaChat)),
     );

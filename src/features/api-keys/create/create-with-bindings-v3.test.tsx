@@ -107,14 +107,13 @@ describe('create on v3, bound through the deployments after the reveal', () => {
     expect(within(dialog).getByRole('region', { name: 'Example call' })).toBeInTheDocument();
   });
 
-  it('on v2 nothing changes: bound in the POST, no notice, no progress, the snippet at once', async () => {
+  it('on v2 the bindings go in the POST: no progress, the snippet at once', async () => {
     const { user } = renderWithClient(<CreateApiKeyForm />);
     // The first render loads v3's adapter chunk: cold, on a busy machine, that takes a while.
     await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 8_000 });
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'v2-unchanged');
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
-    await user.click(screen.getByRole('checkbox', { name: /^whisper-large-v3/ }));
-    expect(screen.queryByRole('group', { name: /Key authentication turns on/ })).toBeNull();
+    await user.click(screen.getByRole('checkbox', { name: /^mistral-7b-instruct/ }));
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
     expect(within(dialog).getByRole('region', { name: 'Example call' })).toBeInTheDocument();

@@ -37,7 +37,7 @@ describe('the pickers when their lists fail to load', () => {
       bodyText: '<html><body>Bad Gateway</body></html>',
     });
     const { user } = renderWithClient(<CreateApiKeyForm />);
-    const group = await screen.findByRole('group', { name: 'Inference instances' });
+    const group = await screen.findByRole('group', { name: 'Deployments' });
     const alert = await within(group).findByRole('alert');
     expect(alert).toHaveTextContent('Could not load deployments: The API failed (HTTP 502).');
     expect(alert).not.toHaveTextContent('<html>');
@@ -57,7 +57,7 @@ describe('the pickers when their lists fail to load', () => {
       },
     });
     const { user } = renderWithClient(<CreateApiKeyForm />);
-    const group = await screen.findByRole('group', { name: 'Inference instances' });
+    const group = await screen.findByRole('group', { name: 'Deployments' });
     const alert = await within(group).findByRole('alert');
     expect(alert).toHaveTextContent(
       /Could not load deployments: This dashboard’s Gcore account may not do this\./,

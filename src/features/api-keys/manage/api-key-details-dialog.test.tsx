@@ -1,4 +1,4 @@
-import { act, screen, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SEED_KEY_IDS } from '../../../../sandbox/seed/api-keys';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
@@ -47,7 +47,8 @@ describe('ApiKeyDetailsDialog', () => {
     expect(fact(dialog, 'ID')).toHaveTextContent(SEED_KEY_IDS.mobileAppProd);
     expect(fact(dialog, 'Status')).toHaveTextContent('Active');
     expect(fact(dialog, 'Description')).toHaveTextContent('None');
-    expect(fact(dialog, 'Project ID')).toHaveTextContent('1');
+    await waitFor(() => expect(fact(dialog, 'Project')).toHaveTextContent(/^default$/));
+    expect(dialog).not.toHaveTextContent(/Project ID/);
     const created = new Date('2024-09-12T14:05:00Z');
     expect(fact(dialog, 'Created')).toHaveTextContent(formatLocal(created));
     expect(fact(dialog, 'Created')).toHaveTextContent(formatUtc(created));
@@ -55,12 +56,25 @@ describe('ApiKeyDetailsDialog', () => {
     expect(fact(dialog, 'Expires')).toHaveTextContent(/^In \d+ years/);
     expect(fact(dialog, 'Expires')).toHaveTextContent(formatLocal(expires));
     expect(fact(dialog, 'Expires')).toHaveTextContent(formatUtc(expires));
-    const instances = within(fact(dialog, 'Instances')).getAllByRole('listitem');
+    const instances = within(fact(dialog, 'Deployments')).getAllByRole('listitem');
     expect(instances.map((item) => item.textContent)).toEqual([
       'llama-3-8b-chatActive',
       'mistral-7b-instructActive',
     ]);
     expect(dialog).not.toHaveTextContent(/secret/i);
+  });
+
+  it('gives each time once where the local clock is UTC', async () => {
+    const original = process.env.TZ;
+    process.env.TZ = 'UTC';
+    try {
+      const { dialog } = await renderDialog(SEED_KEY_IDS.mobileAppProd);
+      await within(dialog).findByText('mobile-app-prod');
+      expect(fact(dialog, 'Created')).toHaveTextContent(/^12 Sept 2024, 14:05 UTC$/);
+      expect(fact(dialog, 'Expires')).toHaveTextContent(/^In \d+ years31 Dec 2099, 23:59 UTC$/);
+    } finally {
+      process.env.TZ = original;
+    }
   });
 
   it('says Never for a key without expiry, and Expired for one past it', async () => {
@@ -73,7 +87,7 @@ describe('ApiKeyDetailsDialog', () => {
     await within(old.dialog).findByText('old-demo');
     expect(fact(old.dialog, 'Status')).toHaveTextContent('Expired');
     expect(fact(old.dialog, 'Expires')).toHaveTextContent(/^Expired \d+ \w+ ago/);
-    expect(fact(old.dialog, 'Instances')).toHaveTextContent('None');
+    expect(fact(old.dialog, 'Deployments')).toHaveTextContent('None');
   });
 
   it('says plainly when the key does not exist', async () => {

@@ -48,6 +48,20 @@ async function renderV3Dialog(name: string, edit: (key: KeyRecord) => KeyRecord 
   return { ...result, dialog, onDeleted };
 }
 
+describe('the detach and delete dialog, before it starts', () => {
+  it('says what happens once, in one sentence', async () => {
+    const { dialog } = await renderV3Dialog('mobile-app-prod');
+    expect(dialog).toHaveTextContent(
+      'Gcore deletes a key only once no deployment accepts it, so mobile-app-prod is detached from each deployment below, then deleted for good: requests that use it are refused from then on.',
+    );
+    expect(within(dialog).getByRole('status')).toHaveTextContent(/^Attached to 2 deployments\.$/);
+    const said = dialog.textContent?.match(
+      /refuse|reject|will fail|undone|for good|then deleted/gi,
+    );
+    expect(said).toEqual(['then deleted', 'for good', 'refuse']);
+  });
+});
+
 /** mobile-app-prod: on two active deployments, and the only key of mistral-7b-instruct. */
 async function confirmMobileAppProd() {
   const view = await renderV3Dialog('mobile-app-prod');
@@ -97,7 +111,7 @@ describe('DeleteApiKeyDialog on v3', () => {
       "The API's task failed: GPU quota",
     );
     expect(within(dialog).getByRole('status')).toHaveTextContent(
-      'Stopped: detached from 1 of 2 deployment(s). The key mobile-app-prod still exists.',
+      'Stopped: detached from 1 of 2 deployments. The key mobile-app-prod still exists.',
     );
     expect(within(dialog).getByText('llama-3-8b-chat: detached')).toBeInTheDocument();
     expect(
@@ -124,7 +138,7 @@ describe('DeleteApiKeyDialog on v3', () => {
     const alert = await within(dialog).findByRole('alert', {}, LONG);
     expect(alert).toHaveTextContent(/Database hiccup\..*rq-del/);
     expect(within(dialog).getByRole('status')).toHaveTextContent(
-      'Detached from 2 deployment(s); whether the key mobile-app-prod is deleted is not known yet.',
+      'Detached from 2 deployments; whether the key mobile-app-prod is deleted is not known yet.',
     );
     expect(within(dialog).getByText('llama-3-8b-chat: detached')).toBeInTheDocument();
     expect(within(dialog).getByText('mistral-7b-instruct: detached')).toBeInTheDocument();

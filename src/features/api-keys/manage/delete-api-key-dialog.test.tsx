@@ -56,6 +56,26 @@ describe('DeleteApiKeyDialog', () => {
     expect((await call('GET', `${KEYS}/${SEED_KEY_IDS.ciPipeline}`)).status).toBe(404);
   });
 
+  it('asks for the deployment’s name too when the key is the last one there', async () => {
+    const { user, dialog, button, onDeleted } = await renderDialog(seedKey('mobileAppProd'));
+    const warning = within(dialog).getByRole('group', {
+      name: 'This deployment will accept requests without any key',
+    });
+    expect(warning).toHaveTextContent('mobile-app-prod is the last key of mistral-7b-instruct');
+    await user.type(
+      within(dialog).getByRole('textbox', { name: 'Type the key name to confirm' }),
+      'mobile-app-prod',
+    );
+    expect(button).toBeDisabled();
+    await user.type(
+      within(warning).getByRole('textbox', { name: 'Type mistral-7b-instruct to confirm' }),
+      'mistral-7b-instruct',
+    );
+    expect(button).toBeEnabled();
+    await user.click(button);
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
+  });
+
   it('does not send on Enter before the name is typed', async () => {
     const { user, dialog, onDeleted } = await renderDialog(seedKey('ciPipeline'));
     const confirm = within(dialog).getByRole('textbox', { name: 'Type the key name to confirm' });
@@ -66,6 +86,10 @@ describe('DeleteApiKeyDialog', () => {
 
   it('deletes with one click when no active deployment is bound, naming each binding', async () => {
     const unknownId = '99999999-9999-4999-8999-999999999999';
+    // A second key there: deleting this one leaves no deployment open, so nothing else is asked.
+    await call('POST', KEYS, {
+      body: { name: 'other-key', inference_instance_ids: [SEED_DEPLOYMENT_IDS.stableDiffusion] },
+    });
     const created = await call('POST', KEYS, {
       body: { name: 'idle-key', inference_instance_ids: [SEED_DEPLOYMENT_IDS.stableDiffusion] },
     });
@@ -91,8 +115,19 @@ describe('DeleteApiKeyDialog', () => {
 
   it('says nothing stops working when no deployment is bound', async () => {
     const { dialog } = await renderDialog(seedKey('oldDemo'));
-    expect(dialog).toHaveTextContent('nothing will stop working');
+    expect(dialog).toHaveTextContent(
+      'Deleting old-demo is final; no deployment is bound to it, so nothing stops working.',
+    );
     expect(within(dialog).queryByRole('list')).not.toBeInTheDocument();
+  });
+
+  it('says what deleting does once, in one sentence', async () => {
+    const { dialog } = await renderDialog(seedKey('ciPipeline'));
+    expect(dialog).toHaveTextContent(
+      'Deleting ci-pipeline is final, and these deployments will refuse requests that use it from then on:',
+    );
+    const consequences = dialog.textContent?.match(/refuse|reject|fail|undone|final/gi) ?? [];
+    expect(consequences).toEqual(['final', 'refuse']);
   });
 
   it('ends quietly when someone else deleted the key first (404)', async () => {

@@ -1,15 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
-import { bindingChanges, deploymentsLosingLastKey } from '../../deployments/binding/binding-diff';
 import { DetachAndDeleteProgress } from '../../deployments/binding/detach-and-delete-progress';
-import {
-  LastKeyConfirmation,
-  lastKeyConfirmed,
-} from '../../deployments/binding/last-key-confirmation';
+import { LastKeyConfirmation } from '../../deployments/binding/last-key-confirmation';
 import { useDetachAndDelete } from '../../deployments/binding/use-detach-and-delete';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 import { KeyNameConfirmation } from './key-name-confirmation';
+import { useLastKeyGuard } from './use-last-key-guard';
 import type { DeleteApiKeyDialogProps } from './plain-delete-dialog';
 
 /**
@@ -32,16 +29,12 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
   const { state } = run;
   const started = run.running || state.failure !== null || state.detached.length > 0;
   const [typedKey, setTypedKey] = useState('');
-  const [typed, setTyped] = useState<Record<string, string>>({});
+  const lastKey = useLastKeyGuard(apiKey, deployments);
   const cancelRef = useRef<HTMLButtonElement>(null);
   const confirmRef = useRef<HTMLInputElement>(null);
 
   const active = deployments.filter((d) => refs.includes(d.ref) && d.status === 'ACTIVE');
-  const losing = deploymentsLosingLastKey(bindingChanges(apiKey.name, refs, []), deployments).map(
-    (d) => d.name,
-  );
-  const confirmed =
-    (active.length === 0 || typedKey === apiKey.name) && lastKeyConfirmed(losing, typed);
+  const confirmed = (active.length === 0 || typedKey === apiKey.name) && lastKey.confirmed;
   const [initialFocusRef] = useState(() => (active.length > 0 ? confirmRef : cancelRef));
 
   // The submit button goes away once the run starts: focus stays in the dialog, on its way out.
@@ -67,10 +60,9 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
         }}
       >
         <p>
-          The API deletes a key only once no deployment accepts it, so{' '}
-          <strong className="break-all">{apiKey.name}</strong> is first detached from each
-          deployment below, one after another, then deleted. Requests that use it are refused from
-          then on. This cannot be undone.
+          Gcore deletes a key only once no deployment accepts it, so{' '}
+          <strong className="break-all">{apiKey.name}</strong> is detached from each deployment
+          below, then deleted for good: requests that use it are refused from then on.
         </p>
         <DetachAndDeleteProgress {...run} onRetry={run.retry} />
         {!started && active.length > 0 && (
@@ -78,8 +70,9 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
             id={`${id}-confirm`}
             hint={
               <>
-                Active deployments accept this key right now: whatever calls them with it will fail
-                at once. Type <strong className="break-all">{apiKey.name}</strong> to confirm.
+                {active.length === 1 ? 'An active deployment accepts' : 'Active deployments accept'}{' '}
+                this key right now. Type <strong className="break-all">{apiKey.name}</strong> to
+                confirm.
               </>
             }
             typed={typedKey}
@@ -89,10 +82,10 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
         )}
         {!started && (
           <LastKeyConfirmation
-            deployments={losing}
+            deployments={lastKey.losing}
             keyName={apiKey.name}
-            typed={typed}
-            onTypedChange={setTyped}
+            typed={lastKey.typed}
+            onTypedChange={lastKey.setTyped}
           />
         )}
         {run.running && (

@@ -88,7 +88,7 @@ describe('EditApiKeyDialog when saving fails or repeats', () => {
         onSaved={vi.fn()}
       />,
     );
-    const note = await screen.findByText(/also bound to an instance not in this project/);
+    const note = await screen.findByText(/also bound to a deployment not in this project/);
     expect(note.parentElement).toHaveTextContent('99999999…');
     expect(note.parentElement).toHaveTextContent('unknown');
     expect(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ })).toBeChecked();

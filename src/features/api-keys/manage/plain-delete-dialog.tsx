@@ -6,7 +6,9 @@ import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { useDeleteKey } from '../api/use-key-mutations';
 import type { RootError } from '../model/map-create-error';
 import { describeDeleteError } from './describe-delete-error';
+import { LastKeyConfirmation } from '../../deployments/binding/last-key-confirmation';
 import { KeyNameConfirmation } from './key-name-confirmation';
+import { useLastKeyGuard } from './use-last-key-guard';
 import { byId, DeploymentNames } from '../shared/deployment-names';
 import { FormErrorAlert } from '../shared/form-error-alert';
 
@@ -56,7 +58,8 @@ export function PlainDeleteDialog({
   const ids = apiKey.deploymentRefs;
   const active = deployments.filter((d) => ids.includes(d.ref) && d.status === 'ACTIVE');
   const needsConfirmation = active.length > 0;
-  const confirmed = !needsConfirmation || typed === apiKey.name;
+  const lastKey = useLastKeyGuard(apiKey, deployments);
+  const confirmed = (!needsConfirmation || typed === apiKey.name) && lastKey.confirmed;
   // Chosen once: focus must not jump if the deployments change while the dialog is open.
   const [initialFocusRef] = useState(() => (needsConfirmation ? confirmRef : cancelRef));
 
@@ -87,15 +90,17 @@ export function PlainDeleteDialog({
           remove();
         }}
       >
-        <p>
-          Delete the key <strong className="break-all">{apiKey.name}</strong>? Requests that use it
-          are refused from then on. This cannot be undone.
-        </p>
         {ids.length === 0 ? (
-          <p>No deployment is bound to this key: nothing will stop working.</p>
+          <p>
+            Deleting <strong className="break-all">{apiKey.name}</strong> is final; no deployment is
+            bound to it, so nothing stops working.
+          </p>
         ) : (
           <div className="flex flex-col gap-1.5">
-            <p>These deployments will start rejecting it:</p>
+            <p>
+              Deleting <strong className="break-all">{apiKey.name}</strong> is final, and these
+              deployments will refuse requests that use it from then on:
+            </p>
             <DeploymentNames ids={ids} deploymentsById={byId(deployments)} withStatus />
           </div>
         )}
@@ -105,8 +110,7 @@ export function PlainDeleteDialog({
             hint={
               <>
                 {active.length === 1 ? 'An active deployment accepts' : 'Active deployments accept'}{' '}
-                this key right now: whatever calls {active.length === 1 ? 'it' : 'them'} with it
-                will fail at once. Type <strong className="break-all">{apiKey.name}</strong> to
+                this key right now. Type <strong className="break-all">{apiKey.name}</strong> to
                 confirm.
               </>
             }
@@ -115,6 +119,12 @@ export function PlainDeleteDialog({
             inputRef={confirmRef}
           />
         )}
+        <LastKeyConfirmation
+          deployments={lastKey.losing}
+          keyName={apiKey.name}
+          typed={lastKey.typed}
+          onTypedChange={lastKey.setTyped}
+        />
         {error && <FormErrorAlert error={error} onRetry={remove} />}
         {conflict && onAttachedAfterAll && (
           <Button variant="danger" className="self-start" onClick={onAttachedAfterAll}>

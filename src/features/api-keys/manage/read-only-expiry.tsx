@@ -1,5 +1,5 @@
 import { Field, inputClass } from '../../../components/ui/field';
-import { formatLocal, formatUtc } from '../../../lib/format-date';
+import { formatLocalAndUtc } from '../../../lib/format-date';
 
 /** Why the edit dialog cannot change the expiry, where the generation fixes it at creation. */
 export const EXPIRY_FIXED_REASON = "Gcore's v3 API fixes a key's expiry when it is created.";
@@ -12,7 +12,7 @@ export function ReadOnlyExpiry({ id, expiresAt }: { id: string; expiresAt: strin
       ? 'Never'
       : Number.isNaN(date.getTime())
         ? (expiresAt ?? '')
-        : `${formatLocal(date)} · ${formatUtc(date)}`;
+        : formatLocalAndUtc(date);
   return (
     <Field id={id} label="Expiration" hint={EXPIRY_FIXED_REASON}>
       {(aria) => <input {...aria} value={text} readOnly className={`${inputClass} bg-canvas`} />}

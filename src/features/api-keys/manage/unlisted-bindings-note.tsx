@@ -23,8 +23,8 @@ export function UnlistedBindingsNote({ projectId, boundIds }: UnlistedBindingsNo
   return (
     <div className="border-warning-line bg-warning-subtle text-warning-fg flex flex-col gap-1.5 rounded-md border p-3 text-sm">
       <p>
-        This key is also bound to {unlisted.length === 1 ? 'an instance' : 'instances'} not in this
-        project&apos;s list. Changing the selection above unbinds{' '}
+        This key is also bound to {unlisted.length === 1 ? 'a deployment' : 'deployments'} not in
+        this project&apos;s list. Changing the selection above unbinds{' '}
         {unlisted.length === 1 ? 'it' : 'them'}.
       </p>
       <DeploymentNames ids={unlisted} deploymentsById={NONE} />

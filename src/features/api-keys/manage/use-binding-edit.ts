@@ -1,7 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useWatch, type Control } from 'react-hook-form';
-import { bindingChanges, deploymentsLosingLastKey } from '../../deployments/binding/binding-diff';
+import {
+  bindingChanges,
+  deploymentsLosingLastKey,
+  deploymentsTurningAuthOn,
+} from '../../deployments/binding/binding-diff';
 import { lastKeyConfirmed } from '../../deployments/binding/last-key-confirmation';
 import type { KeyRecord } from '../api/key-model';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
@@ -11,9 +15,10 @@ import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema
 const NO_REFS: readonly string[] = [];
 
 /**
- * The safety checks of a binding change where binding is by task (v3): which deployments the
- * edit would leave with no key (public) and which it would turn key authentication on for, and
- * whether the user has confirmed both. Elsewhere (v2) nothing is asked and `ready` is true.
+ * The safety checks of a binding change, where the generation's bindings switch key
+ * authentication (`bindingTurnsAuthOn`): which deployments the edit would leave with no key
+ * (public) and which it would turn authentication on for, and whether the user has confirmed
+ * both. Where they do not, nothing is asked and `ready` is true.
  */
 export function useBindingEdit(options: {
   control: Control<CreateApiKeyFormValues>;
@@ -23,20 +28,21 @@ export function useBindingEdit(options: {
 }) {
   const { control, apiKey, projectId, initialRefs } = options;
   const adapter = useKeysAdapter();
-  const byTask = adapter.capabilities.bindingByTask;
+  const guarded = adapter.capabilities.bindingTurnsAuthOn;
   const deployments = useQuery({
     ...deploymentRecordsQueryOptions(adapter, projectId),
-    enabled: byTask,
+    enabled: guarded,
   });
   const chosen = useWatch({ control, name: 'instanceIds' });
   const [typed, setTyped] = useState<Record<string, string>>({});
   const [acknowledged, setAcknowledged] = useState(false);
 
   const all = deployments.data ?? [];
-  const changes = byTask ? bindingChanges(apiKey.name, initialRefs, chosen ?? NO_REFS) : [];
+  // By id, as the deployments list their keys (v3's id is its name).
+  const changes = guarded ? bindingChanges(apiKey.id, initialRefs, chosen ?? NO_REFS) : [];
   const losingLastKey = deploymentsLosingLastKey(changes, all).map((d) => d.name);
   const attaching = all.filter((d) => changes.some((c) => c.attach && c.deployment === d.ref));
-  const turningAuthOn = attaching.filter((d) => d.keyRefs.length === 0);
+  const turningAuthOn = deploymentsTurningAuthOn(attaching);
   const lastKeyOk = lastKeyConfirmed(losingLastKey, typed);
   const authOk = turningAuthOn.length === 0 || acknowledged;
 

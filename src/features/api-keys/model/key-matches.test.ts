@@ -19,6 +19,7 @@ const deployments = new Map<string, DeploymentRecord>([
       name: 'llama-3-8b-chat',
       status: 'ACTIVE',
       address: null,
+      authEnabled: true,
       keyRefs: ['k1'],
     },
   ],

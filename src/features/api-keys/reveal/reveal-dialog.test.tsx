@@ -293,6 +293,7 @@ describe('RevealDialog on v3', () => {
     name,
     status: 'ACTIVE',
     address: `https://${name}.example.test`,
+    authEnabled: false,
     keyRefs: [],
   });
   const polledTasks = () =>

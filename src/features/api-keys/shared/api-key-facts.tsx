@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { formatLocal, formatUtc } from '../../../lib/format-date';
+import { formatLocal, formatUtc, isUtcClock } from '../../../lib/format-date';
 import { formatExpiry } from '../../../lib/format-relative';
+import { ProjectName } from '../../projects/components/project-name';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyStatus } from '../model/key-status';
 import { byId, DeploymentNames } from './deployment-names';
@@ -51,7 +52,11 @@ export function ApiKeyFacts({
           <span className="text-fg-muted">None</span>
         )}
       </Fact>
-      {projectId !== undefined && <Fact term="Project ID">{projectId}</Fact>}
+      {projectId !== undefined && (
+        <Fact term="Project">
+          <ProjectName projectId={projectId} />
+        </Fact>
+      )}
       <Fact term="Created">
         <Instant iso={apiKey.createdAt} />
       </Fact>
@@ -65,7 +70,7 @@ export function ApiKeyFacts({
           </span>
         )}
       </Fact>
-      <Fact term="Instances">
+      <Fact term="Deployments">
         {instances ?? (
           <DeploymentNames
             ids={apiKey.deploymentRefs}
@@ -89,14 +94,17 @@ function Fact({ term, children }: { term: string; children: ReactNode }) {
   );
 }
 
-/** Local time first (the user's clock), UTC beside it (what logs and support quote). */
+/**
+ * Local time first (the user's clock), UTC beside it (what logs and support quote); one time
+ * where the local clock is UTC, since both would read the same.
+ */
 function Instant({ iso }: { iso: string }) {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return <span>{iso}</span>;
   return (
     <span>
-      <time dateTime={date.toISOString()}>{formatLocal(date)}</time>{' '}
-      <span className="text-fg-muted">· {formatUtc(date)}</span>
+      <time dateTime={date.toISOString()}>{formatLocal(date)}</time>
+      {!isUtcClock(date) && <span className="text-fg-muted"> · {formatUtc(date)}</span>}
     </span>
   );
 }

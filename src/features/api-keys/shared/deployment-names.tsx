@@ -7,7 +7,7 @@ type DeploymentNamesProps = {
   ids: readonly string[];
   /** Undefined while the deployments load: no id is called unknown before they are here. */
   deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined;
-  /** Shown when no instance is bound. */
+  /** Shown when no deployment is bound. */
   empty?: ReactNode;
   /** Each deployment's status beside its name (details, delete); the table leaves it out. */
   withStatus?: boolean;

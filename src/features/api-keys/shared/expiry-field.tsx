@@ -1,7 +1,7 @@
 import { memo, useId } from 'react';
 import { useFormState, useWatch, type Control, type UseFormRegister } from 'react-hook-form';
 import { Field, inputClass } from '../../../components/ui/field';
-import { formatLocal, formatUtc } from '../../../lib/format-date';
+import { formatLocal, formatUtc, isUtcClock } from '../../../lib/format-date';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
 import { EXPIRY_PRESETS, resolveExpiry } from '../model/expiry';
 
@@ -67,8 +67,13 @@ function ResolvedExpiry({ resolved }: { resolved: Date | null | undefined }) {
   if (resolved === undefined) return null;
   return (
     <p className="text-fg-muted text-sm" data-testid="resolved-expiry">
-      Expires <time dateTime={resolved.toISOString()}>{formatLocal(resolved)}</time> (your time) ·{' '}
-      <span>{formatUtc(resolved)}</span>
+      Expires <time dateTime={resolved.toISOString()}>{formatLocal(resolved)}</time>
+      {!isUtcClock(resolved) && (
+        <>
+          {' '}
+          (your time) · <span>{formatUtc(resolved)}</span>
+        </>
+      )}
     </p>
   );
 }

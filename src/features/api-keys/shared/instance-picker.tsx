@@ -40,7 +40,7 @@ export const InstancePicker = memo(function InstancePicker({
       className="flex min-w-0 flex-col gap-2"
       aria-describedby={`${fieldState.error ? `${errorId} ` : ''}${id}-hint`}
     >
-      <legend className="text-fg mb-1.5 text-sm font-medium">Inference instances</legend>
+      <legend className="text-fg mb-1.5 text-sm font-medium">Deployments</legend>
       {/* One height whether loading, empty or full: the fields below never jump when the list
           arrives (a layout shift on every page load otherwise); a long list scrolls inside. */}
       <div className="flex h-72 flex-col gap-2">
@@ -59,7 +59,7 @@ export const InstancePicker = memo(function InstancePicker({
         {all.length > FILTER_THRESHOLD && (
           <input
             type="search"
-            aria-label="Filter instances"
+            aria-label="Filter deployments"
             placeholder="Filter by name"
             value={filter}
             onChange={(event) => setFilter(event.target.value)}
@@ -106,7 +106,7 @@ export const InstancePicker = memo(function InstancePicker({
           ))}
         </ul>
         {needle && visible.length === 0 && (
-          <p className="text-fg-muted text-sm">No instance matches “{filter}”.</p>
+          <p className="text-fg-muted text-sm">No deployment matches “{filter}”.</p>
         )}
       </div>
       <p id={`${id}-hint`} className="text-fg-muted text-sm">

@@ -26,6 +26,8 @@ export const deploymentSchema = z.object({
   description: z._default(z.nullable(z.string()), null),
   created_at: z._default(z.nullable(z.string()), null),
   api_key_ids: z._default(z.array(z.string()), []),
+  /** Whether callers must send a key; absent means the spec's default, false (open to anyone). */
+  auth_enabled: z.optional(z.boolean()),
 });
 export type Deployment = z.infer<typeof deploymentSchema>;
 

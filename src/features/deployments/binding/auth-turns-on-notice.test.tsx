@@ -5,13 +5,11 @@ import { describe, expect, it } from 'vitest';
 import type { DeploymentRecord } from '../../api-keys/api/key-model';
 import { AUTH_ACK_REQUIRED, AuthTurnsOnNotice } from './auth-turns-on-notice';
 
-const deployment = (name: string, keyRefs: string[]): DeploymentRecord => ({
-  ref: name,
-  name,
-  status: 'ACTIVE',
-  address: null,
-  keyRefs,
-});
+const deployment = (
+  name: string,
+  keyRefs: string[],
+  authEnabled = keyRefs.length > 0,
+): DeploymentRecord => ({ ref: name, name, status: 'ACTIVE', address: null, keyRefs, authEnabled });
 
 function Form({ chosen }: { chosen: DeploymentRecord[] }) {
   const [acknowledged, setAcknowledged] = useState(false);

@@ -2,13 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { DeploymentRecord } from '../../api-keys/api/key-model';
 import { bindingChanges, deploymentsLosingLastKey, deploymentsTurningAuthOn } from './binding-diff';
 
-const deployment = (name: string, keyRefs: string[]): DeploymentRecord => ({
-  ref: name,
-  name,
-  status: 'ACTIVE',
-  address: null,
-  keyRefs,
-});
+const deployment = (
+  name: string,
+  keyRefs: string[],
+  authEnabled = keyRefs.length > 0,
+): DeploymentRecord => ({ ref: name, name, status: 'ACTIVE', address: null, keyRefs, authEnabled });
 
 describe('bindingChanges', () => {
   it('attaches new deployments first, in the order chosen, then detaches the dropped ones', () => {
@@ -57,5 +55,11 @@ describe('deploymentsTurningAuthOn', () => {
   it('picks the chosen deployments that have no key today', () => {
     const chosen = [deployment('a', []), deployment('b', ['k2']), deployment('c', [])];
     expect(deploymentsTurningAuthOn(chosen).map((d) => d.name)).toEqual(['a', 'c']);
+  });
+
+  it('follows what the API reports, not the key count', () => {
+    // v2 data: a deployment may list keys with authentication off, or have it on with none.
+    const chosen = [deployment('keys-but-open', ['k2'], false), deployment('closed', [], true)];
+    expect(deploymentsTurningAuthOn(chosen).map((d) => d.name)).toEqual(['keys-but-open']);
   });
 });

@@ -39,7 +39,7 @@ export function deploymentsLosingLastKey(
   });
 }
 
-/** The chosen deployments with no key today: binding one turns key authentication on. */
+/** The chosen deployments open to anyone today: binding a key turns key authentication on. */
 export function deploymentsTurningAuthOn(chosen: readonly DeploymentRecord[]): DeploymentRecord[] {
-  return chosen.filter((deployment) => deployment.keyRefs.length === 0);
+  return chosen.filter((deployment) => !deployment.authEnabled);
 }

@@ -1,5 +1,6 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
+import { countOf } from '../../../lib/plural';
 import type { DetachAndDeleteState } from './detach-and-delete';
 
 export type DetachAndDeleteProgressProps = {
@@ -81,12 +82,16 @@ export function DetachAndDeleteProgress({
   );
 }
 
+const DEPLOYMENT = { one: 'deployment', other: 'deployments' };
+
+// The dialog around it says once what the run will do; the summary says only where it stands.
 function summary(state: DetachAndDeleteState, current: string | null, running: boolean): string {
   const total = state.detached.length + state.remaining.length;
+  const all = countOf(total, DEPLOYMENT);
   if (state.keyDeleted) {
     return state.alreadyGone
-      ? `Detached from ${total} deployment(s); the key was already deleted by someone else.`
-      : `Detached from ${total} deployment(s) and deleted the key ${state.keyName}.`;
+      ? `Detached from ${all}; the key was already deleted by someone else.`
+      : `Detached from ${all} and deleted the key ${state.keyName}.`;
   }
   if (running) {
     return current
@@ -94,10 +99,10 @@ function summary(state: DetachAndDeleteState, current: string | null, running: b
       : `Deleting the key ${state.keyName}…`;
   }
   if (state.failure?.stage === 'delete' && state.failure.outcomeUnknown) {
-    return `Detached from ${total} deployment(s); whether the key ${state.keyName} is deleted is not known yet.`;
+    return `Detached from ${all}; whether the key ${state.keyName} is deleted is not known yet.`;
   }
   if (state.failure) {
-    return `Stopped: detached from ${state.detached.length} of ${total} deployment(s). The key ${state.keyName} still exists.`;
+    return `Stopped: detached from ${state.detached.length} of ${all}. The key ${state.keyName} still exists.`;
   }
-  return `The key ${state.keyName} is attached to ${total} deployment(s); it will be detached from each, then deleted.`;
+  return `Attached to ${all}.`;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSandbox } from '../../../../../sandbox/create-sandbox';
-import { keysAdapterV2 } from './api-key-v2-adapter';
+import { keysAdapterV2, toDeploymentRecordV2 } from './api-key-v2-adapter';
 
 /** The real client against the in-process sandbox, with the token added as the proxy does. */
 function useSandbox() {
@@ -47,5 +47,14 @@ describe('the v2 adapter speaks the one key model', () => {
     expect(page.results.map((k) => k.id)).toContain(key.id);
     expect(await keysAdapterV2.deleteKey(1, key.id)).toBe('deleted');
     expect(await keysAdapterV2.deleteKey(1, key.id)).toBe('already-gone');
+  });
+
+  it("reads a deployment's auth_enabled, absent meaning the spec's default (off)", () => {
+    const base = { id: 'd1', name: 'd', status: 'ACTIVE', address: null, description: null };
+    const record = (extra: object) =>
+      toDeploymentRecordV2({ ...base, created_at: null, api_key_ids: ['k'], ...extra });
+    expect(record({ auth_enabled: true }).authEnabled).toBe(true);
+    expect(record({ auth_enabled: false }).authEnabled).toBe(false);
+    expect(record({}).authEnabled).toBe(false);
   });
 });

@@ -42,6 +42,8 @@ export const toDeploymentRecordV2 = (deployment: Deployment): DeploymentRecord =
   status: deployment.status,
   address: deployment.address,
   keyRefs: [...deployment.api_key_ids],
+  // Absent is the spec's default: off.
+  authEnabled: deployment.auth_enabled ?? false,
 });
 
 /** The deprecated generation: keys by UUID, bound inside the key call, sorted by the server. */
@@ -51,7 +53,7 @@ export const keysAdapterV2: KeysAdapter = {
     expiryEditable: true,
     serverSort: true,
     bindingByTask: false,
-    bindingTurnsAuthOn: false,
+    bindingTurnsAuthOn: true,
     describeNameProblem: describeApiKeyNameProblem,
     nameHint: API_KEY_NAME_RULE,
     descriptionMaxLength: null,

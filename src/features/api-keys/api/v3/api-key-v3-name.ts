@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeApiKeyNameProblem } from '../api-key-name';
+import { describeBadCharacter } from '../api-key-name';
 
 /**
  * v3 addresses a key by its name in the URL, and the path pattern has no dots although the create
@@ -20,10 +20,11 @@ export function describeV3ApiKeyNameProblem(name: string): string | null {
     return `Use at most ${V3_API_KEY_NAME_MAX_LENGTH} characters (this one has ${name.length}).`;
   }
   if (V3_API_KEY_NAME_PATTERN.test(name)) return null;
-  if (name.includes('.') && /^[a-z0-9.-]+$/.test(name)) {
-    return 'Dots are not allowed: the API could not address a dotted key after creating it. Use hyphens.';
-  }
-  return describeApiKeyNameProblem(name) ?? 'Use lower-case letters, digits and hyphens only.';
+  // The rule is said in v3's own terms: v2's wording would offer a character v3 refuses.
+  const character = describeBadCharacter(name, /[a-z0-9-]/, 'a–z, 0–9 and hyphens');
+  if (character) return character;
+  if (!/^[a-z0-9]/.test(name)) return 'Start the name with a letter or digit.';
+  return 'End the name with a letter or digit.';
 }
 
 export const v3ApiKeyNameSchema = z.string().check(

@@ -29,7 +29,7 @@ export const createApiKeyV3SpecSchema = z.strictObject({
     .check(
       z.minLength(4, 'Ensure this value has at least 4 characters.'),
       z.maxLength(63, 'Ensure this value has at most 63 characters.'),
-      z.regex(V3_SPEC_NAME_PATTERN, 'Use lower-case letters, digits, hyphens and dots.'),
+      z.regex(V3_SPEC_NAME_PATTERN, 'String should match the API key name pattern.'),
     ),
   description: z.optional(descriptionSchema),
   expires_at: z.optional(

@@ -20,6 +20,8 @@ export const toDeploymentRecordV3 = (deployment: DeploymentV3): DeploymentRecord
   status: deployment.status,
   address: deployment.address,
   keyRefs: [...deployment.api_keys],
+  // v3's own `auth_enabled` is deprecated; the spec ties authentication to the key list.
+  authEnabled: deployment.api_keys.length > 0,
 });
 
 /** Every deployment of a project (v3 lists have no order: sorted by name here). */
