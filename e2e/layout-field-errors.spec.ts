@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { expect, openCreateForm, test } from './fixtures';
+import { deploymentRow } from './first-press';
+import { expectNothingMoves, expectOneRow } from './layout-still';
+import { openRowAction } from './v3/manage-row-action';
+
+// A message appearing under a field must not move what follows it: a press that began on the
+// next field (or a deployment) has to end on it. Longest messages included, on a phone too.
+const NAME_CASES = [
+  { typed: '', error: 'Enter a name for the key.' },
+  { typed: 'My Key!', error: 'Use lower-case letters only: “M” is upper-case.' },
+  {
+    typed: 'a-.b',
+    error: 'A hyphen cannot stand next to a dot: put letters or digits on both sides of each dot.',
+  },
+] as const;
+
+const dialogNamed = (page: Page, name: string) => page.getByRole('dialog', { name });
+
+for (const viewport of [
+  { width: 1280, height: 800 },
+  { width: 390, height: 844 },
+]) {
+  test.describe(`${viewport.width}×${viewport.height}`, () => {
+    test.use({ viewport });
+
+    for (const { typed, error } of NAME_CASES) {
+      test(`create: Name’s “${error}” moves neither Description nor the checklist`, async ({
+        page,
+      }) => {
+        await openCreateForm(page);
+        const name = page.getByRole('textbox', { name: 'Name' });
+        const next = [
+          page.getByRole('textbox', { name: 'Description' }),
+          deploymentRow(page, 'llama-3-8b-chat'),
+        ];
+        await expectNothingMoves(next, async () => {
+          await name.fill(typed);
+          await name.blur();
+          await expect(name).toHaveAccessibleDescription(new RegExp(`^${escape(error)}`));
+          await expect(page.getByText(error)).toBeVisible();
+        });
+      });
+    }
+
+    test('delete: a wrong confirmation says so, and the buttons stay put', async ({ page }) => {
+      await page.goto('/');
+      await openRowAction(page, 'ci-pipeline', 'Delete');
+      const dialog = dialogNamed(page, 'Delete API key');
+      const confirm = dialog.getByRole('textbox', { name: 'Type the key name to confirm' });
+      await expect(confirm).toBeFocused();
+      const buttons = [
+        dialog.getByRole('button', { name: 'Cancel' }),
+        dialog.getByRole('button', { name: 'Delete key' }),
+      ];
+      await expectOneRow(buttons);
+      await expectNothingMoves(buttons, async () => {
+        await confirm.fill('ci-pipe');
+        await confirm.blur();
+        await expect(confirm).toHaveAccessibleDescription(/^That is not this key’s name/);
+      });
+      await expect(confirm).toHaveValue('ci-pipe');
+    });
+
+    test('edit: Cancel and Save on one row', async ({ page }) => {
+      await page.goto('/');
+      await openRowAction(page, 'ci-pipeline', 'Edit');
+      const dialog = dialogNamed(page, 'Edit API key');
+      await expectOneRow([
+        dialog.getByRole('button', { name: 'Cancel' }),
+        dialog.getByRole('button', { name: 'Save changes' }),
+      ]);
+    });
+  });
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
