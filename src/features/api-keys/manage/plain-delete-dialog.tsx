@@ -112,6 +112,7 @@ export function PlainDeleteDialog({
             }
             typed={typed}
             onTypedChange={setTyped}
+            expected={apiKey.name}
             inputRef={confirmRef}
           />
         )}
