@@ -1,3 +1,4 @@
+import { PROJECTS_PATH } from '../../src/features/projects/api/project-schemas';
 import { expect, test } from '../fixtures';
 import { expectNothingMoves } from '../layout-still';
 
@@ -10,11 +11,18 @@ for (const viewport of [
   test.describe(`${viewport.width}×${viewport.height}`, () => {
     test.use({ viewport });
 
-    for (const { token, error } of [
+    for (const { token, error, forbidden = false } of [
       { token: '', error: /^Paste your permanent API token\./ },
       { token: 'not-a-real-token', error: /^Gcore did not accept this token\./ },
+      // The longest message there is: a valid token whose role may not use Inference.
+      { token: 'viewer-token', error: /^This token is valid, but its role/, forbidden: true },
     ]) {
       test(`sign-in: “${error.source}” moves nothing below the field`, async ({ page }) => {
+        if (forbidden) {
+          await page.route(`**${PROJECTS_PATH}?*`, (route) =>
+            route.fulfill({ status: 403, json: { message: 'Forbidden' } }),
+          );
+        }
         await page.goto('/');
         const field = page.getByLabel('API token');
         const below = [

@@ -1,5 +1,6 @@
 import { expect, test } from '../fixtures';
-import { pressTwoDeployments } from '../first-press';
+import { deploymentRow, pressTwoDeployments } from '../first-press';
+import { expectNothingMoves } from '../layout-still';
 import { pressWithMouse, pressWithTouch } from '../pointer-press';
 import { openCreateForm } from './create-form-helpers';
 
@@ -41,4 +42,23 @@ test.describe('phone, touch', () => {
       await expect(name).toHaveValue(typed);
     });
   }
+});
+
+test('ticking a deployment with no key shows the auth notice without moving any other row', async ({
+  page,
+}) => {
+  await openCreateForm(page);
+  const others = ['bge-m3-embeddings', 'llama-3-8b-chat', 'mistral-7b-instruct'];
+  // On screen before the first measure: the press itself must not need to scroll.
+  await deploymentRow(page, 'phi-3-mini-4k').scrollIntoViewIfNeeded();
+  await expectNothingMoves(
+    others.map((deployment) => deploymentRow(page, deployment)),
+    async () => {
+      await pressWithMouse(page, deploymentRow(page, 'phi-3-mini-4k'));
+      await expect(
+        page.getByRole('group', { name: 'Key authentication turns on for a deployment' }),
+      ).toBeVisible();
+    },
+  );
+  await expect(page.getByRole('checkbox', { name: /^phi-3-mini-4k/ })).toBeChecked();
 });
