@@ -62,6 +62,17 @@ for (const viewport of [
       await expect(confirm).toHaveValue('ci-pipe');
     });
 
+    test('details: Delete, Edit and Close on one row', async ({ page }) => {
+      await page.goto('/');
+      await openRowAction(page, 'ci-pipeline', 'Details');
+      const dialog = dialogNamed(page, 'API key details');
+      await expectOneRow(
+        ['Delete', 'Edit', 'Close'].map((name) =>
+          dialog.getByRole('button', { name, exact: true }),
+        ),
+      );
+    });
+
     test('edit: Cancel and Save on one row', async ({ page }) => {
       await page.goto('/');
       await openRowAction(page, 'ci-pipeline', 'Edit');
