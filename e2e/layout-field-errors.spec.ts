@@ -43,6 +43,22 @@ for (const viewport of [
       });
     }
 
+    test('create: a past custom expiry’s error moves nothing after it', async ({ page }) => {
+      await openCreateForm(page);
+      await page.getByRole('combobox', { name: 'Expiration' }).selectOption('custom');
+      const date = page.getByLabel('Expiration date and time');
+      await date.fill('2030-01-01T10:00');
+      await expect(page.getByTestId('resolved-expiry')).toBeVisible();
+      await expectNothingMoves(
+        [page.locator('form').getByRole('button', { name: 'Create API key' })],
+        async () => {
+          await date.fill('2020-01-01T10:00');
+          await date.blur();
+          await expect(date).toHaveAccessibleDescription(/^Pick a time at least a minute from now/);
+        },
+      );
+    });
+
     test('delete: a wrong confirmation says so, and the buttons stay put', async ({ page }) => {
       await page.goto('/');
       await openRowAction(page, 'ci-pipeline', 'Delete');
