@@ -89,14 +89,26 @@ for (const viewport of [
       );
     });
 
-    test('edit: Cancel and Save on one row', async ({ page }) => {
+    test('edit: Cancel and Save on one row, staying put when the status speaks', async ({
+      page,
+    }) => {
       await page.goto('/');
       await openRowAction(page, 'ci-pipeline', 'Edit');
       const dialog = dialogNamed(page, 'Edit API key');
-      await expectOneRow([
+      const buttons = [
         dialog.getByRole('button', { name: 'Cancel' }),
         dialog.getByRole('button', { name: 'Save changes' }),
-      ]);
+      ];
+      await expectOneRow(buttons);
+      await buttons[1]?.scrollIntoViewIfNeeded();
+      // A second press on Save (a double click) must land where the first one did.
+      await expectNothingMoves(buttons, async () => {
+        await buttons[1]?.click();
+        await expect(dialog.getByRole('status')).toHaveText(
+          'Nothing to save: no field was changed.',
+        );
+      });
+      await expectOneRow(buttons);
     });
   });
 }
