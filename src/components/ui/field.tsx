@@ -12,11 +12,16 @@ type FieldProps = {
   hint?: ReactNode;
   error?: string | undefined;
   optional?: boolean;
+  /** Lines kept under the control for the hint or the error: see FieldMessage. */
+  messageLines?: number;
+  /** Shown under the error while there is one (e.g. a fix to take with one click). */
+  errorAction?: ReactNode;
   children: (control: FieldControlProps) => ReactNode;
 };
 
 /** Label, rule, control and error, wired so a screen reader reads all of them with the control. */
-export function Field({ id, label, hint, error, optional = false, children }: FieldProps) {
+export function Field(props: FieldProps) {
+  const { id, label, hint, error, optional = false, children } = props;
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   const describedBy = [errorId, hintId].filter(Boolean).join(' ') || undefined;
@@ -32,12 +37,51 @@ export function Field({ id, label, hint, error, optional = false, children }: Fi
         )}
       </label>
       {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      <FieldMessage
+        id={id}
+        hint={hint}
+        error={error}
+        lines={props.messageLines}
+        action={props.errorAction}
+      />
+    </div>
+  );
+}
+
+type FieldMessageProps = {
+  /** The field's id: the hint is `${id}-hint`, the error `${id}-error`. */
+  id: string;
+  hint?: ReactNode;
+  error: string | undefined;
+  /**
+   * The slot's height in lines, at least; it must fit the field's longest error (with `action`)
+   * at the narrowest width, or the error would push what follows under a pressed pointer.
+   */
+  lines?: number | undefined;
+  action?: ReactNode;
+};
+
+/**
+ * The hint, or in its place the error: both sit in one grid cell, so the slot is as tall as the
+ * taller of the two and never shorter than `lines`. An error that fits moves nothing after the
+ * field: a press that began on the next field or a checkbox still ends on it. The hidden hint
+ * stays in the control's description.
+ */
+export function FieldMessage({ id, hint, error, lines = 1, action }: FieldMessageProps) {
+  return (
+    <div className="grid text-sm" style={{ minHeight: `${lines}lh` }}>
       {hint && (
-        <p id={hintId} className="text-fg-muted text-sm">
+        <p
+          id={`${id}-hint`}
+          className={`text-fg-muted col-start-1 row-start-1 ${error ? 'invisible' : ''}`}
+        >
           {hint}
         </p>
       )}
-      <FieldError id={`${id}-error`} message={error} />
+      <div className="col-start-1 row-start-1 flex min-w-0 flex-col">
+        <FieldError id={`${id}-error`} message={error} />
+        {error && action}
+      </div>
     </div>
   );
 }

@@ -8,6 +8,12 @@ import { ErrorDetail } from '../../components/ui/error-detail';
 import { explainTokenCheckError } from './token-check-error';
 import { TokenHelp } from './token-help';
 
+/**
+ * The longest refusal (a token whose role may not use Inference) on a phone: the slot keeps that
+ * room, so no message pushes the help, the checkbox or the button.
+ */
+const TOKEN_MESSAGE_LINES = 4;
+
 /** Checks the token with the cheapest call there is before anything else uses it. */
 export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null }) {
   const id = useId();
@@ -57,6 +63,7 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
         label="API token"
         hint="Your permanent API token from the Gcore Customer Portal. It stays in this tab’s memory and goes only to this site."
         error={error}
+        messageLines={TOKEN_MESSAGE_LINES}
       >
         {(aria) => (
           <input
@@ -70,7 +77,6 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
           />
         )}
       </Field>
-      {detail && <ErrorDetail detail={detail} />}
       <TokenHelp />
       <label className="flex items-center gap-2 text-sm">
         <input
@@ -85,6 +91,8 @@ export function SignInForm({ reason }: { reason: 'sign-out' | 'rejected' | null 
           Sign in
         </Button>
       </div>
+      {/* Last, where appearing moves nothing: the plain message sits in the field's own slot. */}
+      {detail && <ErrorDetail detail={detail} />}
     </form>
   );
 }

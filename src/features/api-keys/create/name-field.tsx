@@ -11,10 +11,13 @@ type NameFieldProps = {
   rules: Pick<GenerationCapabilities, 'nameHint' | 'describeNameProblem'>;
 };
 
-/** The rule's first sentence: enough while the name is fine; the whole rule shows when it is not. */
-const firstSentence = (rule: string) => rule.split(/(?<=\.)\s/)[0] ?? rule;
+/**
+ * The longest name error (two lines on a phone) and the suggestion under it: the slot keeps room
+ * for both, so the error that Name's blur raises never pushes the checklist under a press.
+ */
+const NAME_MESSAGE_LINES = 3;
 
-/** Name, with a one-line hint, the full rule and a valid suggestion when what was typed breaks it. */
+/** Name, with its rule, and a precise error plus a valid suggestion in its place when broken. */
 export function NameField({ id, form, rules }: NameFieldProps) {
   const { register, control, formState, setValue } = form;
   const nameField = register('name');
@@ -22,34 +25,18 @@ export function NameField({ id, form, rules }: NameFieldProps) {
   const error = formState.errors.name?.message;
   const suggestion = error ? suggestKeyName(typed, rules.describeNameProblem) : null;
   return (
-    <div className="flex flex-col gap-1">
-      <Field
-        id={id}
-        label="Name"
-        hint={error ? rules.nameHint : firstSentence(rules.nameHint)}
-        error={error}
-      >
-        {(aria) => (
-          <input
-            {...aria}
-            {...nameField}
-            ref={(element) => {
-              nameField.ref(element);
-              // reset() drops react-hook-form's field refs until the next render, so its
-              // setFocus would miss: the store keeps the element for "focus Name".
-              newKeyStore.nameInput(element);
-            }}
-            autoComplete="off"
-            spellCheck={false}
-            className={inputClass}
-          />
-        )}
-      </Field>
-      {suggestion && (
-        <p className="text-sm">
+    <Field
+      id={id}
+      label="Name"
+      hint={rules.nameHint}
+      error={error}
+      messageLines={NAME_MESSAGE_LINES}
+      errorAction={
+        suggestion && (
           <button
             type="button"
-            className="text-accent underline"
+            // One line whatever its length: the slot is sized for one; the input shows all of it.
+            className="text-accent max-w-full self-start truncate text-left underline"
             onClick={() => {
               setValue('name', suggestion, { shouldValidate: true, shouldDirty: true });
               newKeyStore.focusName();
@@ -57,8 +44,24 @@ export function NameField({ id, form, rules }: NameFieldProps) {
           >
             Use <code className="font-mono">{suggestion}</code>
           </button>
-        </p>
+        )
+      }
+    >
+      {(aria) => (
+        <input
+          {...aria}
+          {...nameField}
+          ref={(element) => {
+            nameField.ref(element);
+            // reset() drops react-hook-form's field refs until the next render, so its
+            // setFocus would miss: the store keeps the element for "focus Name".
+            newKeyStore.nameInput(element);
+          }}
+          autoComplete="off"
+          spellCheck={false}
+          className={inputClass}
+        />
       )}
-    </div>
+    </Field>
   );
 }

@@ -84,6 +84,23 @@ describe('DeleteApiKeyDialog', () => {
     expect(onDeleted).not.toHaveBeenCalled();
   });
 
+  it('says a wrong or missing confirmation is wrong, in the hint’s place, keeping what was typed', async () => {
+    const { user, dialog } = await renderDialog(seedKey('ciPipeline'));
+    const confirm = within(dialog).getByRole('textbox', { name: 'Type the key name to confirm' });
+    await user.keyboard('{Enter}');
+    expect(confirm).toHaveAccessibleDescription(
+      /^Type the key’s name to confirm, or choose Cancel\./,
+    );
+    expect(confirm).toHaveAttribute('aria-invalid', 'true');
+    await user.type(confirm, 'ci-pipe');
+    await user.tab();
+    expect(confirm).toHaveAccessibleDescription(/^That is not this key’s name: type it exactly/);
+    expect(confirm).toHaveValue('ci-pipe');
+    await user.type(confirm, 'line');
+    expect(confirm).toHaveAttribute('aria-invalid', 'false');
+    expect(deletes()).toHaveLength(0);
+  });
+
   it('deletes with one click when no active deployment is bound, naming each binding', async () => {
     const unknownId = '99999999-9999-4999-8999-999999999999';
     // A second key there: deleting this one leaves no deployment open, so nothing else is asked.

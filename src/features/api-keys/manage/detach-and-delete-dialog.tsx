@@ -77,6 +77,7 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
             }
             typed={typedKey}
             onTypedChange={setTypedKey}
+            expected={apiKey.name}
             inputRef={confirmRef}
           />
         )}

@@ -3,6 +3,7 @@ import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
+import { FormFooter } from '../../../components/ui/form-footer';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import type { KeyRecord } from '../api/key-model';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -117,14 +118,16 @@ export function EditApiKeyDialog({ apiKey, projectId, onClose, onSaved }: EditAp
             <ReadOnlyExpiry id={`${id}-expiry`} expiresAt={apiKey.expiresAt} />
           )}
           {rootError && <FormErrorAlert error={rootError} onRetry={() => void submit()} />}
-          <div className="flex flex-wrap items-center justify-end gap-3">
-            <p id={`${id}-status`} role="status" className="text-fg-muted mr-auto text-sm">
-              {mutation.isPending
+          <FormFooter
+            statusId={`${id}-status`}
+            status={
+              mutation.isPending
                 ? 'Saving the changes…'
                 : nothingToSave
                   ? NOTHING_TO_SAVE
-                  : (binding.blocker ?? '')}
-            </p>
+                  : (binding.blocker ?? '')
+            }
+          >
             <Button onClick={onClose}>Cancel</Button>
             <Button
               type="submit"
@@ -134,7 +137,7 @@ export function EditApiKeyDialog({ apiKey, projectId, onClose, onSaved }: EditAp
             >
               Save changes
             </Button>
-          </div>
+          </FormFooter>
         </form>
       )}
     </ModalDialog>

@@ -116,6 +116,7 @@ export function PlainDeleteDialog({
             }
             typed={typed}
             onTypedChange={setTyped}
+            expected={apiKey.name}
             inputRef={confirmRef}
           />
         )}

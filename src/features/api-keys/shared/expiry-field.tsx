@@ -39,6 +39,8 @@ export const ExpiryField = memo(function ExpiryField({ control, register }: Expi
           label="Expiration date and time"
           hint="In your time zone; sent to the API in UTC."
           error={errors.expiryCustom?.message}
+          // "Pick a time at least a minute from now (it is …)" takes two lines on a phone.
+          messageLines={2}
         >
           {(aria) => (
             <input

@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, useId, useState } from 'react';
 import { useController, useWatch, type Control } from 'react-hook-form';
 import { Button } from '../../../components/ui/button';
-import { FieldError, inputClass } from '../../../components/ui/field';
+import { FieldMessage, inputClass } from '../../../components/ui/field';
 import { DeploymentStatus } from '../../deployments/components/deployment-status';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -42,7 +42,8 @@ export const InstancePicker = memo(function InstancePicker({
     >
       <legend className="text-fg mb-1.5 text-sm font-medium">Deployments</legend>
       {/* One height whether loading, empty or full: the fields below never jump when the list
-          arrives (a layout shift on every page load otherwise); a long list scrolls inside. */}
+          arrives (a layout shift on every page load otherwise); a long list scrolls inside, a
+          short one's box still reaches the bottom, so no blank band opens under it. */}
       <div className="flex h-72 flex-col gap-2">
         {deployments.isPending && projectId !== '' && (
           <p className="text-fg-muted text-sm">Loading deployments…</p>
@@ -82,7 +83,7 @@ export const InstancePicker = memo(function InstancePicker({
             </Button>
           </div>
         )}
-        <ul className="border-line bg-surface flex min-h-0 flex-col gap-1 overflow-y-auto rounded-md border p-2 empty:hidden">
+        <ul className="border-line bg-surface flex min-h-0 flex-1 flex-col gap-1 overflow-y-auto rounded-md border p-2 empty:hidden">
           {visible.map((deployment, index) => (
             <li key={deployment.ref}>
               <label className="hover:bg-canvas flex cursor-pointer items-center gap-2 rounded px-1.5 py-1">
@@ -109,12 +110,15 @@ export const InstancePicker = memo(function InstancePicker({
           <p className="text-fg-muted text-sm">No deployment matches “{filter}”.</p>
         )}
       </div>
-      <p id={`${id}-hint`} className="text-fg-muted text-sm">
-        {field.value.length === 0
-          ? 'None selected: the key will exist but unlock no deployment until you bind one to it.'
-          : `${field.value.length} of ${all.length} selected. The key works only on these deployments.`}
-      </p>
-      <FieldError id={errorId} message={fieldState.error?.message} />
+      <FieldMessage
+        id={id}
+        hint={
+          field.value.length === 0
+            ? 'None selected: the key will exist but unlock no deployment until you bind one to it.'
+            : `${field.value.length} of ${all.length} selected. The key works only on these deployments.`
+        }
+        error={fieldState.error?.message}
+      />
     </fieldset>
   );
 });

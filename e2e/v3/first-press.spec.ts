@@ -1,0 +1,64 @@
+import { expect, test } from '../fixtures';
+import { deploymentRow, pressTwoDeployments } from '../first-press';
+import { expectNothingMoves } from '../layout-still';
+import { pressWithMouse, pressWithTouch } from '../pointer-press';
+import { openCreateForm } from './create-form-helpers';
+
+// As on v2 (e2e/first-press.spec.ts), with v3's own name rule: a short name is an error here.
+const CASES = [
+  { title: 'Name left empty', typed: '', nameError: 'Enter a name for the key.' },
+  { title: 'a short name', typed: 'ab', nameError: 'Use at least 4 characters (this one has 2).' },
+  {
+    title: 'a dotted name',
+    typed: 'my.key',
+    nameError:
+      'Dots are not allowed: the API could not address a dotted key after creating it. Use hyphens.',
+  },
+] as const;
+const DEPLOYMENTS = ['llama-3-8b-chat', 'mistral-7b-instruct'] as const;
+
+test.describe('desktop, mouse', () => {
+  for (const { title, typed, nameError } of CASES) {
+    test(`${title}: each first press on a deployment ticks it, and only it`, async ({ page }) => {
+      await openCreateForm(page);
+      const name = page.getByRole('textbox', { name: 'Name' });
+      await name.focus();
+      if (typed) await name.fill(typed);
+      await pressTwoDeployments(page, pressWithMouse, { nameError, deployments: DEPLOYMENTS });
+    });
+  }
+});
+
+test.describe('phone, touch', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+
+  for (const { title, typed, nameError } of CASES) {
+    test(`${title}: each first tap on a deployment ticks it, and only it`, async ({ page }) => {
+      await openCreateForm(page);
+      const name = page.getByRole('textbox', { name: 'Name' });
+      await name.focus();
+      if (typed) await name.fill(typed);
+      await pressTwoDeployments(page, pressWithTouch, { nameError, deployments: DEPLOYMENTS });
+      await expect(name).toHaveValue(typed);
+    });
+  }
+});
+
+test('ticking a deployment with no key shows the auth notice without moving any other row', async ({
+  page,
+}) => {
+  await openCreateForm(page);
+  const others = ['bge-m3-embeddings', 'llama-3-8b-chat', 'mistral-7b-instruct'];
+  // On screen before the first measure: the press itself must not need to scroll.
+  await deploymentRow(page, 'phi-3-mini-4k').scrollIntoViewIfNeeded();
+  await expectNothingMoves(
+    others.map((deployment) => deploymentRow(page, deployment)),
+    async () => {
+      await pressWithMouse(page, deploymentRow(page, 'phi-3-mini-4k'));
+      await expect(
+        page.getByRole('group', { name: 'Key authentication turns on for a deployment' }),
+      ).toBeVisible();
+    },
+  );
+  await expect(page.getByRole('checkbox', { name: /^phi-3-mini-4k/ })).toBeChecked();
+});
