@@ -38,7 +38,7 @@ const toast = () =>
       alert.textContent?.includes('Binding late-bind to mistral-7b-instruct failed'),
     );
 const rowOf = (name: string) =>
-  screen.getAllByRole('row').find((row) => row.querySelector('td button')?.textContent === name);
+  screen.queryAllByRole('row').find((row) => row.querySelector('td button')?.textContent === name);
 
 /** Creates `late-bind` bound to mistral, closes the reveal while the task runs, then fails it. */
 async function createAndFailAfterDone() {
@@ -64,6 +64,8 @@ async function createAndFailAfterDone() {
   await waitFor(() => expect(patches()).toHaveLength(1), LONG);
   expect(reveal).toHaveTextContent('binding…');
   await user.click(within(reveal).getByRole('button', { name: 'Done' }));
+  // The secret was never copied: Done asks first.
+  await user.click(within(reveal).getByRole('button', { name: 'Close without copying' }));
   await waitFor(() =>
     expect(screen.queryByRole('dialog', { name: 'Save your API key' })).toBeNull(),
   );
@@ -128,5 +130,17 @@ describe('a binding that fails after the reveal is closed', () => {
     endRunningTasks();
     await waitFor(() => expect(toast()).toBeUndefined(), LONG);
     await waitFor(() => expect(row).not.toHaveTextContent(/binding failed|binding…/), LONG);
+  });
+
+  it('deleting the key takes its failure with it: the toast goes and nothing is left to retry', async () => {
+    const { user } = await createAndFailAfterDone();
+    await waitFor(() => expect(toast()).toBeDefined(), LONG);
+    await user.click(screen.getByRole('button', { name: 'Actions for late-bind' }));
+    await user.click(screen.getByRole('menuitem', { name: 'Delete' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Delete API key' }, LONG);
+    await user.click(within(dialog).getByRole('button', { name: 'Delete key' }));
+    await waitFor(() => expect(rowOf('late-bind')).toBeUndefined(), LONG);
+    expect(toast()).toBeUndefined();
+    expect(screen.queryByRole('button', { name: 'Retry binding late-bind' })).toBeNull();
   });
 });

@@ -2,7 +2,8 @@ import { LazyBoundary } from '../components/ui/lazy-boundary';
 import { useBindingFailures } from '../features/deployments/binding/use-binding-failures';
 import { lazyWithPreload } from '../lib/lazy-with-preload';
 
-// Off the first load: only a failed binding needs it, and by then the page has long painted.
+// Off the first load: only a failed binding or deletion needs it, and by then the page has long
+// painted.
 const [BindingFailureToasts] = lazyWithPreload(
   () =>
     import('../features/deployments/binding/binding-failure-toasts').then(
@@ -12,8 +13,8 @@ const [BindingFailureToasts] = lazyWithPreload(
 );
 
 /**
- * Once for the whole app: a binding that fails reaches the person who started it, whether or not
- * the dialog that began it is still open.
+ * Once for the whole app: a binding or a "Detach and delete" that fails reaches the person who
+ * started it, whether or not the dialog that began it is still open.
  */
 export function BindingFailureNotices() {
   const failures = useBindingFailures();

@@ -1,5 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { secretBox, type SecretBox } from '../../../lib/secret-box';
+import { bindingFailureStore } from '../../deployments/binding/binding-failure-store';
 import { apiKeyKeys } from './api-key-query-keys';
 import type { KeyChanges, KeyRecord, NewKey } from './key-model';
 import { useKeysAdapter } from './keys-adapter-context';
@@ -60,11 +61,13 @@ export function useDeleteKey(projectId: number) {
   const queryClient = useQueryClient();
   const { generation } = adapter.capabilities;
   return useMutation({
-    mutationFn: (keyId: string) => adapter.deleteKey(projectId, keyId),
+    mutationFn: (key: Pick<KeyRecord, 'id' | 'name'>) => adapter.deleteKey(projectId, key.id),
     retry: false,
-    onSuccess: (_outcome, keyId) => {
-      queryClient.removeQueries({ queryKey: apiKeyKeys.detail(generation, projectId, keyId) });
+    onSuccess: (_outcome, key) => {
+      queryClient.removeQueries({ queryKey: apiKeyKeys.detail(generation, projectId, key.id) });
       void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists(generation) });
+      // A key that is gone has nothing left to bind or retry: its failures go with it.
+      bindingFailureStore(queryClient).keyGone({ projectId, keyName: key.name });
     },
   });
 }

@@ -16,7 +16,7 @@ export type RowActions = {
   onDetails: (key: KeyRecord) => void;
   onEdit: (key: KeyRecord) => void;
   onDelete: (key: KeyRecord) => void;
-  /** Runs failed bindings again (`useBindingFailures().retry`). */
+  /** Runs failed bindings or deletions again (`useBindingFailures().retry`). */
   onRetryBinding: (ids: readonly string[]) => void;
 };
 
@@ -42,7 +42,7 @@ type ApiKeyRowProps = RowActions & {
   clock: RowClock;
   /** v3: a binding job for this key is running; a detach-and-delete is. */
   binding: boolean;
-  /** Its bindings that did not land (v3), kept until a retry lands. */
+  /** Its bindings or deletion that did not land (v3), kept until a retry lands. */
   failures: readonly BindingFailure[];
   deleting: boolean;
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
@@ -110,13 +110,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
           refs={apiKey.deploymentRefs}
           deploymentsById={deploymentsById}
           binding={binding}
-          failedMark={
-            <BindingFailedMark
-              keyName={apiKey.name}
-              failures={failures}
-              onRetry={actions.onRetryBinding}
-            />
-          }
+          failedMark={<BindingFailedMark failures={failures} onRetry={actions.onRetryBinding} />}
         />
       </td>
       <td className={`${cell} whitespace-nowrap max-md:col-span-2 max-md:flex`}>

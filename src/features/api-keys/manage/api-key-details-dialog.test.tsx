@@ -163,8 +163,8 @@ describe('ApiKeyDetailsDialog', () => {
         {
           projectId: 1,
           keyName: 'old-demo',
+          kind: 'bind',
           deployment: 'whisper-large-v3',
-          attach: true,
           message: "The API's task failed: GPU quota",
         },
         rerun,

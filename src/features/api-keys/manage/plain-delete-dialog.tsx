@@ -68,7 +68,7 @@ export function PlainDeleteDialog({
     sending.current = true;
     setError(null);
     setConflict(false);
-    mutation.mutate(apiKey.id, {
+    mutation.mutate(apiKey, {
       onSuccess: (outcome) => onDeleted(outcome),
       onError: (cause) => {
         setError(describeDeleteError(cause, apiKey.name));

@@ -1,9 +1,10 @@
 import { useLayoutEffect, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import type { BindingFailure } from './binding-failure-store';
+import { failureSubject, failureWords } from './failure-words';
 
 type BindingFailureToastProps = {
-  /** One key's failures in one project, all of them binding or all detaching. */
+  /** One key's failures in one project, all of one kind: binding, detaching or deleting. */
   failures: readonly BindingFailure[];
   onRetry: () => void;
   onDismiss: () => void;
@@ -12,8 +13,8 @@ type BindingFailureToastProps = {
 };
 
 /**
- * One key's bindings that did not land: announced at once, kept until dismissed or a retry lands,
- * saying what the key now does and does not unlock and what to do.
+ * One key's bindings, or its deletion, that did not land: announced at once, kept until dismissed
+ * or a retry lands, saying what the key now does and does not unlock and what to do.
  */
 export function BindingFailureToast({
   failures,
@@ -22,7 +23,6 @@ export function BindingFailureToast({
   onFocusLost,
 }: BindingFailureToastProps) {
   const ref = useRef<HTMLDivElement>(null);
-  const [first] = failures;
   useLayoutEffect(() => {
     const element = ref.current;
     // Runs before React removes the toast, so focus can move before it would fall to the page.
@@ -30,9 +30,9 @@ export function BindingFailureToast({
       if (element?.contains(document.activeElement)) onFocusLost();
     };
   }, [onFocusLost]);
-  if (!first) return null;
-  const { keyName, attach } = first;
-  const names = failures.map((failure) => failure.deployment).join(', ');
+  const keyName = failures[0]?.keyName;
+  if (keyName === undefined) return null;
+  const words = failureWords(failures);
   const retrying = failures.some((failure) => failure.retrying);
   return (
     <div
@@ -40,23 +40,15 @@ export function BindingFailureToast({
       role="alert"
       className="border-danger-line bg-surface text-fg flex flex-col gap-2 rounded-lg border p-3 text-sm shadow-lg"
     >
-      <p className="text-danger-fg font-semibold">
-        {attach
-          ? `Binding ${keyName} to ${names} failed`
-          : `Detaching ${keyName} from ${names} failed`}
-      </p>
+      <p className="text-danger-fg font-semibold">{words.headline}</p>
       <ul className="flex flex-col gap-1 wrap-anywhere">
         {failures.map((failure) => (
           <li key={failure.id}>
-            <span className="font-medium">{failure.deployment}</span>: {failure.message}
+            <span className="font-medium">{failureSubject(failure)}</span>: {failure.message}
           </li>
         ))}
       </ul>
-      <p className="text-fg-muted">
-        {attach
-          ? `${keyName} does not unlock ${names} until it is bound. Retry now, or later from the key's row in the list.`
-          : `${keyName} still unlocks ${names}. Retry now, or later from the key's row in the list.`}
-      </p>
+      <p className="text-fg-muted">{words.consequence}</p>
       <p role="status" className="text-fg-muted empty:hidden">
         {retrying ? 'Retrying…' : ''}
       </p>
@@ -67,7 +59,7 @@ export function BindingFailureToast({
             if (!retrying) onRetry();
           }}
         >
-          {attach ? `Retry binding ${keyName}` : `Retry detaching ${keyName}`}
+          {words.retry}
         </Button>
         <Button
           variant="ghost"

@@ -4,7 +4,7 @@ import { BindingFailureToast } from './binding-failure-toast';
 import type { BindingFailures } from './use-binding-failures';
 
 /**
- * The failed bindings whose notice is still open, one toast per key and direction, bottom right
+ * The failures whose notice is still open, one toast per key and kind, bottom right
  * (bottom, full width, on a phone). They sit after the page in the tab order; focus that leaves
  * with a toast goes back to where it came from.
  */
@@ -22,7 +22,7 @@ export function BindingFailureToasts({ failures, retry, dismiss }: BindingFailur
   return (
     <section
       ref={containerRef}
-      aria-label="Binding problems"
+      aria-label="Binding and deleting problems"
       onFocus={(event) => {
         const from = event.relatedTarget;
         if (from instanceof HTMLElement && !event.currentTarget.contains(from)) {
@@ -47,7 +47,7 @@ export function BindingFailureToasts({ failures, retry, dismiss }: BindingFailur
 function groupByKey(failures: readonly BindingFailure[]): [string, BindingFailure[]][] {
   const groups = new Map<string, BindingFailure[]>();
   for (const failure of failures) {
-    const group = `${failure.projectId}/${failure.keyName}/${failure.attach}`;
+    const group = `${failure.projectId}/${failure.keyName}/${failure.kind}`;
     groups.set(group, [...(groups.get(group) ?? []), failure]);
   }
   return [...groups.entries()];

@@ -7,7 +7,7 @@ import {
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
 import { apiKeyKeys } from '../../api-keys/api/api-key-query-keys';
 import { taskPollIntervalMs } from './binding-config';
-import { bindingFailureStore } from './binding-failure-store';
+import { bindingFailureStore, type FailureRef } from './binding-failure-store';
 import { realClock } from './real-clock';
 
 /** One key's change on one deployment, run as a mutation so it outlives the dialog that began it. */
@@ -52,7 +52,9 @@ export function startBindingJob(
       ]),
   });
   const failures = bindingFailureStore(client);
-  failures.started(job);
+  const { projectId, keyName, deployment, attach } = job;
+  const ref: FailureRef = { projectId, keyName, deployment, kind: attach ? 'bind' : 'detach' };
+  failures.started(ref);
   const rerun = () => startBindingJob(client, job, timings);
   // Kept apart from the mutation, which the cache drops after its gcTime: a failure must stay
   // until a retry lands, whoever is left on screen to show it.
@@ -61,13 +63,13 @@ export function startBindingJob(
     .then(
       (outcome) => {
         const state = jobStateOf({ status: 'success', data: outcome, error: null });
-        if (state.status === 'done') failures.landed(job);
-        else failures.failed({ ...job, message: failureMessage(state) }, rerun);
+        if (state.status === 'done') failures.landed(ref);
+        else failures.failed({ ...ref, message: failureMessage(state) }, rerun);
         return outcome;
       },
       (error: unknown) => {
         const message = error instanceof Error ? error.message : 'The binding stopped.';
-        failures.failed({ ...job, message }, rerun);
+        failures.failed({ ...ref, message }, rerun);
         throw error;
       },
     )

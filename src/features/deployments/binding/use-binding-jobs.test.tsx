@@ -163,7 +163,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
       expect.objectContaining({
         keyName: 'ci-pipeline',
         deployment: 'whisper-large-v3',
-        attach: true,
+        kind: 'bind',
         message: "The API's task failed: GPU quota",
       }),
     ]);

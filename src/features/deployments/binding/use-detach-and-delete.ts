@@ -1,28 +1,15 @@
-import { useMutation, useMutationState, useQueryClient } from '@tanstack/react-query';
+import { useMutationState, useQueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
-import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
-import { apiKeyKeys } from '../../api-keys/api/api-key-query-keys';
-import { taskPollIntervalMs } from './binding-config';
-import type { BindingJobTimings } from './binding-jobs';
+import { initialDetachAndDelete, type DetachAndDeleteState } from './detach-and-delete';
 import {
-  initialDetachAndDelete,
-  runDetachAndDelete,
-  type DeleteKeyResult,
-  type DetachAndDeleteState,
-} from './detach-and-delete';
-import { realClock } from './real-clock';
+  detachAndDeleteKey,
+  startDetachAndDelete,
+  type DetachAndDeleteJob,
+} from './detach-and-delete-job';
 
-export type DetachAndDeleteInput = {
-  projectId: number;
-  keyName: string;
+export type DetachAndDeleteInput = DetachAndDeleteJob & {
   /** The key's deployments (`KeyRecord.deploymentRefs`), detached in this order. */
   deployments: readonly string[];
-  /** The adapter's DELETE, e.g. `() => adapter.deleteKey(projectId, key.id)`. */
-  deleteKey: () => Promise<DeleteKeyResult>;
-  /** The key's deployments as the API says now; lets Retry after a 409 find a new attachment. */
-  reloadDeployments?: () => Promise<string[]>;
-  /** For tests; the app polls at the server's `gcore-task-poll-ms`, gives up after 5 minutes. */
-  timings?: BindingJobTimings;
 };
 
 export type DetachAndDeleteView = {
@@ -34,9 +21,6 @@ export type DetachAndDeleteView = {
   /** Continues from where the last run stopped (does nothing unless it failed). */
   retry: () => void;
 };
-
-export const detachAndDeleteKey = (projectId: number, keyName: string) =>
-  ['detach-and-delete', projectId, keyName] as const;
 
 /**
  * The keys of a project being detached and deleted right now, for the list to mark them.
@@ -54,32 +38,17 @@ export function usePendingDeletions(projectId: number): ReadonlySet<string> {
  * deployments' lists are refreshed when it ends, whatever state it left.
  */
 export function useDetachAndDelete(input: DetachAndDeleteInput): DetachAndDeleteView {
-  const { projectId, keyName, deployments, deleteKey, reloadDeployments, timings } = input;
+  const { projectId, keyName, deployments } = input;
   const client = useQueryClient();
   const [progress, setProgress] = useState<{
     state: DetachAndDeleteState;
     current: string | null;
   } | null>(null);
   const mutationKey = detachAndDeleteKey(projectId, keyName);
-  const mutation = useMutation({
-    mutationKey,
-    retry: false,
-    mutationFn: (from: DetachAndDeleteState) =>
-      runDetachAndDelete(from, {
-        api: bindingApiV3(projectId),
-        clock: realClock,
-        deleteKey,
-        reloadDeployments,
-        pollIntervalMs: timings?.pollIntervalMs ?? taskPollIntervalMs(),
-        giveUpAfterMs: timings?.giveUpAfterMs,
-        onProgress: (state, current) => setProgress({ state, current }),
-      }),
-    onSettled: () =>
-      Promise.all([
-        client.invalidateQueries({ queryKey: apiKeyKeys.all }),
-        client.invalidateQueries({ queryKey: apiKeyKeys.allDeployments }),
-      ]),
-  });
+  const run = (from: DetachAndDeleteState) =>
+    void startDetachAndDelete(client, input, from, (state, current) =>
+      setProgress({ state, current }),
+    ).catch(() => {});
   // The latest run for this key, whichever dialog started it: reopened, the dialog shows it.
   const latest = useMutationState({
     filters: { mutationKey },
@@ -101,10 +70,10 @@ export function useDetachAndDelete(input: DetachAndDeleteInput): DetachAndDelete
     current: running ? (progress?.current ?? state.remaining[0] ?? null) : null,
     running,
     start: () => {
-      if (!running && !state.keyDeleted) mutation.mutate(state);
+      if (!running && !state.keyDeleted) run(state);
     },
     retry: () => {
-      if (!running && state.failure) mutation.mutate(state);
+      if (!running && state.failure) run(state);
     },
   };
 }

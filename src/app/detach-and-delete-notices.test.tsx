@@ -1,0 +1,112 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { KeysPage } from '../features/api-keys/keys-page';
+import { v3ApiKeyPath } from '../features/api-keys/api/v3/api-key-v3-schemas';
+import { v3DeploymentPath } from '../features/deployments/api/v3/deployment-v3-schemas';
+import { withApiVersionMeta } from '../test/api-version-meta';
+import { renderWithClient } from '../test/render-with-client';
+import { setupSandbox } from '../test/sandbox-server';
+import { withTaskPollMs } from '../test/task-poll-meta';
+import { BindingFailureNotices } from './binding-failure-notices';
+
+// The sandbox's clock moves only when a test moves it: each detach task runs until then, so the
+// dialog is closed while the run goes on, and each task ends exactly when told.
+let sandboxTime = Date.parse('2026-12-01T10:00:00Z');
+const TASK_MS = 1_000;
+const endRunningTasks = () => (sandboxTime += 2 * TASK_MS);
+const sandbox = setupSandbox({ taskDurationMs: TASK_MS, now: () => new Date(sandboxTime) });
+withApiVersionMeta('v3');
+withTaskPollMs(20);
+beforeEach(() => window.history.replaceState(null, '', '/'));
+const LONG = { timeout: 8_000 };
+const KEY = 'mobile-app-prod'; // seeded on llama-3-8b-chat and mistral-7b-instruct
+
+const patchesOf = (deployment: string) =>
+  sandbox.requestLog
+    .entries()
+    .filter((e) => e.method === 'PATCH' && e.path === v3DeploymentPath(1, deployment));
+const toast = () =>
+  screen
+    .queryAllByRole('alert')
+    .find((alert) => alert.textContent?.includes(`Deleting ${KEY} failed`));
+const rowOf = (name: string) =>
+  screen.queryAllByRole('row').find((row) => row.querySelector('td button')?.textContent === name);
+
+/** Starts "Detach and delete" on the key, closes its dialog at once, then lets both detaches end. */
+async function detachAndDeleteAfterClose() {
+  const rendered = renderWithClient(
+    <>
+      <KeysPage />
+      <BindingFailureNotices />
+    </>,
+    { generation: 'v3' },
+  );
+  const { user } = rendered;
+  await user.click(await screen.findByRole('button', { name: `Actions for ${KEY}` }, LONG));
+  await user.click(screen.getByRole('menuitem', { name: 'Delete' }));
+  const dialog = await screen.findByRole('dialog', { name: 'Delete API key' }, LONG);
+  await user.type(
+    within(dialog).getByRole('textbox', { name: 'Type the key name to confirm' }),
+    KEY,
+  );
+  await user.type(
+    within(dialog).getByRole('textbox', { name: 'Type mistral-7b-instruct to confirm' }),
+    'mistral-7b-instruct',
+  );
+  await user.click(within(dialog).getByRole('button', { name: 'Detach and delete' }));
+  await waitFor(() => expect(patchesOf('llama-3-8b-chat')).toHaveLength(1), LONG);
+  await user.click(within(dialog).getByRole('button', { name: 'Close' }));
+  await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Delete API key' })).toBeNull());
+  expect(rowOf(KEY)).toHaveTextContent('deleting…');
+  endRunningTasks();
+  await waitFor(() => expect(patchesOf('mistral-7b-instruct')).toHaveLength(1), LONG);
+  expect(toast()).toBeUndefined();
+  endRunningTasks();
+  return rendered;
+}
+
+describe('a detach and delete that fails after its dialog closed', () => {
+  it('a failed DELETE: a toast and the row mark; Retry deleting deletes it, and both go', async () => {
+    sandbox.faults.arm({
+      method: 'DELETE',
+      path: v3ApiKeyPath(1, KEY),
+      status: 500,
+      body: { exception_class: 'InternalError', message: 'Database hiccup.', request_id: 'rq-1' },
+    });
+    const { user } = await detachAndDeleteAfterClose();
+    await waitFor(() => expect(toast()).toBeDefined(), LONG);
+    expect(toast()).toHaveTextContent('Database hiccup.');
+    expect(toast()).toHaveTextContent(`${KEY} may still exist`);
+    const row = rowOf(KEY) as HTMLElement;
+    await waitFor(() => expect(row).toHaveTextContent('deleting failed'), LONG);
+    expect(row).not.toHaveTextContent('deleting…');
+
+    await user.click(
+      within(toast() as HTMLElement).getByRole('button', { name: `Retry deleting ${KEY}` }),
+    );
+    await waitFor(() => expect(rowOf(KEY)).toBeUndefined(), LONG);
+    expect(toast()).toBeUndefined();
+    // Both deployments were already detached: the retry asked for no task.
+    expect(patchesOf('llama-3-8b-chat')).toHaveLength(1);
+    expect(patchesOf('mistral-7b-instruct')).toHaveLength(1);
+  });
+
+  it("a failed detach: the toast names the deployment; the row's Retry detaches only what is left", async () => {
+    sandbox.tasks.arm({ outcome: 'error', deployment: 'mistral-7b-instruct', error: 'GPU quota' });
+    const { user } = await detachAndDeleteAfterClose();
+    await waitFor(() => expect(toast()).toBeDefined(), LONG);
+    expect(toast()).toHaveTextContent('Detaching from mistral-7b-instruct');
+    expect(toast()).toHaveTextContent('GPU quota');
+    expect(toast()).toHaveTextContent(`${KEY} still exists`);
+    const row = rowOf(KEY) as HTMLElement;
+    await user.click(
+      await within(row).findByRole('button', { name: `Retry deleting ${KEY}` }, LONG),
+    );
+    await waitFor(() => expect(patchesOf('mistral-7b-instruct')).toHaveLength(2), LONG);
+    expect(row).toHaveTextContent('deleting…');
+    endRunningTasks();
+    await waitFor(() => expect(rowOf(KEY)).toBeUndefined(), LONG);
+    expect(toast()).toBeUndefined();
+    expect(patchesOf('llama-3-8b-chat')).toHaveLength(1);
+  });
+});
