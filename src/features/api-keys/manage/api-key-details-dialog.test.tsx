@@ -170,15 +170,17 @@ describe('ApiKeyDetailsDialog', () => {
         rerun,
       ),
     );
-    const instances = fact(dialog, 'Instances');
-    expect(instances).toHaveTextContent('None: this key unlocks no deployment.');
-    expect(instances).toHaveTextContent(
+    const deployments = fact(dialog, 'Deployments');
+    expect(deployments).toHaveTextContent('None: this key unlocks no deployment.');
+    expect(deployments).toHaveTextContent(
       "Binding to whisper-large-v3 failed: The API's task failed: GPU quota",
     );
     await user.click(
-      within(instances).getByRole('button', { name: 'Retry binding old-demo to whisper-large-v3' }),
+      within(deployments).getByRole('button', {
+        name: 'Retry binding old-demo to whisper-large-v3',
+      }),
     );
     expect(rerun).toHaveBeenCalledTimes(1);
-    expect(within(instances).getByRole('status')).toHaveTextContent('Retrying…');
+    expect(within(deployments).getByRole('status')).toHaveTextContent('Retrying…');
   });
 });
