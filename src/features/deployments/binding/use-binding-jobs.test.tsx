@@ -3,16 +3,13 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { testClock } from '../../../test/test-clock';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
 import { useBindingChangeJobs, useBindingJobs } from './use-binding-jobs';
 import { usePendingBindings } from './use-pending-bindings';
 
-// Long enough that a job is always seen pending, even on a busy machine.
-const sandbox = setupSandbox({ taskDurationMs: 200 });
-/** Tasks in a row on a busy machine: past the default second, well inside the test's limit. */
-const LONG = { timeout: 8_000 };
+const sandbox = setupSandbox();
 const PROJECT = 1;
-const timings = { pollIntervalMs: 10, giveUpAfterMs: 2_000 };
 const deployments = ['whisper-large-v3', 'mistral-7b-instruct'];
 
 function harness() {
@@ -24,7 +21,7 @@ function harness() {
 }
 
 const useBoth = (keyName: string) => ({
-  jobs: useBindingJobs({ projectId: PROJECT, keyName, attach: true, deployments, timings }),
+  jobs: useBindingJobs({ projectId: PROJECT, keyName, attach: true, deployments }),
   pending: usePendingBindings(PROJECT),
 });
 
@@ -39,11 +36,13 @@ describe('useBindingJobs against the v3 sandbox', () => {
     const { result } = renderHook(() => useBoth('old-demo'), { wrapper });
     expect(result.current.jobs.items.map((i) => i.state.status)).toEqual(['idle', 'idle']);
 
+    testClock.pause();
     act(() => result.current.jobs.start());
-    await waitFor(() => expect(result.current.pending.get('old-demo')).toEqual(deployments), LONG);
+    await waitFor(() => expect(result.current.pending.get('old-demo')).toEqual(deployments));
     expect(result.current.jobs.items.every((i) => i.state.status === 'pending')).toBe(true);
+    testClock.resume();
 
-    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true));
     expect(result.current.jobs.items.map((i) => i.state)).toEqual([
       { status: 'done', changed: true },
       { status: 'done', changed: true },
@@ -54,7 +53,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     await waitFor(() => {
       expect(client.getQueryState(['api-keys', PROJECT])?.isInvalidated).toBe(true);
       expect(client.getQueryState(['deployments', PROJECT])?.isInvalidated).toBe(true);
-    }, LONG);
+    });
   });
 
   it('keeps running after the component unmounts, and a new one sees the result', async () => {
@@ -63,7 +62,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     act(() => first.result.current.jobs.start());
     first.unmount();
     const second = renderHook(() => useBoth('old-demo'), { wrapper });
-    await waitFor(() => expect(second.result.current.jobs.settled).toBe(true), LONG);
+    await waitFor(() => expect(second.result.current.jobs.settled).toBe(true));
     expect(second.result.current.jobs.items.map((i) => i.state.status)).toEqual(['done', 'done']);
     expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
     expect(client.getMutationCache().getAll()).toHaveLength(2);
@@ -74,7 +73,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     const { wrapper } = harness();
     const { result } = renderHook(() => useBoth('old-demo'), { wrapper });
     act(() => result.current.jobs.start());
-    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true));
     const [whisper, mistral] = result.current.jobs.items;
     expect(whisper?.state).toEqual({
       status: 'failed',
@@ -84,7 +83,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     expect(await keysOf('whisper-large-v3')).toEqual([]);
 
     act(() => result.current.jobs.retry('whisper-large-v3'));
-    await waitFor(() => expect(result.current.jobs.items[0]?.state.status).toBe('done'), LONG);
+    await waitFor(() => expect(result.current.jobs.items[0]?.state.status).toBe('done'));
     expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
   });
 
@@ -98,12 +97,11 @@ describe('useBindingJobs against the v3 sandbox', () => {
           keyName: 'old-demo',
           attach: true,
           deployments: ['whisper-large-v3'],
-          timings: { pollIntervalMs: 10, giveUpAfterMs: 100 },
         }),
       { wrapper },
     );
     act(() => result.current.start());
-    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('still-running'), LONG);
+    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('still-running'));
     const state = result.current.items[0]?.state;
     expect(state?.status === 'still-running' && state.taskIds).toHaveLength(1);
   });
@@ -115,7 +113,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
       result.current.jobs.start();
       result.current.jobs.start();
     });
-    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true));
     act(() => result.current.jobs.start());
     expect(client.getMutationCache().getAll()).toHaveLength(2);
   });
@@ -127,13 +125,15 @@ describe('useBindingJobs against the v3 sandbox', () => {
       { deployment: 'llama-3-8b-chat', attach: false },
     ];
     const { result } = renderHook(
-      () => useBindingChangeJobs({ projectId: PROJECT, keyName: 'ci-pipeline', changes, timings }),
+      () => useBindingChangeJobs({ projectId: PROJECT, keyName: 'ci-pipeline', changes }),
       { wrapper },
     );
+    testClock.pause();
     act(() => result.current.start());
-    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('pending'), LONG);
+    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('pending'));
     expect(result.current.items[1]?.state.status).toBe('idle');
-    await waitFor(() => expect(result.current.settled).toBe(true), LONG);
+    testClock.resume();
+    await waitFor(() => expect(result.current.settled).toBe(true));
     expect(result.current.items.map((i) => i.state.status)).toEqual(['done', 'done']);
     expect(await keysOf('whisper-large-v3')).toEqual(['ci-pipeline']);
     expect(await keysOf('llama-3-8b-chat')).toEqual(['mobile-app-prod']);
