@@ -108,7 +108,7 @@ describe('create: every failure gives a specific message, keeps the input and se
           : screen.getByRole('group', { name: 'Inference instances' });
       await waitFor(() => expect(target).toHaveAccessibleDescription(seen.text));
     } else {
-      const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+      const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent(seen.text);
       if (seen.requestId) expect(alert).toHaveTextContent(MATRIX_REQUEST_ID);
       if (seen.detail) {
