@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { request as httpRequest } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectListSchema } from '../src/features/projects/api/project-schemas';
 import { sendRawRequest } from '../server/send-raw-request';
 import { startSandboxServer, type SandboxServer } from './server';
@@ -61,12 +61,14 @@ describe('startSandboxServer', () => {
   });
 
   it('stops a delayed request when the client goes away', async () => {
+    // Ten minutes: had the sandbox kept waiting, its answer would come long after the test's end.
     server.sandbox.faults.arm({
       method: 'POST',
       path: '/cloud/v2',
-      delayMs: 300,
+      delayMs: 600_000,
       passThrough: true,
     });
+    const answers = vi.spyOn(server.sandbox, 'fetch');
     const controller = new AbortController();
     const pending = fetch(`${server.url}/cloud/v2/inference/api_keys`, {
       method: 'POST',
@@ -74,10 +76,16 @@ describe('startSandboxServer', () => {
       body: JSON.stringify({ name: 'abandoned' }),
       signal: controller.signal,
     });
-    setTimeout(() => controller.abort(), 50);
+    // Aborted once the sandbox is holding it, not after some milliseconds that may not be enough.
+    await vi.waitFor(() =>
+      expect(server.sandbox.requestLog.entries()).toContainEqual(
+        expect.objectContaining({ method: 'POST', body: { name: 'abandoned' } }),
+      ),
+    );
+    controller.abort();
     await expect(pending).rejects.toThrow();
-    // Had the sandbox kept waiting, the key would exist after the 300 ms delay.
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    // The sandbox's own answer: the dropped connection, once it stopped waiting.
+    expect((await answers.mock.results[0]?.value) as Response).toHaveProperty('type', 'error');
     const list = await fetch(`${server.url}/cloud/v2/inference/api_keys?limit=1000`, {
       headers: auth(),
     });

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { bindFields } from './bind-audit.ts';
 import type { RouteMatch } from './route-table.ts';
 
 export type AuditInput = {
@@ -13,6 +14,8 @@ export type AuditInput = {
   status: number;
   requestId: string;
   upstreamRequestId: string | undefined;
+  /** A bind: the deployment's keys as last read through this server, if they were. */
+  keysBefore?: readonly string[];
 };
 
 /**
@@ -27,15 +30,20 @@ export function auditLine(input: AuditInput): string | undefined {
   const body = isRecord(input.body) ? input.body : {};
   const named = input.userHeader ? input.headers[input.userHeader] : undefined;
   const user = typeof named === 'string' && named !== '' ? named.slice(0, 256) : undefined;
+  // A bind sends the deployment's whole list: the key is the one it adds or removes.
+  const bind = action === 'bind' ? bindFields(body.api_keys, input.keysBefore) : undefined;
   return JSON.stringify({
     type: 'audit',
     time: new Date().toISOString(),
     user: user ?? (input.sharedToken ? 'shared token' : 'personal token'),
     action,
     project: params.project_id ?? scalar(body.project_id) ?? input.query.get('project_id') ?? null,
-    key_name: scalar(body.name) ?? params.name ?? null,
+    key_name: bind ? bind.key_name : (scalar(body.name) ?? params.name ?? null),
     key_id: params.key_id ?? null,
     ...(params.deployment_name ? { deployment: params.deployment_name } : {}),
+    ...(bind
+      ? { api_keys: bind.api_keys, keys_added: bind.keys_added, keys_removed: bind.keys_removed }
+      : {}),
     status: input.status,
     request_id: input.requestId,
     upstream_request_id: input.upstreamRequestId ?? null,

@@ -1,8 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorAnswer, newRequestId, sendError, type ErrorAnswer } from '../cloud-answer.ts';
 import { auditLine } from './audit-line.ts';
+import { DeploymentKeysMemory } from './bind-audit.ts';
 import { checkTarget, type CanonicalTarget } from './canonical-target.ts';
-import { forwardUpstream, upstreamHeaders, type Deadlines } from './forward-upstream.ts';
+import {
+  CLIENT_CLOSED,
+  forwardUpstream,
+  upstreamHeaders,
+  type Deadlines,
+} from './forward-upstream.ts';
 import type { NodeMiddleware } from './node-middleware.ts';
 import { readRequestBody } from './request-body.ts';
 import { crossSiteProblem, type OriginPolicy } from './request-origin.ts';
@@ -42,6 +48,7 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
   const fixedRoutes = options.routes ?? (options.generation ? undefined : DASHBOARD_ROUTES);
   const userHeader = options.auditUserHeader?.trim().toLowerCase() || undefined;
   const writeLine = options.writeLine ?? ((line) => process.stdout.write(`${line}\n`));
+  const deploymentKeys = new DeploymentKeysMemory();
   return (req, res, next) => {
     const verdict = checkTarget(req.url ?? '');
     if (!verdict.ok) return refuseTarget(res, verdict.problem);
@@ -73,6 +80,8 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       return sendError(res, errorAnswer(403, 'ForbiddenByGateway', message));
     }
     const query = filterQuery(target.query, match.rule.query);
+    const { project_id: project, deployment_name: deployment } = match.params;
+    const deploymentRead = method === 'GET' && project !== undefined && deployment !== undefined;
     const audit = (status: number, parsed?: unknown, upstreamRequestId?: string) => {
       const line = auditLine({
         match,
@@ -84,6 +93,7 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
         status,
         requestId,
         upstreamRequestId,
+        keysBefore: project && deployment ? deploymentKeys.recall(project, deployment) : undefined,
       });
       if (line) writeLine(line);
     };
@@ -110,15 +120,20 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
         method,
         headers: upstreamHeaders(req, body, options.target.token),
         body,
+        keepAnswer: deploymentRead,
       },
       options.deadlines,
     );
+    if (deploymentRead && outcome.status === 200 && outcome.answer) {
+      deploymentKeys.remember(project, deployment, parseJson(outcome.answer));
+    }
     audit(outcome.status, parsed, outcome.upstreamRequestId);
     if (outcome.failure) {
       writeLine(
         JSON.stringify({
           type: 'upstream',
-          level: 'error',
+          // A browser that closed the page or cancelled is ordinary, not an error to page on.
+          level: outcome.failure === CLIENT_CLOSED ? 'info' : 'error',
           time: new Date().toISOString(),
           failure: outcome.failure,
           method,
@@ -129,5 +144,13 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
         }),
       );
     }
+  }
+}
+
+function parseJson(body: Buffer): unknown {
+  try {
+    return JSON.parse(body.toString('utf8'));
+  } catch {
+    return undefined;
   }
 }

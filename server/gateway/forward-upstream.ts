@@ -12,7 +12,13 @@ export type Forward = {
   method: string;
   headers: OutgoingHttpHeaders;
   body: Buffer | undefined;
+  /** Keep a copy of the answer's body (up to 256 KiB) for the caller, as well as sending it. */
+  keepAnswer?: boolean;
 };
+
+/** The failure of an exchange the browser ended: no fault of the API's nor of this server's. */
+export const CLIENT_CLOSED = 'client closed the connection';
+const KEPT_ANSWER_BYTES = 256 * 1024;
 
 /** What happened, for the request log and the audit line. */
 export type ForwardOutcome = {
@@ -20,6 +26,8 @@ export type ForwardOutcome = {
   upstreamRequestId: string | undefined;
   /** Set when the exchange did not complete as the API meant it to. */
   failure?: string;
+  /** The whole answer body, when asked for, complete and small enough. */
+  answer?: Buffer;
 };
 
 /** The only upstream answer headers the browser gets; the rest (cookies, CORS, policy) stay. */
@@ -107,7 +115,7 @@ export function forwardUpstream(
     res.once('close', () => {
       if (!res.writableFinished) {
         upstream.destroy();
-        finish({ status: 499, failure: 'client closed the connection' });
+        finish({ status: 499, failure: CLIENT_CLOSED });
       }
     });
 
@@ -129,17 +137,27 @@ export function forwardUpstream(
         return fail(502, 'UpstreamRedirect', message);
       }
       res.writeHead(status, answerHeaders(answer, upstreamRequestId));
+      const kept = forward.keepAnswer ? keepBody(answer) : undefined;
       pipeline(answer, res, (error) => {
-        if (!error) return finish({ status });
+        if (!error) return finish({ status, answer: kept?.() });
         res.destroy();
-        const failure = res.writableEnded
-          ? 'client closed the connection'
-          : 'upstream connection lost mid-body';
+        const failure = res.writableEnded ? CLIENT_CLOSED : 'upstream connection lost mid-body';
         finish({ status, failure });
       });
     });
     upstream.end(forward.body);
   });
+}
+
+/** Collects what `answer` streams, beside the pipe; undefined past the bound. */
+function keepBody(answer: IncomingMessage): () => Buffer | undefined {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  answer.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size <= KEPT_ANSWER_BYTES) chunks.push(chunk);
+  });
+  return () => (size <= KEPT_ANSWER_BYTES ? Buffer.concat(chunks) : undefined);
 }
 
 function answerHeaders(answer: IncomingMessage, upstreamRequestId: string | undefined) {

@@ -120,5 +120,34 @@ export function describeGateway(
     });
   });
 
+  it(`logs a browser that went away at info level, not as an error (${kind})`, async () => {
+    upstream.mood = 'hangs';
+    const before = shared.lines.length;
+    const reached = upstream.seen.length;
+    const socket = connect(shared.port, '127.0.0.1', () =>
+      socket.write(
+        `GET /cloud/v1/projects HTTP/1.1\r\nhost: 127.0.0.1:${shared.port}\r\nsec-fetch-site: same-origin\r\n\r\n`,
+      ),
+    );
+    socket.on('error', () => {});
+    const written = () =>
+      shared.lines
+        .slice(before)
+        .map((line) => JSON.parse(line) as Record<string, unknown>)
+        .filter((entry) => entry.type === 'upstream');
+    try {
+      // Closed once the call is at the API, waiting for its answer: the page was closed.
+      await expect.poll(() => upstream.seen.length).toBeGreaterThan(reached);
+      socket.destroy();
+      await expect.poll(written).not.toEqual([]);
+      expect(written()).toEqual([
+        expect.objectContaining({ level: 'info', failure: 'client closed the connection' }),
+      ]);
+    } finally {
+      socket.destroy();
+      upstream.mood = 'fine';
+    }
+  });
+
   describeAuditLines(kind, () => ({ shared, personal }), write);
 }

@@ -14,7 +14,6 @@ const TASK_MS = 1_000;
 const endRunningTasks = () => (sandboxTime += 2 * TASK_MS);
 const sandbox = setupSandbox({ taskDurationMs: TASK_MS, now: () => new Date(sandboxTime) });
 withApiVersionMeta('v3');
-const LONG = { timeout: 8_000 };
 const DEPLOYMENT = 'mistral-7b-instruct';
 const patches = () =>
   sandbox.requestLog
@@ -51,17 +50,17 @@ async function createAndFailAfterDone() {
     { generation: 'v3' },
   );
   const { user } = rendered;
-  const opener = await screen.findByRole('button', { name: 'Create API key' }, LONG);
-  await waitFor(() => expect(opener).toBeEnabled(), LONG);
+  const opener = await screen.findByRole('button', { name: 'Create API key' });
+  await waitFor(() => expect(opener).toBeEnabled());
   await user.click(opener);
   const sheet = screen.getByRole('dialog', { name: 'Create an API key' });
-  await user.type(await within(sheet).findByRole('textbox', { name: 'Name' }, LONG), 'late-bind');
+  await user.type(await within(sheet).findByRole('textbox', { name: 'Name' }), 'late-bind');
   await user.click(
-    await within(sheet).findByRole('checkbox', { name: new RegExp(`^${DEPLOYMENT}`) }, LONG),
+    await within(sheet).findByRole('checkbox', { name: new RegExp(`^${DEPLOYMENT}`) }),
   );
   await user.click(within(sheet).getByRole('button', { name: 'Create API key' }));
-  const reveal = await screen.findByRole('dialog', { name: 'Save your API key' }, LONG);
-  await waitFor(() => expect(patches()).toHaveLength(1), LONG);
+  const reveal = await screen.findByRole('dialog', { name: 'Save your API key' });
+  await waitFor(() => expect(patches()).toHaveLength(1));
   expect(reveal).toHaveTextContent('binding…');
   await user.click(within(reveal).getByRole('button', { name: 'Done' }));
   // The secret was never copied: Done asks first.
@@ -77,7 +76,7 @@ async function createAndFailAfterDone() {
 describe('a binding that fails after the reveal is closed', () => {
   it('reaches the person: a toast naming key, deployment and reason, kept until dismissed', async () => {
     const { user, client } = await createAndFailAfterDone();
-    await waitFor(() => expect(toast()).toBeDefined(), LONG);
+    await waitFor(() => expect(toast()).toBeDefined());
     expect(toast()).toHaveTextContent('GPU quota exceeded');
     expect(toast()).toHaveTextContent('late-bind does not unlock mistral-7b-instruct');
     // The finished job leaving the mutation cache (its gcTime) takes nothing away.
@@ -99,47 +98,43 @@ describe('a binding that fails after the reveal is closed', () => {
 
   it('Retry in the toast runs the binding again; when it lands the toast and the mark go', async () => {
     const { user } = await createAndFailAfterDone();
-    await waitFor(() => expect(toast()).toBeDefined(), LONG);
+    await waitFor(() => expect(toast()).toBeDefined());
     await user.click(
       within(toast() as HTMLElement).getByRole('button', { name: 'Retry binding late-bind' }),
     );
     expect(await within(toast() as HTMLElement).findByRole('status')).toHaveTextContent(
       'Retrying…',
     );
-    await waitFor(() => expect(patches()).toHaveLength(2), LONG);
+    await waitFor(() => expect(patches()).toHaveLength(2));
     endRunningTasks();
-    await waitFor(() => expect(toast()).toBeUndefined(), LONG);
+    await waitFor(() => expect(toast()).toBeUndefined());
     const row = rowOf('late-bind') as HTMLElement;
-    await waitFor(() => expect(row).toHaveTextContent(DEPLOYMENT), LONG);
+    await waitFor(() => expect(row).toHaveTextContent(DEPLOYMENT));
     expect(row).not.toHaveTextContent('binding failed');
   });
 
   it("the row mark's Retry re-runs the failed binding too", async () => {
     const { user } = await createAndFailAfterDone();
-    await waitFor(() => expect(toast()).toBeDefined(), LONG);
+    await waitFor(() => expect(toast()).toBeDefined());
     const row = rowOf('late-bind') as HTMLElement;
     await user.click(
-      await within(row).findByRole(
-        'button',
-        { name: `Retry binding late-bind to ${DEPLOYMENT}` },
-        LONG,
-      ),
+      await within(row).findByRole('button', { name: `Retry binding late-bind to ${DEPLOYMENT}` }),
     );
-    await waitFor(() => expect(patches()).toHaveLength(2), LONG);
+    await waitFor(() => expect(patches()).toHaveLength(2));
     expect(row).toHaveTextContent('binding…');
     endRunningTasks();
-    await waitFor(() => expect(toast()).toBeUndefined(), LONG);
-    await waitFor(() => expect(row).not.toHaveTextContent(/binding failed|binding…/), LONG);
+    await waitFor(() => expect(toast()).toBeUndefined());
+    await waitFor(() => expect(row).not.toHaveTextContent(/binding failed|binding…/));
   });
 
   it('deleting the key takes its failure with it: the toast goes and nothing is left to retry', async () => {
     const { user } = await createAndFailAfterDone();
-    await waitFor(() => expect(toast()).toBeDefined(), LONG);
+    await waitFor(() => expect(toast()).toBeDefined());
     await user.click(screen.getByRole('button', { name: 'Actions for late-bind' }));
     await user.click(screen.getByRole('menuitem', { name: 'Delete' }));
-    const dialog = await screen.findByRole('dialog', { name: 'Delete API key' }, LONG);
+    const dialog = await screen.findByRole('dialog', { name: 'Delete API key' });
     await user.click(within(dialog).getByRole('button', { name: 'Delete key' }));
-    await waitFor(() => expect(rowOf('late-bind')).toBeUndefined(), LONG);
+    await waitFor(() => expect(rowOf('late-bind')).toBeUndefined());
     expect(toast()).toBeUndefined();
     expect(screen.queryByRole('button', { name: 'Retry binding late-bind' })).toBeNull();
   });

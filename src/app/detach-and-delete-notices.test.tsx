@@ -18,7 +18,6 @@ const sandbox = setupSandbox({ taskDurationMs: TASK_MS, now: () => new Date(sand
 withApiVersionMeta('v3');
 withTaskPollMs(20);
 beforeEach(() => window.history.replaceState(null, '', '/'));
-const LONG = { timeout: 8_000 };
 const KEY = 'mobile-app-prod'; // seeded on llama-3-8b-chat and mistral-7b-instruct
 
 const patchesOf = (deployment: string) =>
@@ -42,9 +41,9 @@ async function detachAndDeleteAfterClose() {
     { generation: 'v3' },
   );
   const { user } = rendered;
-  await user.click(await screen.findByRole('button', { name: `Actions for ${KEY}` }, LONG));
+  await user.click(await screen.findByRole('button', { name: `Actions for ${KEY}` }));
   await user.click(screen.getByRole('menuitem', { name: 'Delete' }));
-  const dialog = await screen.findByRole('dialog', { name: 'Delete API key' }, LONG);
+  const dialog = await screen.findByRole('dialog', { name: 'Delete API key' });
   await user.type(
     within(dialog).getByRole('textbox', { name: 'Type the key name to confirm' }),
     KEY,
@@ -54,12 +53,12 @@ async function detachAndDeleteAfterClose() {
     'mistral-7b-instruct',
   );
   await user.click(within(dialog).getByRole('button', { name: 'Detach and delete' }));
-  await waitFor(() => expect(patchesOf('llama-3-8b-chat')).toHaveLength(1), LONG);
+  await waitFor(() => expect(patchesOf('llama-3-8b-chat')).toHaveLength(1));
   await user.click(within(dialog).getByRole('button', { name: 'Close' }));
   await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Delete API key' })).toBeNull());
   expect(rowOf(KEY)).toHaveTextContent('deleting…');
   endRunningTasks();
-  await waitFor(() => expect(patchesOf('mistral-7b-instruct')).toHaveLength(1), LONG);
+  await waitFor(() => expect(patchesOf('mistral-7b-instruct')).toHaveLength(1));
   expect(toast()).toBeUndefined();
   endRunningTasks();
   return rendered;
@@ -74,17 +73,17 @@ describe('a detach and delete that fails after its dialog closed', () => {
       body: { exception_class: 'InternalError', message: 'Database hiccup.', request_id: 'rq-1' },
     });
     const { user } = await detachAndDeleteAfterClose();
-    await waitFor(() => expect(toast()).toBeDefined(), LONG);
+    await waitFor(() => expect(toast()).toBeDefined());
     expect(toast()).toHaveTextContent('Database hiccup.');
     expect(toast()).toHaveTextContent(`${KEY} may still exist`);
     const row = rowOf(KEY) as HTMLElement;
-    await waitFor(() => expect(row).toHaveTextContent('deleting failed'), LONG);
+    await waitFor(() => expect(row).toHaveTextContent('deleting failed'));
     expect(row).not.toHaveTextContent('deleting…');
 
     await user.click(
       within(toast() as HTMLElement).getByRole('button', { name: `Retry deleting ${KEY}` }),
     );
-    await waitFor(() => expect(rowOf(KEY)).toBeUndefined(), LONG);
+    await waitFor(() => expect(rowOf(KEY)).toBeUndefined());
     expect(toast()).toBeUndefined();
     // Both deployments were already detached: the retry asked for no task.
     expect(patchesOf('llama-3-8b-chat')).toHaveLength(1);
@@ -94,18 +93,16 @@ describe('a detach and delete that fails after its dialog closed', () => {
   it("a failed detach: the toast names the deployment; the row's Retry detaches only what is left", async () => {
     sandbox.tasks.arm({ outcome: 'error', deployment: 'mistral-7b-instruct', error: 'GPU quota' });
     const { user } = await detachAndDeleteAfterClose();
-    await waitFor(() => expect(toast()).toBeDefined(), LONG);
+    await waitFor(() => expect(toast()).toBeDefined());
     expect(toast()).toHaveTextContent('Detaching from mistral-7b-instruct');
     expect(toast()).toHaveTextContent('GPU quota');
     expect(toast()).toHaveTextContent(`${KEY} still exists`);
     const row = rowOf(KEY) as HTMLElement;
-    await user.click(
-      await within(row).findByRole('button', { name: `Retry deleting ${KEY}` }, LONG),
-    );
-    await waitFor(() => expect(patchesOf('mistral-7b-instruct')).toHaveLength(2), LONG);
+    await user.click(await within(row).findByRole('button', { name: `Retry deleting ${KEY}` }));
+    await waitFor(() => expect(patchesOf('mistral-7b-instruct')).toHaveLength(2));
     expect(row).toHaveTextContent('deleting…');
     endRunningTasks();
-    await waitFor(() => expect(rowOf(KEY)).toBeUndefined(), LONG);
+    await waitFor(() => expect(rowOf(KEY)).toBeUndefined());
     expect(toast()).toBeUndefined();
     expect(patchesOf('llama-3-8b-chat')).toHaveLength(1);
   });

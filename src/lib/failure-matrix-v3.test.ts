@@ -5,8 +5,7 @@ import {
   bindingApiV3,
   listDeploymentsV3,
 } from '../features/deployments/api/v3/deployment-v3-calls';
-import { withApiTimeoutMeta } from '../test/api-timeout-meta';
-import { FAILURE_CASES, MATRIX_TIMEOUT_MS } from '../test/failure-cases';
+import { FAILURE_CASES } from '../test/failure-cases';
 import { checkMatrixCase } from '../test/matrix-case';
 import { setupSandbox } from '../test/sandbox-server';
 
@@ -83,8 +82,6 @@ const CALLS = [
     run: () => binding.getTask(TASK),
   },
 ] as const;
-
-withApiTimeoutMeta(MATRIX_TIMEOUT_MS);
 
 describe.each(CALLS)('v3 $call', (call) => {
   it.each(FAILURE_CASES)('$name → one request, one specific ApiError', async (failure) => {

@@ -1,7 +1,6 @@
 // @vitest-environment jsdom
 import { QueryClient } from '@tanstack/react-query';
 import { describe, it } from 'vitest';
-import { withApiTimeoutMeta } from '../test/api-timeout-meta';
 import { SEED_KEY_IDS } from '../../sandbox/seed/api-keys';
 import { createApiKey } from '../features/api-keys/api/create-api-key';
 import { deleteApiKey } from '../features/api-keys/api/delete-api-key';
@@ -11,7 +10,7 @@ import { listApiKeys } from '../features/api-keys/api/list-api-keys';
 import { updateApiKey } from '../features/api-keys/api/update-api-key';
 import { getAllDeployments } from '../features/deployments/api/get-deployments';
 import { projectsQueryOptions } from '../features/projects/api/get-projects';
-import { FAILURE_CASES, MATRIX_TIMEOUT_MS } from '../test/failure-cases';
+import { FAILURE_CASES } from '../test/failure-cases';
 import { checkMatrixCase } from '../test/matrix-case';
 import { setupSandbox } from '../test/sandbox-server';
 
@@ -64,8 +63,6 @@ const CALLS = [
     run: () => deleteApiKey(KEY),
   },
 ] as const;
-
-withApiTimeoutMeta(MATRIX_TIMEOUT_MS);
 
 describe.each(CALLS)('$call', (call) => {
   it.each(FAILURE_CASES)('$name → one request, one specific ApiError', async (failure) => {

@@ -1,7 +1,13 @@
 import { expect } from 'vitest';
 import type { Sandbox } from '../../sandbox/create-sandbox';
+import { apiTimeoutForThisTest } from './api-timeout-meta';
 import { ApiError } from '../lib/api-error';
-import { FAILURE_EXPECTATIONS, MATRIX_REQUEST_ID, type FailureCase } from './failure-cases';
+import {
+  FAILURE_EXPECTATIONS,
+  MATRIX_REQUEST_ID,
+  MATRIX_TIMEOUT_MS,
+  type FailureCase,
+} from './failure-cases';
 
 export type MatrixCall = {
   call: string;
@@ -21,6 +27,7 @@ export async function checkMatrixCase(
   { name, fault }: FailureCase,
 ) {
   sandbox.faults.arm({ ...fault, method, path });
+  if (fault.delayMs !== undefined) apiTimeoutForThisTest(MATRIX_TIMEOUT_MS);
   const outcome = await run().then(
     (value: unknown) => ({ ok: true as const, value }),
     (error: unknown) => ({ ok: false as const, error }),

@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/create-sandbox';
+import { testClock } from './test-clock';
 
 /**
  * The sandbox in-process for component tests: `fetch` hands each same-origin `/cloud/` request
@@ -7,8 +8,8 @@ import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/
  * the test, so a call the app should not make (or a token sent elsewhere) cannot go unnoticed.
  */
 export function setupSandbox(options: SandboxOptions = {}): Sandbox {
-  // Options let a test run v3 tasks in milliseconds instead of the default seconds.
-  const sandbox = createSandbox(options);
+  // The binding jobs' clock: their waits between polls are what moves a v3 task to its end.
+  const sandbox = createSandbox({ now: testClock.date, ...options });
   const unhandled: string[] = [];
   let realFetch: typeof fetch | undefined;
   // Assigned, not vi.stubGlobal: a test's vi.unstubAllGlobals() must not take the sandbox away

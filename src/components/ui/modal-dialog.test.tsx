@@ -84,11 +84,14 @@ describe('ModalDialog', () => {
   });
 
   it('stays open under StrictMode, where browsers fire `close` a task after close()', async () => {
+    // The browser's queued tasks, run when the test says rather than after some milliseconds.
+    const browserTasks: (() => void)[] = [];
+    const runBrowserTasks = () => act(() => browserTasks.splice(0).forEach((task) => task()));
     vi.spyOn(HTMLDialogElement.prototype, 'close').mockImplementation(function (
       this: HTMLDialogElement,
     ) {
       this.removeAttribute('open');
-      setTimeout(() => this.dispatchEvent(new Event('close')));
+      browserTasks.push(() => this.dispatchEvent(new Event('close')));
     });
     const onClose = vi.fn();
     const user = userEvent.setup();
@@ -98,12 +101,13 @@ describe('ModalDialog', () => {
       </StrictMode>,
     );
     await user.click(screen.getByRole('button', { name: 'Open' }));
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    expect(browserTasks).not.toHaveLength(0);
+    runBrowserTasks();
     expect(screen.getByRole('dialog', { name: 'Rename thing' })).toHaveAttribute('open');
     expect(onClose).not.toHaveBeenCalled();
     // The effect ran twice; a real close must still reach the owner.
     act(() => (screen.getByRole('dialog') as HTMLDialogElement).close());
-    await act(() => new Promise((resolve) => setTimeout(resolve, 10)));
+    runBrowserTasks();
     expect(onClose).toHaveBeenCalledOnce();
   });
 
@@ -118,8 +122,8 @@ describe('ModalDialog', () => {
     await user.click(screen.getByRole('button', { name: 'Open' }));
     fireEvent(screen.getByRole('dialog'), new Event('cancel', { cancelable: true }));
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-    // React and the browser both settle focus after the commit; wait past both.
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    // Whatever React runs after the commit (effects, their cleanups) has run.
+    await act(async () => {});
     expect(screen.getByRole('button', { name: 'Elsewhere' })).toHaveFocus();
   });
 });

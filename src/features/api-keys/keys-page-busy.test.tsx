@@ -52,7 +52,7 @@ async function renderAndOpenSheet() {
 
 describe('KeysPage: only a create counts as a key being created', () => {
   it('leaves Discard and closing alone while an edit runs, and the sheet stays closed after it', async () => {
-    const edit = holdRequests('PATCH');
+    const releaseEdit = holdRequests((method) => method === 'PATCH');
     const { user, opener } = await renderAndOpenSheet();
     await user.click(screen.getByRole('button', { name: 'Save an edit' }));
     await user.click(opener);
@@ -63,13 +63,13 @@ describe('KeysPage: only a create counts as a key being created', () => {
     expect(screen.queryByText(/A key is being created/)).toBeNull();
     expect(sheet()).not.toHaveAttribute('open');
 
-    edit.release();
+    releaseEdit();
     expect(await screen.findByText('Edit saved')).toBeInTheDocument();
     expect(sheet()).not.toHaveAttribute('open');
   });
 
   it('while a create runs: Discard is disabled, closing warns, and the answer brings the sheet back', async () => {
-    const create = holdRequests('POST');
+    const releaseCreate = holdRequests((method) => method === 'POST');
     const { user, opener } = await renderAndOpenSheet();
     await user.click(opener);
     await user.type(await nameField(), 'held-create');
@@ -81,7 +81,7 @@ describe('KeysPage: only a create counts as a key being created', () => {
     await user.click(within(sheet()).getByRole('button', { name: 'Close for now' }));
     expect(sheet()).not.toHaveAttribute('open');
 
-    create.release();
+    releaseCreate();
     await waitFor(() => expect(sheet()).toHaveAttribute('open'));
   });
 });

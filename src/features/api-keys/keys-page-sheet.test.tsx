@@ -1,5 +1,5 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { PROJECTS } from '../../../sandbox/testing/sandbox-test-client';
 import { withApiVersionMeta } from '../../test/api-version-meta';
 import { renderWithClient } from '../../test/render-with-client';
@@ -16,8 +16,11 @@ const sheet = () => {
   if (!dialog) throw new Error('no sheet in the document');
   return dialog;
 };
-// The form is a lazy chunk: its first import in a test run can take a while.
-const nameField = () => screen.findByRole('textbox', { name: 'Name' }, { timeout: 10_000 });
+// The page's lazy chunks, loaded before the first render rather than raced by it on a busy machine.
+beforeAll(() =>
+  Promise.all([import('./list/api-keys-panel'), import('./create/create-api-key-panel')]),
+);
+const nameField = () => screen.findByRole('textbox', { name: 'Name' });
 
 async function openSheetAndType() {
   const rendered = renderWithClient(<KeysPage />);

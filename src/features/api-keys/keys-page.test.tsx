@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KEYS } from '../../../sandbox/testing/sandbox-test-client';
 import { apiKeyKeys } from './api/api-key-query-keys';
 import { renderWithClient } from '../../test/render-with-client';
@@ -13,8 +13,9 @@ const sandbox = setupSandbox();
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
 
-// The list is a lazy chunk: its first import in a test run can take a while on a busy machine.
-const table = () => screen.findByRole('table', { name: 'API keys' }, { timeout: 5000 });
+// The page's lazy chunks, loaded before the first render rather than raced by it on a busy machine.
+beforeAll(() => import('./list/api-keys-panel'));
+const table = () => screen.findByRole('table', { name: 'API keys' });
 
 describe('KeysPage', () => {
   it('lists the default project’s keys, one row per key with its name first', async () => {
@@ -51,11 +52,12 @@ describe('KeysPage', () => {
     await waitFor(() =>
       expect(sandbox.requestLog.entries().at(-1)?.query).toContain('order_by=name.asc'),
     );
-    await user.type(screen.getByRole('searchbox', { name: /^Filter keys/ }), 'generated-key-005');
-    // Debounced, then every page of the project fetched: slow on a busy machine.
-    await waitFor(() => expect(screen.getByText(/^1–10 of 10$/)).toBeInTheDocument(), {
-      timeout: 5000,
-    });
+    await user.type(
+      screen.getByRole('searchbox', { name: /^Filter keys/ }),
+      'generated-key-005',
+    );
+    // Debounced, then every page of the project fetched.
+    await waitFor(() => expect(screen.getByText(/^1–10 of 10$/)).toBeInTheDocument());
     expect(window.location.search).toContain('q=generated-key-005');
   });
 

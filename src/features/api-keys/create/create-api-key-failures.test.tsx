@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it, onTestFinished, vi } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
-import { withApiTimeoutMeta } from '../../../test/api-timeout-meta';
+import { apiTimeoutForThisTest } from '../../../test/api-timeout-meta';
 import { KeysPage } from '../keys-page';
 import { createsAt } from '../../../test/create-form';
 import { FAILURE_CASES, MATRIX_REQUEST_ID, MATRIX_TIMEOUT_MS } from '../../../test/failure-cases';
@@ -80,19 +80,22 @@ const SEEN: Record<
   },
 };
 
-withApiTimeoutMeta(MATRIX_TIMEOUT_MS);
+// The page's lazy chunks, loaded before the first render rather than raced by it on a busy machine.
+beforeAll(() => Promise.all([import('../list/api-keys-panel'), import('./create-api-key-panel')]));
 
-async function submitKey() {
+/** Fills the form and submits it; `timeoutMs` is the page's time-out for that submission only. */
+async function submitKey(timeoutMs?: number) {
   window.history.replaceState(null, '', '/');
   const result = renderWithClient(<KeysPage />);
   // The form lives in the create sheet, opened once the projects are in.
   const opener = screen.getByRole('button', { name: 'Create API key' });
-  await waitFor(() => expect(opener).toBeEnabled(), { timeout: 10_000 });
+  await waitFor(() => expect(opener).toBeEnabled());
   await result.user.click(opener);
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 10_000 });
+  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
   await result.user.type(screen.getByRole('textbox', { name: 'Name' }), 'matrix-key');
   await result.user.type(screen.getByRole('textbox', { name: 'Description' }), 'typed text');
   await result.user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
+  if (timeoutMs !== undefined) apiTimeoutForThisTest(timeoutMs);
   await result.user.click(screen.getByRole('button', { name: 'Create API key' }));
   return result;
 }
@@ -100,7 +103,7 @@ async function submitKey() {
 describe('create: every failure gives a specific message, keeps the input and sends once', () => {
   it.each(FAILURE_CASES)('$name', async ({ name, fault }) => {
     sandbox.faults.arm({ ...fault, method: 'POST', path: KEYS });
-    await submitKey();
+    await submitKey(fault.delayMs === undefined ? undefined : MATRIX_TIMEOUT_MS);
     const seen = SEEN[name];
     if (!seen) throw new Error(`no expectation for ${name}`);
     if (seen.field) {
@@ -110,7 +113,7 @@ describe('create: every failure gives a specific message, keeps the input and se
           : screen.getByRole('group', { name: 'Deployments' });
       await waitFor(() => expect(target).toHaveAccessibleDescription(seen.text));
     } else {
-      const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+      const alert = await screen.findByRole('alert');
       expect(alert).toHaveTextContent(seen.text);
       if (seen.requestId) expect(alert).toHaveTextContent(MATRIX_REQUEST_ID);
       if (seen.detail) {
@@ -137,12 +140,8 @@ describe('create: every failure gives a specific message, keeps the input and se
   });
 
   it('a request the user cancels says the outcome is unknown, and Check the key list filters the list', async () => {
-    // The file's 400 ms time-out would race the press on a busy machine: this test waits
-    // longer, and the answer comes long after the press (the cancel ends the wait).
-    const meta = document.head.querySelector<HTMLMetaElement>('meta[name="gcore-api-timeout-ms"]');
-    meta?.setAttribute('content', '20000');
-    onTestFinished(() => meta?.setAttribute('content', String(MATRIX_TIMEOUT_MS)));
-    sandbox.faults.arm({ method: 'POST', path: KEYS, delayMs: 10_000, passThrough: true });
+    // The answer would come long after the press: the cancel ends the wait.
+    sandbox.faults.arm({ method: 'POST', path: KEYS, delayMs: 600_000, passThrough: true });
     const { user } = await submitKey();
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel request' }, { interval: 5 }));
     const alert = await screen.findByRole('alert');

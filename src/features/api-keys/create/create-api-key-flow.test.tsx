@@ -3,6 +3,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { createsAt, renderCreateForm } from '../../../test/create-form';
+import { holdRequests } from '../../../test/hold-requests';
 import { setupSandbox } from '../../../test/sandbox-server';
 
 const sandbox = setupSandbox();
@@ -51,13 +52,14 @@ describe('create flow', () => {
   });
 
   it('sends one POST however fast the button is pressed', async () => {
-    sandbox.faults.arm({ method: 'POST', path: KEYS, delayMs: 300, passThrough: true });
+    const letThrough = holdRequests((method) => method === 'POST');
     const { user } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'once');
     const button = screen.getByRole('button', { name: 'Create API key' });
     await user.dblClick(button);
     await user.click(button);
     expect(button).toBeDisabled();
+    letThrough();
     await screen.findByRole('dialog', { name: 'Save your API key' });
     expect(creates()).toHaveLength(1);
   });

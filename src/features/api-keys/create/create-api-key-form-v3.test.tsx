@@ -1,5 +1,6 @@
 import { screen } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { holdRequests } from '../../../test/hold-requests';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { v3ApiKeyPath, v3ApiKeysPath } from '../api/v3/api-key-v3-schemas';
@@ -9,10 +10,12 @@ const sandbox = setupSandbox();
 const creates = () =>
   sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === v3ApiKeysPath(1));
 
+// v3's adapter chunk, loaded before the first render rather than raced by it on a busy machine.
+beforeAll(() => import('../api/v3/api-key-v3-adapter'));
+
 async function renderV3Form() {
   const result = renderWithClient(<CreateApiKeyForm />, { generation: 'v3' });
-  // The first render loads v3's adapter chunk: cold, on a busy machine, that takes a while.
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 8_000 });
+  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
   return result;
 }
 
@@ -45,12 +48,7 @@ describe('CreateApiKeyForm on v3', () => {
   });
 
   it('while pending: the button keeps its words beside a spinner, Cancel request is offered', async () => {
-    sandbox.faults.arm({
-      method: 'POST',
-      path: v3ApiKeysPath(1),
-      delayMs: 2000,
-      passThrough: true,
-    });
+    const letThrough = holdRequests((method) => method === 'POST');
     const { user } = await renderV3Form();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'pending-key');
     const create = screen.getByRole('button', { name: 'Create API key' });
@@ -60,7 +58,8 @@ describe('CreateApiKeyForm on v3', () => {
     expect(create).toHaveAccessibleName('Create API key');
     expect(create.querySelector('.animate-spin')).not.toBeNull();
     expect(create).toHaveAccessibleDescription('Creating the key…');
-    await screen.findByRole('dialog', { name: 'Save your API key' }, { timeout: 5000 });
+    letThrough();
+    await screen.findByRole('dialog', { name: 'Save your API key' });
   });
 
   it('refuses a description over 300 characters before sending', async () => {
@@ -81,9 +80,7 @@ describe('CreateApiKeyForm on v3', () => {
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
     await user.selectOptions(screen.getByRole('combobox', { name: 'Expiration' }), 'never');
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
-    expect(
-      await screen.findByRole('dialog', { name: 'Save your API key' }, { timeout: 5000 }),
-    ).toBeInTheDocument();
+    expect(await screen.findByRole('dialog', { name: 'Save your API key' })).toBeInTheDocument();
     expect(creates()).toHaveLength(1);
     // No bindings in the key call: v3 binds through each deployment, after the reveal.
     expect(creates()[0]?.body).toEqual({ name: 'v3-bound-later' });

@@ -1,30 +1,22 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { holdRequests } from '../../../test/hold-requests';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { v3DeploymentPath } from '../../deployments/api/v3/deployment-v3-schemas';
 import { v3ApiKeysPath } from '../api/v3/api-key-v3-schemas';
 import { CreateApiKeyForm } from './create-api-key-form';
 
-// Tasks of a few hundred milliseconds, polled often: each binding is seen in progress, then ends.
-const sandbox = setupSandbox({ taskDurationMs: 300 });
-const LONG = { timeout: 8_000 };
+const sandbox = setupSandbox();
 const log = () => sandbox.requestLog.entries();
 const creates = () => log().filter((e) => e.method === 'POST' && e.path === v3ApiKeysPath(1));
 
-beforeAll(() => {
-  const meta = Object.assign(document.createElement('meta'), {
-    name: 'gcore-task-poll-ms',
-    content: '25',
-  });
-  document.head.append(meta);
-});
-afterAll(() => document.head.querySelector('meta[name="gcore-task-poll-ms"]')?.remove());
+// v3's adapter chunk, loaded before the first render rather than raced by it on a busy machine.
+beforeAll(() => import('../api/v3/api-key-v3-adapter'));
 
 async function fillV3(name: string, deployments: string[]) {
   const result = renderWithClient(<CreateApiKeyForm />, { generation: 'v3' });
-  // The first render loads v3's adapter chunk: cold, on a busy machine, that takes a while.
-  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 8_000 });
+  await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
   await result.user.type(screen.getByRole('textbox', { name: 'Name' }), name);
   for (const deployment of deployments) {
     await result.user.click(screen.getByRole('checkbox', { name: new RegExp(`^${deployment}`) }));
@@ -59,13 +51,10 @@ describe('create on v3, bound through the deployments after the reveal', () => {
   });
 
   it('reveals before any binding call is answered, shows progress, then bound with the snippet', async () => {
-    // The first deployment read hangs a while: the secret must not wait for it.
-    sandbox.faults.arm({
-      method: 'GET',
-      path: v3DeploymentPath(1, 'llama-3-8b-chat'),
-      delayMs: 1500,
-      passThrough: true,
-    });
+    // The deployment reads hang until let through: the secret must not wait for them.
+    const letThrough = holdRequests(
+      (method, path) => method === 'GET' && path.startsWith(v3DeploymentPath(1, '')),
+    );
     const { user } = await fillV3('bound-two', ['llama-3-8b-chat', 'mistral-7b-instruct']);
     expect(screen.queryByRole('group', { name: /Key authentication turns on/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
@@ -76,11 +65,11 @@ describe('create on v3, bound through the deployments after the reveal', () => {
     expect(within(dialog).queryByRole('region', { name: 'Example call' })).toBeNull();
 
     await waitFor(() => expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('binding…'));
-    await waitFor(
-      () => expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('bound'),
-      LONG,
-    );
-    await waitFor(() => expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('bound'), LONG);
+    letThrough(v3DeploymentPath(1, 'mistral-7b-instruct'));
+    await waitFor(() => expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('bound'));
+    expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('binding…');
+    letThrough(v3DeploymentPath(1, 'llama-3-8b-chat'));
+    await waitFor(() => expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('bound'));
     const snippet = within(dialog).getByRole('region', { name: 'Example call' });
     expect(snippet).toHaveTextContent(/curl .*llama-3-8b-chat/);
     expect(dialog).toHaveTextContent('2 of 2 done.');
@@ -91,26 +80,20 @@ describe('create on v3, bound through the deployments after the reveal', () => {
     const { user } = await fillV3('retry-bind', ['mistral-7b-instruct']);
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
-    const retry = await within(dialog).findByRole(
-      'button',
-      { name: 'Retry binding to mistral-7b-instruct' },
-      LONG,
-    );
+    const retry = await within(dialog).findByRole('button', {
+      name: 'Retry binding to mistral-7b-instruct',
+    });
     expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('failed: ');
     expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('GPU quota');
     expect(dialog).toHaveTextContent('available once bound');
     await user.click(retry);
-    await waitFor(
-      () => expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('bound'),
-      LONG,
-    );
+    await waitFor(() => expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('bound'));
     expect(within(dialog).getByRole('region', { name: 'Example call' })).toBeInTheDocument();
   });
 
   it('on v2 the bindings go in the POST: no progress, the snippet at once', async () => {
     const { user } = renderWithClient(<CreateApiKeyForm />);
-    // The first render loads v3's adapter chunk: cold, on a busy machine, that takes a while.
-    await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ }, { timeout: 8_000 });
+    await screen.findByRole('checkbox', { name: /^llama-3-8b-chat/ });
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'v2-unchanged');
     await user.click(screen.getByRole('checkbox', { name: /^llama-3-8b-chat/ }));
     await user.click(screen.getByRole('checkbox', { name: /^mistral-7b-instruct/ }));

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withApiVersionMeta } from '../../../test/api-version-meta';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
@@ -10,7 +10,9 @@ setupSandbox();
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
 
-const table = () => screen.findByRole('table', { name: 'API keys' }, { timeout: 5000 });
+// The page's lazy chunks, loaded before the first render rather than raced by it on a busy machine.
+beforeAll(() => import('./api-keys-panel'));
+const table = () => screen.findByRole('table', { name: 'API keys' });
 const rowNames = (grid: HTMLElement) =>
   [...grid.querySelectorAll('tbody tr')].map((row) => row.querySelector('td button')?.textContent);
 const rowOf = (grid: HTMLElement, name: string) =>

@@ -1,5 +1,5 @@
 import { screen, waitFor } from '@testing-library/react';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withApiVersionMeta } from '../../../test/api-version-meta';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
@@ -11,7 +11,9 @@ withApiVersionMeta('v3');
 
 beforeEach(() => window.history.replaceState(null, '', '/'));
 
-const table = () => screen.findByRole('table', { name: 'API keys' }, { timeout: 5000 });
+// The page's lazy chunks, loaded before the first render rather than raced by it on a busy machine.
+beforeAll(() => Promise.all([import('./api-keys-panel'), import('../api/v3/api-key-v3-adapter')]));
+const table = () => screen.findByRole('table', { name: 'API keys' });
 // Plain selectors, not role queries: those walk the accessibility tree and are slow in jsdom.
 const names = (grid: HTMLElement) =>
   [...grid.querySelectorAll('tbody tr')].map((row) => row.querySelector('td button')?.textContent);

@@ -1,22 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { testClock } from '../../../test/test-clock';
 import { bindingApiV3 } from '../../deployments/api/v3/deployment-v3-calls';
 import type { KeyRecord } from '../api/key-model';
 import { keysAdapterV3 } from '../api/v3/api-key-v3-adapter';
 import { v3ApiKeyPath } from '../api/v3/api-key-v3-schemas';
 import { DeleteApiKeyDialog } from './delete-api-key-dialog';
 
-// Tasks long enough to be seen running, short enough for a test; polled as the server would set.
-const sandbox = setupSandbox({ taskDurationMs: 150 });
-const LONG = { timeout: 8_000 };
-beforeAll(() => {
-  document.head.append(
-    Object.assign(document.createElement('meta'), { name: 'gcore-task-poll-ms', content: '20' }),
-  );
-});
-afterAll(() => document.head.querySelector('meta[name="gcore-task-poll-ms"]')?.remove());
+const sandbox = setupSandbox();
 
 const deletes = () => sandbox.requestLog.entries().filter((e) => e.method === 'DELETE');
 const keysOf = async (deployment: string) =>
@@ -91,12 +84,14 @@ async function confirmMobileAppProd() {
 describe('DeleteApiKeyDialog on v3', () => {
   it('detaches a bound key from each deployment, then deletes it, after both confirmations', async () => {
     const { user, dialog, go, onDeleted } = await confirmMobileAppProd();
+    testClock.pause();
     await user.click(go);
     expect(
       await within(dialog).findByText(/Detaching from llama-3-8b-chat \(1 of 2\)/),
     ).toBeInTheDocument();
     expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
-    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'), LONG);
+    testClock.resume();
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
     expect(onDeleted).toHaveBeenCalledOnce();
     expect(await keyExists('mobile-app-prod')).toBe(false);
     expect(await keysOf('llama-3-8b-chat')).toEqual(['ci-pipeline']);
@@ -107,7 +102,7 @@ describe('DeleteApiKeyDialog on v3', () => {
     sandbox.tasks.arm({ outcome: 'error', deployment: 'mistral-7b-instruct', error: 'GPU quota' });
     const { user, dialog, go, onDeleted } = await confirmMobileAppProd();
     await user.click(go);
-    expect(await within(dialog).findByRole('alert', {}, LONG)).toHaveTextContent(
+    expect(await within(dialog).findByRole('alert', {})).toHaveTextContent(
       "The API's task failed: GPU quota",
     );
     expect(within(dialog).getByRole('status')).toHaveTextContent(
@@ -121,7 +116,7 @@ describe('DeleteApiKeyDialog on v3', () => {
     expect(deletes()).toHaveLength(0);
 
     await user.click(within(dialog).getByRole('button', { name: 'Retry detach and delete' }));
-    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'), LONG);
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
     expect(await keyExists('mobile-app-prod')).toBe(false);
   });
 
@@ -135,7 +130,7 @@ describe('DeleteApiKeyDialog on v3', () => {
     });
     const { user, dialog, go, onDeleted } = await confirmMobileAppProd();
     await user.click(go);
-    const alert = await within(dialog).findByRole('alert', {}, LONG);
+    const alert = await within(dialog).findByRole('alert', {});
     expect(alert).toHaveTextContent(/Database hiccup\..*rq-del/);
     expect(within(dialog).getByRole('status')).toHaveTextContent(
       'Detached from 2 deployments; whether the key mobile-app-prod is deleted is not known yet.',
@@ -151,7 +146,7 @@ describe('DeleteApiKeyDialog on v3', () => {
     expect(onDeleted).not.toHaveBeenCalled();
 
     await user.click(within(dialog).getByRole('button', { name: 'Retry detach and delete' }));
-    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'), LONG);
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
     expect(await keyExists('mobile-app-prod')).toBe(false);
     expect(deletes()).toHaveLength(2);
   });
@@ -179,7 +174,7 @@ describe('DeleteApiKeyDialog on v3', () => {
       'ci-pipeline',
     );
     await user.click(within(again).getByRole('button', { name: 'Detach and delete' }));
-    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'), LONG);
+    await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
     expect(await keysOf('llama-3-8b-chat')).toEqual(['mobile-app-prod']);
   });
 

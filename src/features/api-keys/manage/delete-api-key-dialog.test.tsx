@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { SEED_KEY_IDS } from '../../../../sandbox/seed/api-keys';
 import { SEED_DEPLOYMENT_IDS } from '../../../../sandbox/seed/deployments';
 import { KEYS, sandboxCaller } from '../../../../sandbox/testing/sandbox-test-client';
+import { holdRequests } from '../../../test/hold-requests';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { seedApiKey as seedKey } from '../../../test/seed-api-key';
@@ -178,11 +179,12 @@ describe('DeleteApiKeyDialog', () => {
   });
 
   it('sends one DELETE however fast the button is pressed', async () => {
-    sandbox.faults.arm({ method: 'DELETE', path: `${KEYS}/`, delayMs: 300, passThrough: true });
+    const letThrough = holdRequests((method) => method === 'DELETE');
     const { user, button, onDeleted } = await renderDialog(seedKey('oldDemo'));
     await user.dblClick(button);
     await user.click(button);
     expect(button).toBeDisabled();
+    letThrough();
     await waitFor(() => expect(onDeleted).toHaveBeenCalledOnce());
     expect(deletes()).toHaveLength(1);
   });

@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { renderEditDialog } from '../../../test/edit-dialog';
+import { holdRequests } from '../../../test/hold-requests';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { seedApiKey } from '../../../test/seed-api-key';
@@ -57,12 +58,13 @@ describe('EditApiKeyDialog when saving fails or repeats', () => {
   });
 
   it('sends one PATCH however fast the button is pressed', async () => {
-    sandbox.faults.arm({ method: 'PATCH', path: KEY_PATH, delayMs: 300, passThrough: true });
+    const letThrough = holdRequests((method) => method === 'PATCH');
     const { user, description, save, onSaved } = await renderDialog('mobileAppProd');
     await user.type(description, 'once');
     await user.dblClick(save);
     await user.click(save);
     expect(save).toBeDisabled();
+    letThrough();
     await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
     expect(patches()).toHaveLength(1);
   });

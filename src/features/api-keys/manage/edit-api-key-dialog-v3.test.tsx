@@ -1,22 +1,15 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { testClock } from '../../../test/test-clock';
 import { bindingApiV3 } from '../../deployments/api/v3/deployment-v3-calls';
 import { keysAdapterV3 } from '../api/v3/api-key-v3-adapter';
 import { v3ApiKeyPath } from '../api/v3/api-key-v3-schemas';
 import { EditApiKeyDialog } from './edit-api-key-dialog';
 import { EXPIRY_FIXED_REASON } from './read-only-expiry';
 
-// Tasks long enough to be seen running, short enough for a test; polled as the server would set.
-const sandbox = setupSandbox({ taskDurationMs: 150 });
-const LONG = { timeout: 8_000 };
-beforeAll(() => {
-  document.head.append(
-    Object.assign(document.createElement('meta'), { name: 'gcore-task-poll-ms', content: '20' }),
-  );
-});
-afterAll(() => document.head.querySelector('meta[name="gcore-task-poll-ms"]')?.remove());
+const sandbox = setupSandbox();
 
 const patches = () => sandbox.requestLog.entries().filter((e) => e.method === 'PATCH');
 const keysOf = async (deployment: string) =>
@@ -58,12 +51,14 @@ describe('EditApiKeyDialog on v3', () => {
     await user.click(
       within(dialog).getByRole('checkbox', { name: /callers sending no key will be refused/ }),
     );
+    testClock.pause();
     await user.click(save);
 
     expect(await within(dialog).findByText('binding…')).toBeInTheDocument();
     expect(within(dialog).getByText(/You can close this dialog: the changes go on/)).toBeVisible();
     expect(onSaved).not.toHaveBeenCalled();
-    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce(), LONG);
+    testClock.resume();
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
 
     const paths = patches().map((p) => p.path);
     expect(paths).toEqual([
@@ -94,7 +89,7 @@ describe('EditApiKeyDialog on v3', () => {
     await user.type(confirm, 'mistral-7b-instruct');
     expect(save).toBeEnabled();
     await user.click(save);
-    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce(), LONG);
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
     expect(await keysOf('mistral-7b-instruct')).toEqual([]);
     expect(await keysOf('llama-3-8b-chat')).toEqual(['ci-pipeline', 'mobile-app-prod']);
   });
@@ -119,7 +114,7 @@ describe('EditApiKeyDialog on v3', () => {
         within(dialog).getByRole('checkbox', { name: /callers sending no key will be refused/ }),
       );
       await user.click(save);
-      const alert = await within(dialog).findByRole('alert', {}, LONG);
+      const alert = await within(dialog).findByRole('alert');
       expect(alert).toHaveTextContent(
         'Someone else changed whisper-large-v3 at the same time, and their change won',
       );
@@ -132,7 +127,7 @@ describe('EditApiKeyDialog on v3', () => {
       await user.click(
         within(dialog).getByRole('button', { name: 'Retry binding to whisper-large-v3' }),
       );
-      await waitFor(() => expect(onSaved).toHaveBeenCalledOnce(), LONG);
+      await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
       expect(await keysOf('whisper-large-v3')).toEqual(['old-demo', 'ci-pipeline']);
     } finally {
       globalThis.fetch = inner;

@@ -285,7 +285,6 @@ describe('RevealDialog on v3', () => {
   let sandboxNow = Date.parse('2026-12-01T12:00:00Z');
   const TASK_MS = 60_000;
   const sandbox = setupSandbox({ now: () => new Date(sandboxNow), taskDurationMs: TASK_MS });
-  const LONG = { timeout: 8_000 };
   withTaskPollMs(20);
 
   const v3Deployment = (name: string): DeploymentRecord => ({
@@ -325,31 +324,31 @@ describe('RevealDialog on v3', () => {
       />,
       { generation: 'v3' },
     );
-    const dialog = await screen.findByRole('dialog', { name: 'Save your API key' }, LONG);
+    const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
     const note = /Bindings go on if you close this dialog/;
     const row = (name: string) =>
       within(dialog)
         .getAllByRole('listitem')
         .find((item) => item.textContent?.includes(name)) as HTMLElement;
     expect(dialog).toHaveTextContent(note);
-    await waitFor(() => expect(polledTasks()).toBe(2), LONG);
+    await waitFor(() => expect(polledTasks()).toBe(2));
     expect(row('mistral-7b-instruct')).toHaveTextContent('binding…');
     expect(dialog).toHaveTextContent(note);
 
     sandboxNow += TASK_MS;
-    await waitFor(() => expect(row('mistral-7b-instruct')).toHaveTextContent('bound'), LONG);
-    await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('GPU quota'), LONG);
+    await waitFor(() => expect(row('mistral-7b-instruct')).toHaveTextContent('bound'));
+    await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('GPU quota'));
     expect(dialog).not.toHaveTextContent(note);
 
     // A retry runs again: the note is back while it does, though the other one is bound.
     await user.click(
       within(dialog).getByRole('button', { name: 'Retry binding to llama-3-8b-chat' }),
     );
-    await waitFor(() => expect(polledTasks()).toBe(3), LONG);
+    await waitFor(() => expect(polledTasks()).toBe(3));
     expect(row('llama-3-8b-chat')).toHaveTextContent('binding…');
     expect(dialog).toHaveTextContent(note);
     sandboxNow += TASK_MS;
-    await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('bound'), LONG);
+    await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('bound'));
     expect(dialog).not.toHaveTextContent(note);
   });
 });

@@ -3,13 +3,11 @@ import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { testClock } from '../../../test/test-clock';
 import { BindingProgressList } from './binding-progress-list';
 import { useBindingJobs, type BindingJobItem } from './use-binding-jobs';
 
-// Long enough that a run is always seen in progress, even on a busy machine.
-const sandbox = setupSandbox({ taskDurationMs: 300 });
-/** Several tasks in a row: well past the default second, well inside the test's limit. */
-const LONG = { timeout: 8_000 };
+const sandbox = setupSandbox();
 const item = (deployment: string, state: BindingJobItem['state']): BindingJobItem => ({
   deployment,
   attach: true,
@@ -69,8 +67,6 @@ describe('BindingProgressList', () => {
         keyName: 'old-demo',
         attach: true,
         deployments,
-        // Slow enough polling that the retry is seen in progress before it lands.
-        timings: { pollIntervalMs: 150, giveUpAfterMs: 5_000 },
       });
       return (
         <>
@@ -86,20 +82,18 @@ describe('BindingProgressList', () => {
       </QueryClientProvider>,
     );
     await user.click(screen.getByRole('button', { name: 'Start' }));
-    const retry = await screen.findByRole(
-      'button',
-      { name: 'Retry binding to whisper-large-v3' },
-      LONG,
-    );
+    const retry = await screen.findByRole('button', { name: 'Retry binding to whisper-large-v3' });
     expect(screen.getByText("failed: The API's task failed: GPU quota")).toBeInTheDocument();
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 of 2 done'), LONG);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('1 of 2 done'));
 
+    testClock.pause();
     await user.click(retry);
     expect(await screen.findByText('binding…')).toBeInTheDocument();
     expect(retry).toHaveFocus();
     expect(retry).toHaveAttribute('aria-disabled', 'true');
+    testClock.resume();
 
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 of 2 done.'), LONG);
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('2 of 2 done.'));
     expect(retry).not.toBeInTheDocument();
     expect(screen.getAllByRole('listitem')[0]).toHaveFocus();
   });

@@ -1,18 +1,17 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_TASK_DURATION_MS } from '../../../../sandbox/create-sandbox';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { testClock } from '../../../test/test-clock';
 import { keysAdapterV3 } from '../../api-keys/api/v3/api-key-v3-adapter';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
 import { DetachAndDeleteProgress } from './detach-and-delete-progress';
 import type { DeleteKeyResult } from './detach-and-delete';
 import { useDetachAndDelete, usePendingDeletions } from './use-detach-and-delete';
 
-// Long enough that a run is always seen in progress, even on a busy machine.
-const sandbox = setupSandbox({ taskDurationMs: 300 });
-/** Several tasks in a row: well past the default second, well inside the test's limit. */
-const LONG = { timeout: 8_000 };
+const sandbox = setupSandbox();
 const PROJECT = 1;
 const KEY = 'mobile-app-prod'; // seeded on llama-3-8b-chat and mistral-7b-instruct
 const deleteKey = () => keysAdapterV3.deleteKey(PROJECT, KEY);
@@ -25,7 +24,6 @@ function Harness({ remove = deleteKey }: { remove?: () => Promise<DeleteKeyResul
     deployments: ['llama-3-8b-chat', 'mistral-7b-instruct'],
     deleteKey: remove,
     reloadDeployments,
-    timings: { pollIntervalMs: 100, giveUpAfterMs: 5_000 },
   });
   return (
     <>
@@ -64,23 +62,27 @@ describe('DetachAndDeleteProgress with useDetachAndDelete, against the v3 sandbo
   it('detaches from each deployment, then deletes the key, saying so', async () => {
     const user = renderHarness();
     expect(screen.getByRole('status')).toHaveTextContent(/^Attached to 2 deployments\.$/);
+    testClock.pause();
     await user.click(screen.getByRole('button', { name: 'Detach and delete' }));
     expect(
       await screen.findByText(/Detaching from llama-3-8b-chat \(1 of 2\)/),
     ).toBeInTheDocument();
-    await screen.findByText(`Detached from 2 deployments and deleted the key ${KEY}.`, {}, LONG);
+    testClock.resume();
+    await screen.findByText(`Detached from 2 deployments and deleted the key ${KEY}.`);
     expect(screen.getByText('mistral-7b-instruct: detached')).toBeInTheDocument();
     expect(await keyExists()).toBe(false);
   });
 
   it('goes on when the dialog closes; reopened, it shows the run and then its end', async () => {
     const first = renderHarness();
+    testClock.pause();
     await first.click(screen.getByRole('button', { name: 'Detach and delete' }));
     expect(await screen.findByText('deleting in the background')).toBeInTheDocument();
     first.unmount();
     renderHarness(undefined, first.client);
     expect(screen.getByText('deleting in the background')).toBeInTheDocument();
-    await screen.findByText(`Detached from 2 deployments and deleted the key ${KEY}.`, {}, LONG);
+    testClock.resume();
+    await screen.findByText(`Detached from 2 deployments and deleted the key ${KEY}.`);
     expect(screen.queryByText('deleting in the background')).toBeNull();
     expect(await keyExists()).toBe(false);
   });
@@ -89,9 +91,7 @@ describe('DetachAndDeleteProgress with useDetachAndDelete, against the v3 sandbo
     sandbox.tasks.arm({ outcome: 'error', deployment: 'mistral-7b-instruct', error: 'GPU quota' });
     const user = renderHarness();
     await user.click(screen.getByRole('button', { name: 'Detach and delete' }));
-    expect(await screen.findByRole('alert', {}, LONG)).toHaveTextContent(
-      "The API's task failed: GPU quota",
-    );
+    expect(await screen.findByRole('alert')).toHaveTextContent("The API's task failed: GPU quota");
     expect(screen.getByRole('status')).toHaveTextContent(
       `Stopped: detached from 1 of 2 deployments. The key ${KEY} still exists.`,
     );
@@ -103,9 +103,11 @@ describe('DetachAndDeleteProgress with useDetachAndDelete, against the v3 sandbo
     );
 
     const retry = screen.getByRole('button', { name: 'Retry detach and delete' });
+    testClock.pause();
     await user.click(retry);
     expect(retry).toHaveFocus();
-    await screen.findByText(`Detached from 2 deployments and deleted the key ${KEY}.`, {}, LONG);
+    testClock.resume();
+    await screen.findByText(`Detached from 2 deployments and deleted the key ${KEY}.`);
     expect(screen.getByRole('status')).toHaveFocus();
     expect(await keyExists()).toBe(false);
   });
@@ -116,23 +118,21 @@ describe('DetachAndDeleteProgress with useDetachAndDelete, against the v3 sandbo
       if (!raced) {
         raced = true; // someone attaches the key to another deployment right before the DELETE
         const tasks = await bindingApiV3(PROJECT).setDeploymentKeys('whisper-large-v3', [KEY]);
-        await waitFor(
-          async () =>
-            expect((await bindingApiV3(PROJECT).getTask(tasks[0] ?? '')).state).toBe('FINISHED'),
-          LONG,
-        );
+        // That client waits out its task as the jobs do: on the clock the sandbox shares.
+        await testClock.sleep(DEFAULT_TASK_DURATION_MS);
+        expect((await bindingApiV3(PROJECT).getTask(tasks[0] ?? '')).state).toBe('FINISHED');
       }
       return deleteKey();
     };
     const user = renderHarness(attachThenDelete);
     await user.click(screen.getByRole('button', { name: 'Detach and delete' }));
-    const alert = await screen.findByRole('alert', {}, LONG);
+    const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('refused to delete the key because it is still attached');
     expect(alert).toHaveTextContent(`API key ${KEY} is attached to whisper-large-v3`);
     expect(screen.getByRole('status')).toHaveTextContent(`The key ${KEY} still exists.`);
 
     await user.click(screen.getByRole('button', { name: 'Retry detach and delete' }));
-    await screen.findByText(`Detached from 3 deployments and deleted the key ${KEY}.`, {}, LONG);
+    await screen.findByText(`Detached from 3 deployments and deleted the key ${KEY}.`);
     expect(screen.getByText('whisper-large-v3: detached')).toBeInTheDocument();
     expect(await keyExists()).toBe(false);
   });

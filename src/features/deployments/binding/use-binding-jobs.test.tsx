@@ -3,17 +3,14 @@ import { act, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
 import { describe, expect, it } from 'vitest';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { testClock } from '../../../test/test-clock';
 import { bindingApiV3 } from '../api/v3/deployment-v3-calls';
 import { useBindingChangeJobs, useBindingJobs } from './use-binding-jobs';
 import { usePendingBindings } from './use-pending-bindings';
 import { useBindingFailures } from './use-binding-failures';
 
-// Long enough that a job is always seen pending, even on a busy machine.
-const sandbox = setupSandbox({ taskDurationMs: 200 });
-/** Tasks in a row on a busy machine: past the default second, well inside the test's limit. */
-const LONG = { timeout: 8_000 };
+const sandbox = setupSandbox();
 const PROJECT = 1;
-const timings = { pollIntervalMs: 10, giveUpAfterMs: 2_000 };
 const deployments = ['whisper-large-v3', 'mistral-7b-instruct'];
 
 function harness() {
@@ -25,7 +22,7 @@ function harness() {
 }
 
 const useBoth = (keyName: string) => ({
-  jobs: useBindingJobs({ projectId: PROJECT, keyName, attach: true, deployments, timings }),
+  jobs: useBindingJobs({ projectId: PROJECT, keyName, attach: true, deployments }),
   pending: usePendingBindings(PROJECT),
 });
 
@@ -40,11 +37,13 @@ describe('useBindingJobs against the v3 sandbox', () => {
     const { result } = renderHook(() => useBoth('old-demo'), { wrapper });
     expect(result.current.jobs.items.map((i) => i.state.status)).toEqual(['idle', 'idle']);
 
+    testClock.pause();
     act(() => result.current.jobs.start());
-    await waitFor(() => expect(result.current.pending.get('old-demo')).toEqual(deployments), LONG);
+    await waitFor(() => expect(result.current.pending.get('old-demo')).toEqual(deployments));
     expect(result.current.jobs.items.every((i) => i.state.status === 'pending')).toBe(true);
+    testClock.resume();
 
-    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true));
     expect(result.current.jobs.items.map((i) => i.state)).toEqual([
       { status: 'done', changed: true },
       { status: 'done', changed: true },
@@ -55,7 +54,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     await waitFor(() => {
       expect(client.getQueryState(['api-keys', PROJECT])?.isInvalidated).toBe(true);
       expect(client.getQueryState(['deployments', PROJECT])?.isInvalidated).toBe(true);
-    }, LONG);
+    });
   });
 
   it('keeps running after the component unmounts, and a new one sees the result', async () => {
@@ -64,7 +63,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     act(() => first.result.current.jobs.start());
     first.unmount();
     const second = renderHook(() => useBoth('old-demo'), { wrapper });
-    await waitFor(() => expect(second.result.current.jobs.settled).toBe(true), LONG);
+    await waitFor(() => expect(second.result.current.jobs.settled).toBe(true));
     expect(second.result.current.jobs.items.map((i) => i.state.status)).toEqual(['done', 'done']);
     expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
     expect(client.getMutationCache().getAll()).toHaveLength(2);
@@ -75,7 +74,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     const { wrapper } = harness();
     const { result } = renderHook(() => useBoth('old-demo'), { wrapper });
     act(() => result.current.jobs.start());
-    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true));
     const [whisper, mistral] = result.current.jobs.items;
     expect(whisper?.state).toEqual({
       status: 'failed',
@@ -85,7 +84,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
     expect(await keysOf('whisper-large-v3')).toEqual([]);
 
     act(() => result.current.jobs.retry('whisper-large-v3'));
-    await waitFor(() => expect(result.current.jobs.items[0]?.state.status).toBe('done'), LONG);
+    await waitFor(() => expect(result.current.jobs.items[0]?.state.status).toBe('done'));
     expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
   });
 
@@ -99,12 +98,11 @@ describe('useBindingJobs against the v3 sandbox', () => {
           keyName: 'old-demo',
           attach: true,
           deployments: ['whisper-large-v3'],
-          timings: { pollIntervalMs: 10, giveUpAfterMs: 100 },
         }),
       { wrapper },
     );
     act(() => result.current.start());
-    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('still-running'), LONG);
+    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('still-running'));
     const state = result.current.items[0]?.state;
     expect(state?.status === 'still-running' && state.taskIds).toHaveLength(1);
   });
@@ -116,7 +114,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
       result.current.jobs.start();
       result.current.jobs.start();
     });
-    await waitFor(() => expect(result.current.jobs.settled).toBe(true), LONG);
+    await waitFor(() => expect(result.current.jobs.settled).toBe(true));
     act(() => result.current.jobs.start());
     expect(client.getMutationCache().getAll()).toHaveLength(2);
   });
@@ -128,13 +126,15 @@ describe('useBindingJobs against the v3 sandbox', () => {
       { deployment: 'llama-3-8b-chat', attach: false },
     ];
     const { result } = renderHook(
-      () => useBindingChangeJobs({ projectId: PROJECT, keyName: 'ci-pipeline', changes, timings }),
+      () => useBindingChangeJobs({ projectId: PROJECT, keyName: 'ci-pipeline', changes }),
       { wrapper },
     );
+    testClock.pause();
     act(() => result.current.start());
-    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('pending'), LONG);
+    await waitFor(() => expect(result.current.items[0]?.state.status).toBe('pending'));
     expect(result.current.items[1]?.state.status).toBe('idle');
-    await waitFor(() => expect(result.current.settled).toBe(true), LONG);
+    testClock.resume();
+    await waitFor(() => expect(result.current.settled).toBe(true));
     expect(result.current.items.map((i) => i.state.status)).toEqual(['done', 'done']);
     expect(await keysOf('whisper-large-v3')).toEqual(['ci-pipeline']);
     expect(await keysOf('llama-3-8b-chat')).toEqual(['mobile-app-prod']);
@@ -150,14 +150,13 @@ describe('useBindingJobs against the v3 sandbox', () => {
           projectId: PROJECT,
           keyName: 'ci-pipeline',
           changes,
-          timings,
         }),
         failed: useBindingFailures(),
       }),
       { wrapper },
     );
     act(() => result.current.jobs.start());
-    await waitFor(() => expect(result.current.failed.failures).toHaveLength(1), LONG);
+    await waitFor(() => expect(result.current.failed.failures).toHaveLength(1));
     act(() => client.getMutationCache().clear());
     expect(result.current.failed.failures).toEqual([
       expect.objectContaining({
@@ -168,7 +167,7 @@ describe('useBindingJobs against the v3 sandbox', () => {
       }),
     ]);
     act(() => result.current.failed.retry(result.current.failed.failures.map((f) => f.id)));
-    await waitFor(() => expect(result.current.failed.failures).toEqual([]), LONG);
+    await waitFor(() => expect(result.current.failed.failures).toEqual([]));
     expect(await keysOf('whisper-large-v3')).toEqual(['ci-pipeline']);
   });
 });

@@ -1,0 +1,108 @@
+// @vitest-environment node
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sendRawRequest } from '../send-raw-request.ts';
+import { cloudGateway } from './cloud-gateway.ts';
+import { originPolicy } from './request-origin.ts';
+import { DASHBOARD_V3_ROUTES } from './route-table.ts';
+
+const DEPLOYMENT = '/cloud/v3/inference/7/deployments/llama-3-8b-chat';
+const TASK = '0b7f6a2e-3c1d-4e5f-8a9b-0c1d2e3f4a5b';
+
+/** Gcore's stand-in: one deployment whose keys are `keys`, and a PATCH that starts a task. */
+let keys = ['mobile-app-prod', 'ci-pipeline'];
+let upstream: Server;
+let front: Server;
+const lines: string[] = [];
+
+const listen = async (server: Server) => {
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return (server.address() as AddressInfo).port;
+};
+
+beforeAll(async () => {
+  upstream = createServer((req, res) => {
+    req.resume();
+    req.on('end', () => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      const answer = req.method === 'GET' ? { name: 'llama-3-8b-chat', api_keys: keys } : {};
+      res.end(JSON.stringify(req.method === 'PATCH' ? { tasks: [TASK] } : answer));
+    });
+  });
+  const upstreamPort = await listen(upstream);
+  front = createServer();
+  const port = await listen(front);
+  const gateway = cloudGateway({
+    target: { url: `http://127.0.0.1:${upstreamPort}`, token: 'server-token' },
+    deadlines: { headersMs: 5_000, bodyMs: 5_000 },
+    policy: originPolicy(port, []),
+    routes: DASHBOARD_V3_ROUTES,
+    writeLine: (line) => lines.push(line),
+  });
+  front.on('request', (req, res) => gateway(req, res, () => res.writeHead(404).end()));
+});
+afterAll(async () => {
+  for (const server of [front, upstream]) {
+    server.closeAllConnections();
+    await new Promise((done) => server.close(done));
+  }
+});
+
+const call = (method: string, body?: string, target = DEPLOYMENT) =>
+  sendRawRequest((front.address() as AddressInfo).port, {
+    method,
+    target,
+    headers: {
+      'sec-fetch-site': 'same-origin',
+      ...(body ? { 'content-type': 'application/json' } : {}),
+    },
+    body,
+  });
+const lastBind = () =>
+  lines
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.type === 'audit' && entry.action === 'bind')
+    .at(-1);
+
+describe('the audit line of a bind (a deployment PATCH)', () => {
+  it('names the key the PATCH adds, against the list read right before it', async () => {
+    keys = ['mobile-app-prod'];
+    expect((await call('GET')).status).toBe(200);
+    const sent = '{"api_keys":["mobile-app-prod","ci-pipeline"]}';
+    expect((await call('PATCH', sent)).status).toBe(200);
+    expect(lastBind()).toMatchObject({
+      project: '7',
+      deployment: 'llama-3-8b-chat',
+      key_name: 'ci-pipeline',
+      api_keys: ['mobile-app-prod', 'ci-pipeline'],
+      keys_added: ['ci-pipeline'],
+      keys_removed: [],
+      status: 200,
+    });
+  });
+
+  it('names the key the PATCH removes', async () => {
+    keys = ['mobile-app-prod', 'ci-pipeline'];
+    await call('GET');
+    await call('PATCH', '{"api_keys":["ci-pipeline"]}');
+    expect(lastBind()).toMatchObject({
+      key_name: 'mobile-app-prod',
+      keys_added: [],
+      keys_removed: ['mobile-app-prod'],
+    });
+  });
+
+  it('without a read before it, records the list sent and names no key it cannot know', async () => {
+    const never = '/cloud/v3/inference/8/deployments/whisper-large-v3';
+    await call('PATCH', '{"api_keys":["old-demo"]}', never);
+    expect(lastBind()).toMatchObject({
+      project: '8',
+      deployment: 'whisper-large-v3',
+      key_name: null,
+      api_keys: ['old-demo'],
+      keys_added: null,
+      keys_removed: null,
+    });
+  });
+});
