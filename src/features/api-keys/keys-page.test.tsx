@@ -52,10 +52,7 @@ describe('KeysPage', () => {
     await waitFor(() =>
       expect(sandbox.requestLog.entries().at(-1)?.query).toContain('order_by=name.asc'),
     );
-    await user.type(
-      screen.getByRole('searchbox', { name: /^Filter keys/ }),
-      'generated-key-005',
-    );
+    await user.type(screen.getByRole('searchbox', { name: /^Filter keys/ }), 'generated-key-005');
     // Debounced, then every page of the project fetched.
     await waitFor(() => expect(screen.getByText(/^1–10 of 10$/)).toBeInTheDocument());
     expect(window.location.search).toContain('q=generated-key-005');
