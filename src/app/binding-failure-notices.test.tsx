@@ -4,15 +4,15 @@ import { KeysPage } from '../features/api-keys/keys-page';
 import { v3DeploymentPath } from '../features/deployments/api/v3/deployment-v3-schemas';
 import { withApiVersionMeta } from '../test/api-version-meta';
 import { renderWithClient } from '../test/render-with-client';
+import { DEFAULT_TASK_DURATION_MS } from '../../sandbox/create-sandbox';
 import { setupSandbox } from '../test/sandbox-server';
+import { testClock } from '../test/test-clock';
 import { BindingFailureNotices } from './binding-failure-notices';
 
-// The sandbox's clock moves only when a test moves it: a task stays running until then, so the
-// dialog can be closed while it runs, and it ends (in ERROR, when armed) exactly when told.
-let sandboxTime = Date.parse('2026-12-01T10:00:00Z');
-const TASK_MS = 1_000;
-const endRunningTasks = () => (sandboxTime += 2 * TASK_MS);
-const sandbox = setupSandbox({ taskDurationMs: TASK_MS, now: () => new Date(sandboxTime) });
+// The test clock stands still once a scenario starts: a task runs until the test moves time past
+// its end, so a dialog can be closed while it runs, and it ends (in ERROR, when armed) when told.
+const endRunningTasks = () => testClock.advance(2 * DEFAULT_TASK_DURATION_MS);
+const sandbox = setupSandbox();
 withApiVersionMeta('v3');
 const DEPLOYMENT = 'mistral-7b-instruct';
 const patches = () =>
@@ -42,6 +42,7 @@ const rowOf = (name: string) =>
 /** Creates `late-bind` bound to mistral, closes the reveal while the task runs, then fails it. */
 async function createAndFailAfterDone() {
   sandbox.tasks.arm({ outcome: 'error', deployment: DEPLOYMENT, error: 'GPU quota exceeded' });
+  testClock.pause();
   const rendered = renderWithClient(
     <>
       <KeysPage />

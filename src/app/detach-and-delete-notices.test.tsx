@@ -5,16 +5,16 @@ import { v3ApiKeyPath } from '../features/api-keys/api/v3/api-key-v3-schemas';
 import { v3DeploymentPath } from '../features/deployments/api/v3/deployment-v3-schemas';
 import { withApiVersionMeta } from '../test/api-version-meta';
 import { renderWithClient } from '../test/render-with-client';
+import { DEFAULT_TASK_DURATION_MS } from '../../sandbox/create-sandbox';
 import { setupSandbox } from '../test/sandbox-server';
+import { testClock } from '../test/test-clock';
 import { withTaskPollMs } from '../test/task-poll-meta';
 import { BindingFailureNotices } from './binding-failure-notices';
 
-// The sandbox's clock moves only when a test moves it: each detach task runs until then, so the
-// dialog is closed while the run goes on, and each task ends exactly when told.
-let sandboxTime = Date.parse('2026-12-01T10:00:00Z');
-const TASK_MS = 1_000;
-const endRunningTasks = () => (sandboxTime += 2 * TASK_MS);
-const sandbox = setupSandbox({ taskDurationMs: TASK_MS, now: () => new Date(sandboxTime) });
+// The test clock stands still once a scenario starts: a task runs until the test moves time past
+// its end, so a dialog can be closed while it runs, and it ends (in ERROR, when armed) when told.
+const endRunningTasks = () => testClock.advance(2 * DEFAULT_TASK_DURATION_MS);
+const sandbox = setupSandbox();
 withApiVersionMeta('v3');
 withTaskPollMs(20);
 beforeEach(() => window.history.replaceState(null, '', '/'));
@@ -33,6 +33,7 @@ const rowOf = (name: string) =>
 
 /** Starts "Detach and delete" on the key, closes its dialog at once, then lets both detaches end. */
 async function detachAndDeleteAfterClose() {
+  testClock.pause();
   const rendered = renderWithClient(
     <>
       <KeysPage />

@@ -49,6 +49,15 @@ export class TestClock implements BindingClock {
     for (const sleeper of held) this.#wake(sleeper);
   }
 
+  /** While paused: time moves on by `ms`, and the waits that end by then end, as they would. */
+  advance(ms: number): void {
+    this.#skipped += ms;
+    const now = this.now();
+    const due = this.#sleepers.filter((s) => s.wakeAt <= now).sort((a, b) => a.wakeAt - b.wakeAt);
+    this.#sleepers = this.#sleepers.filter((s) => s.wakeAt > now);
+    for (const sleeper of due) sleeper.resolve();
+  }
+
   /** Between tests: running again, and a wait left from the last test never ends. */
   reset(): void {
     this.#paused = false;
