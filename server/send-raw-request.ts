@@ -6,6 +6,8 @@ export type RawRequest = {
   target: string;
   headers?: Record<string, string>;
   body?: string;
+  /** latin1 sends one byte per character: bytes that are not UTF-8. utf8 by default. */
+  bodyEncoding?: 'utf8' | 'latin1';
   /** Gives up (and parses what came) after this long without a byte; 10 s by default. */
   timeoutMs?: number;
 };
@@ -26,7 +28,7 @@ export function sendRawRequest(port: number, request: RawRequest): Promise<RawRe
     ...request.headers,
   };
   if (request.body !== undefined && !headers['content-length'] && !headers['transfer-encoding']) {
-    headers['content-length'] = String(Buffer.byteLength(request.body));
+    headers['content-length'] = String(Buffer.byteLength(request.body, request.bodyEncoding));
   }
   const head = [`${request.method} ${request.target} HTTP/1.1`]
     .concat(Object.entries(headers).map(([name, value]) => `${name}: ${value}`))
@@ -34,7 +36,8 @@ export function sendRawRequest(port: number, request: RawRequest): Promise<RawRe
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const socket = connect(port, '127.0.0.1', () => {
-      socket.write(`${head}\r\n\r\n${request.body ?? ''}`);
+      const body = Buffer.from(request.body ?? '', request.bodyEncoding ?? 'utf8');
+      socket.write(Buffer.concat([Buffer.from(`${head}\r\n\r\n`), body]));
     });
     socket.setTimeout(request.timeoutMs ?? 10_000, () => socket.destroy());
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));

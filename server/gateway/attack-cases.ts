@@ -1,22 +1,7 @@
-import { sendRawRequest, type RawRequest, type RawResponse } from '../send-raw-request.ts';
-import type { FakeUpstream, UpstreamMood } from './fake-upstream.ts';
-
-/**
- * The attacks issue 10 reports (`finding`) and the ones that already held (`held`), as one
- * table. Each is sent over a raw socket to the dev server and to the production server alike
- * (attacks-dev.test.ts, attacks-production.test.ts); `reaches` says how many calls the recording
- * upstream may see: 0 for every refusal.
- */
-export type AttackCase = {
-  name: string;
-  kind: 'finding' | 'held';
-  request: (port: number) => RawRequest;
-  mood?: UpstreamMood;
-  /** The status, or per server when they legitimately differ (Vite's own host check). */
-  status: number | { dev: number; production: number };
-  reaches: 0 | 1;
-  check?: (response: RawResponse) => void;
-};
+import { sendRawRequest } from '../send-raw-request.ts';
+import type { AttackCase } from './attack-case.ts';
+import { BODY_ATTACK_CASES } from './attack-cases-bodies.ts';
+import type { FakeUpstream } from './fake-upstream.ts';
 
 const KEYS = '/cloud/v2/inference/api_keys';
 const JSON_TYPE = { 'content-type': 'application/json' };
@@ -30,6 +15,11 @@ const expectTrue = (value: boolean, what: string) => {
   if (!value) throw new Error(what);
 };
 
+/**
+ * The attacks issues 10 and 19 report (`finding`) and the ones that already held (`held`), as one
+ * table. Each is sent over a raw socket to the dev server and to the production server alike
+ * (attacks-dev.test.ts, attacks-production.test.ts).
+ */
 export const ATTACK_CASES: AttackCase[] = [
   // Path normalisation: the server decides on the path it forwards, and only a canonical one.
   {
@@ -393,7 +383,9 @@ export const ATTACK_CASES: AttackCase[] = [
     }),
     status: 200,
     reaches: 1,
+    forwarded: '{"name":"ok","project_id":1}',
   },
+  ...BODY_ATTACK_CASES,
 ];
 
 /** Sends `attack` and returns the answer, waiting for the fake upstream to settle. */
@@ -401,5 +393,6 @@ export async function runAttack(attack: AttackCase, port: number, upstream: Fake
   upstream.mood = attack.mood ?? 'fine';
   const before = upstream.seen.length;
   const response = await sendRawRequest(port, { timeoutMs: 5000, ...attack.request(port) });
-  return { response, reached: upstream.seen.length - before };
+  const calls = upstream.seen.slice(before);
+  return { response, reached: calls.length, bodies: calls.map((call) => call.body) };
 }

@@ -36,7 +36,7 @@ export function describeAuditLines(
         'POST',
         KEYS,
         email,
-        '{"name":"ci-key","project_id":7,"secret":"no"}',
+        '{"name":"ci-key","project_id":7,"description":"not-for-the-log"}',
       );
       await write(fronts().shared, 'PATCH', `${KEYS}/${KEY_ID}`, email, '{"description":"d"}');
       await write(fronts().shared, 'DELETE', `${KEYS}/${KEY_ID}`, email);
@@ -53,7 +53,7 @@ export function describeAuditLines(
       });
       expect(lines[0]?.request_id).toMatch(/^[0-9a-f]{32}$/);
       expect(lines[2]).toMatchObject({ key_id: KEY_ID });
-      expect(fronts().shared.lines.join('\n')).not.toMatch(/server-token|"no"|secret/);
+      expect(fronts().shared.lines.join('\n')).not.toMatch(/server-token|not-for-the-log/);
     });
 
     it('says "shared token" without the header, and records refused writes too', async () => {

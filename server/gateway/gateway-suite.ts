@@ -9,6 +9,12 @@ import type { Front, FrontOptions } from './test-fronts.ts';
 const KEYS = '/cloud/v2/inference/api_keys';
 const SERVER_TOKEN = 'server-token-9c1f';
 
+const auditLinesSince = (front: Front, index: number) =>
+  front.lines
+    .slice(index)
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.type === 'audit');
+
 /**
  * Everything the gateway promises, run against one kind of server: the dev server and production
  * each call this, so neither can promise what the other does not keep.
@@ -20,6 +26,7 @@ export function describeGateway(
   let upstream: FakeUpstream;
   let shared: Front;
   let personal: Front;
+  let sharedV3: Front;
   beforeAll(async () => {
     upstream = await startFakeUpstream();
     const url = upstream.url;
@@ -29,9 +36,10 @@ export function describeGateway(
       auditUserHeader: 'X-Auth-Request-Email',
     });
     personal = await start({ upstreamUrl: url, token: undefined });
+    sharedV3 = await start({ upstreamUrl: url, token: SERVER_TOKEN, apiVersion: 'v3' });
   }, 60_000);
   afterAll(async () => {
-    await Promise.all([shared?.close(), personal?.close()]);
+    await Promise.all([shared?.close(), personal?.close(), sharedV3?.close()]);
     await upstream?.close();
   });
   const write: SendSameOrigin = (front, method, target, headers = {}, body) =>
@@ -49,10 +57,18 @@ export function describeGateway(
     it.each(ATTACK_CASES.map((attack) => [`${attack.kind}: ${attack.name}`, attack] as const))(
       '%s',
       async (_name, attack) => {
-        const { response, reached } = await runAttack(attack, shared.port, upstream);
+        const front = attack.server === 'v3' ? sharedV3 : shared;
+        const linesBefore = front.lines.length;
+        const { response, reached, bodies } = await runAttack(attack, front.port, upstream);
         const status = typeof attack.status === 'number' ? attack.status : attack.status[kind];
         expect(response.status).toBe(status);
         expect(reached, 'calls that reached the upstream').toBe(attack.reaches);
+        if (attack.forwarded !== undefined) expect(bodies).toEqual([attack.forwarded]);
+        if (attack.audit) {
+          const written = () => auditLinesSince(front, linesBefore);
+          await expect.poll(() => written().length).toBeGreaterThan(0);
+          expect(written()).toEqual([expect.objectContaining(attack.audit)]);
+        }
         if (
           response.headers['content-type'] === 'application/json' &&
           status >= 400 &&
@@ -109,14 +125,14 @@ export function describeGateway(
       });
     });
 
-    it('forwards a JSON body of exactly 64 KiB unchanged', async () => {
+    it('takes a JSON body of exactly 64 KiB and forwards its value re-serialised', async () => {
       const body = JSON.stringify({ name: 'k', description: 'x'.repeat(64 * 1024 - 30) }).padEnd(
         64 * 1024,
         ' ',
       );
       const response = await write(shared, 'POST', KEYS, {}, body);
       expect(response.status).toBe(200);
-      expect(upstream.seen.at(-1)?.body).toBe(body);
+      expect(upstream.seen.at(-1)?.body).toBe(body.trimEnd());
     });
   });
 

@@ -6,7 +6,8 @@ import {
   MAX_BODY_BYTES,
   readBoundedBody,
 } from './read-bounded-body.ts';
-import { forbiddenFields, type RouteRule } from './route-table.ts';
+import { decodeJsonBody } from './json-body.ts';
+import type { RouteRule } from './route-table.ts';
 
 export type BodyVerdict =
   | { ok: true; body: Buffer | undefined; parsed: unknown }
@@ -14,17 +15,20 @@ export type BodyVerdict =
   | { ok: false; answer: ErrorAnswer | undefined };
 
 /**
- * The body a route takes, or why it is refused: JSON only (a cross-site form cannot send that
- * without a preflight), 64 KiB counted while reading, only the fields the route allows. A route
- * without a body refuses one. The parsed body is kept only to name the key in the audit line.
+ * The body a route takes, or why it is refused: JSON in UTF-8 only (a cross-site form cannot send
+ * that without a preflight), 64 KiB counted while reading, then parsed with the route's contract.
+ * `body` is that parsed value re-serialised: what the API gets is exactly what was checked (one
+ * of duplicate keys, escapes decoded, no whitespace), never the bytes that came in. A route
+ * without a body refuses one. `parsed` also names the key in the audit line.
  */
 export async function readRequestBody(req: IncomingMessage, rule: RouteRule): Promise<BodyVerdict> {
   if (!rule.body) {
     if (!hasBody(req)) return { ok: true, body: undefined, parsed: undefined };
     return refused(400, 'UnexpectedBody', 'This call takes no body.', true);
   }
-  if (!isJsonContentType(req.headers['content-type'])) {
-    const message = 'API request bodies must be sent as Content-Type: application/json.';
+  const contentType = req.headers['content-type'];
+  if (!isJsonContentType(contentType) || !isUtf8(contentType)) {
+    const message = 'API request bodies must be sent as Content-Type: application/json in UTF-8.';
     return refused(415, 'UnsupportedMediaType', message, true);
   }
   const read = await readBoundedBody(req);
@@ -36,18 +40,29 @@ export async function readRequestBody(req: IncomingMessage, rule: RouteRule): Pr
     const message = `API request bodies are limited to ${MAX_BODY_BYTES} bytes.`;
     return refused(413, 'PayloadTooLarge', message, true);
   }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(read.body.toString('utf8'));
-  } catch {
-    return refused(400, 'InvalidJson', 'The request body is not valid JSON.', false);
+  const json = decodeJsonBody(read.body);
+  if (!json.ok) return refused(400, 'InvalidJson', json.message, false);
+  const result = rule.body.contract.safeParse(json.value);
+  if (!result.success) {
+    const unknown = result.error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys' ? issue.keys : [],
+    );
+    if (unknown.length > 0) {
+      const message = `The dashboard never sends these fields on this call: ${unknown.join(', ')}.`;
+      return refused(403, 'ForbiddenByGateway', message, false);
+    }
+    const problems = result.error.issues
+      .slice(0, 5)
+      .map((issue) => `${issue.path.join('.') || '(body)'}: ${issue.message}`);
+    return refused(400, 'InvalidRequestBody', problems.join('; '), false);
   }
-  const extra = forbiddenFields(rule, parsed);
-  if (extra.length > 0) {
-    const message = `The dashboard may not change these fields here: ${extra.join(', ')}.`;
-    return refused(403, 'ForbiddenField', message, false);
-  }
-  return { ok: true, body: read.body, parsed };
+  return { ok: true, body: Buffer.from(JSON.stringify(result.data)), parsed: result.data };
+}
+
+/** No charset, or UTF-8: JSON's own encoding, the only one re-serialised bodies use. */
+function isUtf8(contentType: string | undefined): boolean {
+  const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(contentType ?? '')?.[1];
+  return charset === undefined || /^utf-8$/i.test(charset);
 }
 
 function refused(status: number, exceptionClass: string, message: string, close: boolean) {

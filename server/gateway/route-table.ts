@@ -1,3 +1,12 @@
+import {
+  V2_CREATE_BODY,
+  V2_UPDATE_BODY,
+  V3_CREATE_BODY,
+  V3_DEPLOYMENT_KEYS_BODY,
+  V3_UPDATE_BODY,
+  type BodyContract,
+} from './body-contracts.ts';
+
 /**
  * What the shared token may be used for: exactly the calls the dashboard makes, as data. A call
  * that matches no row is refused and never forwarded; adding a call means adding a row (and a
@@ -11,8 +20,8 @@ export type RouteRule = {
   template: string;
   /** The query parameters forwarded; any other is dropped before forwarding. */
   query?: readonly string[];
-  /** Present: the call has a JSON body. `fields` lists the only top-level keys it may hold. */
-  body?: { fields?: readonly string[] };
+  /** Present: the call has a JSON body, parsed with this contract; only its value is forwarded. */
+  body?: { contract: BodyContract };
   /** Writes one audit line per call. */
   audit?: AuditAction;
 };
@@ -40,9 +49,14 @@ const V2_KEYS = '/cloud/v2/inference/api_keys';
 /** Gcore Inference v2, as the dashboard calls it today (src/features/*\/api). */
 export const DASHBOARD_ROUTES: readonly RouteRule[] = [
   { method: 'GET', template: V2_KEYS, query: LIST_QUERY },
-  { method: 'POST', template: V2_KEYS, body: {}, audit: 'create' },
+  { method: 'POST', template: V2_KEYS, body: { contract: V2_CREATE_BODY }, audit: 'create' },
   { method: 'GET', template: `${V2_KEYS}/{key_id}` },
-  { method: 'PATCH', template: `${V2_KEYS}/{key_id}`, body: {}, audit: 'update' },
+  {
+    method: 'PATCH',
+    template: `${V2_KEYS}/{key_id}`,
+    body: { contract: V2_UPDATE_BODY },
+    audit: 'update',
+  },
   { method: 'DELETE', template: `${V2_KEYS}/{key_id}`, audit: 'delete' },
   { method: 'GET', template: '/cloud/v2/inference/deployments', query: LIST_QUERY },
   PROJECTS_ROUTE,
@@ -56,16 +70,26 @@ const V3 = '/cloud/v3/inference/{project_id}';
  */
 export const GCORE_V3_ROUTES: readonly RouteRule[] = [
   { method: 'GET', template: `${V3}/api_keys`, query: ['limit', 'offset', 'order_by'] },
-  { method: 'POST', template: `${V3}/api_keys`, body: {}, audit: 'create' },
+  {
+    method: 'POST',
+    template: `${V3}/api_keys`,
+    body: { contract: V3_CREATE_BODY },
+    audit: 'create',
+  },
   { method: 'GET', template: `${V3}/api_keys/{name}` },
-  { method: 'PATCH', template: `${V3}/api_keys/{name}`, body: {}, audit: 'update' },
+  {
+    method: 'PATCH',
+    template: `${V3}/api_keys/{name}`,
+    body: { contract: V3_UPDATE_BODY },
+    audit: 'update',
+  },
   { method: 'DELETE', template: `${V3}/api_keys/{name}`, audit: 'delete' },
   { method: 'GET', template: `${V3}/deployments`, query: ['limit', 'offset', 'order_by'] },
   { method: 'GET', template: `${V3}/deployments/{deployment_name}` },
   {
     method: 'PATCH',
     template: `${V3}/deployments/{deployment_name}`,
-    body: { fields: ['api_keys'] },
+    body: { contract: V3_DEPLOYMENT_KEYS_BODY },
     audit: 'bind',
   },
   { method: 'GET', template: '/cloud/v1/tasks/{task_id}' },
@@ -153,12 +177,4 @@ function safeDecode(text: string): string {
   } catch {
     return '';
   }
-}
-
-/** Which top-level keys of `body` the rule does not allow; empty when all are allowed. */
-export function forbiddenFields(rule: RouteRule, body: unknown): string[] {
-  const fields = rule.body?.fields;
-  if (!fields) return [];
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) return ['(not an object)'];
-  return Object.keys(body).filter((key) => !fields.includes(key));
 }

@@ -19,18 +19,21 @@ const descriptionSchema = z
     z.maxLength(V3_DESCRIPTION_MAX_LENGTH, `Use at most ${V3_DESCRIPTION_MAX_LENGTH} characters.`),
   );
 
+/** Any name the spec lets a key have (4–63 characters, dotted labels allowed). */
+export const v3SpecKeyNameSchema = z
+  .string()
+  .check(
+    z.minLength(4, 'Ensure this value has at least 4 characters.'),
+    z.maxLength(63, 'Ensure this value has at most 63 characters.'),
+    z.regex(V3_SPEC_NAME_PATTERN, 'String should match the API key name pattern.'),
+  );
+
 /**
- * The create body exactly as the spec accepts it (what the sandbox enforces): 4–63 characters,
- * dotted labels allowed; the description and expiry are non-nullable strings; nothing else.
+ * The create body exactly as the spec accepts it (what the sandbox enforces): a spec name; the
+ * description and expiry are non-nullable strings; nothing else.
  */
 export const createApiKeyV3SpecSchema = z.strictObject({
-  name: z
-    .string()
-    .check(
-      z.minLength(4, 'Ensure this value has at least 4 characters.'),
-      z.maxLength(63, 'Ensure this value has at most 63 characters.'),
-      z.regex(V3_SPEC_NAME_PATTERN, 'String should match the API key name pattern.'),
-    ),
+  name: v3SpecKeyNameSchema,
   description: z.optional(descriptionSchema),
   expires_at: z.optional(
     z.iso.datetime({ offset: true, error: 'Give an ISO 8601 date and time with a time zone.' }),

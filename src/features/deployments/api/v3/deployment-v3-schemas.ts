@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { listOf } from '../../../../lib/list-schema';
+import { v3SpecKeyNameSchema } from '../../../api-keys/api/v3/api-key-v3-schemas';
 
 /**
  * The v3 deployment contract, the part the dashboard reads (InferenceInstanceOutSerializerV3) and
@@ -30,10 +31,11 @@ export const deploymentV3ListSchema = listOf(deploymentV3Schema);
 
 /**
  * The whole key list of a deployment, replacing the old one. Never `auth_enabled` (deprecated, and
- * refused together with `api_keys`), never `null`.
+ * refused together with `api_keys`), never `null`; only names a key can have. The gateway checks
+ * the same contract (server/gateway/body-contracts.ts).
  */
 export const patchDeploymentKeysInputSchema = z.strictObject({
-  api_keys: z.array(z.string()),
+  api_keys: z.array(v3SpecKeyNameSchema),
 });
 export type PatchDeploymentKeysInput = z.infer<typeof patchDeploymentKeysInputSchema>;
 

@@ -1,0 +1,23 @@
+import type { RawRequest, RawResponse } from '../send-raw-request.ts';
+import type { UpstreamMood } from './fake-upstream.ts';
+
+/**
+ * One row of the raw-socket attack table (attack-cases.ts). `reaches` says how many calls the
+ * recording upstream may see: 0 for every refusal.
+ */
+export type AttackCase = {
+  name: string;
+  kind: 'finding' | 'held';
+  /** The server generation it is sent to; v2 unless said (the e2e servers speak v2). */
+  server?: 'v2' | 'v3';
+  request: (port: number) => RawRequest;
+  mood?: UpstreamMood;
+  /** The status, or per server when they legitimately differ (Vite's own host check). */
+  status: number | { dev: number; production: number };
+  reaches: 0 | 1;
+  /** The exact body the upstream must receive: the validated value, re-serialised. */
+  forwarded?: string;
+  /** Fields of the one audit line the call must write. */
+  audit?: Record<string, unknown>;
+  check?: (response: RawResponse) => void;
+};
