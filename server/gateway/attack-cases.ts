@@ -1,5 +1,6 @@
 import { sendRawRequest } from '../send-raw-request.ts';
 import type { AttackCase } from './attack-case.ts';
+import { AUDIT_ATTACK_CASES } from './attack-cases-audit.ts';
 import { BODY_ATTACK_CASES } from './attack-cases-bodies.ts';
 import type { FakeUpstream } from './fake-upstream.ts';
 
@@ -386,6 +387,7 @@ export const ATTACK_CASES: AttackCase[] = [
     forwarded: '{"name":"ok","project_id":1}',
   },
   ...BODY_ATTACK_CASES,
+  ...AUDIT_ATTACK_CASES,
 ];
 
 /** Sends `attack` and returns the answer, waiting for the fake upstream to settle. */

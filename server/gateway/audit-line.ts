@@ -7,7 +7,6 @@ export type AuditInput = {
   headers: IncomingHttpHeaders;
   /** The parsed request body (bounded, already read), only to name the key; never logged. */
   body: unknown;
-  query: URLSearchParams;
   /** Lower-case name of the trusted identity header, set by the operator; else unused. */
   userHeader: string | undefined;
   sharedToken: boolean;
@@ -27,17 +26,20 @@ export function auditLine(input: AuditInput): string | undefined {
   const action = input.match.rule.audit;
   if (!action) return undefined;
   const { params } = input.match;
-  const body = isRecord(input.body) ? input.body : {};
+  // Only a create names its key and project in the body; any other write names them in its path,
+  // the one thing the API acts on, so a body cannot put another key's name in the log.
+  const body = action === 'create' && isRecord(input.body) ? input.body : {};
   const named = input.userHeader ? input.headers[input.userHeader] : undefined;
   const user = typeof named === 'string' && named !== '' ? named.slice(0, 256) : undefined;
   // A bind sends the deployment's whole list: the key is the one it adds or removes.
-  const bind = action === 'bind' ? bindFields(body.api_keys, input.keysBefore) : undefined;
+  const sent = action === 'bind' && isRecord(input.body) ? input.body.api_keys : undefined;
+  const bind = action === 'bind' ? bindFields(sent, input.keysBefore) : undefined;
   return JSON.stringify({
     type: 'audit',
     time: new Date().toISOString(),
     user: user ?? (input.sharedToken ? 'shared token' : 'personal token'),
     action,
-    project: params.project_id ?? scalar(body.project_id) ?? input.query.get('project_id') ?? null,
+    project: params.project_id ?? scalar(body.project_id) ?? null,
     key_name: bind ? bind.key_name : (scalar(body.name) ?? params.name ?? null),
     key_id: params.key_id ?? null,
     ...(params.deployment_name ? { deployment: params.deployment_name } : {}),

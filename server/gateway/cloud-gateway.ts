@@ -87,7 +87,6 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
         match,
         headers: req.headers,
         body: parsed,
-        query: new URLSearchParams(query),
         userHeader,
         sharedToken: options.target.token !== undefined,
         status,

@@ -1,0 +1,43 @@
+import type { RawRequest } from '../send-raw-request.ts';
+import type { AttackCase } from './attack-case.ts';
+
+const V3_KEY = '/cloud/v3/inference/1/api_keys/prod-chat';
+
+const send = (method: string, body: string) => (): RawRequest => ({
+  method,
+  target: V3_KEY,
+  headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+  body,
+});
+
+/** Issue 19, finding 5: an update or delete is logged under the key its path names. */
+export const AUDIT_ATTACK_CASES: AttackCase[] = [
+  {
+    name: 'v3 update naming another key in its body',
+    kind: 'finding',
+    server: 'v3',
+    request: send('PATCH', '{"name":"innocent-key"}'),
+    status: 403,
+    reaches: 0,
+    audit: { action: 'update', key_name: 'prod-chat', project: '1', status: 403 },
+  },
+  {
+    name: 'v3 delete with a body naming another key',
+    kind: 'finding',
+    server: 'v3',
+    request: send('DELETE', '{"name":"innocent-key","project_id":2}'),
+    status: 400,
+    reaches: 0,
+    audit: { action: 'delete', key_name: 'prod-chat', project: '1', status: 400 },
+  },
+  {
+    name: 'v3 update: logged under the key in its path',
+    kind: 'finding',
+    server: 'v3',
+    request: send('PATCH', '{"description":"d"}'),
+    status: 200,
+    reaches: 1,
+    forwarded: '{"description":"d"}',
+    audit: { action: 'update', key_name: 'prod-chat', project: '1', status: 200 },
+  },
+];
