@@ -2,6 +2,7 @@ import { sendRawRequest } from '../send-raw-request.ts';
 import type { AttackCase } from './attack-case.ts';
 import { AUDIT_ATTACK_CASES } from './attack-cases-audit.ts';
 import { BODY_ATTACK_CASES } from './attack-cases-bodies.ts';
+import { TASK_ATTACK_CASES } from './attack-cases-tasks.ts';
 import type { FakeUpstream } from './fake-upstream.ts';
 
 const KEYS = '/cloud/v2/inference/api_keys';
@@ -388,6 +389,7 @@ export const ATTACK_CASES: AttackCase[] = [
   },
   ...BODY_ATTACK_CASES,
   ...AUDIT_ATTACK_CASES,
+  ...TASK_ATTACK_CASES,
 ];
 
 /** Sends `attack` and returns the answer, waiting for the fake upstream to settle. */

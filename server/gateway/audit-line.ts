@@ -43,6 +43,7 @@ export function auditLine(input: AuditInput): string | undefined {
     key_name: bind ? bind.key_name : (scalar(body.name) ?? params.name ?? null),
     key_id: params.key_id ?? null,
     ...(params.deployment_name ? { deployment: params.deployment_name } : {}),
+    ...(params.task_id ? { task_id: params.task_id } : {}),
     ...(bind
       ? { api_keys: bind.api_keys, keys_added: bind.keys_added, keys_removed: bind.keys_removed }
       : {}),

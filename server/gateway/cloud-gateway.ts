@@ -21,8 +21,9 @@ import {
   misshapenParam,
   routesFor,
 } from './route-table.ts';
+import { TaskMemory } from './task-memory.ts';
 import { refuseTarget } from './target-guard.ts';
-import type { RouteRule } from './route-table.ts';
+import type { RouteMatch, RouteRule } from './route-table.ts';
 
 export type GatewayOptions = {
   /** The API's origin. With a token, it replaces the browser's Authorization ("server" auth). */
@@ -49,6 +50,7 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
   const userHeader = options.auditUserHeader?.trim().toLowerCase() || undefined;
   const writeLine = options.writeLine ?? ((line) => process.stdout.write(`${line}\n`));
   const deploymentKeys = new DeploymentKeysMemory();
+  const tasks = new TaskMemory();
   return (req, res, next) => {
     const verdict = checkTarget(req.url ?? '');
     if (!verdict.ok) return refuseTarget(res, verdict.problem);
@@ -82,9 +84,15 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
     const query = filterQuery(target.query, match.rule.query);
     const { project_id: project, deployment_name: deployment } = match.params;
     const deploymentRead = method === 'GET' && project !== undefined && deployment !== undefined;
-    const audit = (status: number, parsed?: unknown, upstreamRequestId?: string) => {
+    const bind = match.rule.audit === 'bind';
+    const writeAudit = (
+      auditedMatch: RouteMatch,
+      status: number,
+      parsed?: unknown,
+      upstreamRequestId?: string,
+    ) => {
       const line = auditLine({
-        match,
+        match: auditedMatch,
         headers: req.headers,
         body: parsed,
         userHeader,
@@ -96,6 +104,8 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       });
       if (line) writeLine(line);
     };
+    const audit = (status: number, parsed?: unknown, upstreamRequestId?: string) =>
+      writeAudit(match, status, parsed, upstreamRequestId);
     const refuse = (answer: ErrorAnswer) => {
       sendError(res, answer);
       audit(answer.status);
@@ -103,6 +113,14 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
 
     const crossSite = crossSiteProblem(method, req.headers, options.policy);
     if (crossSite) return refuse(errorAnswer(403, 'CrossSiteRequest', `Refused ${crossSite}.`));
+    if (match.rule.knownTasksOnly && !tasks.knows(match.params.task_id ?? '')) {
+      const message =
+        'The dashboard’s server forwards only the tasks its own key bindings started.';
+      sendError(res, errorAnswer(403, 'ForbiddenByGateway', message));
+      // A read, audited only when refused: someone asked for another task of the account.
+      const asAudited = { ...match, rule: { ...match.rule, audit: 'read-task' as const } };
+      return writeAudit(asAudited, 403);
+    }
     const read = await readRequestBody(req, match.rule);
     if (!read.ok) return read.answer ? refuse(read.answer) : void res.destroy();
     const { body, parsed } = read;
@@ -119,12 +137,15 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
         method,
         headers: upstreamHeaders(req, body, options.target.token),
         body,
-        keepAnswer: deploymentRead,
+        keepAnswer: deploymentRead || bind,
       },
       options.deadlines,
     );
     if (deploymentRead && outcome.status === 200 && outcome.answer) {
       deploymentKeys.remember(project, deployment, parseJson(outcome.answer));
+    }
+    if (bind && outcome.status >= 200 && outcome.status < 300 && outcome.answer) {
+      tasks.rememberAnswer(parseJson(outcome.answer));
     }
     audit(outcome.status, parsed, outcome.upstreamRequestId);
     if (outcome.failure) {

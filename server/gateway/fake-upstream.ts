@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -35,8 +36,9 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
       fake.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      if (fake.delayMs === 0) return answer(fake.mood, res, req.url ?? '');
-      setTimeout(() => answer(fake.mood, res, req.url ?? ''), fake.delayMs);
+      const reply = () => answer(fake.mood, res, req.method ?? '', req.url ?? '');
+      if (fake.delayMs === 0) return reply();
+      setTimeout(reply, fake.delayMs);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -49,7 +51,7 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
   return fake;
 }
 
-function answer(mood: UpstreamMood, res: ServerResponse, url: string) {
+function answer(mood: UpstreamMood, res: ServerResponse, method: string, url: string) {
   const json = { 'content-type': 'application/json', 'x-request-id': UPSTREAM_REQUEST_ID };
   switch (mood) {
     case 'hangs':
@@ -79,6 +81,10 @@ function answer(mood: UpstreamMood, res: ServerResponse, url: string) {
       return res.end('{"secret":"s3cr3t"}');
     default:
       res.writeHead(200, json);
+      if (method === 'PATCH' && url.includes('/deployments/')) {
+        // A new task each time, as Gcore answers (TaskIDsSerializer).
+        return res.end(JSON.stringify({ tasks: [randomUUID()] }));
+      }
       return res.end('{"count":0,"results":[]}');
   }
 }

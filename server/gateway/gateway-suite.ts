@@ -125,6 +125,16 @@ export function describeGateway(
       });
     });
 
+    it('forwards a task a deployment PATCH through this server answered with', async () => {
+      const deployment = '/cloud/v3/inference/1/deployments/llama';
+      const patch = await write(sharedV3, 'PATCH', deployment, {}, '{"api_keys":["prod-chat"]}');
+      const { tasks } = JSON.parse(patch.body) as { tasks: string[] };
+      const task = `/cloud/v1/tasks/${tasks[0] ?? ''}`;
+      const reached = upstream.seen.length;
+      expect((await write(sharedV3, 'GET', task)).status).toBe(200);
+      expect(upstream.seen.slice(reached).map((call) => call.url)).toEqual([task]);
+    });
+
     it('takes a JSON body of exactly 64 KiB and forwards its value re-serialised', async () => {
       const body = JSON.stringify({ name: 'k', description: 'x'.repeat(64 * 1024 - 30) }).padEnd(
         64 * 1024,

@@ -12,7 +12,7 @@ import {
  * that matches no row is refused and never forwarded; adding a call means adding a row (and a
  * test in route-table.test.ts).
  */
-export type AuditAction = 'create' | 'update' | 'delete' | 'bind';
+export type AuditAction = 'create' | 'update' | 'delete' | 'bind' | 'read-task';
 
 export type RouteRule = {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -24,6 +24,8 @@ export type RouteRule = {
   body?: { contract: BodyContract };
   /** Writes one audit line per call. */
   audit?: AuditAction;
+  /** Forwarded only for a task a deployment PATCH through this server started (task-memory.ts). */
+  knownTasksOnly?: true;
 };
 
 /** Every `{param}` a template may use: a segment that fails its shape matches no route. */
@@ -92,7 +94,7 @@ export const GCORE_V3_ROUTES: readonly RouteRule[] = [
     body: { contract: V3_DEPLOYMENT_KEYS_BODY },
     audit: 'bind',
   },
-  { method: 'GET', template: '/cloud/v1/tasks/{task_id}' },
+  { method: 'GET', template: '/cloud/v1/tasks/{task_id}', knownTasksOnly: true },
 ];
 
 /** What a v3 dashboard calls: the v3 rows plus the projects list. */
