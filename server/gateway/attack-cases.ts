@@ -1,5 +1,6 @@
 import { sendRawRequest } from '../send-raw-request.ts';
 import type { AttackCase } from './attack-case.ts';
+import { ANSWER_ATTACK_CASES } from './attack-cases-answers.ts';
 import { AUDIT_ATTACK_CASES } from './attack-cases-audit.ts';
 import { BODY_ATTACK_CASES } from './attack-cases-bodies.ts';
 import { TASK_ATTACK_CASES } from './attack-cases-tasks.ts';
@@ -390,13 +391,17 @@ export const ATTACK_CASES: AttackCase[] = [
   ...BODY_ATTACK_CASES,
   ...AUDIT_ATTACK_CASES,
   ...TASK_ATTACK_CASES,
+  ...ANSWER_ATTACK_CASES,
 ];
 
 /** Sends `attack` and returns the answer, waiting for the fake upstream to settle. */
 export async function runAttack(attack: AttackCase, port: number, upstream: FakeUpstream) {
   upstream.mood = attack.mood ?? 'fine';
   const before = upstream.seen.length;
-  const response = await sendRawRequest(port, { timeoutMs: 5000, ...attack.request(port) });
+  const response = await sendRawRequest(port, {
+    timeoutMs: 5000,
+    ...attack.request(port),
+  }).finally(() => (upstream.mood = 'fine'));
   const calls = upstream.seen.slice(before);
   return { response, reached: calls.length, bodies: calls.map((call) => call.body) };
 }

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { gzipSync } from 'node:zlib';
 import {
   createServer,
   type IncomingHttpHeaders,
@@ -11,7 +12,17 @@ export type SeenCall = { method: string; url: string; headers: IncomingHttpHeade
 
 /** How the stand-in for Gcore answers the next calls: well, or in one of the ways that hurt. */
 export type UpstreamMood =
-  'fine' | 'hostile-headers' | 'redirect' | 'dies-mid-body' | 'hangs' | 'drips';
+  | 'fine'
+  | 'hostile-headers'
+  | 'redirect'
+  | 'dies-mid-body'
+  | 'hangs'
+  | 'drips'
+  | 'html'
+  | 'gzip'
+  | 'huge-length'
+  | 'huge-stream'
+  | 'empty-204';
 
 export type FakeUpstream = {
   url: string;
@@ -23,6 +34,8 @@ export type FakeUpstream = {
 };
 
 export const UPSTREAM_REQUEST_ID = 'upstream-id-5a1e';
+/** Just over the answer cap (16 MiB). */
+const HUGE = 16 * 1024 * 1024 + 1;
 
 /**
  * Gcore's stand-in for the gateway tests: records every call that reaches it (nothing refused
@@ -67,6 +80,23 @@ function answer(mood: UpstreamMood, res: ServerResponse, method: string, url: st
       const timer = setInterval(() => res.write(' '), 100);
       return void res.once('close', () => clearInterval(timer));
     }
+    case 'html':
+      res.writeHead(200, { ...json, 'content-type': 'text/html' });
+      return res.end('<script>alert(document.domain)</script>');
+    case 'gzip':
+      res.writeHead(200, { ...json, 'content-encoding': 'gzip' });
+      return res.end(gzipSync('{"count":0,"results":[]}'));
+    case 'huge-length':
+      res.writeHead(200, { ...json, 'content-length': String(HUGE) });
+      return res.end();
+    case 'huge-stream': {
+      res.writeHead(200, json);
+      const chunk = Buffer.alloc(1024 * 1024, 0x20);
+      for (let sent = 0; sent < HUGE; sent += chunk.length) res.write(chunk);
+      return res.end('{}');
+    }
+    case 'empty-204':
+      return res.writeHead(204, { 'x-request-id': UPSTREAM_REQUEST_ID }).end();
     case 'hostile-headers':
       res.writeHead(url.includes('missing') ? 404 : 200, {
         ...json,

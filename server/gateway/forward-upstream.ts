@@ -3,6 +3,7 @@ import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { pipeline } from 'node:stream';
 import { NO_STORE, sendError, upstreamFailureJson } from '../cloud-answer.ts';
+import { ANSWER_TOO_LARGE, answerRefusal, answerSizeCap } from './answer-guard.ts';
 
 export type Deadlines = { headersMs: number; bodyMs: number };
 
@@ -34,7 +35,6 @@ export type ForwardOutcome = {
 const PASSED_RESPONSE_HEADERS = [
   'content-type',
   'content-length',
-  'content-encoding',
   'content-language',
   'etag',
   'last-modified',
@@ -136,12 +136,21 @@ export function forwardUpstream(
         const message = `The API answered with a redirect (HTTP ${status}), which the dashboard does not follow.`;
         return fail(502, 'UpstreamRedirect', message);
       }
+      const refusal = answerRefusal(answer.headers, status);
+      if (refusal) {
+        answer.resume();
+        return fail(502, 'UpstreamAnswerRefused', refusal);
+      }
       res.writeHead(status, answerHeaders(answer, upstreamRequestId));
       const kept = forward.keepAnswer ? keepBody(answer) : undefined;
-      pipeline(answer, res, (error) => {
+      pipeline(answer, answerSizeCap(), res, (error) => {
         if (!error) return finish({ status, answer: kept?.() });
         res.destroy();
-        const failure = res.writableEnded ? CLIENT_CLOSED : 'upstream connection lost mid-body';
+        const failure = res.writableEnded
+          ? CLIENT_CLOSED
+          : error.message === ANSWER_TOO_LARGE
+            ? ANSWER_TOO_LARGE
+            : 'upstream connection lost mid-body';
         finish({ status, failure });
       });
     });
@@ -177,7 +186,11 @@ export function upstreamHeaders(
   body: Buffer | undefined,
   token: string | undefined,
 ): OutgoingHttpHeaders {
-  const headers: OutgoingHttpHeaders = { accept: req.headers.accept ?? 'application/json' };
+  const headers: OutgoingHttpHeaders = {
+    accept: req.headers.accept ?? 'application/json',
+    // Plain answers only: a compressed one is refused (answer-guard.ts).
+    'accept-encoding': 'identity',
+  };
   if (req.headers['accept-language']) headers['accept-language'] = req.headers['accept-language'];
   if (body) {
     headers['content-type'] = 'application/json';

@@ -115,6 +115,11 @@ export function describeGateway(
       expect(call?.headers.cookie).toBeUndefined();
     });
 
+    it('asks the API for plain answers, never compressed ones', async () => {
+      await write(shared, 'GET', '/cloud/v1/projects', { 'accept-encoding': 'gzip, br' });
+      expect(upstream.seen.at(-1)?.headers['accept-encoding']).toBe('identity');
+    });
+
     it('passes the user’s own Authorization in personal mode', async () => {
       await write(personal, 'GET', `${KEYS}?project_id=1&limit=10&offset=0&order_by=name.asc`, {
         authorization: 'APIKey own',
