@@ -1,3 +1,4 @@
+import { readApiUrl } from './api-url.ts';
 import { PORT_RULE, readEnvInteger } from './read-env-integer.ts';
 import { startSandboxProcess } from './start-sandbox-process.ts';
 
@@ -16,7 +17,7 @@ export async function resolveApiTarget(env: ApiTargetEnv): Promise<ApiTarget> {
   const remote = env.GCORE_API_URL?.trim();
   const token = env.GCORE_API_KEY?.trim() || undefined;
   if (remote) {
-    const url = new URL(remote); // throws early on a typo, before any request is proxied
+    const url = readApiUrl(remote);
     return { kind: 'remote', url: url.origin, token, close: async () => {} };
   }
   const server = await startSandboxProcess({

@@ -1,4 +1,5 @@
 import { readApiGenerationSetting, type ApiGenerationSetting } from '../api-generation.ts';
+import { readApiUrl } from '../api-url.ts';
 import { readGatewaySettings, type GatewaySettings } from '../gateway/gateway-settings.ts';
 import { MS_RULE, PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
 
@@ -41,7 +42,7 @@ export function readProductionConfig(
     );
   }
   const apiUrl = env.GCORE_API_URL?.trim() || 'https://api.gcore.com';
-  if (!sandbox) new URL(apiUrl); // a typo fails here, not on the first request
+  if (!sandbox) readApiUrl(apiUrl);
   return {
     port: readEnvInteger(env, 'PORT', PORT_RULE, 8080),
     host: env.HOST?.trim() || '127.0.0.1',

@@ -142,8 +142,15 @@ describe('readProductionConfig', () => {
     [{ GCORE_AUTH: 'maybe' }, /GCORE_AUTH/],
     [{ GCORE_AUTH: 'server' }, /GCORE_API_KEY/],
     [{ GCORE_API_URL: 'not a url' }, /Invalid URL/],
+    [{ GCORE_API_URL: 'https://u:p4ss@api.gcore.com' }, /GCORE_API_URL must not hold credentials/],
+    [{ GCORE_API_URL: 'https://token@api.gcore.com' }, /GCORE_API_URL must not hold credentials/],
     [{ GCORE_API_TIMEOUT_MS: 'soon' }, /GCORE_API_TIMEOUT_MS/],
   ])('refuses %j at start-up', (env, message) => {
     expect(() => readProductionConfig(env, [])).toThrow(message);
+  });
+
+  it('never repeats the credentials it refuses in GCORE_API_URL', () => {
+    const read = () => readProductionConfig({ GCORE_API_URL: 'https://u:p4ss@api.gcore.com' }, []);
+    expect(read).toThrow(expect.objectContaining({ message: expect.not.stringContaining('p4ss') }));
   });
 });
