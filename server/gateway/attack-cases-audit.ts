@@ -10,7 +10,12 @@ const send = (method: string, body: string) => (): RawRequest => ({
   body,
 });
 
-/** Issue 19, finding 5: an update or delete is logged under the key its path names. */
+const sameOrigin = { 'sec-fetch-site': 'same-origin' };
+
+/**
+ * Issue 19, finding 5: an update or delete is logged under the key its path names; finding 6:
+ * every refused write leaves one line, the ones refused before any row matched included.
+ */
 export const AUDIT_ATTACK_CASES: AttackCase[] = [
   {
     name: 'v3 update naming another key in its body',
@@ -39,5 +44,38 @@ export const AUDIT_ATTACK_CASES: AttackCase[] = [
     reaches: 1,
     forwarded: '{"description":"d"}',
     audit: { action: 'update', key_name: 'prod-chat', project: '1', status: 200 },
+  },
+  {
+    name: 'a delete with a malformed key id: 404, audited',
+    kind: 'finding',
+    request: () => ({
+      method: 'DELETE',
+      target: '/cloud/v2/inference/api_keys/not-a-uuid',
+      headers: sameOrigin,
+    }),
+    status: 404,
+    reaches: 0,
+    audit: { action: 'delete', key_id: null, status: 404 },
+  },
+  {
+    name: 'the other generation’s delete: 403, audited under its path’s key',
+    kind: 'finding',
+    request: () => ({ method: 'DELETE', target: V3_KEY, headers: sameOrigin }),
+    status: 403,
+    reaches: 0,
+    audit: { action: 'delete', key_name: 'prod-chat', project: '1', status: 403 },
+  },
+  {
+    name: 'a write to no listed path: 403, audited',
+    kind: 'finding',
+    request: () => ({
+      method: 'POST',
+      target: '/cloud/v1/echo',
+      headers: { ...sameOrigin, 'content-type': 'application/json' },
+      body: '{}',
+    }),
+    status: 403,
+    reaches: 0,
+    audit: { action: 'unlisted-write', method: 'POST', status: 403 },
   },
 ];

@@ -10,6 +10,7 @@ const lineFor = (routes: typeof DASHBOARD_ROUTES, method: string, path: string, 
   if (!match) throw new Error(`no row for ${method} ${path}`);
   const line = auditLine({
     match,
+    method,
     headers: {},
     body,
     userHeader: undefined,

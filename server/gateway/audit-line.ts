@@ -1,9 +1,13 @@
 import type { IncomingHttpHeaders } from 'node:http';
 import { bindFields } from './bind-audit.ts';
-import type { RouteMatch } from './route-table.ts';
+import type { AuditAction } from './route-table.ts';
+
+/** What a line is about: the action and the path's params (a matched row, or a refused call). */
+export type AuditedMatch = { rule: { audit?: AuditAction }; params: Record<string, string> };
 
 export type AuditInput = {
-  match: RouteMatch;
+  match: AuditedMatch;
+  method: string;
   headers: IncomingHttpHeaders;
   /** The parsed request body (bounded, already read), only to name the key; never logged. */
   body: unknown;
@@ -39,6 +43,7 @@ export function auditLine(input: AuditInput): string | undefined {
     time: new Date().toISOString(),
     user: user ?? (input.sharedToken ? 'shared token' : 'personal token'),
     action,
+    ...(action === 'unlisted-write' ? { method: input.method.slice(0, 16) } : {}),
     project: params.project_id ?? scalar(body.project_id) ?? null,
     key_name: bind ? bind.key_name : (scalar(body.name) ?? params.name ?? null),
     key_id: params.key_id ?? null,

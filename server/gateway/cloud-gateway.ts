@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorAnswer, newRequestId, sendError, type ErrorAnswer } from '../cloud-answer.ts';
-import { auditLine } from './audit-line.ts';
+import { auditLine, type AuditedMatch } from './audit-line.ts';
 import { DeploymentKeysMemory } from './bind-audit.ts';
 import { checkTarget, type CanonicalTarget } from './canonical-target.ts';
 import {
@@ -14,16 +14,11 @@ import { readRequestBody } from './request-body.ts';
 import { crossSiteProblem, type OriginPolicy } from './request-origin.ts';
 import type { GenerationChoice } from '../api-generation-choice.ts';
 import { generationGate } from './generation-gate.ts';
-import {
-  DASHBOARD_ROUTES,
-  filterQuery,
-  matchRoute,
-  misshapenParam,
-  routesFor,
-} from './route-table.ts';
+import { DASHBOARD_ROUTES, filterQuery, matchRoute, routesFor } from './route-table.ts';
 import { TaskMemory } from './task-memory.ts';
 import { refuseTarget } from './target-guard.ts';
-import type { RouteMatch, RouteRule } from './route-table.ts';
+import type { RouteRule } from './route-table.ts';
+import { unmatchedRefusal } from './unmatched-refusal.ts';
 
 export type GatewayOptions = {
   /** The API's origin. With a token, it replaces the browser's Authorization ("server" auth). */
@@ -71,28 +66,16 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
     }
     // Undecided, every generation's rows match; only UNDECIDED_ROUTES pass the gate below.
     const routes = fixedRoutes ?? routesFor(options.generation?.current() ?? null);
-    const match = matchRoute(routes, method, target.path);
-    const misshapen = match ? undefined : misshapenParam(routes, method, target.path);
-    if (misshapen) {
-      const message = `No resource has such a ${misshapen}.`;
-      return sendError(res, errorAnswer(404, 'NotFound', message));
-    }
-    if (!match) {
-      const message = `The dashboard's server forwards only the dashboard's own API calls; ${method} on this path is not one of them.`;
-      return sendError(res, errorAnswer(403, 'ForbiddenByGateway', message));
-    }
-    const query = filterQuery(target.query, match.rule.query);
-    const { project_id: project, deployment_name: deployment } = match.params;
-    const deploymentRead = method === 'GET' && project !== undefined && deployment !== undefined;
-    const bind = match.rule.audit === 'bind';
     const writeAudit = (
-      auditedMatch: RouteMatch,
+      audited: AuditedMatch,
       status: number,
       parsed?: unknown,
       upstreamRequestId?: string,
     ) => {
+      const { project_id: project, deployment_name: deployment } = audited.params;
       const line = auditLine({
-        match: auditedMatch,
+        match: audited,
+        method,
         headers: req.headers,
         body: parsed,
         userHeader,
@@ -104,6 +87,16 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       });
       if (line) writeLine(line);
     };
+    const match = matchRoute(routes, method, target.path);
+    if (!match) {
+      const refusal = unmatchedRefusal(routes, method, target.path);
+      sendError(res, refusal.answer);
+      return refusal.audited ? writeAudit(refusal.audited, refusal.answer.status) : undefined;
+    }
+    const query = filterQuery(target.query, match.rule.query);
+    const { project_id: project, deployment_name: deployment } = match.params;
+    const deploymentRead = method === 'GET' && project !== undefined && deployment !== undefined;
+    const bind = match.rule.audit === 'bind';
     const audit = (status: number, parsed?: unknown, upstreamRequestId?: string) =>
       writeAudit(match, status, parsed, upstreamRequestId);
     const refuse = (answer: ErrorAnswer) => {
@@ -122,7 +115,12 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       return writeAudit(asAudited, 403);
     }
     const read = await readRequestBody(req, match.rule);
-    if (!read.ok) return read.answer ? refuse(read.answer) : void res.destroy();
+    if (!read.ok && read.answer) return refuse(read.answer);
+    if (!read.ok) {
+      // The browser went away mid-body: no one to answer, but the attempt is on record.
+      res.destroy();
+      return audit(499);
+    }
     const { body, parsed } = read;
     // After every other check: only a call that would be forwarded may make the server probe.
     if (!fixedRoutes && options.generation) {

@@ -180,5 +180,22 @@ export function describeGateway(
     }
   });
 
+  it(`audits a create the browser abandoned mid-body (${kind})`, async () => {
+    const before = shared.lines.length;
+    const reached = upstream.seen.length;
+    const socket = connect(shared.port, '127.0.0.1', () =>
+      socket.write(
+        `POST ${KEYS} HTTP/1.1\r\nhost: 127.0.0.1:${shared.port}\r\nsec-fetch-site: same-origin\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"name":`,
+        () => socket.destroy(),
+      ),
+    );
+    socket.on('error', () => {});
+    await expect.poll(() => auditLinesSince(shared, before)).not.toEqual([]);
+    expect(auditLinesSince(shared, before)).toEqual([
+      expect.objectContaining({ action: 'create', status: 499 }),
+    ]);
+    expect(upstream.seen.length).toBe(reached);
+  });
+
   describeAuditLines(kind, () => ({ shared, personal }), write);
 }

@@ -43,12 +43,12 @@ describe('the dashboard’s allow-list (v2)', () => {
   });
 
   it('names the param that made a listed call miss, for a 404 instead of a 403', () => {
-    expect(misshapenParam(DASHBOARD_ROUTES, 'DELETE', '/cloud/v2/inference/api_keys/abc')).toBe(
-      'key_id',
-    );
-    expect(misshapenParam(DASHBOARD_ROUTES, 'GET', `/cloud/v2/inference/api_keys/${KEY}`)).toBe(
-      undefined,
-    );
+    expect(
+      misshapenParam(DASHBOARD_ROUTES, 'DELETE', '/cloud/v2/inference/api_keys/abc')?.param,
+    ).toBe('key_id');
+    expect(
+      misshapenParam(DASHBOARD_ROUTES, 'GET', `/cloud/v2/inference/api_keys/${KEY}`)?.param,
+    ).toBe(undefined);
     expect(misshapenParam(DASHBOARD_ROUTES, 'PUT', '/cloud/v2/inference/api_keys/abc')).toBe(
       undefined,
     );

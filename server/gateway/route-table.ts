@@ -12,7 +12,14 @@ import {
  * that matches no row is refused and never forwarded; adding a call means adding a row (and a
  * test in route-table.test.ts).
  */
-export type AuditAction = 'create' | 'update' | 'delete' | 'bind' | 'read-task';
+export type AuditAction =
+  | 'create'
+  | 'update'
+  | 'delete'
+  | 'bind'
+  | 'read-task'
+  /** A write that matches no row of any generation: refused, and on record. */
+  | 'unlisted-write';
 
 export type RouteRule = {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -135,12 +142,16 @@ export function matchRoute(
  * The param that made an otherwise listed call miss (`GET …/api_keys/not-a-uuid`), so it can be
  * answered 404 — no such key can exist — as the page expects of a hand-edited link.
  */
-export function misshapenParam(routes: readonly RouteRule[], method: string, path: string) {
+export function misshapenParam(
+  routes: readonly RouteRule[],
+  method: string,
+  path: string,
+): { rule: RouteRule; param: string } | undefined {
   const segments = path.split('/');
   for (const rule of routes) {
     if (rule.method !== method) continue;
     const params = matchTemplate(rule.template.split('/'), segments);
-    if (params && 'misshapen' in params) return params.misshapen;
+    if (params && 'misshapen' in params) return { rule, param: params.misshapen };
   }
   return undefined;
 }
