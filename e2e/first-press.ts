@@ -3,8 +3,7 @@ import { expect } from './fixtures';
 import type { Press } from './pointer-press';
 
 /** The create form's deployment checklist. */
-export const instancesGroup = (page: Page) =>
-  page.getByRole('group', { name: 'Inference instances' });
+export const instancesGroup = (page: Page) => page.getByRole('group', { name: 'Deployments' });
 
 /** One deployment's row: the label around its checkbox, which is what a person aims at. */
 export const deploymentRow = (page: Page, deployment: string) =>
