@@ -11,8 +11,7 @@ const CASES = [
   {
     title: 'a dotted name',
     typed: 'my.key',
-    nameError:
-      'Dots are not allowed: the API could not address a dotted key after creating it. Use hyphens.',
+    nameError: '“.” is not allowed: use a–z, 0–9 and hyphens.',
   },
 ] as const;
 const DEPLOYMENTS = ['llama-3-8b-chat', 'mistral-7b-instruct'] as const;
