@@ -1,5 +1,5 @@
 import { useApiDown } from '../../../lib/use-api-down';
-import { KeysWaitingForApi } from './keys-list-state';
+import { KeysWaitingForApi } from './keys-waiting-for-api';
 
 /**
  * Stands in for the API keys panel while its code loads: the same frame, heading and loading
