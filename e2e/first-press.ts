@@ -1,10 +1,9 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect } from './fixtures';
-import type { Press } from './pointer-press';
+import { expect, test } from './fixtures';
+import { pressWithMouse, pressWithTouch, type Press } from './pointer-press';
 
 /** The create form's deployment checklist. */
-export const instancesGroup = (page: Page) =>
-  page.getByRole('group', { name: 'Inference instances' });
+export const instancesGroup = (page: Page) => page.getByRole('group', { name: 'Deployments' });
 
 /** One deployment's row: the label around its checkbox, which is what a person aims at. */
 export const deploymentRow = (page: Page, deployment: string) =>
@@ -48,5 +47,42 @@ async function expectOnlyTicked(page: Page, deployments: readonly string[]) {
     const wanted = deployments.some((d) => label.startsWith(d));
     if (wanted) await expect(box, label).toBeChecked();
     else await expect(box, label).not.toBeChecked();
+  }
+}
+
+export type FirstPressCase = { title: string; typed: string; nameError: string };
+const DEPLOYMENTS = ['llama-3-8b-chat', 'mistral-7b-instruct'] as const;
+
+/**
+ * For each case, Name is focused (and filled), so the first press on a deployment blurs it and
+ * its error appears during the press: the press must still tick what was pressed, and only that.
+ * With a mouse on a desktop and a finger on a phone; `open` opens each generation's create form.
+ */
+export function describeFirstPresses(
+  cases: readonly FirstPressCase[],
+  open: (page: Page) => Promise<unknown>,
+) {
+  const ways = [
+    { title: 'desktop, mouse', press: pressWithMouse, phone: false },
+    { title: 'phone, touch', press: pressWithTouch, phone: true },
+  ] as const;
+  for (const way of ways) {
+    test.describe(way.title, () => {
+      if (way.phone) {
+        test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+      }
+      for (const { title, typed, nameError } of cases) {
+        test(`${title}: each first press on a deployment ticks it, and only it`, async ({
+          page,
+        }) => {
+          await open(page);
+          const name = page.getByRole('textbox', { name: 'Name' });
+          await name.focus();
+          if (typed) await name.fill(typed);
+          await pressTwoDeployments(page, way.press, { nameError, deployments: DEPLOYMENTS });
+          await expect(name).toHaveValue(typed);
+        });
+      }
+    });
   }
 }

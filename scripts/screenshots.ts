@@ -106,6 +106,9 @@ async function shoot(browser: Browser, server: DevServer): Promise<void> {
       server.stopSandbox();
       await page.goto(server.url);
       await page.getByRole('alert', { name: 'Gcore’s API can’t be reached' }).waitFor();
+      // Settled: the list's own code has loaded and says it waits for the API.
+      await page.getByText('The keys appear here once the API answers.').waitFor();
+      await page.getByRole('searchbox').waitFor();
     } else {
       await page.goto(server.url);
       // What a user sees once the page has settled: the sandbox's keys listed.

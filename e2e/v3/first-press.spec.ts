@@ -1,7 +1,7 @@
 import { expect, test } from '../fixtures';
-import { deploymentRow, pressTwoDeployments } from '../first-press';
+import { deploymentRow, describeFirstPresses } from '../first-press';
 import { expectNothingMoves } from '../layout-still';
-import { pressWithMouse, pressWithTouch } from '../pointer-press';
+import { pressWithMouse } from '../pointer-press';
 import { openCreateForm } from './create-form-helpers';
 
 // As on v2 (e2e/first-press.spec.ts), with v3's own name rule: a short name is an error here.
@@ -11,38 +11,11 @@ const CASES = [
   {
     title: 'a dotted name',
     typed: 'my.key',
-    nameError:
-      'Dots are not allowed: the API could not address a dotted key after creating it. Use hyphens.',
+    nameError: '“.” is not allowed: use a–z, 0–9 and hyphens.',
   },
 ] as const;
-const DEPLOYMENTS = ['llama-3-8b-chat', 'mistral-7b-instruct'] as const;
 
-test.describe('desktop, mouse', () => {
-  for (const { title, typed, nameError } of CASES) {
-    test(`${title}: each first press on a deployment ticks it, and only it`, async ({ page }) => {
-      await openCreateForm(page);
-      const name = page.getByRole('textbox', { name: 'Name' });
-      await name.focus();
-      if (typed) await name.fill(typed);
-      await pressTwoDeployments(page, pressWithMouse, { nameError, deployments: DEPLOYMENTS });
-    });
-  }
-});
-
-test.describe('phone, touch', () => {
-  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
-
-  for (const { title, typed, nameError } of CASES) {
-    test(`${title}: each first tap on a deployment ticks it, and only it`, async ({ page }) => {
-      await openCreateForm(page);
-      const name = page.getByRole('textbox', { name: 'Name' });
-      await name.focus();
-      if (typed) await name.fill(typed);
-      await pressTwoDeployments(page, pressWithTouch, { nameError, deployments: DEPLOYMENTS });
-      await expect(name).toHaveValue(typed);
-    });
-  }
-});
+describeFirstPresses(CASES, openCreateForm);
 
 test('ticking a deployment with no key shows the auth notice without moving any other row', async ({
   page,

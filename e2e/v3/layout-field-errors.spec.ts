@@ -10,8 +10,7 @@ const NAME_CASES = [
   { typed: 'ab', error: 'Use at least 4 characters (this one has 2).' },
   {
     typed: 'my.key',
-    error:
-      'Dots are not allowed: the API could not address a dotted key after creating it. Use hyphens.',
+    error: '“.” is not allowed: use a–z, 0–9 and hyphens.',
   },
 ] as const;
 

@@ -20,15 +20,6 @@ export function KeysLoadError({ error, onRetry }: Props) {
   );
 }
 
-/** No keys yet, and the API cannot be reached: the page's banner says why, once. */
-export function KeysWaitingForApi() {
-  return (
-    <p className="text-fg-muted py-8 text-center text-sm">
-      The keys appear here once the API answers.
-    </p>
-  );
-}
-
 /**
  * A background refresh that failed: the rows stay, marked as possibly out of date. While the API
  * cannot be reached, the page's banner gives the cause and Retry: this only dates the rows.

@@ -16,7 +16,10 @@ export function FormErrorAlert({ error, onRetry, onCheckList }: FormErrorAlertPr
   const ref = useRef<HTMLDivElement>(null);
   // The form may be scrolled to its top (a long sheet, a phone): the answer to the click must be
   // where the user is looking, by the button.
-  useEffect(() => ref.current?.scrollIntoView({ block: 'nearest' }), [error]);
+  // Braces matter: Chromium's scrollIntoView returns a promise, which React takes for a cleanup.
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: 'nearest' });
+  }, [error]);
   return (
     <Alert ref={ref}>
       <p>{error.message}</p>
