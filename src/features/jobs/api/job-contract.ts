@@ -62,9 +62,12 @@ export type Job = z.infer<typeof jobSchema>;
 
 export const jobListSchema = z.object({ results: z.array(jobSchema) });
 
-/** What the page posts to start a job. Deployments: the ones to change, at most 100. */
+/**
+ * What the page posts to start a job. Deployments: the ones to change, at most 100. `retire` is
+ * started by a rotation on the server's side, never posted.
+ */
 export const startJobInputSchema = z.strictObject({
-  kind: jobKindSchema,
+  kind: z.enum(['bind', 'unbind', 'detach-and-delete']),
   project_id: z.number().check(z.int(), z.positive()),
   key_name: v3SpecKeyNameSchema,
   deployments: z.array(z.string().check(z.minLength(1), z.maxLength(63))).check(z.maxLength(100)),
