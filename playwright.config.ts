@@ -82,7 +82,7 @@ export default defineConfig({
         GCORE_AUTH: 'personal',
         GCORE_API_KEY: '',
         GCORE_API_TIMEOUT_MS: '5000',
-        // v2 only, and `auto`: the first signed-in call detects it with the user's own token.
+        // v2 only, and `auto`: each signed-in caller's own token detects it.
         SANDBOX_API_VERSIONS: 'v2',
         GCORE_API_VERSION: 'auto',
       },

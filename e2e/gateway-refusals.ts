@@ -11,7 +11,10 @@ import { expect, test } from './fixtures';
 export function refusalsAgainst(
   server: 'dev' | 'production',
   port: number,
-  /** Personal sign-in: a token to settle the API generation with first (the v2/v3 rows). */
+  /**
+   * Personal sign-in: the signed-in user's token, sent with every attack as their page would,
+   * since the generation is decided per caller (the v2/v3 rows).
+   */
   authorization?: string,
 ) {
   if (authorization) {
@@ -27,7 +30,9 @@ export function refusalsAgainst(
   );
   for (const attack of refusals) {
     test(`${attack.kind}: ${attack.name}`, async ({ sandbox }) => {
-      const response = await sendRawRequest(port, { timeoutMs: 5000, ...attack.request(port) });
+      const request = attack.request(port);
+      const headers = authorization ? { authorization, ...request.headers } : request.headers;
+      const response = await sendRawRequest(port, { timeoutMs: 5000, ...request, headers });
       expect(response.status).toBe(statusFor(attack, server));
       expect(await sandbox.requests(), 'nothing reached the sandbox').toEqual([]);
     });

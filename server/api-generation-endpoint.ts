@@ -8,9 +8,9 @@ export const API_GENERATION_PATH = '/__app/api-generation';
 
 /**
  * `GET /__app/api-generation` → `{generation: 'v2' | 'v3' | null, reason}`, or 502 while the API
- * cannot be reached (the page asks again until it answers). For a page whose HTML
- * could not say (personal sign-in before the first probe): undecided, it probes with the
- * caller's own `Authorization`, which goes to the API only and is never echoed or logged.
+ * cannot be reached (the page asks again until it answers). In personal sign-in, where the HTML
+ * cannot say, it answers for the caller's own `Authorization`, which goes to the API only and is
+ * never echoed or logged. Whoever did not probe with their own token gets a generic reason.
  */
 export function apiGenerationEndpoint(
   choice: Pick<GenerationChoice, 'decide'>,
@@ -36,7 +36,7 @@ export function apiGenerationEndpoint(
       // The API could not be reached: answered as the gateway answers an unreachable API, so
       // the page says so in the same words and keeps asking until it decides.
       if (result.generation === null && result.unreachable) {
-        const message = `Could not ask the API which generation it serves (${reason}).`;
+        const message = `Which generation the API serves is not known (${reason}).`;
         return sendError(res, errorAnswer(502, 'GenerationProbeFailed', message));
       }
       const body = JSON.stringify({ generation, reason });

@@ -4,7 +4,19 @@ import { probeApiGeneration, readApiGenerationSetting } from './api-generation';
 const json = (status: number, value: unknown) =>
   new Response(JSON.stringify(value), { status, headers: { 'content-type': 'application/json' } });
 
-const PROJECTS = { count: 2, results: [{ id: 1 }, { id: 7, is_default: true }] };
+const PROJECTS = {
+  count: 2,
+  results: [
+    { id: 1, state: 'ACTIVE' },
+    { id: 7, is_default: true, state: 'ACTIVE' },
+  ],
+};
+const ROUTE_MISSING = () => json(404, { exception_class: 'NotFoundError', message: 'Not Found' });
+const V2_ANSWERS = {
+  '/cloud/v1/projects': () => json(200, PROJECTS),
+  '/cloud/v3/inference/7/api_keys': ROUTE_MISSING,
+  '/cloud/v2/inference/api_keys': () => json(200, { count: 0, results: [] }),
+};
 
 function fakeApi(answers: Record<string, () => Response>) {
   const asked: string[] = [];
@@ -33,12 +45,49 @@ describe('probeApiGeneration', () => {
     ]);
   });
 
-  it('picks v2 when the v3 route is not there', async () => {
-    const api = fakeApi({
-      '/cloud/v1/projects': () => json(200, PROJECTS),
-      '/cloud/v3/inference/7/api_keys': () => json(404, { message: 'Not Found' }),
-    });
+  it('picks v2 on two agreeing signals: no v3 key list, and the v2 one answering', async () => {
+    const api = fakeApi(V2_ANSWERS);
     expect(await probeApiGeneration(target, api.fetchImpl)).toMatchObject({ generation: 'v2' });
+    expect(api.asked).toEqual([
+      '/cloud/v1/projects APIKey t',
+      '/cloud/v3/inference/7/api_keys APIKey t',
+      '/cloud/v2/inference/api_keys APIKey t',
+    ]);
+  });
+
+  // A 404 may mean "no such project" as well as "no such route": never v2 on a 404 alone.
+  it.each([
+    [
+      'a default project listed with no state (unknown)',
+      {
+        ...V2_ANSWERS,
+        '/cloud/v1/projects': () => json(200, { results: [{ id: 7, is_default: true }] }),
+      },
+      /not listed as ACTIVE/,
+    ],
+    [
+      'a default project that is not ACTIVE',
+      {
+        ...V2_ANSWERS,
+        '/cloud/v1/projects': () =>
+          json(200, { results: [{ id: 7, is_default: true, state: 'DELETED' }] }),
+      },
+      /not listed as ACTIVE/,
+    ],
+    [
+      'a 404 on the v2 key list too (no such project)',
+      { ...V2_ANSWERS, '/cloud/v2/inference/api_keys': ROUTE_MISSING },
+      /v2 key list answered HTTP 404/,
+    ],
+    [
+      'an unreachable v2 key list',
+      { ...V2_ANSWERS, '/cloud/v2/inference/api_keys': () => json(503, {}) },
+      /v2 key list answered HTTP 503/,
+    ],
+  ])('decides nothing on a v3 404 with %s', async (_case, answers, reason) => {
+    const result = await probeApiGeneration(target, fakeApi(answers).fetchImpl);
+    expect(result.generation).toBeNull();
+    expect(result.reason).toMatch(reason);
   });
 
   it.each([

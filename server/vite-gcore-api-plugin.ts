@@ -14,6 +14,8 @@ export type GcoreApiPluginOptions = {
   env?: Record<string, string | undefined>;
   /** Where audit and failure lines go instead of stdout (tests). */
   writeLine?: (line: string) => void;
+  /** How long a generation probe that decided nothing is remembered (tests). */
+  probeRetryMs?: number;
 };
 
 /**
@@ -69,6 +71,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         url: target.url,
         token: target.token,
         writeLine: options.writeLine ?? ((line) => process.stdout.write(`${line}\n`)),
+        retryAfterMs: options.probeRetryMs,
       });
       // `auto` with a token of its own: ask now, so the first page already knows.
       if (target.token) await generation.decide(undefined);

@@ -4,7 +4,7 @@ import { expect, test } from '../fixtures';
 const ENDPOINT = `http://127.0.0.1:${E2E_PROD_PORT}/__app/api-generation`;
 
 // Personal sign-in, `auto`, a v2-only sandbox: the server has no token of its own to probe
-// with at start, so the first signed-in caller's token decides, for every later caller.
+// with, so each signed-in caller's own token decides, for that caller only.
 test('personal sign-in: the generation is detected on demand with the user’s token', async ({
   page,
   request,
@@ -16,12 +16,13 @@ test('personal sign-in: the generation is detected on demand with the user’s t
   const answer = await asked.text();
   expect(JSON.parse(answer)).toMatchObject({ generation: 'v2' });
   expect(answer).not.toContain(E2E_PROD_TOKEN);
-  // A property of the API, not of the token: decided once, for everyone.
-  expect(await (await request.get(ENDPOINT)).json()).toMatchObject({ generation: 'v2' });
+  // One caller's probe settles nothing for anyone else.
+  expect(await (await request.get(ENDPOINT)).json()).toMatchObject({ generation: null });
 
-  // Pages served from now on say it themselves.
+  // The page cannot be told in its HTML: it asks with the token it signs in with.
   await page.goto('/');
-  await expect(page.locator('meta[name="gcore-api-version"]')).toHaveAttribute('content', 'v2');
+  await expect(page.getByLabel('API token')).toBeVisible();
+  await expect(page.locator('meta[name="gcore-api-version"]')).toHaveCount(0);
   await page.getByLabel('API token').fill(E2E_PROD_TOKEN);
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText('API v2 (deprecated)')).toBeVisible();

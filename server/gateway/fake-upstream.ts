@@ -24,10 +24,15 @@ export type UpstreamMood =
   | 'huge-stream'
   | 'empty-204';
 
+/** A scripted answer to one call, before any mood: a status and a JSON body. */
+export type ScriptedAnswer = { status: number; body: unknown };
+
 export type FakeUpstream = {
   url: string;
   seen: SeenCall[];
   mood: UpstreamMood;
+  /** Answers chosen per call (an account's projects, a missing route); undefined: the mood's. */
+  script?: (call: SeenCall) => ScriptedAnswer | undefined;
   /** How long a fine answer takes: keeps requests in flight (the shutdown test). */
   delayMs: number;
   close: () => Promise<void>;
@@ -48,8 +53,12 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       const body = Buffer.concat(chunks).toString('utf8');
-      fake.seen.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, body });
-      const reply = () => answer(fake.mood, res, req.method ?? '', req.url ?? '');
+      const call = { method: req.method ?? '', url: req.url ?? '', headers: req.headers, body };
+      fake.seen.push(call);
+      const scripted = fake.script?.(call);
+      const reply = scripted
+        ? () => scriptedAnswer(res, scripted)
+        : () => answer(fake.mood, res, call.method, call.url);
       if (fake.delayMs === 0) return reply();
       setTimeout(reply, fake.delayMs);
     });
@@ -62,6 +71,14 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       server.closeAllConnections();
     });
   return fake;
+}
+
+function scriptedAnswer(res: ServerResponse, scripted: ScriptedAnswer) {
+  res.writeHead(scripted.status, {
+    'content-type': 'application/json',
+    'x-request-id': UPSTREAM_REQUEST_ID,
+  });
+  res.end(JSON.stringify(scripted.body));
 }
 
 function answer(mood: UpstreamMood, res: ServerResponse, method: string, url: string) {

@@ -4,10 +4,10 @@ import { errorAnswer, type ErrorAnswer } from '../cloud-answer.ts';
 import { routesFor, UNDECIDED_ROUTES, type RouteRule } from './route-table.ts';
 
 /**
- * A listed call passes only when it belongs to the API's generation. Before the generation is
- * known (personal sign-in, before anyone's token could ask), only the projects list passes
- * without a decision; a key call first settles the generation with the caller's own token, and
- * is refused 503 if that cannot be done: never forwarded on a guess, never as the union of both.
+ * A listed call passes only when it belongs to the API's generation: the one for everyone, or in
+ * personal sign-in the caller's own. Before it is known, only the projects list passes without a
+ * decision; a key call first asks for it (with the server's token, or the caller's own), and is
+ * refused 503 if that cannot be done: never forwarded on a guess, never as the union of both.
  */
 export async function generationGate(
   choice: Pick<GenerationChoice, 'current' | 'decide'>,

@@ -25,6 +25,8 @@ export type FrontOptions = {
   apiVersion?: ApiGenerationSetting;
   /** Dev only: settings beside these, as if set in the environment. */
   env?: Record<string, string>;
+  /** How long a probe that decided nothing is remembered (the servers' default otherwise). */
+  probeRetryMs?: number;
 };
 
 const DEADLINES = { UPSTREAM_HEADERS_TIMEOUT_MS: '500', UPSTREAM_BODY_TIMEOUT_MS: '1500' };
@@ -57,6 +59,7 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
           ...options.env,
         },
         writeLine: (line) => lines.push(line),
+        probeRetryMs: options.probeRetryMs,
       }),
     ],
   });
@@ -83,6 +86,7 @@ export async function startProductionFront(options: FrontOptions): Promise<Front
     url: options.upstreamUrl,
     token: options.token,
     writeLine: (line) => lines.push(line),
+    retryAfterMs: options.probeRetryMs,
   });
   if (options.token) await generation.decide(undefined);
   server.on(

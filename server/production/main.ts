@@ -38,7 +38,8 @@ async function main(): Promise<void> {
     writeLine: (line) => process.stdout.write(`${line}\n`),
   });
   // `auto` with the server's token: ask before serving, so the first page already knows.
-  // Personal sign-in has no token yet: the first signed-in call decides (api-generation-endpoint).
+  // Personal sign-in has no token: each signed-in caller's own decides for them, and the HTML
+  // never says (the page asks api-generation-endpoint).
   if (serverToken) await generation.decide(undefined);
   const distDir = resolve(config.distDir);
   const transformHtml = (html: string) =>

@@ -25,9 +25,9 @@ export type ApiGenerationState = {
 };
 
 /**
- * The Gcore generation the server chose. The meta tag answers at once; a page served before the
- * server knew (personal sign-in, before anyone's token could ask) asks the server with the
- * signed-in token, and asks again after each sign-in until the answer is known.
+ * The Gcore generation the server chose. The meta tag answers at once; a page whose HTML could not
+ * say (personal sign-in, where each user's own token decides) asks the server with the signed-in
+ * token, and asks again after each sign-in until the answer is known.
  */
 export function useApiGeneration(): ApiGenerationState {
   const configured = configuredApiGeneration();
@@ -37,7 +37,8 @@ export function useApiGeneration(): ApiGenerationState {
     queryFn: ({ signal }) =>
       apiRequest({ method: 'GET', path: API_GENERATION_PATH, schema: answerSchema, signal }),
     enabled: configured === null,
-    // A decided generation never changes while the server runs.
+    // A decided generation does not change for this token while the server runs; signing out
+    // clears the cache, so the next user's token asks again.
     staleTime: (q) => (q.state.data?.generation ? Infinity : 0),
   });
   if (configured) return { generation: configured, status: 'known', reason: null, error: null };
