@@ -13,8 +13,9 @@ const send = (method: string, body: string) => (): RawRequest => ({
 const sameOrigin = { 'sec-fetch-site': 'same-origin' };
 
 /**
- * Issue 19, finding 5: an update or delete is logged under the key its path names; finding 6:
- * every refused write leaves one line, the ones refused before any row matched included.
+ * Issue 19, finding 4: a bind that empties a deployment's list says authentication went off;
+ * finding 5: an update or delete is logged under the key its path names; finding 6: every
+ * refused write leaves one line, the ones refused before any row matched included.
  */
 export const AUDIT_ATTACK_CASES: AttackCase[] = [
   {
@@ -64,6 +65,28 @@ export const AUDIT_ATTACK_CASES: AttackCase[] = [
     status: 403,
     reaches: 0,
     audit: { action: 'delete', key_name: 'prod-chat', project: '1', status: 403 },
+  },
+  {
+    name: 'v3 deployment PATCH to {"api_keys":[]}: forwarded as sent, audited as authentication off',
+    kind: 'finding',
+    server: 'v3',
+    request: () => ({
+      method: 'PATCH',
+      target: '/cloud/v3/inference/1/deployments/llama',
+      headers: { 'content-type': 'application/json', 'sec-fetch-site': 'same-origin' },
+      body: '{"api_keys":[]}',
+    }),
+    status: 200,
+    reaches: 1,
+    forwarded: '{"api_keys":[]}',
+    audit: {
+      action: 'bind',
+      deployment: 'llama',
+      keys_before: null,
+      keys_after: [],
+      auth: 'off',
+      status: 200,
+    },
   },
   {
     name: 'a write to no listed path: 403, audited',

@@ -50,7 +50,13 @@ export function auditLine(input: AuditInput): string | undefined {
     ...(params.deployment_name ? { deployment: params.deployment_name } : {}),
     ...(params.task_id ? { task_id: params.task_id } : {}),
     ...(bind
-      ? { api_keys: bind.api_keys, keys_added: bind.keys_added, keys_removed: bind.keys_removed }
+      ? {
+          keys_before: bind.keys_before,
+          keys_after: bind.keys_after,
+          keys_added: bind.keys_added,
+          keys_removed: bind.keys_removed,
+          auth: bind.auth,
+        }
       : {}),
     status: input.status,
     request_id: input.requestId,
