@@ -9,16 +9,27 @@ import { securityHeadersPlugin } from '../vite-security-headers-plugin.ts';
 import { gcoreApiPlugin } from '../vite-gcore-api-plugin.ts';
 import type { ApiGenerationSetting } from '../api-generation.ts';
 import { createGenerationChoice } from '../api-generation-choice.ts';
+import { readGatewaySettings } from './gateway-settings.ts';
 import { originPolicy } from './request-origin.ts';
 
 /** A server under test: its port, the JSON lines it wrote (audit, failures), and its end. */
 export type Front = { port: number; lines: string[]; close: () => Promise<void> };
 
+/** The secret the SSO proxy of the `sso` fronts adds in `X-Audit-Proxy-Secret`. */
+export const SSO_PROXY_SECRET = 'proxy-secret-7d2f9a41c8e0b6d3';
+
+/** A server that names the user from X-Forwarded-Email, trusted only beside the proxy's secret. */
+export const SSO_AUDIT_ENV = {
+  AUDIT_USER_HEADER: 'X-Forwarded-Email',
+  AUDIT_PROXY_SECRET: SSO_PROXY_SECRET,
+} as const;
+
 export type FrontOptions = {
   upstreamUrl: string;
   /** undefined: personal mode, the browser's Authorization passes. */
   token: string | undefined;
-  auditUserHeader?: string;
+  /** AUDIT_* settings, read as the server reads its environment. */
+  auditEnv?: Record<string, string>;
   /** Where the dev server looks for `.env`; an empty directory by default. */
   envDir?: string;
   /** GCORE_API_VERSION; `v2` unless said, as the attack table speaks v2. */
@@ -51,7 +62,7 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
           GCORE_API_URL: options.upstreamUrl,
           // Blank means personal mode; with an envDir, its `.env` decides.
           ...(options.envDir ? {} : { GCORE_API_KEY: options.token ?? '' }),
-          AUDIT_USER_HEADER: options.auditUserHeader,
+          ...options.auditEnv,
           GCORE_API_VERSION: options.apiVersion ?? 'v2',
           ...DEADLINES,
           ...options.env,
@@ -93,7 +104,7 @@ export async function startProductionFront(options: FrontOptions): Promise<Front
       generation,
       deadlines: { headersMs: 500, bodyMs: 1500 },
       policy: originPolicy(port, []),
-      auditUserHeader: options.auditUserHeader,
+      auditIdentity: readGatewaySettings(options.auditEnv ?? {}).auditIdentity,
       writeLine: (line) => lines.push(line),
     }),
   );
