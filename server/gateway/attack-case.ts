@@ -10,7 +10,7 @@ export type AttackCase = {
   kind: 'finding' | 'held';
   /**
    * The server it is sent to: v2 unless said (the e2e servers speak v2); `sso` is v2 behind an SSO
-   * proxy (test-fronts.ts SSO_AUDIT_ENV: the identity header trusted only beside the secret).
+   * proxy (sso-test-settings.ts: the identity header trusted only beside the secret).
    */
   server?: 'v2' | 'v3' | 'sso';
   request: (port: number) => RawRequest;

@@ -1,6 +1,6 @@
 import type { RawRequest, RawResponse } from '../send-raw-request.ts';
 import type { AttackCase } from './attack-case.ts';
-import { SSO_PROXY_SECRET } from './test-fronts.ts';
+import { SSO_PROXY_SECRET } from './sso-test-settings.ts';
 
 const V3_KEY = '/cloud/v3/inference/1/api_keys/prod-chat';
 

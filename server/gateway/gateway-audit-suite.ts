@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { RawResponse } from '../send-raw-request.ts';
-import { SSO_PROXY_SECRET, type Front } from './test-fronts.ts';
+import { SSO_PROXY_SECRET } from './sso-test-settings.ts';
+import type { Front } from './test-fronts.ts';
 
 const KEYS = '/cloud/v2/inference/api_keys';
 const KEY_ID = '5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';

@@ -4,7 +4,8 @@ import { sendRawRequest } from '../send-raw-request.ts';
 import { ATTACK_CASES, runAttack } from './attack-cases.ts';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
 import { describeAuditLines, type SendSameOrigin } from './gateway-audit-suite.ts';
-import { SSO_AUDIT_ENV, type Front, type FrontOptions } from './test-fronts.ts';
+import { SSO_AUDIT_ENV } from './sso-test-settings.ts';
+import type { Front, FrontOptions } from './test-fronts.ts';
 
 const KEYS = '/cloud/v2/inference/api_keys';
 const SERVER_TOKEN = 'server-token-9c1f';

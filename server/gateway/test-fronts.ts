@@ -15,15 +15,6 @@ import { originPolicy } from './request-origin.ts';
 /** A server under test: its port, the JSON lines it wrote (audit, failures), and its end. */
 export type Front = { port: number; lines: string[]; close: () => Promise<void> };
 
-/** The secret the SSO proxy of the `sso` fronts adds in `X-Audit-Proxy-Secret`. */
-export const SSO_PROXY_SECRET = 'proxy-secret-7d2f9a41c8e0b6d3';
-
-/** A server that names the user from X-Forwarded-Email, trusted only beside the proxy's secret. */
-export const SSO_AUDIT_ENV = {
-  AUDIT_USER_HEADER: 'X-Forwarded-Email',
-  AUDIT_PROXY_SECRET: SSO_PROXY_SECRET,
-} as const;
-
 export type FrontOptions = {
   upstreamUrl: string;
   /** undefined: personal mode, the browser's Authorization passes. */
