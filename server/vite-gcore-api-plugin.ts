@@ -43,7 +43,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         target,
         generation,
         deadlines: settings.deadlines,
-        auditUserHeader: settings.auditUserHeader,
+        auditIdentity: settings.auditIdentity,
         policy,
         writeLine: options.writeLine,
       }),

@@ -8,8 +8,11 @@ import type { UpstreamMood } from './fake-upstream.ts';
 export type AttackCase = {
   name: string;
   kind: 'finding' | 'held';
-  /** The server generation it is sent to; v2 unless said (the e2e servers speak v2). */
-  server?: 'v2' | 'v3';
+  /**
+   * The server it is sent to: v2 unless said (the e2e servers speak v2); `sso` is v2 behind an SSO
+   * proxy (sso-test-settings.ts: the identity header trusted only beside the secret).
+   */
+  server?: 'v2' | 'v3' | 'sso';
   request: (port: number) => RawRequest;
   mood?: UpstreamMood;
   /** The status, or per server when they legitimately differ (Vite's own host check). */

@@ -166,7 +166,7 @@ export const BODY_ATTACK_CASES: AttackCase[] = [
     status: 200,
     reaches: 1,
     forwarded: '{"api_keys":["prod-chat"]}',
-    audit: { action: 'bind', api_keys: ['prod-chat'], status: 200 },
+    audit: { action: 'bind', keys_after: ['prod-chat'], status: 200 },
   },
   {
     name: 'v3 update of the description, re-serialised',

@@ -1,4 +1,4 @@
-import type { IncomingHttpHeaders } from 'node:http';
+import type { AuditIdentity } from './audit-identity.ts';
 import { bindFields } from './bind-audit.ts';
 import type { AuditAction } from './route-table.ts';
 
@@ -8,11 +8,10 @@ export type AuditedMatch = { rule: { audit?: AuditAction }; params: Record<strin
 export type AuditInput = {
   match: AuditedMatch;
   method: string;
-  headers: IncomingHttpHeaders;
   /** The parsed request body (bounded, already read), only to name the key; never logged. */
   body: unknown;
-  /** Lower-case name of the trusted identity header, set by the operator; else unused. */
-  userHeader: string | undefined;
+  /** Who the SSO proxy vouched for; undefined when no identity header is configured. */
+  identity: AuditIdentity | undefined;
   sharedToken: boolean;
   status: number;
   requestId: string;
@@ -23,8 +22,8 @@ export type AuditInput = {
 
 /**
  * One line per write: who did what to which key, and how it ended. Names and ids only: never a
- * token, a secret or a body. The identity header counts only when the operator named it (an
- * SSO proxy in front sets it and strips any copy the browser sent).
+ * token, a secret or a body. The user is the one the SSO proxy vouched for (audit-identity.ts),
+ * `untrusted` when a request did not come through it, else which token acted.
  */
 export function auditLine(input: AuditInput): string | undefined {
   const action = input.match.rule.audit;
@@ -33,15 +32,13 @@ export function auditLine(input: AuditInput): string | undefined {
   // Only a create names its key and project in the body; any other write names them in its path,
   // the one thing the API acts on, so a body cannot put another key's name in the log.
   const body = action === 'create' && isRecord(input.body) ? input.body : {};
-  const named = input.userHeader ? input.headers[input.userHeader] : undefined;
-  const user = typeof named === 'string' && named !== '' ? named.slice(0, 256) : undefined;
   // A bind sends the deployment's whole list: the key is the one it adds or removes.
   const sent = action === 'bind' && isRecord(input.body) ? input.body.api_keys : undefined;
   const bind = action === 'bind' ? bindFields(sent, input.keysBefore) : undefined;
   return JSON.stringify({
     type: 'audit',
     time: new Date().toISOString(),
-    user: user ?? (input.sharedToken ? 'shared token' : 'personal token'),
+    user: userOf(input),
     action,
     ...(action === 'unlisted-write' ? { method: input.method.slice(0, 16) } : {}),
     project: params.project_id ?? scalar(body.project_id) ?? null,
@@ -50,12 +47,23 @@ export function auditLine(input: AuditInput): string | undefined {
     ...(params.deployment_name ? { deployment: params.deployment_name } : {}),
     ...(params.task_id ? { task_id: params.task_id } : {}),
     ...(bind
-      ? { api_keys: bind.api_keys, keys_added: bind.keys_added, keys_removed: bind.keys_removed }
+      ? {
+          keys_before: bind.keys_before,
+          keys_after: bind.keys_after,
+          keys_added: bind.keys_added,
+          keys_removed: bind.keys_removed,
+          auth: bind.auth,
+        }
       : {}),
     status: input.status,
     request_id: input.requestId,
     upstream_request_id: input.upstreamRequestId ?? null,
   });
+}
+
+function userOf({ identity, sharedToken }: AuditInput): string {
+  if (identity) return identity.trusted ? identity.user : 'untrusted';
+  return sharedToken ? 'shared token' : 'personal token';
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

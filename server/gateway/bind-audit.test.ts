@@ -75,9 +75,11 @@ describe('the audit line of a bind (a deployment PATCH)', () => {
       project: '7',
       deployment: 'llama-3-8b-chat',
       key_name: 'ci-pipeline',
-      api_keys: ['mobile-app-prod', 'ci-pipeline'],
+      keys_before: ['mobile-app-prod'],
+      keys_after: ['mobile-app-prod', 'ci-pipeline'],
       keys_added: ['ci-pipeline'],
       keys_removed: [],
+      auth: 'on',
       status: 200,
     });
   });
@@ -100,9 +102,32 @@ describe('the audit line of a bind (a deployment PATCH)', () => {
       project: '8',
       deployment: 'whisper-large-v3',
       key_name: null,
-      api_keys: ['old-demo'],
+      keys_before: null,
+      keys_after: ['old-demo'],
       keys_added: null,
       keys_removed: null,
+      auth: 'on',
     });
+  });
+
+  it('says authentication went off when the PATCH empties the list (the deployment is public)', async () => {
+    keys = ['mobile-app-prod', 'ci-pipeline'];
+    await call('GET');
+    expect((await call('PATCH', '{"api_keys":[]}')).status).toBe(200);
+    expect(lastBind()).toMatchObject({
+      key_name: null,
+      keys_before: ['mobile-app-prod', 'ci-pipeline'],
+      keys_after: [],
+      keys_added: [],
+      keys_removed: ['mobile-app-prod', 'ci-pipeline'],
+      auth: 'off',
+      status: 200,
+    });
+  });
+
+  it('says authentication goes off without a read before it, under the new field names', async () => {
+    await call('PATCH', '{"api_keys":[]}', '/cloud/v3/inference/9/deployments/never-read');
+    expect(lastBind()).toMatchObject({ keys_before: null, keys_after: [], auth: 'off' });
+    expect(lastBind()).not.toHaveProperty('api_keys');
   });
 });

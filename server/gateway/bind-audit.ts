@@ -30,27 +30,45 @@ export class DeploymentKeysMemory {
 export type BindFields = {
   /** The one key the PATCH adds or removes; null when that is not known or not one key. */
   key_name: string | null;
-  /** The list sent, which replaces the deployment's whole list. */
-  api_keys: string[] | null;
-  /** Against the list last read through this server; null when none was. */
+  /** The deployment's list as last read through this server; null when none was. */
+  keys_before: string[] | null;
+  /** The list sent, which replaces the deployment's whole list; null when no list was read. */
+  keys_after: string[] | null;
+  /** Against `keys_before`; null when it is not known. */
   keys_added: string[] | null;
   keys_removed: string[] | null;
+  /**
+   * An empty list makes the deployment answer anyone, no key needed: `off` says so in the line
+   * itself, so an alert can match on it without comparing lists.
+   */
+  auth: 'on' | 'off' | null;
 };
 
 /** What a deployment PATCH changes, from the list it sends and the list read before it. */
 export function bindFields(sent: unknown, before: readonly string[] | undefined): BindFields {
-  const apiKeys = keyNames(sent) ?? null;
-  if (!apiKeys || !before) {
-    return { key_name: null, api_keys: apiKeys, keys_added: null, keys_removed: null };
+  const after = keyNames(sent) ?? null;
+  const auth = after === null ? null : after.length === 0 ? 'off' : 'on';
+  const keysBefore = before ? [...before] : null;
+  if (!after || !before) {
+    return {
+      key_name: null,
+      keys_before: keysBefore,
+      keys_after: after,
+      keys_added: null,
+      keys_removed: null,
+      auth,
+    };
   }
-  const added = apiKeys.filter((name) => !before.includes(name));
-  const removed = before.filter((name) => !apiKeys.includes(name));
+  const added = after.filter((name) => !before.includes(name));
+  const removed = before.filter((name) => !after.includes(name));
   const changed = [...added, ...removed];
   return {
     key_name: changed.length === 1 ? (changed[0] ?? null) : null,
-    api_keys: apiKeys,
+    keys_before: keysBefore,
+    keys_after: after,
     keys_added: added,
     keys_removed: removed,
+    auth,
   };
 }
 

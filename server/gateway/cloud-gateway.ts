@@ -1,5 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorAnswer, newRequestId, sendError, type ErrorAnswer } from '../cloud-answer.ts';
+import { auditIdentity, untrustedWriteRefusal } from './audit-identity.ts';
+import type { AuditIdentitySettings } from './audit-identity-settings.ts';
 import { auditLine, type AuditedMatch } from './audit-line.ts';
 import { DeploymentKeysMemory } from './bind-audit.ts';
 import { checkTarget, type CanonicalTarget } from './canonical-target.ts';
@@ -29,8 +31,11 @@ export type GatewayOptions = {
   routes?: readonly RouteRule[];
   /** GCORE_API_VERSION as decided; without it (and without `routes`), v2's calls. */
   generation?: Pick<GenerationChoice, 'current' | 'decide'>;
-  /** The trusted identity header an SSO proxy sets (AUDIT_USER_HEADER); ignored when unset. */
-  auditUserHeader?: string;
+  /**
+   * The identity header an SSO proxy sets (AUDIT_USER_HEADER) and what vouches for it; with it,
+   * a write without a trusted identity is refused.
+   */
+  auditIdentity?: AuditIdentitySettings;
   /** One JSON line: audit lines and upstream failures. */
   writeLine?: (line: string) => void;
 };
@@ -42,7 +47,6 @@ export type GatewayOptions = {
  */
 export function cloudGateway(options: GatewayOptions): NodeMiddleware {
   const fixedRoutes = options.routes ?? (options.generation ? undefined : DASHBOARD_ROUTES);
-  const userHeader = options.auditUserHeader?.trim().toLowerCase() || undefined;
   const writeLine = options.writeLine ?? ((line) => process.stdout.write(`${line}\n`));
   const deploymentKeys = new DeploymentKeysMemory();
   const tasks = new TaskMemory();
@@ -64,6 +68,7 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
     if (!options.policy.isAllowedHost(req.headers.host ?? '')) {
       return sendError(res, errorAnswer(421, 'MisdirectedRequest', 'This host is not served.'));
     }
+    const identity = options.auditIdentity && auditIdentity(req, options.auditIdentity);
     // Undecided, every generation's rows match; only UNDECIDED_ROUTES pass the gate below.
     const routes = fixedRoutes ?? routesFor(options.generation?.current() ?? null);
     const writeAudit = (
@@ -76,9 +81,8 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       const line = auditLine({
         match: audited,
         method,
-        headers: req.headers,
         body: parsed,
-        userHeader,
+        identity,
         sharedToken: options.target.token !== undefined,
         status,
         requestId,
@@ -104,6 +108,8 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       audit(answer.status);
     };
 
+    const untrusted = untrustedWriteRefusal(identity, method);
+    if (untrusted) return refuse(untrusted);
     const crossSite = crossSiteProblem(method, req.headers, options.policy);
     if (crossSite) return refuse(errorAnswer(403, 'CrossSiteRequest', `Refused ${crossSite}.`));
     if (match.rule.knownTasksOnly && !tasks.knows(match.params.task_id ?? '')) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RawResponse } from '../send-raw-request.ts';
+import { SSO_PROXY_SECRET } from './sso-test-settings.ts';
 import type { Front } from './test-fronts.ts';
 
 const KEYS = '/cloud/v2/inference/api_keys';
@@ -20,27 +21,31 @@ const auditLines = (front: Front) =>
     .filter((entry) => entry.type === 'audit');
 
 /**
- * Who did what: one audit line per write, dev and production alike. `shared` names the user from
- * X-Auth-Request-Email (AUDIT_USER_HEADER); `personal` has no such header configured.
+ * Who did what: one audit line per write, dev and production alike. `sso` names the user from
+ * X-Forwarded-Email (AUDIT_USER_HEADER) when the proxy's secret comes with it; `shared` and
+ * `personal` have no identity header configured.
  */
 export function describeAuditLines(
   kind: 'dev' | 'production',
-  fronts: () => { shared: Front; personal: Front },
+  fronts: () => { shared: Front; personal: Front; sso: Front },
   write: SendSameOrigin,
 ) {
   describe(`audit lines from the ${kind} server`, () => {
-    it('names the user from the configured header, for create, update and delete', async () => {
-      const email = { 'x-auth-request-email': 'ana@example.com' };
+    it('names the proxy’s user, for create, update and delete, and never logs the secret', async () => {
+      const email = {
+        'x-forwarded-email': 'ana@example.com',
+        'x-audit-proxy-secret': SSO_PROXY_SECRET,
+      };
       await write(
-        fronts().shared,
+        fronts().sso,
         'POST',
         KEYS,
         email,
         '{"name":"ci-key","project_id":7,"description":"not-for-the-log"}',
       );
-      await write(fronts().shared, 'PATCH', `${KEYS}/${KEY_ID}`, email, '{"description":"d"}');
-      await write(fronts().shared, 'DELETE', `${KEYS}/${KEY_ID}`, email);
-      const lines = auditLines(fronts().shared).slice(-3);
+      await write(fronts().sso, 'PATCH', `${KEYS}/${KEY_ID}`, email, '{"description":"d"}');
+      await write(fronts().sso, 'DELETE', `${KEYS}/${KEY_ID}`, email);
+      const lines = auditLines(fronts().sso).slice(-3);
       expect(lines.map(({ action, user, status }) => ({ action, user, status }))).toEqual([
         { action: 'create', user: 'ana@example.com', status: 200 },
         { action: 'update', user: 'ana@example.com', status: 200 },
@@ -53,7 +58,21 @@ export function describeAuditLines(
       });
       expect(lines[0]?.request_id).toMatch(/^[0-9a-f]{32}$/);
       expect(lines[2]).toMatchObject({ key_id: KEY_ID });
-      expect(fronts().shared.lines.join('\n')).not.toMatch(/server-token|not-for-the-log/);
+      expect(fronts().sso.lines.join('\n')).not.toMatch(
+        new RegExp(`server-token|not-for-the-log|${SSO_PROXY_SECRET}`),
+      );
+    });
+
+    it('never writes a name it cannot vouch for into the log, nor lets that write through', async () => {
+      const forged = { 'x-forwarded-email': 'mallory@example.com' };
+      const response = await write(fronts().sso, 'POST', KEYS, forged, '{"name":"mallory-key"}');
+      expect(response.status).toBe(401);
+      expect(auditLines(fronts().sso).at(-1)).toMatchObject({
+        user: 'untrusted',
+        action: 'create',
+        status: 401,
+      });
+      expect(fronts().sso.lines.join('\n')).not.toContain('mallory@example.com');
     });
 
     it('says "shared token" without the header, and records refused writes too', async () => {

@@ -1,9 +1,14 @@
 import { MS_RULE, readEnvInteger } from '../read-env-integer.ts';
+import {
+  readAuditIdentitySettings,
+  type AuditIdentitySettings,
+} from './audit-identity-settings.ts';
 import type { Deadlines } from './forward-upstream.ts';
 
 export type GatewaySettings = {
   deadlines: Deadlines;
-  auditUserHeader: string | undefined;
+  /** AUDIT_USER_HEADER and what vouches for it; undefined when no identity header is named. */
+  auditIdentity: AuditIdentitySettings | undefined;
 };
 
 /**
@@ -18,9 +23,5 @@ export function readGatewaySettings(env: Record<string, string | undefined>): Ga
       'UPSTREAM_BODY_TIMEOUT_MS must not be shorter than UPSTREAM_HEADERS_TIMEOUT_MS',
     );
   }
-  const auditUserHeader = env.AUDIT_USER_HEADER?.trim() || undefined;
-  if (auditUserHeader && !/^[A-Za-z0-9-]+$/.test(auditUserHeader)) {
-    throw new Error(`AUDIT_USER_HEADER must be a header name, got "${auditUserHeader}"`);
-  }
-  return { deadlines: { headersMs, bodyMs }, auditUserHeader };
+  return { deadlines: { headersMs, bodyMs }, auditIdentity: readAuditIdentitySettings(env) };
 }

@@ -4,6 +4,7 @@ import { sendRawRequest } from '../send-raw-request.ts';
 import { ATTACK_CASES, runAttack } from './attack-cases.ts';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
 import { describeAuditLines, type SendSameOrigin } from './gateway-audit-suite.ts';
+import { SSO_AUDIT_ENV } from './sso-test-settings.ts';
 import type { Front, FrontOptions } from './test-fronts.ts';
 
 const KEYS = '/cloud/v2/inference/api_keys';
@@ -27,19 +28,17 @@ export function describeGateway(
   let shared: Front;
   let personal: Front;
   let sharedV3: Front;
+  let sso: Front;
   beforeAll(async () => {
     upstream = await startFakeUpstream();
     const url = upstream.url;
-    shared = await start({
-      upstreamUrl: url,
-      token: SERVER_TOKEN,
-      auditUserHeader: 'X-Auth-Request-Email',
-    });
+    shared = await start({ upstreamUrl: url, token: SERVER_TOKEN });
+    sso = await start({ upstreamUrl: url, token: SERVER_TOKEN, auditEnv: SSO_AUDIT_ENV });
     personal = await start({ upstreamUrl: url, token: undefined });
     sharedV3 = await start({ upstreamUrl: url, token: SERVER_TOKEN, apiVersion: 'v3' });
   }, 60_000);
   afterAll(async () => {
-    await Promise.all([shared?.close(), personal?.close(), sharedV3?.close()]);
+    await Promise.all([shared?.close(), personal?.close(), sharedV3?.close(), sso?.close()]);
     await upstream?.close();
   });
   const write: SendSameOrigin = (front, method, target, headers = {}, body) =>
@@ -57,7 +56,8 @@ export function describeGateway(
     it.each(ATTACK_CASES.map((attack) => [`${attack.kind}: ${attack.name}`, attack] as const))(
       '%s',
       async (_name, attack) => {
-        const front = attack.server === 'v3' ? sharedV3 : shared;
+        const fronts = { v2: shared, v3: sharedV3, sso };
+        const front = fronts[attack.server ?? 'v2'];
         const linesBefore = front.lines.length;
         const { response, reached, bodies } = await runAttack(attack, front.port, upstream);
         const status = typeof attack.status === 'number' ? attack.status : attack.status[kind];
@@ -197,5 +197,5 @@ export function describeGateway(
     expect(upstream.seen.length).toBe(reached);
   });
 
-  describeAuditLines(kind, () => ({ shared, personal }), write);
+  describeAuditLines(kind, () => ({ shared, personal, sso }), write);
 }

@@ -9,6 +9,7 @@ import { securityHeadersPlugin } from '../vite-security-headers-plugin.ts';
 import { gcoreApiPlugin } from '../vite-gcore-api-plugin.ts';
 import type { ApiGenerationSetting } from '../api-generation.ts';
 import { createGenerationChoice } from '../api-generation-choice.ts';
+import { readGatewaySettings } from './gateway-settings.ts';
 import { originPolicy } from './request-origin.ts';
 
 /** A server under test: its port, the JSON lines it wrote (audit, failures), and its end. */
@@ -18,7 +19,8 @@ export type FrontOptions = {
   upstreamUrl: string;
   /** undefined: personal mode, the browser's Authorization passes. */
   token: string | undefined;
-  auditUserHeader?: string;
+  /** AUDIT_* settings, read as the server reads its environment. */
+  auditEnv?: Record<string, string>;
   /** Where the dev server looks for `.env`; an empty directory by default. */
   envDir?: string;
   /** GCORE_API_VERSION; `v2` unless said, as the attack table speaks v2. */
@@ -53,7 +55,7 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
           GCORE_API_URL: options.upstreamUrl,
           // Blank means personal mode; with an envDir, its `.env` decides.
           ...(options.envDir ? {} : { GCORE_API_KEY: options.token ?? '' }),
-          AUDIT_USER_HEADER: options.auditUserHeader,
+          ...options.auditEnv,
           GCORE_API_VERSION: options.apiVersion ?? 'v2',
           ...DEADLINES,
           ...options.env,
@@ -97,7 +99,7 @@ export async function startProductionFront(options: FrontOptions): Promise<Front
       generation,
       deadlines: { headersMs: 500, bodyMs: 1500 },
       policy: originPolicy(port, []),
-      auditUserHeader: options.auditUserHeader,
+      auditIdentity: readGatewaySettings(options.auditEnv ?? {}).auditIdentity,
       writeLine: (line) => lines.push(line),
     }),
   );

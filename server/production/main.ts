@@ -67,7 +67,7 @@ async function main(): Promise<void> {
     target: { url: apiUrl, token: serverToken },
     generation,
     deadlines: config.deadlines,
-    auditUserHeader: config.auditUserHeader,
+    auditIdentity: config.auditIdentity,
     policy: originPolicy(port, config.publicOrigins),
     draining: shutdown.draining,
   });

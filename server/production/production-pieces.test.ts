@@ -120,14 +120,15 @@ describe('readProductionConfig', () => {
       {
         PUBLIC_ORIGIN: 'https://keys.example.com, https://keys.internal:8443',
         UPSTREAM_HEADERS_TIMEOUT_MS: '5000',
-        AUDIT_USER_HEADER: 'X-Auth-Request-Email',
+        AUDIT_USER_HEADER: 'X-Forwarded-Email',
+        AUDIT_TRUSTED_PROXIES: '127.0.0.1',
       },
       [],
     );
     expect(config).toMatchObject({
       publicOrigins: ['https://keys.example.com', 'https://keys.internal:8443'],
       deadlines: { headersMs: 5000, bodyMs: 60_000 },
-      auditUserHeader: 'X-Auth-Request-Email',
+      auditIdentity: { userHeader: 'x-forwarded-email', trustedProxies: ['127.0.0.1'] },
       drainMs: 10_000,
     });
   });
@@ -137,6 +138,7 @@ describe('readProductionConfig', () => {
     [{ PUBLIC_ORIGIN: 'https://keys.example.com/app' }, /PUBLIC_ORIGIN/],
     [{ UPSTREAM_BODY_TIMEOUT_MS: '1000' }, /UPSTREAM_BODY_TIMEOUT_MS/],
     [{ AUDIT_USER_HEADER: 'X-Email: x' }, /AUDIT_USER_HEADER/],
+    [{ AUDIT_USER_HEADER: 'X-Forwarded-Email' }, /AUDIT_PROXY_SECRET or AUDIT_TRUSTED_PROXIES/],
     [{ SHUTDOWN_DRAIN_MS: 'soon' }, /SHUTDOWN_DRAIN_MS/],
     [{ PORT: 'eighty' }, /PORT/],
     [{ GCORE_AUTH: 'maybe' }, /GCORE_AUTH/],

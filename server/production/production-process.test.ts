@@ -71,7 +71,7 @@ describe('the production process', () => {
   it('reads .env, and the environment wins over it', async () => {
     const { port } = await start(
       { GCORE_API_KEY: '' },
-      `GCORE_API_KEY=from-dotenv\nAUDIT_USER_HEADER=X-Auth-Request-Email\nGCORE_API_URL=http://127.0.0.1:1\n`,
+      `GCORE_API_KEY=from-dotenv\nAUDIT_USER_HEADER=X-Forwarded-Email\nAUDIT_TRUSTED_PROXIES=127.0.0.1\nGCORE_API_URL=http://127.0.0.1:1\n`,
     );
     await sendRawRequest(port, { method: 'GET', target: '/cloud/v1/projects' });
     // GCORE_API_URL came from the environment (the fake), GCORE_API_KEY= from it too: blank.

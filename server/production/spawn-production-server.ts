@@ -33,7 +33,9 @@ export async function spawnProductionServer(
   await writeFile(join(cwd, 'dist', 'index.html'), '<html><head></head><body>ok</body></html>');
   if (dotEnv !== undefined) await writeFile(join(cwd, '.env'), dotEnv);
   const clean = Object.fromEntries(
-    Object.entries(process.env).filter(([name]) => !/^(GCORE_|SANDBOX_|PORT$|PUBLIC_)/.test(name)),
+    Object.entries(process.env).filter(
+      ([name]) => !/^(GCORE_|SANDBOX_|AUDIT_|PORT$|PUBLIC_)/.test(name),
+    ),
   );
   const child = spawn(process.execPath, ['--import', TSX, MAIN], {
     cwd,

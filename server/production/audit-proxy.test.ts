@@ -1,0 +1,122 @@
+import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFakeUpstream, type FakeUpstream } from '../gateway/fake-upstream';
+import { sendRawRequest } from '../send-raw-request';
+import { spawnProductionServer, type ProductionProcess } from './spawn-production-server';
+
+const SECRET = 'c0ffee5ecret-9b8a7f6e5d4c3b2a1908';
+const SIGNED_IN = 'ana@example.com';
+const KEYS = '/cloud/v2/inference/api_keys';
+
+/**
+ * oauth2-proxy as docs/production.md sets it up, played by a few lines of node:http: whatever
+ * identity or secret the client sent is dropped, and the signed-in user's email goes on with the
+ * secret the dashboard's server knows the proxy by.
+ */
+function startSsoProxy(target: () => number): Promise<Server> {
+  const proxy = createServer((req, res) => {
+    const headers = { ...req.headers };
+    for (const name of ['x-forwarded-email', 'x-forwarded-user', 'x-audit-proxy-secret']) {
+      Reflect.deleteProperty(headers, name);
+    }
+    const upstream = httpRequest(
+      {
+        host: '127.0.0.1',
+        port: target(),
+        method: req.method,
+        path: req.url,
+        headers: { ...headers, 'x-forwarded-email': SIGNED_IN, 'x-audit-proxy-secret': SECRET },
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  return new Promise((done) => proxy.listen(0, '127.0.0.1', () => done(proxy)));
+}
+
+let upstream: FakeUpstream;
+let proxy: Server;
+let server: ProductionProcess;
+beforeAll(async () => {
+  upstream = await startFakeUpstream();
+  proxy = await startSsoProxy(() => server.port);
+  const proxyPort = (proxy.address() as AddressInfo).port;
+  server = await spawnProductionServer({
+    GCORE_API_URL: upstream.url,
+    GCORE_API_KEY: 'server-token',
+    GCORE_API_VERSION: 'v2',
+    // The proxy passes the browser's Host on (oauth2-proxy's default): the origin users open.
+    PUBLIC_ORIGIN: `http://127.0.0.1:${proxyPort}`,
+    AUDIT_USER_HEADER: 'X-Forwarded-Email',
+    AUDIT_PROXY_SECRET: SECRET,
+  });
+}, 30_000);
+afterAll(async () => {
+  await server?.stop();
+  proxy?.closeAllConnections();
+  await new Promise((done) => proxy?.close(done));
+  await upstream?.close();
+});
+
+const create = (port: number, headers: Record<string, string>) =>
+  sendRawRequest(port, {
+    method: 'POST',
+    target: KEYS,
+    headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', ...headers },
+    body: '{"name":"ci-key"}',
+  });
+const auditLines = () =>
+  server.stdout
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>)
+    .filter((entry) => entry.type === 'audit');
+const everything = () => [...server.stdout, ...server.stderr].join('\n');
+
+describe('the audit identity behind an SSO proxy (AUDIT_PROXY_SECRET)', () => {
+  it('names the proxy’s signed-in user, whatever name the browser sent', async () => {
+    const before = auditLines().length;
+    const response = await create((proxy.address() as AddressInfo).port, {
+      'x-forwarded-email': 'mallory@example.com',
+    });
+    expect(response.status).toBe(200);
+    await expect.poll(() => auditLines().length).toBe(before + 1);
+    expect(auditLines().at(-1)).toMatchObject({ user: SIGNED_IN, action: 'create', status: 200 });
+  });
+
+  it('refuses a write sent around the proxy with a forged name: 401, not forwarded, audited', async () => {
+    const before = auditLines().length;
+    const reached = upstream.seen.length;
+    const response = await create(server.port, {
+      'x-forwarded-email': 'mallory@example.com',
+      'x-audit-proxy-secret': 'a-guess-at-the-secret',
+    });
+    expect(response.status).toBe(401);
+    expect(JSON.parse(response.body)).toMatchObject({ exception_class: 'AuditIdentityRequired' });
+    await expect.poll(() => auditLines().length).toBe(before + 1);
+    expect(auditLines().at(-1)).toMatchObject({ user: 'untrusted', action: 'create', status: 401 });
+    expect(upstream.seen.length).toBe(reached);
+    expect(everything()).not.toContain('mallory@example.com');
+  });
+
+  it('never passes the secret to the API nor writes it in a log line', async () => {
+    await create((proxy.address() as AddressInfo).port, {});
+    await expect.poll(() => upstream.seen.length).toBeGreaterThan(0);
+    expect(JSON.stringify(upstream.seen)).not.toContain(SECRET);
+    expect(upstream.seen.every((call) => !('x-audit-proxy-secret' in call.headers))).toBe(true);
+    expect(everything()).not.toContain(SECRET);
+  });
+});
+
+it('refuses to start with an identity header nothing vouches for', async () => {
+  const failed = await spawnProductionServer({ AUDIT_USER_HEADER: 'X-Forwarded-Email' }).then(
+    () => new Error('it started'),
+    (reason: unknown) => reason as Error,
+  );
+  expect(failed.message).toMatch(/start-up failed/);
+  expect(failed.message).toMatch(/AUDIT_PROXY_SECRET or AUDIT_TRUSTED_PROXIES/);
+}, 30_000);
