@@ -19,6 +19,8 @@ export type AuditInput = {
   upstreamRequestId: string | undefined;
   /** A bind: the deployment's keys as last read through this server, if they were. */
   keysBefore?: readonly string[];
+  /** Proven by the caller (a job of this server naming who started it); wins over any header. */
+  trustedUser?: string;
 };
 
 /**
@@ -41,7 +43,7 @@ export function auditLine(input: AuditInput): string | undefined {
   return JSON.stringify({
     type: 'audit',
     time: new Date().toISOString(),
-    user: user ?? (input.sharedToken ? 'shared token' : 'personal token'),
+    user: input.trustedUser ?? user ?? (input.sharedToken ? 'shared token' : 'personal token'),
     action,
     ...(action === 'unlisted-write' ? { method: input.method.slice(0, 16) } : {}),
     project: params.project_id ?? scalar(body.project_id) ?? null,

@@ -9,6 +9,7 @@ import {
   upstreamHeaders,
   type Deadlines,
 } from './forward-upstream.ts';
+import type { JobIdentity } from './job-identity.ts';
 import type { NodeMiddleware } from './node-middleware.ts';
 import { readRequestBody } from './request-body.ts';
 import { crossSiteProblem, type OriginPolicy } from './request-origin.ts';
@@ -31,6 +32,8 @@ export type GatewayOptions = {
   generation?: Pick<GenerationChoice, 'current' | 'decide'>;
   /** The trusted identity header an SSO proxy sets (AUDIT_USER_HEADER); ignored when unset. */
   auditUserHeader?: string;
+  /** Lets this server's own jobs name who started them in the audit line; no one else can. */
+  jobIdentity?: JobIdentity;
   /** One JSON line: audit lines and upstream failures. */
   writeLine?: (line: string) => void;
 };
@@ -84,6 +87,7 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
         requestId,
         upstreamRequestId,
         keysBefore: project && deployment ? deploymentKeys.recall(project, deployment) : undefined,
+        trustedUser: options.jobIdentity?.jobUser(req.headers),
       });
       if (line) writeLine(line);
     };
