@@ -6,7 +6,7 @@ import { cloudGateway } from '../gateway/cloud-gateway.ts';
 import { createJobIdentity } from '../gateway/job-identity.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
 import { DASHBOARD_V3_ROUTES } from '../gateway/route-table.ts';
-import { createGatewayClient } from '../jobs/gateway-client.ts';
+import { createGatewayClient, type GatewayClient } from '../jobs/gateway-client.ts';
 import type { JobOutcome, JobProgress, JobRecord } from '../jobs/job-types.ts';
 import { createJobExecutor } from '../jobs/steps/run-job.ts';
 
@@ -32,6 +32,8 @@ export type JobHarness = {
   clock: TestClock;
   /** The gateway's JSON lines (audit, failures). */
   lines: string[];
+  /** The executor's own client, to call the gateway as a job does. */
+  gateway: GatewayClient;
   run(job: JobRecord, context?: RunContext): Promise<JobRun>;
   /** Between tests: the seed data, no faults, an empty log, the clock running. */
   reset(): void;
@@ -63,8 +65,9 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
     writeLine: (line) => lines.push(line),
   });
   front.on('request', (req, res) => gateway(req, res, () => res.writeHead(404).end()));
+  const client = createGatewayClient({ port: () => port, identity });
   const executor = createJobExecutor({
-    gateway: createGatewayClient({ port: () => port, identity }),
+    gateway: client,
     clock,
     pollIntervalMs: options.pollIntervalMs,
     giveUpAfterMs: options.giveUpAfterMs,
@@ -73,6 +76,7 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
     sandbox: sandbox.sandbox,
     clock,
     lines,
+    gateway: client,
     run: async (job, context = {}) => {
       const reports: JobProgress[] = [];
       const outcome = await executor(job, {
