@@ -13,6 +13,8 @@ export interface SandboxServerOptions {
   seedKeys?: number;
   apiVersions?: readonly ApiVersion[];
   taskDurationMs?: number;
+  /** The sandbox's clock (tests move it instead of waiting for tasks). */
+  now?: () => Date;
 }
 
 export interface SandboxServer {
@@ -28,6 +30,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
   const host = opts.host ?? '127.0.0.1';
   const sandbox = createSandbox({
     token: opts.token,
+    now: opts.now,
     seedKeys: opts.seedKeys,
     apiVersions: opts.apiVersions ?? readApiVersions(process.env.SANDBOX_API_VERSIONS),
     taskDurationMs:

@@ -11,7 +11,7 @@ const DEPLOYMENT = '/cloud/v3/inference/7/deployments/llama-3-8b-chat';
 const TASK = '0b7f6a2e-3c1d-4e5f-8a9b-0c1d2e3f4a5b';
 
 /** Gcore's stand-in: one deployment whose keys are `keys`, and a PATCH that starts a task. */
-let keys = ['mobile-app-prod', 'ci-pipeline'];
+let keys: string[] | null = ['mobile-app-prod', 'ci-pipeline'];
 let upstream: Server;
 let front: Server;
 const lines: string[] = [];
@@ -92,6 +92,19 @@ describe('the audit line of a bind (a deployment PATCH)', () => {
       key_name: 'mobile-app-prod',
       keys_added: [],
       keys_removed: ['mobile-app-prod'],
+    });
+  });
+
+  it('a deployment read with no keys (`api_keys: null`): the next PATCH adds to none', async () => {
+    keys = ['mobile-app-prod'];
+    await call('GET');
+    keys = null;
+    await call('GET');
+    await call('PATCH', '{"api_keys":["ci-pipeline"]}');
+    expect(lastBind()).toMatchObject({
+      key_name: 'ci-pipeline',
+      keys_added: ['ci-pipeline'],
+      keys_removed: [],
     });
   });
 

@@ -11,7 +11,9 @@ export class DeploymentKeysMemory {
   #lists = new Map<string, string[]>();
 
   remember(project: string, deployment: string, answer: unknown): void {
-    const names = isRecord(answer) ? keyNames(answer.api_keys) : undefined;
+    // Gcore answers `null` for a deployment without keys: that is a list too, the empty one.
+    const listed = isRecord(answer) ? (answer.api_keys === null ? [] : answer.api_keys) : undefined;
+    const names = keyNames(listed);
     if (!names) return;
     const id = `${project}/${deployment}`;
     this.#lists.delete(id);

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { errorAnswer, newRequestId, sendError, type ErrorAnswer } from '../cloud-answer.ts';
-import { auditIdentity, untrustedWriteRefusal } from './audit-identity.ts';
+import { auditIdentity, untrustedWriteRefusal, type AuditIdentity } from './audit-identity.ts';
 import type { AuditIdentitySettings } from './audit-identity-settings.ts';
 import { auditLine, type AuditedMatch } from './audit-line.ts';
 import { DeploymentKeysMemory } from './bind-audit.ts';
@@ -11,6 +11,7 @@ import {
   upstreamHeaders,
   type Deadlines,
 } from './forward-upstream.ts';
+import type { JobIdentity } from './job-identity.ts';
 import type { NodeMiddleware } from './node-middleware.ts';
 import { readRequestBody } from './request-body.ts';
 import { crossSiteProblem, type OriginPolicy } from './request-origin.ts';
@@ -36,6 +37,8 @@ export type GatewayOptions = {
    * a write without a trusted identity is refused.
    */
   auditIdentity?: AuditIdentitySettings;
+  /** Lets this server's own jobs name who started them in the audit line; no one else can. */
+  jobIdentity?: JobIdentity;
   /** One JSON line: audit lines and upstream failures. */
   writeLine?: (line: string) => void;
 };
@@ -68,7 +71,11 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
     if (!options.policy.isAllowedHost(req.headers.host ?? '')) {
       return sendError(res, errorAnswer(421, 'MisdirectedRequest', 'This host is not served.'));
     }
-    const identity = options.auditIdentity && auditIdentity(req, options.auditIdentity);
+    // A job of this very server vouches for whoever started it, as the SSO proxy did then.
+    const jobUser = options.jobIdentity?.jobUser(req.headers);
+    const identity: AuditIdentity | undefined = jobUser
+      ? { trusted: true, user: jobUser }
+      : options.auditIdentity && auditIdentity(req, options.auditIdentity);
     // Undecided, every generation's rows match; only UNDECIDED_ROUTES pass the gate below.
     const routes = fixedRoutes ?? routesFor(options.generation?.current() ?? null);
     const writeAudit = (

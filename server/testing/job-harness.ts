@@ -1,0 +1,133 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSandboxServer, type SandboxServer } from '../../sandbox/server.ts';
+import { TestClock } from '../../src/test/test-clock.ts';
+import { cloudGateway } from '../gateway/cloud-gateway.ts';
+import { createJobIdentity } from '../gateway/job-identity.ts';
+import { originPolicy } from '../gateway/request-origin.ts';
+import { DASHBOARD_V3_ROUTES } from '../gateway/route-table.ts';
+import { createGatewayClient, type GatewayClient } from '../jobs/gateway-client.ts';
+import type { JobOutcome, JobProgress, JobRecord } from '../jobs/job-types.ts';
+import { createJobExecutor } from '../jobs/steps/run-job.ts';
+
+export type JobHarnessOptions = {
+  /** `personal`: the gateway holds no token, each job brings its caller's. */
+  tokenMode?: 'shared' | 'personal';
+  pollIntervalMs?: number;
+  giveUpAfterMs?: number;
+};
+
+export type JobRun = { outcome: JobOutcome; reports: JobProgress[] };
+
+export type RunContext = {
+  authorization?: string;
+  signal?: AbortSignal;
+  /** Sees each saved progress, as the store would; may abort the signal to play a lost lease. */
+  onReport?: (progress: JobProgress) => void;
+};
+
+export type JobHarness = {
+  sandbox: SandboxServer['sandbox'];
+  /** The sandbox's clock and the steps': their waits move it, nothing really sleeps. */
+  clock: TestClock;
+  /** The gateway's JSON lines (audit, failures). */
+  lines: string[];
+  /** The executor's own client, to call the gateway as a job does. */
+  gateway: GatewayClient;
+  run(job: JobRecord, context?: RunContext): Promise<JobRun>;
+  /** Between tests: the seed data, no faults, an empty log, the clock running. */
+  reset(): void;
+  close(): Promise<void>;
+};
+
+/**
+ * The executor as the server runs it, on loopback through a real `/cloud` gateway to the
+ * in-process sandbox over HTTP, all on one test clock: a job's polls and back-offs move the
+ * sandbox's time, so a v3 task or a 10-minute give-up takes no real time at all.
+ */
+export async function startJobHarness(options: JobHarnessOptions = {}): Promise<JobHarness> {
+  const clock = new TestClock();
+  const sandbox = await startSandboxServer({ now: clock.date, apiVersions: ['v2', 'v3'] });
+  const identity = createJobIdentity();
+  const lines: string[] = [];
+  const front = createServer();
+  await new Promise<void>((done) => front.listen(0, '127.0.0.1', done));
+  const port = (front.address() as AddressInfo).port;
+  const gateway = cloudGateway({
+    target: {
+      url: sandbox.url,
+      token: options.tokenMode === 'personal' ? undefined : sandbox.token,
+    },
+    deadlines: { headersMs: 5_000, bodyMs: 5_000 },
+    policy: originPolicy(port, []),
+    routes: DASHBOARD_V3_ROUTES,
+    jobIdentity: identity,
+    writeLine: (line) => lines.push(line),
+  });
+  front.on('request', (req, res) => gateway(req, res, () => res.writeHead(404).end()));
+  const client = createGatewayClient({ port: () => port, identity });
+  const executor = createJobExecutor({
+    gateway: client,
+    clock,
+    pollIntervalMs: options.pollIntervalMs,
+    giveUpAfterMs: options.giveUpAfterMs,
+  });
+  return {
+    sandbox: sandbox.sandbox,
+    clock,
+    lines,
+    gateway: client,
+    run: async (job, context = {}) => {
+      const reports: JobProgress[] = [];
+      const outcome = await executor(job, {
+        authorization: context.authorization,
+        signal: context.signal ?? new AbortController().signal,
+        report: async (progress) => {
+          reports.push(structuredClone(progress));
+          context.onReport?.(progress);
+        },
+      });
+      return { outcome, reports };
+    },
+    reset: () => {
+      sandbox.sandbox.reset();
+      clock.reset();
+      lines.length = 0;
+    },
+    close: async () => {
+      await closeServer(front);
+      await sandbox.close();
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
+}
+
+/** A job record as the store hands it to the executor, fresh unless told otherwise. */
+export function jobRecord(
+  fields: Pick<JobRecord, 'kind' | 'key_name'> & { deployments: string[] } & Partial<JobRecord>,
+): JobRecord {
+  const { deployments, ...rest } = fields;
+  const now = new Date().toISOString();
+  return {
+    id: '5d0c5a52-8f7e-4d0a-9c55-3f6f4a1e2b7c',
+    state: 'running',
+    project_id: 1,
+    steps: deployments.map((deployment) => ({ deployment, status: 'pending', message: null })),
+    key_deleted: false,
+    failure: null,
+    started_by: 'alice@example.com',
+    created_at: now,
+    updated_at: now,
+    run_after: null,
+    token_mode: 'shared',
+    detail: null,
+    attempts: 0,
+    ...rest,
+  };
+}
