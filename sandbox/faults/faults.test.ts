@@ -12,10 +12,15 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-/** A call in flight, and whether its answer has come: a delay is seen on a fake clock. */
-function whenAnswered<T>(response: Promise<T>) {
+/**
+ * A call in flight, once the sandbox holds it (so its delay runs from the fake clock's present),
+ * and whether its answer has come.
+ */
+async function whenAnswered<T>(response: Promise<T>) {
   const answer = { answered: false, response };
   void response.finally(() => (answer.answered = true));
+  await vi.advanceTimersByTimeAsync(0);
+  expect(sandbox.requestLog.entries()).toHaveLength(1);
   return answer;
 }
 
@@ -89,7 +94,7 @@ describe('faults armed in-process', () => {
   it('delays and then handles normally with passThrough', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     sandbox.faults.arm({ path: PROJECTS, delayMs: 150, passThrough: true });
-    const answer = whenAnswered(call('GET', PROJECTS));
+    const answer = await whenAnswered(call('GET', PROJECTS));
     await vi.advanceTimersByTimeAsync(149);
     expect(answer.answered).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
@@ -99,7 +104,7 @@ describe('faults armed in-process', () => {
   it('delays a faulted status too', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     sandbox.faults.arm({ path: PROJECTS, delayMs: 100, status: 504 });
-    const answer = whenAnswered(call('GET', PROJECTS));
+    const answer = await whenAnswered(call('GET', PROJECTS));
     await vi.advanceTimersByTimeAsync(99);
     expect(answer.answered).toBe(false);
     await vi.advanceTimersByTimeAsync(1);
