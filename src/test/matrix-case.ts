@@ -77,7 +77,9 @@ function outcomeOf(call: Promise<unknown>): Promise<Outcome> {
 async function timedOut(run: () => Promise<unknown>, sentNow: () => unknown[]): Promise<Outcome> {
   apiTimeoutForThisTest(MATRIX_TIMEOUT_MS);
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-  onTestFinished(() => vi.useRealTimers());
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
   let settled = false;
   const pending = outcomeOf(run()).finally(() => (settled = true));
   // Held first, so the page's wait runs from the fake clock's present.

@@ -14,7 +14,9 @@ export async function typeInKeysFilter(user: UserEvent, text: string): Promise<v
     shouldAdvanceTime: true,
     advanceTimeDelta: 1,
   });
-  onTestFinished(() => vi.useRealTimers());
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
   await user.type(screen.getByRole('searchbox', { name: /^Filter keys/ }), text);
   await act(() => vi.advanceTimersByTimeAsync(KEYS_FILTER_DEBOUNCE_MS));
 }

@@ -100,7 +100,9 @@ async function submitKey(timeoutMs?: number) {
     // The page's time-out on a fake clock the test moves on; it also runs on by itself, so
     // user-event's and React Query's zero-delay timers still fire.
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'], shouldAdvanceTime: true });
-    onTestFinished(() => vi.useRealTimers());
+    onTestFinished(() => {
+      vi.useRealTimers();
+    });
   }
   await result.user.click(screen.getByRole('button', { name: 'Create API key' }));
   if (timeoutMs !== undefined) {
