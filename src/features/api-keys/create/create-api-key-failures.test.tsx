@@ -174,7 +174,7 @@ describe('create: every failure gives a specific message, keeps the input and se
     onTestFinished(() => scrolled.mockRestore());
     sandbox.faults.arm({ status: 500, method: 'POST', path: KEYS });
     await submitKey();
-    const alert = await screen.findByRole('alert', {}, { timeout: 3000 });
+    const alert = await screen.findByRole('alert');
     await waitFor(() => expect(scrolled.mock.contexts).toContain(alert));
   });
 });
