@@ -1,4 +1,3 @@
-import { setTimeout as delay } from 'node:timers/promises';
 import type { ArmedFault } from './controller';
 
 const EXCEPTION_CLASSES: Record<number, string> = {
@@ -23,12 +22,30 @@ export async function applyFault(
 ): Promise<Response | 'pass'> {
   if (fault.delayMs !== undefined && fault.delayMs > 0) {
     // A client that goes away during the delay gets nothing more, and its request goes no further.
-    const completed = await delay(fault.delayMs, true, { signal }).catch(() => false);
-    if (!completed) return Response.error();
+    if (!(await delay(fault.delayMs, signal))) return Response.error();
   }
   if (fault.drop) return Response.error();
   if (fault.passThrough) return 'pass';
   return faultResponse(fault, requestId);
+}
+
+/**
+ * True once `ms` have passed, false as soon as `signal` aborts. The global setTimeout, not
+ * node:timers/promises, so that a test's fake clock moves a delay on instead of the machine's.
+ */
+function delay(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      resolve(false);
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(true);
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
 }
 
 function faultResponse(fault: ArmedFault, requestId: string): Response {

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { gcoreErrorBodySchema } from '../../src/lib/api-error-schema';
 import { createSandbox, type Sandbox } from '../create-sandbox';
 import { KEYS, PROJECTS, sandboxCaller } from '../testing/sandbox-test-client';
@@ -10,6 +10,19 @@ beforeEach(() => {
   sandbox = createSandbox();
   call = sandboxCaller(sandbox);
 });
+afterEach(() => vi.useRealTimers());
+
+/**
+ * A call in flight, once the sandbox holds it (so its delay runs from the fake clock's present),
+ * and whether its answer has come.
+ */
+async function whenAnswered<T>(response: Promise<T>) {
+  const answer = { answered: false, response };
+  void response.finally(() => (answer.answered = true));
+  await vi.advanceTimersByTimeAsync(0);
+  expect(sandbox.requestLog.entries()).toHaveLength(1);
+  return answer;
+}
 
 describe('faults armed in-process', () => {
   it('answers the next matching request with the given status and body, once by default', async () => {
@@ -79,18 +92,23 @@ describe('faults armed in-process', () => {
   });
 
   it('delays and then handles normally with passThrough', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     sandbox.faults.arm({ path: PROJECTS, delayMs: 150, passThrough: true });
-    const started = Date.now();
-    const res = await call('GET', PROJECTS);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(140);
-    expect(res.status).toBe(200);
+    const answer = await whenAnswered(call('GET', PROJECTS));
+    await vi.advanceTimersByTimeAsync(149);
+    expect(answer.answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await answer.response).status).toBe(200);
   });
 
   it('delays a faulted status too', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     sandbox.faults.arm({ path: PROJECTS, delayMs: 100, status: 504 });
-    const started = Date.now();
-    expect((await call('GET', PROJECTS)).status).toBe(504);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(90);
+    const answer = await whenAnswered(call('GET', PROJECTS));
+    await vi.advanceTimersByTimeAsync(99);
+    expect(answer.answered).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    expect((await answer.response).status).toBe(504);
   });
 
   it('stops waiting as soon as the request is aborted', async () => {

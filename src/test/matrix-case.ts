@@ -1,4 +1,4 @@
-import { expect } from 'vitest';
+import { expect, onTestFinished, vi } from 'vitest';
 import type { Sandbox } from '../../sandbox/create-sandbox';
 import { apiTimeoutForThisTest } from './api-timeout-meta';
 import { ApiError } from '../lib/api-error';
@@ -27,11 +27,10 @@ export async function checkMatrixCase(
   { name, fault }: FailureCase,
 ) {
   sandbox.faults.arm({ ...fault, method, path });
-  if (fault.delayMs !== undefined) apiTimeoutForThisTest(MATRIX_TIMEOUT_MS);
-  const outcome = await run().then(
-    (value: unknown) => ({ ok: true as const, value }),
-    (error: unknown) => ({ ok: false as const, error }),
-  );
+  const sentNow = () =>
+    sandbox.requestLog.entries().filter((e) => e.method === method && e.path === path);
+  const outcome =
+    fault.delayMs === undefined ? await outcomeOf(run()) : await timedOut(run, sentNow);
   // A DELETE answered 404 means the key is gone already: the one case that is not an error.
   if (call === 'delete key' && name === '404') {
     expect(outcome).toEqual({ ok: true, value: 'already-gone' });
@@ -57,7 +56,38 @@ export async function checkMatrixCase(
     if (name === '400 with invalid_fields')
       expect((error as ApiError).invalidFields).toEqual({ name: ['Bad.'] });
   }
-  const sent = sandbox.requestLog.entries().filter((e) => e.method === method && e.path === path);
+  const sent = sentNow();
   expect(sent).toHaveLength(1);
   return sent;
+}
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
+
+function outcomeOf(call: Promise<unknown>): Promise<Outcome> {
+  return call.then(
+    (value) => ({ ok: true, value }),
+    (error: unknown) => ({ ok: false, error }),
+  );
+}
+
+/**
+ * The unanswered call on a fake clock: held by the sandbox, still waiting a millisecond before
+ * the page's time-out, given up at it — whatever the machine's load, and without waiting for it.
+ */
+async function timedOut(run: () => Promise<unknown>, sentNow: () => unknown[]): Promise<Outcome> {
+  apiTimeoutForThisTest(MATRIX_TIMEOUT_MS);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  onTestFinished(() => {
+    vi.useRealTimers();
+  });
+  let settled = false;
+  const pending = outcomeOf(run()).finally(() => (settled = true));
+  // Held first, so the page's wait runs from the fake clock's present.
+  await vi.advanceTimersByTimeAsync(0);
+  expect(sentNow()).toHaveLength(1);
+  await vi.advanceTimersByTimeAsync(MATRIX_TIMEOUT_MS - 1);
+  expect(settled).toBe(false);
+  await vi.advanceTimersByTimeAsync(1);
+  expect(settled).toBe(true);
+  return pending;
 }

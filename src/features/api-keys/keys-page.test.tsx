@@ -5,6 +5,7 @@ import { apiKeyKeys } from './api/api-key-query-keys';
 import { renderWithClient } from '../../test/render-with-client';
 import { withApiVersionMeta } from '../../test/api-version-meta';
 import { setupSandbox } from '../../test/sandbox-server';
+import { typeInKeysFilter } from '../../test/type-in-keys-filter';
 import { KeysPage } from './keys-page';
 
 // The server's choice, as the page gets it: these tests speak v2.
@@ -52,8 +53,8 @@ describe('KeysPage', () => {
     await waitFor(() =>
       expect(sandbox.requestLog.entries().at(-1)?.query).toContain('order_by=name.asc'),
     );
-    await user.type(screen.getByRole('searchbox', { name: /^Filter keys/ }), 'generated-key-005');
-    // Debounced, then every page of the project fetched.
+    await typeInKeysFilter(user, 'generated-key-005');
+    // Past the pause, every page of the project fetched.
     await waitFor(() => expect(screen.getByText(/^1–10 of 10$/)).toBeInTheDocument());
     expect(window.location.search).toContain('q=generated-key-005');
   });

@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withApiVersionMeta } from '../../../test/api-version-meta';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { typeInKeysFilter } from '../../../test/type-in-keys-filter';
 import { v3ApiKeysPath } from '../api/v3/api-key-v3-schemas';
 import { KeysPage } from '../keys-page';
 
@@ -49,7 +50,7 @@ describe('KeysPage on v3 (no server sort or filter)', () => {
     const fetched = keyLists().length;
     await user.click(screen.getByRole('button', { name: 'Next page' }));
     expect(await screen.findByText(/^26–50 of 63$/)).toBeInTheDocument();
-    await user.type(screen.getByRole('searchbox', { name: /^Filter keys/ }), 'key-005');
+    await typeInKeysFilter(user, 'key-005');
     await waitFor(() => expect(screen.getByText(/^1–10 of 10$/)).toBeInTheDocument());
     // Paging and filtering asked the API nothing more.
     expect(keyLists()).toHaveLength(fetched);

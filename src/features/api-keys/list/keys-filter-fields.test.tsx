@@ -4,6 +4,7 @@ import type { ApiGeneration } from '../../../lib/api-config';
 import { withApiVersionMeta } from '../../../test/api-version-meta';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { typeInKeysFilter } from '../../../test/type-in-keys-filter';
 import { KeysPage } from '../keys-page';
 
 setupSandbox();
@@ -20,24 +21,24 @@ describe.each<ApiGeneration>(['v2', 'v3'])('the filter on %s', (generation) => {
 
   async function filterBy(text: string) {
     const { user } = renderWithClient(<KeysPage />, { generation });
-    await screen.findByRole('table', { name: 'API keys' }, { timeout: 8_000 });
-    await user.type(screen.getByRole('searchbox', { name: /^Filter keys/ }), text);
-    await waitFor(() => expect(window.location.search).toContain(`q=${text}`));
+    await screen.findByRole('table', { name: 'API keys' });
+    await typeInKeysFilter(user, text);
+    expect(window.location.search).toContain(`q=${text}`);
   }
 
   it('finds a key by its description', async () => {
     await filterBy('conference');
-    await waitFor(() => expect(names()).toEqual(['old-demo']), { timeout: 5_000 });
+    await waitFor(() => expect(names()).toEqual(['old-demo']));
   });
 
   it('finds a key by the name of a deployment it unlocks', async () => {
     await filterBy('mistral');
-    await waitFor(() => expect(names()).toEqual(['mobile-app-prod']), { timeout: 5_000 });
+    await waitFor(() => expect(names()).toEqual(['mobile-app-prod']));
   });
 
   it('still finds a key by its name, and says what it matches on', async () => {
     await filterBy('ci-pip');
-    await waitFor(() => expect(names()).toEqual(['ci-pipeline']), { timeout: 5_000 });
+    await waitFor(() => expect(names()).toEqual(['ci-pipeline']));
     expect(screen.getByRole('searchbox', { name: /^Filter keys/ })).toHaveAccessibleName(
       'Filter keys by name, description or deployment',
     );

@@ -1,7 +1,8 @@
 import { useEffect, useState, type Ref } from 'react';
 import { inputClass } from '../../../components/ui/field';
 
-const DEBOUNCE_MS = 250;
+/** How long typing pauses before the URL (and so the query) follows. */
+export const KEYS_FILTER_DEBOUNCE_MS = 250;
 
 /** Filters by name, description and deployment name as the user types; the URL (and so the query) follows after a short pause. */
 export function KeysFilter({
@@ -24,7 +25,7 @@ export function KeysFilter({
 
   useEffect(() => {
     if (draft === value) return;
-    const timer = setTimeout(() => onChange(draft), DEBOUNCE_MS);
+    const timer = setTimeout(() => onChange(draft), KEYS_FILTER_DEBOUNCE_MS);
     return () => clearTimeout(timer);
   }, [draft, value, onChange]);
 
