@@ -1,4 +1,4 @@
-import type { AttackCase } from '../server/gateway/attack-case';
+import { attackRequest, type AttackCase } from '../server/gateway/attack-case';
 import { ATTACK_CASES } from '../server/gateway/attack-cases';
 import { sendRawRequest } from '../server/send-raw-request';
 import { expect, test } from './fixtures';
@@ -27,7 +27,10 @@ export function refusalsAgainst(
   );
   for (const attack of refusals) {
     test(`${attack.kind}: ${attack.name}`, async ({ sandbox }) => {
-      const response = await sendRawRequest(port, { timeoutMs: 5000, ...attack.request(port) });
+      const response = await sendRawRequest(port, {
+        timeoutMs: 5000,
+        ...attackRequest(attack, port),
+      });
       expect(response.status).toBe(statusFor(attack, server));
       expect(await sandbox.requests(), 'nothing reached the sandbox').toEqual([]);
     });
