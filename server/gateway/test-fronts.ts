@@ -25,6 +25,8 @@ export type FrontOptions = {
   apiVersion?: ApiGenerationSetting;
   /** Dev only: settings beside these, as if set in the environment. */
   env?: Record<string, string>;
+  /** Dev only: Vite's `server.allowedHosts`. */
+  allowedHosts?: string[];
 };
 
 const DEADLINES = { UPSTREAM_HEADERS_TIMEOUT_MS: '500', UPSTREAM_BODY_TIMEOUT_MS: '1500' };
@@ -43,7 +45,13 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
     cacheDir,
     logLevel: 'silent',
     optimizeDeps: { noDiscovery: true, include: [] },
-    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      hmr: false,
+      watch: null,
+      allowedHosts: options.allowedHosts,
+    },
     plugins: [
       securityHeadersPlugin(),
       gcoreApiPlugin({

@@ -105,6 +105,21 @@ describe('the production process', () => {
     expect(request).toMatchObject({ status: 200, upstream_request_id: 'upstream-id-5a1e' });
   }, 30_000);
 
+  it('warns at start, in one JSON line, when a PUBLIC_ORIGIN is plain HTTP on a real host', async () => {
+    const { stdout, stderr } = await start({
+      PUBLIC_ORIGIN: 'https://keys.example.com, http://keys.internal:8080',
+    });
+    const entries = [...stdout, ...stderr]
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.filter((entry) => entry.level === 'warn')).toEqual([
+      expect.objectContaining({
+        msg: expect.stringMatching(/Sec-Fetch-\*.*HTTPS/) as unknown,
+        origins: ['http://keys.internal:8080'],
+      }),
+    ]);
+  }, 30_000);
+
   it('fails at start-up with one JSON line on stderr', async () => {
     const failed = spawnProductionServer({ GCORE_AUTH: 'maybe' });
     const error = await failed.then(
@@ -126,7 +141,7 @@ describe('the production process', () => {
     const once = () =>
       new Promise<boolean>((resolve) => {
         const req = httpRequest(
-          { port, host: '127.0.0.1', path: '/cloud/v1/projects', agent },
+          { port, host: '127.0.0.1', path: '/cloud/v1/projects', agent, headers: REQUESTED_BY },
           (res) => {
             res.resume();
             res.on('end', () => {
