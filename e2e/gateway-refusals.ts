@@ -1,6 +1,7 @@
 import { attackRequest, type AttackCase } from '../server/gateway/attack-case';
 import { ATTACK_CASES } from '../server/gateway/attack-cases';
 import { sendRawRequest } from '../server/send-raw-request';
+import { REQUESTED_BY } from '../src/lib/request-header';
 import { expect, test } from './fixtures';
 
 /**
@@ -17,7 +18,7 @@ export function refusalsAgainst(
   if (authorization) {
     test.beforeAll(async ({ request }) => {
       const url = `http://127.0.0.1:${port}/__app/api-generation`;
-      const answer = await request.get(url, { headers: { authorization } });
+      const answer = await request.get(url, { headers: { ...REQUESTED_BY, authorization } });
       expect(await answer.json()).toMatchObject({ generation: expect.any(String) });
     });
   }
