@@ -10,6 +10,7 @@ import {
   TARGETS,
 } from './config.ts';
 import * as z from 'zod/mini';
+import { REQUESTED_BY } from '../src/lib/request-header.ts';
 import { startChild, waitForUrl } from './processes.ts';
 
 const VITE = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
@@ -75,7 +76,7 @@ const answerSchema = z.object({ generation: z.nullable(z.enum(['v2', 'v3'])) });
  * generation.
  */
 async function tellPagesTheirServer(outDir: string): Promise<void> {
-  const response = await fetch(`${PREVIEW_URL}/__app/api-generation`);
+  const response = await fetch(`${PREVIEW_URL}/__app/api-generation`, { headers: REQUESTED_BY });
   const { generation } = answerSchema.parse(await response.json());
   if (!generation) throw new Error('The preview server could not tell which generation to use.');
   const tags =

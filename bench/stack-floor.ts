@@ -1,3 +1,5 @@
+import { REQUESTED_BY } from '../src/lib/request-header.ts';
+
 /**
  * The stack floor's source: the product's stack (React, TanStack Query, react-hook-form with the
  * zod resolver, zod/mini) doing the measured interactions and nothing else. It makes the app's
@@ -65,7 +67,9 @@ async function bindV3(project, name, deployments) {
 }
 
 async function call(url, schema, init) {
-  const response = await fetch(url, { credentials: 'same-origin', ...init });
+  // The server answers only calls that say they are the dashboard's, as the app's client does.
+  const headers = { ...${JSON.stringify(REQUESTED_BY)}, ...init?.headers };
+  const response = await fetch(url, { credentials: 'same-origin', ...init, headers });
   if (!response.ok) throw new Error(url + ' answered ' + response.status);
   return schema.parse(await response.json());
 }

@@ -1,5 +1,6 @@
 import { E2E_PORT } from '../playwright.config';
 import { sendRawRequest } from '../server/send-raw-request';
+import { REQUESTED_BY } from '../src/lib/request-header';
 import { expect, test } from './fixtures';
 
 // This project's dev server runs `GCORE_API_VERSION=auto` in front of a v2-only sandbox.
@@ -13,7 +14,7 @@ test('a v2 server forwards no v3 call', async ({ sandbox }) => {
   const response = await sendRawRequest(E2E_PORT, {
     method: 'GET',
     target: '/cloud/v3/inference/1/api_keys',
-    headers: { 'sec-fetch-site': 'same-origin' },
+    headers: { 'sec-fetch-site': 'same-origin', ...REQUESTED_BY },
   });
   expect(response.status).toBe(403);
   expect(JSON.parse(response.body)).toMatchObject({ exception_class: 'ForbiddenByGateway' });

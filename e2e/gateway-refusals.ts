@@ -1,6 +1,7 @@
-import type { AttackCase } from '../server/gateway/attack-case';
+import { attackRequest, type AttackCase } from '../server/gateway/attack-case';
 import { ATTACK_CASES } from '../server/gateway/attack-cases';
 import { sendRawRequest } from '../server/send-raw-request';
+import { REQUESTED_BY } from '../src/lib/request-header';
 import { expect, test } from './fixtures';
 
 /**
@@ -20,7 +21,7 @@ export function refusalsAgainst(
   if (authorization) {
     test.beforeAll(async ({ request }) => {
       const url = `http://127.0.0.1:${port}/__app/api-generation`;
-      const answer = await request.get(url, { headers: { authorization } });
+      const answer = await request.get(url, { headers: { ...REQUESTED_BY, authorization } });
       expect(await answer.json()).toMatchObject({ generation: expect.any(String) });
     });
   }
@@ -30,7 +31,7 @@ export function refusalsAgainst(
   );
   for (const attack of refusals) {
     test(`${attack.kind}: ${attack.name}`, async ({ sandbox }) => {
-      const request = attack.request(port);
+      const request = attackRequest(attack, port);
       const headers = authorization ? { authorization, ...request.headers } : request.headers;
       const response = await sendRawRequest(port, { timeoutMs: 5000, ...request, headers });
       expect(response.status).toBe(statusFor(attack, server));

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
+import { REQUESTED_BY } from '../src/lib/request-header';
 import { expect, openCreateSheet, test } from './fixtures';
 
 const keysTable = (page: Page) => page.getByRole('table', { name: 'API keys' });
@@ -74,7 +75,9 @@ test('delete a key bound to an active deployment only after typing its name', as
   await expect(dialog).toBeHidden();
   await expect(rowOf(page, 'bound-key')).toHaveCount(0);
   expect(await sandbox.requests({ method: 'DELETE' })).toHaveLength(1);
-  const bound = await page.request.get(`/cloud/v2/inference/api_keys?limit=1000`);
+  const bound = await page.request.get(`/cloud/v2/inference/api_keys?limit=1000`, {
+    headers: REQUESTED_BY,
+  });
   expect(JSON.stringify(await bound.json())).not.toContain('bound-key');
   // The key deleted was the one bound to the active deployment, which is why typing was asked.
   const [create] = await sandbox.creates();

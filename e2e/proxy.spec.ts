@@ -1,4 +1,5 @@
 import { E2E_SANDBOX_TOKEN } from '../playwright.config';
+import { REQUESTED_BY } from '../src/lib/request-header';
 import { expect, openCreateSheet, test } from './fixtures';
 
 test('the proxy puts its own token on every call, replacing what the browser sends', async ({
@@ -6,12 +7,12 @@ test('the proxy puts its own token on every call, replacing what the browser sen
   sandbox,
 }) => {
   await page.goto('/');
-  const status = await page.evaluate(async () => {
+  const status = await page.evaluate(async (dashboard) => {
     const response = await fetch('/cloud/v1/projects', {
-      headers: { Authorization: 'APIKey stolen-or-wrong' },
+      headers: { ...dashboard, Authorization: 'APIKey stolen-or-wrong' },
     });
     return response.status;
-  });
+  }, REQUESTED_BY);
   expect(status).toBe(200);
   const calls = await sandbox.requests({ path: '/cloud/v1/projects' });
   expect(calls.length).toBeGreaterThan(0);

@@ -1,6 +1,7 @@
 import type { Page, Response } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
 import { sendRawRequest } from '../server/send-raw-request';
+import { REQUESTED_BY } from '../src/lib/request-header';
 import { expect, openCreateForm, test } from './fixtures';
 
 const KEYS = '/cloud/v2/inference/api_keys';
@@ -40,7 +41,7 @@ test('the page, its modules and /cloud answers carry the security headers', asyn
   expect(pageHeaders['content-security-policy']).toMatch(/script-src 'self' 'sha256-/);
   const module = await page.request.get('/src/main.tsx');
   expectSecurityHeaders(module.headers());
-  const api = await page.request.get('/cloud/v1/projects');
+  const api = await page.request.get('/cloud/v1/projects', { headers: REQUESTED_BY });
   expect(api.status()).toBe(200);
   expectSecurityHeaders(api.headers());
   expect(api.headers()['cache-control']).toBe('no-store');
@@ -135,19 +136,26 @@ test.describe('the proxy refuses what it must not forward', () => {
   test('a body over 64 KiB: 413, chunked or not; text/plain: 415; PUT: 403', async ({
     request,
   }) => {
-    const big = await request.post(KEYS, { data: { name: 'x', description: 'y'.repeat(70_000) } });
+    const big = await request.post(KEYS, {
+      headers: REQUESTED_BY,
+      data: { name: 'x', description: 'y'.repeat(70_000) },
+    });
     expect(big.status()).toBe(413);
     expect(big.headers()['cache-control']).toBe('no-store');
-    const headers = { 'transfer-encoding': 'chunked', 'content-type': 'application/json' };
+    const headers = {
+      ...REQUESTED_BY,
+      'transfer-encoding': 'chunked',
+      'content-type': 'application/json',
+    };
     const body = `${(0x8000).toString(16)}\r\n${'x'.repeat(0x8000)}\r\n`.repeat(3) + '0\r\n\r\n';
     const chunked = await sendRawRequest(E2E_PORT, { method: 'POST', target: KEYS, headers, body });
     expect(chunked.status).toBe(413);
     const text = await request.post(KEYS, {
-      headers: { 'content-type': 'text/plain' },
+      headers: { ...REQUESTED_BY, 'content-type': 'text/plain' },
       data: '{"name":"x"}',
     });
     expect(text.status()).toBe(415);
-    const put = await request.put('/cloud/v1/projects', { data: {} });
+    const put = await request.put('/cloud/v1/projects', { headers: REQUESTED_BY, data: {} });
     expect(put.status()).toBe(403);
     expect(await put.json()).toMatchObject({ exception_class: 'ForbiddenByGateway' });
   });

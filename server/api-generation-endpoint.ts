@@ -1,7 +1,7 @@
 import type { GenerationChoice } from './api-generation-choice.ts';
 import { errorAnswer, NO_STORE, sendError } from './cloud-answer.ts';
 import type { NodeMiddleware } from './gateway/node-middleware.ts';
-import { crossSiteProblem, type OriginPolicy } from './gateway/request-origin.ts';
+import { notFromThePage, type OriginPolicy } from './gateway/request-origin.ts';
 
 /** Beside `/healthz`, outside `/cloud`: the server's own answer, never forwarded as such. */
 export const API_GENERATION_PATH = '/__app/api-generation';
@@ -26,9 +26,8 @@ export function apiGenerationEndpoint(
       return sendError(res, errorAnswer(421, 'MisdirectedRequest', 'This host is not served.'));
     }
     // Another site must not make this server probe the API, least of all with its token.
-    const crossSite = crossSiteProblem('GET', req.headers, policy);
-    if (crossSite)
-      return sendError(res, errorAnswer(403, 'CrossSiteRequest', `Refused ${crossSite}.`));
+    const notPage = notFromThePage('GET', req.headers, policy);
+    if (notPage) return sendError(res, notPage);
     const failed = () =>
       sendError(res, errorAnswer(500, 'InternalError', 'The generation probe failed.'));
     void choice.decide(req.headers.authorization).then((result) => {

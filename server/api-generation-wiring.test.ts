@@ -2,12 +2,13 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../sandbox/server.ts';
+import { REQUESTED_BY } from '../src/lib/request-header.ts';
 import type { ApiGenerationSetting } from './api-generation.ts';
 import { startDevFront, startProductionFront, type Front } from './gateway/test-fronts.ts';
 import { sendRawRequest } from './send-raw-request.ts';
 
 const TOKEN = 'wiring-token-3b7e';
-const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin' };
+const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin', ...REQUESTED_BY };
 const V2_KEYS = '/cloud/v2/inference/api_keys?project_id=1';
 const V3_KEYS = '/cloud/v3/inference/1/api_keys';
 
@@ -164,9 +165,27 @@ describe.each([
     const answer = await sendRawRequest(personal.port, {
       method: 'GET',
       target: '/__app/api-generation',
-      headers: { 'sec-fetch-site': 'cross-site', authorization: `APIKey ${TOKEN}` },
+      headers: {
+        ...REQUESTED_BY,
+        'sec-fetch-site': 'cross-site',
+        authorization: `APIKey ${TOKEN}`,
+      },
     });
     expect(answer.status).toBe(403);
     expect((await generationOf(personal.port)).generation).toBeNull();
+  });
+
+  it('refuses a probe asked without the dashboard’s header: nothing reaches the API', async () => {
+    const personal = await front(both, undefined, 'auto');
+    both.sandbox.reset();
+    // What a cross-site <img> sends to a plain-HTTP origin: no Sec-Fetch-*, no Origin.
+    const answer = await sendRawRequest(personal.port, {
+      method: 'GET',
+      target: '/__app/api-generation',
+      headers: { authorization: `APIKey ${TOKEN}` },
+    });
+    expect(answer.status).toBe(403);
+    expect(JSON.parse(answer.body)).toMatchObject({ exception_class: 'MissingRequestHeader' });
+    expect(both.sandbox.requestLog.entries()).toEqual([]);
   });
 });

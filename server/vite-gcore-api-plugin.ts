@@ -6,6 +6,7 @@ import { createGenerationChoice, type GenerationChoice } from './api-generation-
 import { describeApiTarget, resolveApiTarget, type ApiTarget } from './api-target.ts';
 import { cloudGateway } from './gateway/cloud-gateway.ts';
 import { devOriginPolicy } from './gateway/dev-origin-policy.ts';
+import { insecureOriginLine } from './insecure-origin.ts';
 import { readGatewaySettings, type GatewaySettings } from './gateway/gateway-settings.ts';
 import { MS_RULE, readEnvInteger } from './read-env-integer.ts';
 
@@ -34,9 +35,19 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
     void target?.close();
     target = undefined;
   };
-  const install = (server: ViteDevServer | PreviewServer, allowedHosts: string[] | true) => {
+  const install = (
+    server: ViteDevServer | PreviewServer,
+    { allowedHosts, https }: { allowedHosts: string[] | true; https?: unknown },
+  ) => {
     if (!target || !settings || !generation) return;
     const policy = devOriginPolicy(allowedHosts);
+    // The hosts listed beside loopback are this server's public origins.
+    const scheme = https ? 'https' : 'http';
+    const listed = allowedHosts === true ? [] : allowedHosts;
+    const warning = insecureOriginLine(
+      listed.map((host) => `${scheme}://${host.replace(/^\./, '')}`),
+    );
+    if (warning) (options.writeLine ?? ((line) => server.config.logger.warn(line)))(warning);
     server.middlewares.use(apiGenerationEndpoint(generation, policy));
     server.middlewares.use(
       cloudGateway({
@@ -95,10 +106,10 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
     },
     // Middlewares added here run after Vite's host check and before its own middlewares.
     configureServer(server) {
-      install(server, server.config.server.allowedHosts);
+      install(server, server.config.server);
     },
     configurePreviewServer(server) {
-      install(server, server.config.preview.allowedHosts);
+      install(server, server.config.preview);
     },
   };
 }

@@ -1,4 +1,5 @@
 import { E2E_PROD_PORT, E2E_PROD_TOKEN } from '../../playwright.config';
+import { REQUESTED_BY } from '../../src/lib/request-header';
 import { expect, test } from '../fixtures';
 
 const ENDPOINT = `http://127.0.0.1:${E2E_PROD_PORT}/__app/api-generation`;
@@ -10,14 +11,16 @@ test('personal sign-in: the generation is detected on demand with the user’s t
   request,
 }) => {
   const asked = await request.get(ENDPOINT, {
-    headers: { authorization: `APIKey ${E2E_PROD_TOKEN}` },
+    headers: { ...REQUESTED_BY, authorization: `APIKey ${E2E_PROD_TOKEN}` },
   });
   expect(asked.headers()['cache-control']).toBe('no-store');
   const answer = await asked.text();
   expect(JSON.parse(answer)).toMatchObject({ generation: 'v2' });
   expect(answer).not.toContain(E2E_PROD_TOKEN);
   // One caller's probe settles nothing for anyone else.
-  expect(await (await request.get(ENDPOINT)).json()).toMatchObject({ generation: null });
+  expect(await (await request.get(ENDPOINT, { headers: REQUESTED_BY })).json()).toMatchObject({
+    generation: null,
+  });
 
   // The page cannot be told in its HTML: it asks with the token it signs in with.
   await page.goto('/');

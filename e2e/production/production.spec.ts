@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { E2E_PROD_TOKEN } from '../../playwright.config';
+import { REQUESTED_BY } from '../../src/lib/request-header';
 import { expect, openCreateSheet, test } from '../fixtures';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -80,7 +81,10 @@ test('sign-out clears the token from memory and storage', async ({ page }) => {
   );
   expect(stores).not.toContain(E2E_PROD_TOKEN);
   // Memory too: the next API call the page makes carries no token and is refused.
-  const status = await page.evaluate(async () => (await fetch('/cloud/v1/projects')).status);
+  const status = await page.evaluate(
+    async (dashboard) => (await fetch('/cloud/v1/projects', { headers: dashboard })).status,
+    REQUESTED_BY,
+  );
   expect(status).toBe(401);
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
@@ -112,7 +116,7 @@ test('deep links reload, headers are set, hashed assets are cached for good', as
   const health = await request.get('/healthz');
   expect(await health.json()).toEqual({ ok: true });
   const create = await request.post('/cloud/v2/inference/api_keys', {
-    headers: { authorization: `APIKey ${E2E_PROD_TOKEN}` },
+    headers: { ...REQUESTED_BY, authorization: `APIKey ${E2E_PROD_TOKEN}` },
     data: { name: 'no-store-check' },
   });
   expect(create.headers()['cache-control']).toBe('no-store');

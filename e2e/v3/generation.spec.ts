@@ -1,5 +1,6 @@
 import { E2E_V3_PORT } from '../../playwright.config';
 import { sendRawRequest } from '../../server/send-raw-request';
+import { REQUESTED_BY } from '../../src/lib/request-header';
 import { expect, test } from '../fixtures';
 
 // This project's dev server runs `GCORE_API_VERSION=auto` in front of a sandbox serving both.
@@ -15,7 +16,7 @@ test('a v3 server forwards v3 key calls and no v2 one', async ({ sandbox }) => {
     sendRawRequest(E2E_V3_PORT, {
       method: 'GET',
       target,
-      headers: { 'sec-fetch-site': 'same-origin' },
+      headers: { 'sec-fetch-site': 'same-origin', ...REQUESTED_BY },
     });
   expect((await get('/cloud/v3/inference/1/api_keys')).status).toBe(200);
   const refused = await get('/cloud/v2/inference/api_keys?project_id=1');

@@ -1,3 +1,4 @@
+import { REQUESTED_BY } from '../../src/lib/request-header.ts';
 import type { RawRequest, RawResponse } from '../send-raw-request.ts';
 import type { UpstreamMood } from './fake-upstream.ts';
 
@@ -14,6 +15,11 @@ export type AttackCase = {
    */
   server?: 'v2' | 'v3' | 'sso';
   request: (port: number) => RawRequest;
+  /**
+   * Sent without the dashboard's X-Requested-By. Every other row carries it, so that it is
+   * refused (or forwarded) for the very reason it names, not for lacking the header.
+   */
+  withoutRequestedBy?: true;
   mood?: UpstreamMood;
   /** The status, or per server when they legitimately differ (Vite's own host check). */
   status: number | { dev: number; production: number };
@@ -24,3 +30,10 @@ export type AttackCase = {
   audit?: Record<string, unknown>;
   check?: (response: RawResponse) => void;
 };
+
+/** The bytes a row sends: its request, with the dashboard's header unless it goes without. */
+export function attackRequest(attack: AttackCase, port: number): RawRequest {
+  const request = attack.request(port);
+  if (attack.withoutRequestedBy) return request;
+  return { ...request, headers: { ...REQUESTED_BY, ...request.headers } };
+}

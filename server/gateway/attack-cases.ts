@@ -1,8 +1,9 @@
 import { sendRawRequest } from '../send-raw-request.ts';
-import type { AttackCase } from './attack-case.ts';
+import { attackRequest, type AttackCase } from './attack-case.ts';
 import { ANSWER_ATTACK_CASES } from './attack-cases-answers.ts';
 import { AUDIT_ATTACK_CASES } from './attack-cases-audit.ts';
 import { BODY_ATTACK_CASES } from './attack-cases-bodies.ts';
+import { REQUESTED_BY_ATTACK_CASES } from './attack-cases-requested-by.ts';
 import { TASK_ATTACK_CASES } from './attack-cases-tasks.ts';
 import type { FakeUpstream } from './fake-upstream.ts';
 
@@ -392,6 +393,7 @@ export const ATTACK_CASES: AttackCase[] = [
   ...AUDIT_ATTACK_CASES,
   ...TASK_ATTACK_CASES,
   ...ANSWER_ATTACK_CASES,
+  ...REQUESTED_BY_ATTACK_CASES,
 ];
 
 /** Sends `attack` and returns the answer, waiting for the fake upstream to settle. */
@@ -400,7 +402,7 @@ export async function runAttack(attack: AttackCase, port: number, upstream: Fake
   const before = upstream.seen.length;
   const response = await sendRawRequest(port, {
     timeoutMs: 5000,
-    ...attack.request(port),
+    ...attackRequest(attack, port),
   }).finally(() => (upstream.mood = 'fine'));
   const calls = upstream.seen.slice(before);
   return { response, reached: calls.length, bodies: calls.map((call) => call.body) };

@@ -2,6 +2,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUESTED_BY } from '../../src/lib/request-header.ts';
 import { sendRawRequest } from '../send-raw-request.ts';
 import { cloudGateway } from './cloud-gateway.ts';
 import { originPolicy } from './request-origin.ts';
@@ -55,6 +56,7 @@ const call = (method: string, body?: string, target = DEPLOYMENT) =>
     target,
     headers: {
       'sec-fetch-site': 'same-origin',
+      ...REQUESTED_BY,
       ...(body ? { 'content-type': 'application/json' } : {}),
     },
     body,

@@ -14,7 +14,7 @@ import {
 import type { JobIdentity } from './job-identity.ts';
 import type { NodeMiddleware } from './node-middleware.ts';
 import { readRequestBody } from './request-body.ts';
-import { crossSiteProblem, type OriginPolicy } from './request-origin.ts';
+import { notFromThePage, type OriginPolicy } from './request-origin.ts';
 import type { GenerationChoice } from '../api-generation-choice.ts';
 import { generationGate } from './generation-gate.ts';
 import { DASHBOARD_ROUTES, filterQuery, matchRoute, routesFor } from './route-table.ts';
@@ -117,8 +117,8 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
 
     const untrusted = untrustedWriteRefusal(identity, method);
     if (untrusted) return refuse(untrusted);
-    const crossSite = crossSiteProblem(method, req.headers, options.policy);
-    if (crossSite) return refuse(errorAnswer(403, 'CrossSiteRequest', `Refused ${crossSite}.`));
+    const notPage = notFromThePage(method, req.headers, options.policy);
+    if (notPage) return refuse(notPage);
     if (match.rule.knownTasksOnly && !tasks.knows(match.params.task_id ?? '')) {
       const message =
         'The dashboard’s server forwards only the tasks its own key bindings started.';

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { REQUESTED_BY } from '../../src/lib/request-header';
 import { sendRawRequest } from '../send-raw-request';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
 import { startDevFront, type Front } from './test-fronts';
@@ -25,6 +26,10 @@ afterAll(async () => {
 });
 
 it('the dev server reads .env: the token there goes on every API call', async () => {
-  await sendRawRequest(front.port, { method: 'GET', target: '/cloud/v1/projects' });
+  await sendRawRequest(front.port, {
+    method: 'GET',
+    target: '/cloud/v1/projects',
+    headers: { ...REQUESTED_BY },
+  });
   expect(upstream.seen.at(-1)?.headers.authorization).toBe('APIKey token-from-dotenv');
 });

@@ -6,7 +6,7 @@ import type { Front } from './test-fronts.ts';
 const KEYS = '/cloud/v2/inference/api_keys';
 const KEY_ID = '5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0';
 
-/** A call as the dashboard's own page makes it (`Sec-Fetch-Site: same-origin`, JSON body). */
+/** A call as the dashboard's own page makes it (`Sec-Fetch-Site: same-origin`, its X-Requested-By, JSON body). */
 export type SendSameOrigin = (
   front: Front,
   method: string,

@@ -1,5 +1,10 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  REQUESTED_BY,
+  REQUESTED_BY_HEADER,
+  REQUESTED_BY_VALUE,
+} from '../../src/lib/request-header.ts';
 import { sendRawRequest } from '../send-raw-request.ts';
 import { ATTACK_CASES, runAttack } from './attack-cases.ts';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
@@ -9,6 +14,8 @@ import type { Front, FrontOptions } from './test-fronts.ts';
 
 const KEYS = '/cloud/v2/inference/api_keys';
 const SERVER_TOKEN = 'server-token-9c1f';
+/** The dashboard's header as a raw request line. */
+const PAGE_LINE = `${REQUESTED_BY_HEADER}: ${REQUESTED_BY_VALUE}\r\n`;
 
 const auditLinesSince = (front: Front, index: number) =>
   front.lines
@@ -47,6 +54,7 @@ export function describeGateway(
       target,
       headers: {
         'sec-fetch-site': 'same-origin',
+        ...REQUESTED_BY,
         ...(body ? { 'content-type': 'application/json' } : {}),
         ...headers,
       },
@@ -157,7 +165,7 @@ export function describeGateway(
     const reached = upstream.seen.length;
     const socket = connect(shared.port, '127.0.0.1', () =>
       socket.write(
-        `GET /cloud/v1/projects HTTP/1.1\r\nhost: 127.0.0.1:${shared.port}\r\nsec-fetch-site: same-origin\r\n\r\n`,
+        `GET /cloud/v1/projects HTTP/1.1\r\nhost: 127.0.0.1:${shared.port}\r\nsec-fetch-site: same-origin\r\n${PAGE_LINE}\r\n`,
       ),
     );
     socket.on('error', () => {});
@@ -185,7 +193,7 @@ export function describeGateway(
     const reached = upstream.seen.length;
     const socket = connect(shared.port, '127.0.0.1', () =>
       socket.write(
-        `POST ${KEYS} HTTP/1.1\r\nhost: 127.0.0.1:${shared.port}\r\nsec-fetch-site: same-origin\r\ncontent-type: application/json\r\ncontent-length: 100\r\n\r\n{"name":`,
+        `POST ${KEYS} HTTP/1.1\r\nhost: 127.0.0.1:${shared.port}\r\nsec-fetch-site: same-origin\r\n${PAGE_LINE}content-type: application/json\r\ncontent-length: 100\r\n\r\n{"name":`,
         () => socket.destroy(),
       ),
     );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { devOriginPolicy } from './dev-origin-policy';
-import { crossSiteProblem, originPolicy } from './request-origin';
+import { REQUESTED_BY, REQUESTED_BY_HEADER } from '../../src/lib/request-header';
+import { crossSiteProblem, notFromThePage, originPolicy } from './request-origin';
 
 const policy = originPolicy(8080, ['https://keys.example.com']);
 
@@ -44,6 +45,38 @@ describe('crossSiteProblem', () => {
     ['GET', { origin: 'http://evil.example' }],
   ])('refuses %s with %j', (method, headers) => {
     expect(check(method, headers)).toMatch(/another (site|origin)/);
+  });
+});
+
+describe('notFromThePage', () => {
+  const check = (method: string, headers: Record<string, string>) =>
+    notFromThePage(method, { host: 'keys.example.com', ...headers }, policy);
+
+  it.each([
+    ['GET', { 'sec-fetch-site': 'same-origin', ...REQUESTED_BY }],
+    // A script on the operator's side sends the header as the page does.
+    ['POST', { ...REQUESTED_BY }],
+  ])('lets %s with %j through', (method, headers) => {
+    expect(check(method, headers)).toBeUndefined();
+  });
+
+  it.each([
+    // A cross-site <img> or no-cors read of a plain-HTTP origin: no Sec-Fetch-*, no Origin.
+    ['GET', {}],
+    ['GET', { [REQUESTED_BY_HEADER]: 'someone-else' }],
+    ['POST', { 'sec-fetch-site': 'same-origin' }],
+  ])('refuses %s with %j, naming the header the page sends', (method, headers) => {
+    expect(check(method, headers)).toMatchObject({
+      status: 403,
+      exceptionClass: 'MissingRequestHeader',
+      message: expect.stringContaining(`${REQUESTED_BY_HEADER}: gcore-keys-dashboard`) as unknown,
+    });
+  });
+
+  it('refuses a cross-site call as such, header or not', () => {
+    expect(check('POST', { 'sec-fetch-site': 'cross-site', ...REQUESTED_BY })).toMatchObject({
+      exceptionClass: 'CrossSiteRequest',
+    });
   });
 });
 

@@ -1,4 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { REQUESTED_BY_HEADER, REQUESTED_BY_VALUE } from '../../src/lib/request-header.ts';
+import { errorAnswer, type ErrorAnswer } from '../cloud-answer.ts';
 
 /**
  * Who is asking, as far as a browser tells: the Host the request was sent to, and the site it
@@ -36,9 +38,9 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /**
  * Why a request must be refused as cross-site, or `undefined`. A browser says where a request
- * comes from: `Sec-Fetch-Site` (every current browser), else `Origin` (always sent on writes).
- * A request with neither is not from a browser page (curl, a script on the operator's side):
- * it can claim any header it likes, so refusing it would protect nothing.
+ * comes from: `Sec-Fetch-Site` (every current browser, to secure origins only), else `Origin`
+ * (always sent on writes). A request with neither is a script, or a browser's read of a
+ * plain-HTTP origin: the dashboard's own header (`missingRequestedBy`) tells those apart.
  */
 export function crossSiteProblem(
   method: string,
@@ -57,4 +59,28 @@ export function crossSiteProblem(
     return `a request from another origin (${origin})`;
   }
   return undefined;
+}
+
+/**
+ * Why a request lacks the header only the dashboard's page sends, or `undefined`. No `<img>`,
+ * form or `no-cors` fetch can set it, and a cross-origin fetch that sets it is preflighted,
+ * which this server never allows; scripts send it like the page.
+ */
+export function missingRequestedBy(headers: IncomingHttpHeaders): string | undefined {
+  const value = headers[REQUESTED_BY_HEADER];
+  if (value === REQUESTED_BY_VALUE) return undefined;
+  const sent = value === undefined ? 'without it' : `with "${String(value)}"`;
+  return `The dashboard's server answers only its own page's calls, which send the header ${REQUESTED_BY_HEADER}: ${REQUESTED_BY_VALUE}; this request came ${sent}.`;
+}
+
+/** The 403 for a request that is not the dashboard page's own call, or `undefined`. */
+export function notFromThePage(
+  method: string,
+  headers: IncomingHttpHeaders,
+  policy: OriginPolicy,
+): ErrorAnswer | undefined {
+  const crossSite = crossSiteProblem(method, headers, policy);
+  if (crossSite) return errorAnswer(403, 'CrossSiteRequest', `Refused ${crossSite}.`);
+  const missing = missingRequestedBy(headers);
+  return missing ? errorAnswer(403, 'MissingRequestHeader', missing) : undefined;
 }

@@ -29,6 +29,8 @@ export type FrontOptions = {
   env?: Record<string, string>;
   /** How long a probe that decided nothing is remembered (the servers' default otherwise). */
   probeRetryMs?: number;
+  /** Dev only: Vite's `server.allowedHosts`. */
+  allowedHosts?: string[];
 };
 
 const DEADLINES = { UPSTREAM_HEADERS_TIMEOUT_MS: '500', UPSTREAM_BODY_TIMEOUT_MS: '1500' };
@@ -47,7 +49,13 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
     cacheDir,
     logLevel: 'silent',
     optimizeDeps: { noDiscovery: true, include: [] },
-    server: { host: '127.0.0.1', port: 0, hmr: false, watch: null },
+    server: {
+      host: '127.0.0.1',
+      port: 0,
+      hmr: false,
+      watch: null,
+      allowedHosts: options.allowedHosts,
+    },
     plugins: [
       securityHeadersPlugin(),
       gcoreApiPlugin({

@@ -1,10 +1,10 @@
 /**
  * The production server's only way to write: one JSON object per line, on stdout for info and
- * on stderr for errors. An Error becomes its message and a one-line stack (JSON escapes the
+ * warnings and on stderr for errors. An Error becomes its message and a one-line stack (JSON escapes the
  * newlines), never a multi-line trace a log collector would split into unrelated entries.
  */
 export function logJson(
-  level: 'info' | 'error',
+  level: 'info' | 'warn' | 'error',
   msg: string,
   fields: Record<string, unknown> = {},
   write: (stream: 'stdout' | 'stderr', line: string) => void = (stream, line) =>

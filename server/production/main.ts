@@ -3,6 +3,7 @@ import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { createGenerationChoice } from '../api-generation-choice.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
+import { INSECURE_ORIGIN_WARNING, insecurePublicOrigins } from '../insecure-origin.ts';
 import { PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
 import { injectMeta } from './html-meta.ts';
@@ -16,6 +17,8 @@ async function main(): Promise<void> {
   // `.env` as the README says; variables set in the environment win over the file.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readProductionConfig(process.env, process.argv.slice(2));
+  const insecure = insecurePublicOrigins(config.publicOrigins);
+  if (insecure.length > 0) logJson('warn', INSECURE_ORIGIN_WARNING, { origins: insecure });
   let apiUrl = config.apiUrl;
   let apiToken = config.apiToken;
   let closeSandbox = async () => {};

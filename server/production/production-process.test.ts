@@ -2,6 +2,11 @@ import { request as httpRequest, Agent } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../gateway/fake-upstream';
+import {
+  REQUESTED_BY,
+  REQUESTED_BY_HEADER,
+  REQUESTED_BY_VALUE,
+} from '../../src/lib/request-header';
 import { sendRawRequest } from '../send-raw-request';
 import { spawnProductionServer, type ProductionProcess } from './spawn-production-server';
 
@@ -15,6 +20,9 @@ afterEach(async () => {
   upstream.mood = 'fine';
   upstream.delayMs = 0;
 });
+
+/** A read as the dashboard's page makes it. */
+const PROJECTS = { method: 'GET', target: '/cloud/v1/projects', headers: { ...REQUESTED_BY } };
 
 const start = async (env: Record<string, string> = {}, dotEnv?: string) =>
   (server = await spawnProductionServer(
@@ -34,7 +42,7 @@ function chunkedFlood(port: number, target: string, total: number) {
     socket.on('close', () => resolve({ sent, answer }));
     socket.write(
       `POST ${target} HTTP/1.1\r\nhost: 127.0.0.1:${port}\r\ncontent-type: application/json\r\n` +
-        'transfer-encoding: chunked\r\n\r\n',
+        `${REQUESTED_BY_HEADER}: ${REQUESTED_BY_VALUE}\r\ntransfer-encoding: chunked\r\n\r\n`,
     );
     const pump = () => {
       while (sent < total && !socket.destroyed) {
@@ -73,28 +81,43 @@ describe('the production process', () => {
       { GCORE_API_KEY: '' },
       `GCORE_API_KEY=from-dotenv\nAUDIT_USER_HEADER=X-Forwarded-Email\nAUDIT_TRUSTED_PROXIES=127.0.0.1\nGCORE_API_URL=http://127.0.0.1:1\n`,
     );
-    await sendRawRequest(port, { method: 'GET', target: '/cloud/v1/projects' });
+    await sendRawRequest(port, PROJECTS);
     // GCORE_API_URL came from the environment (the fake), GCORE_API_KEY= from it too: blank.
     expect(upstream.seen.at(-1)?.headers.authorization).toBeUndefined();
     await server?.stop();
     const second = await start({}, 'GCORE_API_KEY=from-dotenv\n');
-    await sendRawRequest(second.port, { method: 'GET', target: '/cloud/v1/projects' });
+    await sendRawRequest(second.port, PROJECTS);
     expect(upstream.seen.at(-1)?.headers.authorization).toBe('APIKey server-token');
   }, 30_000);
 
   it('writes only JSON lines, errors included, with its own request id beside upstream’s', async () => {
     const { port, stdout, stderr } = await start({ UPSTREAM_HEADERS_TIMEOUT_MS: '300' });
     upstream.mood = 'dies-mid-body';
-    const cut = await sendRawRequest(port, { method: 'GET', target: '/cloud/v1/projects' });
+    const cut = await sendRawRequest(port, PROJECTS);
     expect(cut.complete).toBe(false);
     upstream.mood = 'hostile-headers';
-    const ok = await sendRawRequest(port, { method: 'GET', target: '/cloud/v1/projects' });
+    const ok = await sendRawRequest(port, PROJECTS);
     expect(ok.headers['x-upstream-request-id']).toBe('upstream-id-5a1e');
     await expect.poll(() => stdout.some((line) => line.includes('mid-body'))).toBe(true);
     const lines = [...stdout, ...stderr].filter(Boolean);
     const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
     const request = entries.find((entry) => entry.request_id === ok.headers['x-request-id']);
     expect(request).toMatchObject({ status: 200, upstream_request_id: 'upstream-id-5a1e' });
+  }, 30_000);
+
+  it('warns at start, in one JSON line, when a PUBLIC_ORIGIN is plain HTTP on a real host', async () => {
+    const { stdout, stderr } = await start({
+      PUBLIC_ORIGIN: 'https://keys.example.com, http://keys.internal:8080',
+    });
+    const entries = [...stdout, ...stderr]
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.filter((entry) => entry.level === 'warn')).toEqual([
+      expect.objectContaining({
+        msg: expect.stringMatching(/Sec-Fetch-\*.*HTTPS/) as unknown,
+        origins: ['http://keys.internal:8080'],
+      }),
+    ]);
   }, 30_000);
 
   it('fails at start-up with one JSON line on stderr', async () => {
@@ -118,7 +141,7 @@ describe('the production process', () => {
     const once = () =>
       new Promise<boolean>((resolve) => {
         const req = httpRequest(
-          { port, host: '127.0.0.1', path: '/cloud/v1/projects', agent },
+          { port, host: '127.0.0.1', path: '/cloud/v1/projects', agent, headers: REQUESTED_BY },
           (res) => {
             res.resume();
             res.on('end', () => {

@@ -2,6 +2,7 @@ import type * as z from 'zod/mini';
 import { requestTimeoutMs } from './api-config';
 import { ApiError } from './api-error';
 import { readApiError, tryParseJson } from './read-api-error';
+import { REQUESTED_BY } from './request-header';
 import { tokenStore } from './token-store';
 
 type Query = Record<string, string | number | boolean | null | undefined>;
@@ -58,7 +59,8 @@ async function send(
   timeoutSignal: AbortSignal,
 ): Promise<Response> {
   const hasBody = request.body !== undefined;
-  const headers: Record<string, string> = { accept: 'application/json' };
+  // Every call to this server says it comes from the dashboard's page (request-header.ts).
+  const headers: Record<string, string> = { accept: 'application/json', ...REQUESTED_BY };
   if (hasBody) headers['content-type'] = 'application/json';
   // Only ever sent to this page's own origin (buildUrl keeps every call there).
   if (request.token) headers.authorization = `APIKey ${request.token}`;
