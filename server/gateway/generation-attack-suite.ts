@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REQUESTED_BY } from '../../src/lib/request-header.ts';
 import { sendRawRequest } from '../send-raw-request.ts';
 import { startFakeUpstream, type FakeUpstream, type ScriptedAnswer } from './fake-upstream.ts';
 import type { Front, FrontOptions } from './test-fronts.ts';
@@ -47,6 +48,7 @@ export function describeGenerationAttacks(
         target,
         headers: {
           'sec-fetch-site': 'same-origin',
+          ...REQUESTED_BY,
           ...(authorization ? { authorization } : {}),
         },
       });

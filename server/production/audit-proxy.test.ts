@@ -2,6 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../gateway/fake-upstream';
+import { REQUESTED_BY } from '../../src/lib/request-header';
 import { sendRawRequest } from '../send-raw-request';
 import { spawnProductionServer, type ProductionProcess } from './spawn-production-server';
 
@@ -67,7 +68,12 @@ const create = (port: number, headers: Record<string, string>) =>
   sendRawRequest(port, {
     method: 'POST',
     target: KEYS,
-    headers: { 'sec-fetch-site': 'same-origin', 'content-type': 'application/json', ...headers },
+    headers: {
+      'sec-fetch-site': 'same-origin',
+      'content-type': 'application/json',
+      ...REQUESTED_BY,
+      ...headers,
+    },
     body: '{"name":"ci-key"}',
   });
 const auditLines = () =>
