@@ -45,7 +45,9 @@ async function openPglite(dataDir: string, unlock: () => Promise<void>): Promise
   const wrap = (runner: Pick<typeof db, 'query'>): Queryable => ({
     async query<Row>(text: string, params: unknown[] = []) {
       const result = await runner.query<Row>(text, params);
-      return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+      // PGlite counts only written rows (0 for a SELECT); pg counts read ones too.
+      const rowCount = Math.max(result.affectedRows ?? 0, result.rows.length);
+      return { rows: result.rows, rowCount };
     },
   });
   return {
