@@ -11,6 +11,8 @@ export const LIST_LIMIT = 200;
 const FINISHED = ['done', 'failed', 'cancelled'];
 
 export type NewJob = StartJobInput & {
+  /** Chosen by the caller, so a personal job's token is held before any worker can claim it. */
+  id?: string;
   started_by: string;
   token_mode: JobRecord['token_mode'];
   /** The worker that holds a personal job's token; it alone may claim it. */
@@ -36,7 +38,7 @@ export function jobStore(sql: Sql, clock: Clock) {
       const result = await sql.query<JobRow>(
         `INSERT INTO jobs (id, kind, state, project_id, key_name, steps, started_by, token_mode,
            run_after, lease_owner, lease_until, created_at, updated_at)
-         VALUES (gen_random_uuid(), $1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+         VALUES (COALESCE($11::uuid, gen_random_uuid()), $1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
          RETURNING ${JOB_COLUMNS}`,
         [
           input.kind,
@@ -49,6 +51,7 @@ export function jobStore(sql: Sql, clock: Clock) {
           input.holder?.workerId ?? null,
           leaseUntil(input.holder),
           now,
+          input.id ?? null,
         ],
       );
       return toJobRecord(firstRow(result.rows));
