@@ -114,9 +114,18 @@ export function createJobRunner(options: JobRunnerOptions) {
     workerId,
     wake,
     renew,
-    /** Holds a personal job's token for this worker, before the job is written or re-queued. */
-    hold: (jobId: string, authorization: string) => void tokens.set(jobId, authorization),
-    drop: (jobId: string) => void tokens.delete(jobId),
+    /**
+     * Holds a personal job's token for this worker, before the job is written or re-queued, so
+     * no claim can find it without one. The answer undoes it when the write is refused.
+     */
+    hold(jobId: string, authorization: string): () => void {
+      const before = tokens.get(jobId);
+      tokens.set(jobId, authorization);
+      return () => {
+        if (before === undefined) tokens.delete(jobId);
+        else tokens.set(jobId, before);
+      };
+    },
     start(): void {
       const every = (ms: number, fn: () => Promise<void>) => {
         const timer = setInterval(() => {
