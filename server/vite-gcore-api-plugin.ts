@@ -7,6 +7,12 @@ import { describeApiTarget, resolveApiTarget, type ApiTarget } from './api-targe
 import { cloudGateway } from './gateway/cloud-gateway.ts';
 import { devOriginPolicy } from './gateway/dev-origin-policy.ts';
 import { readGatewaySettings, type GatewaySettings } from './gateway/gateway-settings.ts';
+import type { AddressInfo } from 'node:net';
+import { MEMORY_DATA_DIR } from './jobs/database.ts';
+import { auditIdentity } from './jobs/job-identity.ts';
+import { awaitJobsService, startJobsService } from './jobs/jobs-service.ts';
+import { readJobsSettings, type JobsSettings } from './jobs/jobs-settings.ts';
+import { createJobExecutor } from './jobs/steps/run-job.ts';
 import { MS_RULE, readEnvInteger } from './read-env-integer.ts';
 
 export type GcoreApiPluginOptions = {
@@ -14,6 +20,8 @@ export type GcoreApiPluginOptions = {
   env?: Record<string, string | undefined>;
   /** Where audit and failure lines go instead of stdout (tests). */
   writeLine?: (line: string) => void;
+  /** false: no jobs service (tests of the gateway alone, which need no database). */
+  jobs?: boolean;
 };
 
 /**
@@ -28,6 +36,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
   let timeoutMs: number | undefined;
   let taskPollMs: number | undefined;
   let generation: GenerationChoice | undefined;
+  let jobsSettings: JobsSettings | undefined;
   const closeTarget = () => {
     void target?.close();
     target = undefined;
@@ -47,6 +56,39 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
       }),
     );
     server.httpServer?.once('close', closeTarget);
+    if (jobsSettings) installJobs(server, jobsSettings, policy);
+  };
+  // The jobs call this server's own `/cloud` on loopback: they start once its port is known.
+  const installJobs = (
+    server: ViteDevServer | PreviewServer,
+    jobs: JobsSettings,
+    policy: ReturnType<typeof devOriginPolicy>,
+  ) => {
+    const http = server.httpServer;
+    if (!http || !target) return;
+    const writeLine = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+    const sharedToken = target.token !== undefined;
+    const identify = auditIdentity(settings?.auditUserHeader, sharedToken);
+    const service = new Promise<AddressInfo>((ready) =>
+      http.once('listening', () => ready(http.address() as AddressInfo)),
+    ).then(({ port }) =>
+      startJobsService({
+        ...jobs,
+        executor: createJobExecutor({
+          gatewayUrl: `http://127.0.0.1:${port}`,
+          giveUpMs: jobs.giveUpMs,
+        }),
+        writeLine,
+        policy,
+        identify,
+        sharedToken,
+      }),
+    );
+    service.catch((error: unknown) =>
+      writeLine(JSON.stringify({ type: 'error', msg: 'jobs did not start', error: String(error) })),
+    );
+    http.once('close', () => void service.then((ready) => ready.close()).catch(() => {}));
+    server.middlewares.use(awaitJobsService(service));
   };
   return {
     name: 'gcore-api',
@@ -63,6 +105,12 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
       taskPollMs = readEnvInteger(env, 'GCORE_TASK_POLL_MS', MS_RULE, undefined);
       const setting = readApiGenerationSetting(env.GCORE_API_VERSION);
       settings = readGatewaySettings(env);
+      // `.data` under the project: git-ignored, kept across restarts of `npm run dev`.
+      if (options.jobs !== false) {
+        const jobs = readJobsSettings(env, '.data');
+        const inMemory = jobs.dataDir === MEMORY_DATA_DIR;
+        jobsSettings = { ...jobs, dataDir: inMemory ? jobs.dataDir : resolve(root, jobs.dataDir) };
+      }
       target = await resolveApiTarget(env);
       generation = createGenerationChoice({
         setting,

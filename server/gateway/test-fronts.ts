@@ -57,6 +57,8 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
           ...options.env,
         },
         writeLine: (line) => lines.push(line),
+        // The gateway alone: its tests need no jobs database.
+        jobs: false,
       }),
     ],
   });
