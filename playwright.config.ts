@@ -62,6 +62,8 @@ export default defineConfig({
         GCORE_API_KEY: '',
         // Short, so the no-answer case is quick to test; every other answer comes well within it.
         GCORE_API_TIMEOUT_MS: '5000',
+        // Jobs in memory: no run leaves state for the next, nor shares a data directory.
+        DATA_DIR: 'memory://',
         // An API that predates v3: `auto` detects v2, which the tests outside e2e/v3 speak.
         SANDBOX_API_VERSIONS: 'v2',
         GCORE_API_VERSION: 'auto',
@@ -82,6 +84,8 @@ export default defineConfig({
         GCORE_AUTH: 'personal',
         GCORE_API_KEY: '',
         GCORE_API_TIMEOUT_MS: '5000',
+        // Jobs in memory: no run leaves state for the next, nor shares a data directory.
+        DATA_DIR: 'memory://',
         // v2 only, and `auto`: each signed-in caller's own token detects it.
         SANDBOX_API_VERSIONS: 'v2',
         GCORE_API_VERSION: 'auto',
@@ -100,6 +104,8 @@ export default defineConfig({
         GCORE_API_URL: '',
         GCORE_API_KEY: '',
         GCORE_API_TIMEOUT_MS: '5000',
+        // Jobs in memory: no run leaves state for the next, nor shares a data directory.
+        DATA_DIR: 'memory://',
         SANDBOX_API_VERSIONS: 'v2,v3',
         GCORE_API_VERSION: 'auto',
         // Quick tasks, polled often: a binding's wait takes well under a second.

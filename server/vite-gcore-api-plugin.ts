@@ -8,6 +8,15 @@ import { cloudGateway } from './gateway/cloud-gateway.ts';
 import { devOriginPolicy } from './gateway/dev-origin-policy.ts';
 import { insecureOriginLine } from './insecure-origin.ts';
 import { readGatewaySettings, type GatewaySettings } from './gateway/gateway-settings.ts';
+import type { AddressInfo } from 'node:net';
+import { MEMORY_DATA_DIR } from './jobs/database.ts';
+import { createJobIdentity } from './gateway/job-identity.ts';
+import { createGatewayClient } from './jobs/gateway-client.ts';
+import { jobStarter } from './jobs/job-starter.ts';
+import { realJobClock } from './jobs/steps/job-clock.ts';
+import { awaitJobsService, startJobsService } from './jobs/jobs-service.ts';
+import { readJobsSettings, type JobsSettings } from './jobs/jobs-settings.ts';
+import { createJobExecutor } from './jobs/steps/run-job.ts';
 import { MS_RULE, readEnvInteger } from './read-env-integer.ts';
 
 export type GcoreApiPluginOptions = {
@@ -17,6 +26,8 @@ export type GcoreApiPluginOptions = {
   writeLine?: (line: string) => void;
   /** How long a generation probe that decided nothing is remembered (tests). */
   probeRetryMs?: number;
+  /** false: no jobs service (tests of the gateway alone, which need no database). */
+  jobs?: boolean;
 };
 
 /**
@@ -31,6 +42,9 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
   let timeoutMs: number | undefined;
   let taskPollMs: number | undefined;
   let generation: GenerationChoice | undefined;
+  let jobsSettings: JobsSettings | undefined;
+  // The jobs' own calls through the gateway name who started them; only this process can.
+  const jobIdentity = createJobIdentity();
   const closeTarget = () => {
     void target?.close();
     target = undefined;
@@ -55,11 +69,46 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         generation,
         deadlines: settings.deadlines,
         auditIdentity: settings.auditIdentity,
+        jobIdentity,
         policy,
         writeLine: options.writeLine,
       }),
     );
     server.httpServer?.once('close', closeTarget);
+    if (jobsSettings) installJobs(server, jobsSettings, policy);
+  };
+  // The jobs call this server's own `/cloud` on loopback: they start once its port is known.
+  const installJobs = (
+    server: ViteDevServer | PreviewServer,
+    jobs: JobsSettings,
+    policy: ReturnType<typeof devOriginPolicy>,
+  ) => {
+    const http = server.httpServer;
+    if (!http || !target) return;
+    const writeLine = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+    const sharedToken = target.token !== undefined;
+    const identify = jobStarter(settings?.auditIdentity, sharedToken);
+    const service = new Promise<AddressInfo>((ready) =>
+      http.once('listening', () => ready(http.address() as AddressInfo)),
+    ).then(({ port }) =>
+      startJobsService({
+        ...jobs,
+        executor: createJobExecutor({
+          gateway: createGatewayClient({ port: () => port, identity: jobIdentity }),
+          clock: realJobClock,
+          giveUpAfterMs: jobs.giveUpMs,
+        }),
+        writeLine,
+        policy,
+        identify,
+        sharedToken,
+      }),
+    );
+    service.catch((error: unknown) =>
+      writeLine(JSON.stringify({ type: 'error', msg: 'jobs did not start', error: String(error) })),
+    );
+    http.once('close', () => void service.then((ready) => ready.close()).catch(() => {}));
+    server.middlewares.use(awaitJobsService(service));
   };
   return {
     name: 'gcore-api',
@@ -76,6 +125,12 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
       taskPollMs = readEnvInteger(env, 'GCORE_TASK_POLL_MS', MS_RULE, undefined);
       const setting = readApiGenerationSetting(env.GCORE_API_VERSION);
       settings = readGatewaySettings(env);
+      // `.data` under the project: git-ignored, kept across restarts of `npm run dev`.
+      if (options.jobs !== false) {
+        const jobs = readJobsSettings(env, '.data');
+        const inMemory = jobs.dataDir === MEMORY_DATA_DIR;
+        jobsSettings = { ...jobs, dataDir: inMemory ? jobs.dataDir : resolve(root, jobs.dataDir) };
+      }
       target = await resolveApiTarget(env);
       generation = createGenerationChoice({
         setting,

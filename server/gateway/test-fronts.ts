@@ -70,6 +70,8 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
         },
         writeLine: (line) => lines.push(line),
         probeRetryMs: options.probeRetryMs,
+        // The gateway alone: its tests need no jobs database.
+        jobs: false,
       }),
     ],
   });

@@ -15,6 +15,7 @@ import {
   type DeploymentV3,
   type Task,
 } from '../../src/features/deployments/api/v3/deployment-v3-schemas.ts';
+import { REQUESTED_BY } from '../../src/lib/request-header.ts';
 import type { JobIdentity } from '../gateway/job-identity.ts';
 import { GatewayCallError } from './gateway-call-error.ts';
 import { statusMessage } from './gateway-answer-words.ts';
@@ -52,8 +53,6 @@ export type GatewayClientOptions = {
 };
 
 export const DEFAULT_CALL_TIMEOUT_MS = 90_000;
-/** The page's header: the gateway may insist on it for any `/cloud` call. */
-const REQUESTED_BY = { 'x-requested-by': 'gcore-keys-dashboard' };
 const noAnswer = z.unknown();
 
 /**

@@ -4,6 +4,12 @@ import { resolve } from 'node:path';
 import { createGenerationChoice } from '../api-generation-choice.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
 import { INSECURE_ORIGIN_WARNING, insecurePublicOrigins } from '../insecure-origin.ts';
+import { createJobIdentity } from '../gateway/job-identity.ts';
+import { createGatewayClient } from '../jobs/gateway-client.ts';
+import { jobStarter } from '../jobs/job-starter.ts';
+import { realJobClock } from '../jobs/steps/job-clock.ts';
+import { startJobsService } from '../jobs/jobs-service.ts';
+import { createJobExecutor } from '../jobs/steps/run-job.ts';
 import { PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
 import { injectMeta } from './html-meta.ts';
@@ -65,14 +71,33 @@ async function main(): Promise<void> {
   const address = server.address();
   // PORT=0 picks a free port: the host allow-list needs the one actually bound.
   const port = typeof address === 'object' && address ? address.port : config.port;
+  const policy = originPolicy(port, config.publicOrigins);
+  const writeLine = (line: string) => process.stdout.write(`${line}\n`);
+  // The jobs' own calls through the gateway name who started them; only this process can.
+  const jobIdentity = createJobIdentity();
+  // Before any request is served: a data directory another process holds stops the start here.
+  const jobs = await startJobsService({
+    ...config.jobs,
+    executor: createJobExecutor({
+      gateway: createGatewayClient({ port: () => port, identity: jobIdentity }),
+      clock: realJobClock,
+      giveUpAfterMs: config.jobs.giveUpMs,
+    }),
+    writeLine,
+    policy,
+    identify: jobStarter(config.auditIdentity, serverToken !== undefined),
+    sharedToken: serverToken !== undefined,
+  });
   const handler = createProductionHandler({
     assets,
     target: { url: apiUrl, token: serverToken },
     generation,
     deadlines: config.deadlines,
     auditIdentity: config.auditIdentity,
-    policy: originPolicy(port, config.publicOrigins),
+    jobIdentity,
+    policy,
     draining: shutdown.draining,
+    jobs: jobs.middleware,
   });
   server.on('request', handler);
   logJson('info', 'listening', {
@@ -80,11 +105,16 @@ async function main(): Promise<void> {
     api: config.sandbox ? 'sandbox' : apiUrl,
     auth: config.auth,
     public_origins: config.publicOrigins,
+    jobs: config.jobs.databaseUrl ? 'postgresql' : config.jobs.dataDir,
   });
 
   const stop = (signal: string) => {
     logJson('info', 'shutting down', { signal, drain_ms: config.drainMs });
     void shutdown.drain(config.drainMs).then(async (clean) => {
+      // Hands running jobs back (shared ones to another replica) before the sandbox goes.
+      await jobs
+        .close()
+        .catch((error: unknown) => logJson('error', 'jobs did not stop', { error }));
       await closeSandbox();
       logJson(clean ? 'info' : 'error', clean ? 'drained' : 'drain time over, connections cut');
       process.exit(clean ? 0 : 1);

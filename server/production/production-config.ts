@@ -1,6 +1,7 @@
 import { readApiGenerationSetting, type ApiGenerationSetting } from '../api-generation.ts';
 import { readApiUrl } from '../api-url.ts';
 import { readGatewaySettings, type GatewaySettings } from '../gateway/gateway-settings.ts';
+import { readJobsSettings, type JobsSettings } from '../jobs/jobs-settings.ts';
 import { MS_RULE, PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
 
 export type AuthMode = 'server' | 'personal';
@@ -23,6 +24,8 @@ export type ProductionConfig = GatewaySettings & {
   publicOrigins: string[];
   /** How long SIGTERM waits for in-flight requests before giving up. */
   drainMs: number;
+  /** Where jobs live (DATA_DIR or DATABASE_URL) and how they are leased and kept. */
+  jobs: JobsSettings;
 };
 
 /** Reads and checks the environment once, failing at start-up with a message that names the variable. */
@@ -56,6 +59,7 @@ export function readProductionConfig(
     taskPollMs: readEnvInteger(env, 'GCORE_TASK_POLL_MS', MS_RULE, undefined),
     publicOrigins: readOrigins(env.PUBLIC_ORIGIN),
     drainMs: readEnvInteger(env, 'SHUTDOWN_DRAIN_MS', MS_RULE, 10_000),
+    jobs: readJobsSettings(env, '.data'),
     ...readGatewaySettings(env),
   };
 }

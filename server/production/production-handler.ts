@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { apiGenerationEndpoint } from '../api-generation-endpoint.ts';
 import { sendError } from '../cloud-answer.ts';
 import { cloudGateway, type GatewayOptions } from '../gateway/cloud-gateway.ts';
+import type { NodeMiddleware } from '../gateway/node-middleware.ts';
 import { canonicalTargetGuard } from '../gateway/target-guard.ts';
 import { securityHeaders } from '../security-headers.ts';
 import { createProductionApp } from './production-app.ts';
@@ -13,12 +14,14 @@ export type ProductionHandlerOptions = GatewayOptions & {
   assets: Map<string, StaticAsset>;
   /** True once SIGTERM arrived: every answer says `Connection: close`. */
   draining?: () => boolean;
+  /** `/__app/jobs` (jobs-service.ts); without it those paths fall through to the files. */
+  jobs?: NodeMiddleware;
 };
 
 /**
  * Every request of the production server, in order: logged with its own request id, security
- * headers, the canonical-target rule (every path), the host allow-list, then the `/cloud`
- * gateway or the built files.
+ * headers, the canonical-target rule (every path), the host allow-list, then the jobs, the
+ * `/cloud` gateway or the built files.
  */
 export function createProductionHandler(options: ProductionHandlerOptions) {
   const files = getRequestListener(createProductionApp(options.assets).fetch);
@@ -40,7 +43,8 @@ export function createProductionHandler(options: ProductionHandlerOptions) {
         const message = 'This host is not served; set PUBLIC_ORIGIN to serve it.';
         return sendError(res, { status: 421, exceptionClass: 'MisdirectedRequest', message });
       }
-      const rest = () => gateway(req, res, () => void files(req, res));
+      const cloud = () => gateway(req, res, () => void files(req, res));
+      const rest = options.jobs ? () => options.jobs?.(req, res, cloud) : cloud;
       if (generation) generation(req, res, rest);
       else rest();
     });

@@ -1,0 +1,192 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Sql } from './database.ts';
+import { INTERRUPTED_FAILURE, jobLeases } from './job-leases.ts';
+import { jobStore, type NewJob } from './job-store.ts';
+import { fakeClock, openTestDatabase } from '../testing/jobs-database.ts';
+
+const LEASE_MS = 30_000;
+let sql: Sql;
+let clock: ReturnType<typeof fakeClock>;
+
+beforeAll(async () => {
+  sql = await openTestDatabase();
+}, 60_000);
+afterAll(() => sql.close());
+beforeEach(async () => {
+  await sql.query('DELETE FROM jobs');
+  clock = fakeClock();
+});
+
+const store = () => jobStore(sql, clock.now);
+const leases = () => jobLeases(sql, clock.now, LEASE_MS);
+const input = (overrides: Partial<NewJob> = {}): NewJob => ({
+  kind: 'bind',
+  project_id: 7,
+  key_name: 'team-key',
+  deployments: ['llama', 'qwen'],
+  started_by: 'shared token',
+  token_mode: 'shared',
+  ...overrides,
+});
+
+describe('the job store', () => {
+  it('creates a queued job with one pending step per deployment and reads it back', async () => {
+    const job = await store().create(input());
+    expect(job).toMatchObject({ state: 'queued', project_id: 7, key_name: 'team-key' });
+    expect(job.steps.map((step) => [step.deployment, step.status])).toEqual([
+      ['llama', 'pending'],
+      ['qwen', 'pending'],
+    ]);
+    expect(await store().get(job.id)).toEqual(job);
+  });
+
+  it('lists a project’s open jobs and those finished in the last day, newest first', async () => {
+    const old = await store().create(input({ key_name: 'old' }));
+    await leases().claim('w1', 1);
+    await leases().finish('w1', old.id, { state: 'done' });
+    clock.advance(25 * 60 * 60 * 1000);
+    const recentDone = await store().create(input({ key_name: 'recent' }));
+    await leases().claim('w1', 1);
+    await leases().finish('w1', recentDone.id, { state: 'failed', failure: 'no' });
+    clock.advance(1000);
+    const open = await store().create(input({ key_name: 'open' }));
+    await store().create(input({ key_name: 'elsewhere', project_id: 8 }));
+    const names = (await store().list(7)).map((job) => job.key_name);
+    expect(names).toEqual(['open', 'recent']);
+    expect(open.state).toBe('queued');
+  });
+
+  it('purges finished jobs older than the retention and keeps everything else', async () => {
+    const finished = await store().create(input({ key_name: 'finished' }));
+    await leases().claim('w1', 1);
+    await leases().finish('w1', finished.id, { state: 'done' });
+    await store().create(input({ key_name: 'still-queued' }));
+    clock.advance(91 * 24 * 60 * 60 * 1000);
+    expect(await store().purge(90)).toBe(1);
+    expect(await store().get(finished.id)).toBeUndefined();
+    expect((await store().list(7)).map((job) => job.key_name)).toEqual(['still-queued']);
+  });
+});
+
+describe('leases', () => {
+  it('gives each queued job to one worker only, even when both claim at once', async () => {
+    for (let index = 0; index < 6; index += 1) await store().create(input());
+    const [first, second] = await Promise.all([leases().claim('w1', 4), leases().claim('w2', 4)]);
+    const ids = [...(first ?? []), ...(second ?? [])].map((job) => job.id);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(6);
+  });
+
+  it('waits for run_after before a job can be claimed', async () => {
+    const later = new Date(clock.now().getTime() + 60_000).toISOString();
+    await store().create(input({ run_after: later }));
+    expect(await leases().claim('w1', 4)).toEqual([]);
+    clock.advance(60_000);
+    expect(await leases().claim('w1', 4)).toHaveLength(1);
+  });
+
+  it('re-queues a shared job whose worker stopped renewing, and another worker resumes it', async () => {
+    const job = await store().create(input());
+    await leases().claim('w1', 1);
+    await leases().saveProgress('w1', job.id, {
+      steps: [
+        { deployment: 'llama', status: 'done', message: null },
+        { deployment: 'qwen', status: 'pending', message: null },
+      ],
+      key_deleted: false,
+      detail: null,
+    });
+    clock.advance(LEASE_MS - 1);
+    expect(await leases().expire()).toEqual([]);
+    clock.advance(2);
+    expect((await leases().expire()).map((changed) => changed.state)).toEqual(['queued']);
+    const [resumed] = await leases().claim('w2', 1);
+    expect(resumed?.steps[0]?.status).toBe('done');
+    expect(resumed?.attempts).toBe(2);
+    // The first worker, back from a stall, can no longer write over its successor.
+    expect(
+      await leases().saveProgress('w1', job.id, { steps: [], key_deleted: true, detail: null }),
+    ).toBe(false);
+    expect(await leases().finish('w1', job.id, { state: 'done' })).toBeUndefined();
+    expect(await leases().finish('w2', job.id, { state: 'done' })).toMatchObject({ state: 'done' });
+  });
+
+  it('keeps a lease its worker renews', async () => {
+    const job = await store().create(input());
+    await leases().claim('w1', 1);
+    clock.advance(LEASE_MS - 1000);
+    expect(await leases().renew('w1', [job.id])).toEqual(new Set([job.id]));
+    clock.advance(LEASE_MS - 1000);
+    expect(await leases().expire()).toEqual([]);
+    expect(await leases().renew('w2', [job.id])).toEqual(new Set());
+  });
+
+  it('lets only the worker holding the token claim a personal job, and interrupts it when that worker dies', async () => {
+    const job = await store().create(
+      input({ token_mode: 'personal', holder: { workerId: 'w1', leaseMs: LEASE_MS } }),
+    );
+    expect(await leases().claim('w2', 4)).toEqual([]);
+    expect((await leases().claim('w1', 4)).map((claimed) => claimed.id)).toEqual([job.id]);
+    clock.advance(LEASE_MS + 1);
+    await leases().expire();
+    expect(await store().get(job.id)).toMatchObject({
+      state: 'interrupted',
+      failure: INTERRUPTED_FAILURE,
+    });
+    expect(await leases().claim('w2', 4)).toEqual([]);
+  });
+
+  it('on release puts shared jobs back in the queue and interrupts personal ones', async () => {
+    const shared = await store().create(input());
+    const personal = await store().create(
+      input({ token_mode: 'personal', holder: { workerId: 'w1', leaseMs: LEASE_MS } }),
+    );
+    await leases().claim('w1', 4);
+    await leases().release('w1');
+    expect((await store().get(shared.id))?.state).toBe('queued');
+    expect((await store().get(personal.id))?.state).toBe('interrupted');
+  });
+});
+
+describe('retry', () => {
+  it('re-queues a failed job with its failed steps pending and its done steps kept', async () => {
+    const job = await store().create(input());
+    await leases().claim('w1', 1);
+    await leases().saveProgress('w1', job.id, {
+      steps: [
+        { deployment: 'llama', status: 'done', message: null },
+        { deployment: 'qwen', status: 'failed', message: 'Gcore said no.' },
+      ],
+      key_deleted: false,
+      detail: null,
+    });
+    await leases().finish('w1', job.id, { state: 'failed', failure: 'qwen failed' });
+    const verdict = await store().retry(job.id, 'shared');
+    expect(verdict.ok && verdict.job).toMatchObject({ state: 'queued', failure: null });
+    expect(verdict.ok && verdict.job.steps.map((step) => step.status)).toEqual(['done', 'pending']);
+  });
+
+  it('refuses a job that is not failed or interrupted, and one that does not exist', async () => {
+    const job = await store().create(input());
+    expect(await store().retry(job.id, 'shared')).toEqual({
+      ok: false,
+      reason: 'not-retryable',
+      state: 'queued',
+    });
+    expect(await store().retry('00000000-0000-4000-8000-000000000000', 'shared')).toEqual({
+      ok: false,
+      reason: 'not-found',
+    });
+  });
+
+  it('holds a resumed personal job for the worker of the caller who resumed it', async () => {
+    const job = await store().create(
+      input({ token_mode: 'personal', holder: { workerId: 'gone', leaseMs: LEASE_MS } }),
+    );
+    clock.advance(LEASE_MS + 1);
+    await leases().expire();
+    await store().retry(job.id, 'personal', { workerId: 'w2', leaseMs: LEASE_MS });
+    expect(await leases().claim('w3', 4)).toEqual([]);
+    expect((await leases().claim('w2', 4)).map((claimed) => claimed.id)).toEqual([job.id]);
+  });
+});

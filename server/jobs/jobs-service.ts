@@ -1,0 +1,89 @@
+import type { IncomingMessage } from 'node:http';
+import { errorAnswer, sendError } from '../cloud-answer.ts';
+import type { NodeMiddleware } from '../gateway/node-middleware.ts';
+import type { OriginPolicy } from '../gateway/request-origin.ts';
+import { openDatabase } from './database.ts';
+import { jobLeases } from './job-leases.ts';
+import { createJobRunner } from './job-runner.ts';
+import { jobStore, type Clock } from './job-store.ts';
+import type { JobExecutor } from './job-types.ts';
+import { jobsEndpoint } from './jobs-endpoint.ts';
+import type { JobsSettings } from './jobs-settings.ts';
+import { runMigrations } from './migrations.ts';
+
+export type JobsServiceOptions = JobsSettings & {
+  executor: JobExecutor;
+  writeLine: (line: string) => void;
+  policy: OriginPolicy;
+  identify: (req: IncomingMessage) => string | undefined;
+  sharedToken: boolean;
+  clock?: Clock;
+};
+
+export type JobsService = { middleware: NodeMiddleware; close(): Promise<void> };
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/**
+ * The jobs service of one server process: database, schema, one worker, `/__app/jobs`.
+ * Finished jobs past the retention go at start and daily. `close` hands this worker's jobs
+ * back (shared ones to another replica) before the database closes.
+ */
+export async function startJobsService(options: JobsServiceOptions): Promise<JobsService> {
+  const clock = options.clock ?? (() => new Date());
+  const sql = await openDatabase(options);
+  try {
+    await runMigrations(sql, undefined, clock);
+  } catch (error) {
+    await sql.close();
+    throw error;
+  }
+  const store = jobStore(sql, clock);
+  const runner = createJobRunner({
+    leases: jobLeases(sql, clock, options.leaseMs),
+    executor: options.executor,
+    clock,
+    leaseMs: options.leaseMs,
+    pollMs: options.pollMs,
+    writeLine: options.writeLine,
+  });
+  const purge = () =>
+    store.purge(options.retentionDays).catch((error: unknown) => {
+      options.writeLine(
+        JSON.stringify({ type: 'error', msg: 'job purge failed', error: String(error) }),
+      );
+    });
+  await purge();
+  const daily = setInterval(() => void purge(), DAY_MS);
+  daily.unref();
+  runner.start();
+  return {
+    middleware: jobsEndpoint({ ...options, store, runner }),
+    async close() {
+      clearInterval(daily);
+      await runner.stop();
+      await sql.close();
+    },
+  };
+}
+
+/**
+ * `/__app/jobs` before the service is up (the embedded database takes seconds to open): such
+ * requests wait for it, and get 503 with the reason if it could not start.
+ */
+export function awaitJobsService(service: Promise<JobsService>): NodeMiddleware {
+  let failure: string | undefined;
+  service.catch((error: unknown) => {
+    failure = error instanceof Error ? error.message : String(error);
+  });
+  return (req, res, next) => {
+    if (!(req.url ?? '').startsWith('/__app/jobs')) return next();
+    service.then(
+      (ready) => ready.middleware(req, res, next),
+      () => {
+        const message = `Jobs are unavailable: ${failure ?? 'the service did not start'}`;
+        sendError(res, errorAnswer(503, 'JobsUnavailable', message));
+      },
+    );
+  };
+}

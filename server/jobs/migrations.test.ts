@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MEMORY_DATA_DIR, openDatabase, type Sql } from './database.ts';
+import { appliedVersions, MIGRATIONS, runMigrations, type Migration } from './migrations.ts';
+
+let sql: Sql;
+
+beforeAll(async () => {
+  sql = await openDatabase({ dataDir: MEMORY_DATA_DIR });
+}, 60_000);
+afterAll(() => sql.close());
+
+// One database, in order: empty → latest → again → a newer release's step.
+describe('migrations', () => {
+  it('bring an empty database to the latest version', async () => {
+    const latest = MIGRATIONS.map((migration) => migration.version);
+    expect(await runMigrations(sql)).toEqual(latest);
+    expect(await appliedVersions(sql)).toEqual(latest);
+    const columns = await sql.query<{ column_name: string }>(
+      "SELECT column_name FROM information_schema.columns WHERE table_name = 'jobs'",
+    );
+    expect(columns.rows.map((row) => row.column_name)).toEqual(
+      expect.arrayContaining(['lease_owner', 'lease_until', 'token_mode', 'run_after']),
+    );
+  });
+
+  it('do nothing the second time', async () => {
+    expect(await runMigrations(sql)).toEqual([]);
+  });
+
+  it('bring a database at an earlier version forward by the steps above it only', async () => {
+    const next: Migration = {
+      version: 2,
+      sql: 'ALTER TABLE jobs ADD COLUMN note text; CREATE INDEX jobs_note ON jobs (note)',
+    };
+    expect(await runMigrations(sql, [...MIGRATIONS, next])).toEqual([2]);
+    const note = await sql.query(
+      "SELECT 1 FROM information_schema.columns WHERE table_name = 'jobs' AND column_name = 'note'",
+    );
+    expect(note.rowCount).toBe(1);
+    expect(await appliedVersions(sql)).toEqual([1, 2]);
+  });
+
+  it('leave no trace of a step that fails', async () => {
+    const broken: Migration = { version: 3, sql: 'ALTER TABLE jobs ADD COLUMN x int; NOT SQL' };
+    await expect(runMigrations(sql, [...MIGRATIONS, broken])).rejects.toThrow();
+    expect(await appliedVersions(sql)).toEqual([1, 2]);
+  });
+});

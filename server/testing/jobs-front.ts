@@ -1,0 +1,55 @@
+import { createServer, request, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { REQUESTED_BY } from '../../src/lib/request-header.ts';
+import type { NodeMiddleware } from '../gateway/node-middleware.ts';
+
+export type Answer = { status: number; headers: IncomingHttpHeaders; body: unknown };
+export type Call = (
+  method: string,
+  path: string,
+  options?: { headers?: Record<string, string>; body?: unknown },
+) => Promise<Answer>;
+
+/** A bare node:http server around one middleware (404 past it), and a client that may set Host. */
+export async function startMiddlewareFront(middleware: NodeMiddleware) {
+  const server = createServer((req, res) =>
+    middleware(req, res, () => {
+      res.writeHead(404).end();
+    }),
+  );
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  const call: Call = (method, path, options = {}) =>
+    new Promise((resolve, reject) => {
+      const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+      const headers: Record<string, string> = {
+        host: `127.0.0.1:${port}`,
+        ...REQUESTED_BY,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        ...options.headers,
+      };
+      const req = request({ port, host: '127.0.0.1', method, path, headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => {
+          const text = Buffer.concat(chunks).toString('utf8');
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: parse(text) });
+        });
+      });
+      req.on('error', reject);
+      req.end(body);
+    });
+  return {
+    port,
+    call,
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+function parse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
