@@ -6,6 +6,7 @@ import {
   startJobInputSchema,
   type Job,
   type JobStep,
+  type StartJobInput,
 } from '../features/jobs/api/job-contract';
 import { jobKeys } from '../features/jobs/api/job-query-keys';
 import { appRoutes } from './sandbox-server';
@@ -83,6 +84,12 @@ export class JobsFake {
     };
     this.jobs.push(job);
     return Response.json(job, { status: 202 });
+  }
+
+  /** A job started before the test (another tab, another browser). */
+  seed(input: StartJobInput): Job {
+    this.#start(input);
+    return this.latest();
   }
 
   /** The latest job, or the latest for a key. */
