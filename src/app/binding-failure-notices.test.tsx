@@ -1,56 +1,43 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { QueryClient } from '@tanstack/react-query';
+import { screen, waitFor, within } from '@testing-library/react';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { KeysPage } from '../features/api-keys/keys-page';
-import { v3DeploymentPath } from '../features/deployments/api/v3/deployment-v3-schemas';
 import { withApiVersionMeta } from '../test/api-version-meta';
+import { poll, setupJobsFake } from '../test/jobs-fake';
 import { renderWithClient } from '../test/render-with-client';
-import { DEFAULT_TASK_DURATION_MS } from '../../sandbox/create-sandbox';
 import { setupSandbox } from '../test/sandbox-server';
-import { testClock } from '../test/test-clock';
 import { BindingFailureNotices } from './binding-failure-notices';
 
-// The test clock stands still once a scenario starts: a task runs until the test moves time past
-// its end, so a dialog can be closed while it runs, and it ends (in ERROR, when armed) when told.
-const endRunningTasks = () => testClock.advance(2 * DEFAULT_TASK_DURATION_MS);
-const sandbox = setupSandbox();
+setupSandbox();
+const jobs = setupJobsFake();
 withApiVersionMeta('v3');
 const DEPLOYMENT = 'mistral-7b-instruct';
-const patches = () =>
-  sandbox.requestLog
-    .entries()
-    .filter((e) => e.method === 'PATCH' && e.path === v3DeploymentPath(1, DEPLOYMENT));
-
-beforeAll(() => {
-  const meta = Object.assign(document.createElement('meta'), {
-    name: 'gcore-task-poll-ms',
-    content: '20',
-  });
-  document.head.append(meta);
-});
-afterAll(() => document.head.querySelector('meta[name="gcore-task-poll-ms"]')?.remove());
+const REASON = "The API's task failed: GPU quota exceeded";
 beforeEach(() => window.history.replaceState(null, '', '/'));
 
 const toast = () =>
   screen
     .queryAllByRole('alert')
-    .find((alert) =>
-      alert.textContent?.includes('Binding late-bind to mistral-7b-instruct failed'),
-    );
+    .find((alert) => alert.textContent?.includes(`Binding late-bind to ${DEPLOYMENT} failed`));
 const rowOf = (name: string) =>
   screen.queryAllByRole('row').find((row) => row.querySelector('td button')?.textContent === name);
+const freshClient = () =>
+  new QueryClient({ defaultOptions: { queries: { retry: false }, mutations: { retry: false } } });
 
-/** Creates `late-bind` bound to mistral, closes the reveal while the task runs, then fails it. */
-async function createAndFailAfterDone() {
-  sandbox.tasks.arm({ outcome: 'error', deployment: DEPLOYMENT, error: 'GPU quota exceeded' });
-  testClock.pause();
-  const rendered = renderWithClient(
+function renderPage(client = freshClient()) {
+  return renderWithClient(
     <>
       <KeysPage />
       <BindingFailureNotices />
     </>,
-    { generation: 'v3' },
+    { generation: 'v3', client },
   );
-  const { user } = rendered;
+}
+
+/** Creates `late-bind` bound to mistral, closes the reveal while its job runs, then fails it. */
+async function createAndFailAfterDone() {
+  const rendered = renderPage();
+  const { user, client } = rendered;
   const opener = await screen.findByRole('button', { name: 'Create API key' });
   await waitFor(() => expect(opener).toBeEnabled());
   await user.click(opener);
@@ -61,31 +48,33 @@ async function createAndFailAfterDone() {
   );
   await user.click(within(sheet).getByRole('button', { name: 'Create API key' }));
   const reveal = await screen.findByRole('dialog', { name: 'Save your API key' });
-  await waitFor(() => expect(patches()).toHaveLength(1));
-  expect(reveal).toHaveTextContent('binding…');
+  await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+  const { id } = jobs.latest('late-bind');
+  jobs.step(id, DEPLOYMENT, 'running');
+  await poll(client);
+  await waitFor(() => expect(reveal).toHaveTextContent('binding…'));
   await user.click(within(reveal).getByRole('button', { name: 'Done' }));
   // The secret was never copied: Done asks first.
   await user.click(within(reveal).getByRole('button', { name: 'Close without copying' }));
   await waitFor(() =>
     expect(screen.queryByRole('dialog', { name: 'Save your API key' })).toBeNull(),
   );
+  await waitFor(() => expect(rowOf('late-bind')).toHaveTextContent('binding 0 of 1'));
   expect(toast()).toBeUndefined();
-  endRunningTasks();
-  return rendered;
+  jobs.fail(id, REASON, DEPLOYMENT);
+  await poll(client);
+  return { ...rendered, id };
 }
 
-describe('a binding that fails after the reveal is closed', () => {
+describe('a binding job that fails after the reveal is closed', () => {
   it('reaches the person: a toast naming key, deployment and reason, kept until dismissed', async () => {
-    const { user, client } = await createAndFailAfterDone();
+    const { user } = await createAndFailAfterDone();
     await waitFor(() => expect(toast()).toBeDefined());
-    expect(toast()).toHaveTextContent('GPU quota exceeded');
-    expect(toast()).toHaveTextContent('late-bind does not unlock mistral-7b-instruct');
-    // The finished job leaving the mutation cache (its gcTime) takes nothing away.
-    act(() => client.getMutationCache().clear());
-    expect(toast()).toBeDefined();
-
+    expect(toast()).toHaveTextContent(REASON);
+    expect(toast()).toHaveTextContent(`late-bind does not unlock ${DEPLOYMENT}`);
     const row = rowOf('late-bind') as HTMLElement;
-    await waitFor(() => expect(row).toHaveTextContent('binding failed'));
+    await waitFor(() => expect(row).toHaveTextContent(`binding failed: ${REASON}`));
+
     await user.click(
       within(toast() as HTMLElement).getByRole('button', {
         name: 'Dismiss the notice about late-bind',
@@ -97,38 +86,76 @@ describe('a binding that fails after the reveal is closed', () => {
     expect(document.activeElement).not.toBe(document.body);
   });
 
-  it('Retry in the toast runs the binding again; when it lands the toast and the mark go', async () => {
-    const { user } = await createAndFailAfterDone();
+  it('a reload (same browser) still shows the failure, and a dismissal stays dismissed', async () => {
+    const first = await createAndFailAfterDone();
+    await waitFor(() => expect(toast()).toBeDefined());
+    first.unmount();
+
+    const second = renderPage();
+    await waitFor(() => expect(toast()).toBeDefined());
+    expect(toast()).toHaveTextContent(REASON);
+    await second.user.click(
+      within(toast() as HTMLElement).getByRole('button', {
+        name: 'Dismiss the notice about late-bind',
+      }),
+    );
+    second.unmount();
+
+    renderPage();
+    await waitFor(() => expect(rowOf('late-bind')).toHaveTextContent('binding failed'));
+    expect(toast()).toBeUndefined();
+  });
+
+  it('Retry in the toast posts the retry; "Retrying…" until the job lands, then the toast goes', async () => {
+    const { user, client, id } = await createAndFailAfterDone();
     await waitFor(() => expect(toast()).toBeDefined());
     await user.click(
       within(toast() as HTMLElement).getByRole('button', { name: 'Retry binding late-bind' }),
     );
+    await waitFor(() =>
+      expect(jobs.log.some((entry) => entry.path === `/__app/jobs/${id}/retry`)).toBe(true),
+    );
     expect(await within(toast() as HTMLElement).findByRole('status')).toHaveTextContent(
       'Retrying…',
     );
-    await waitFor(() => expect(patches()).toHaveLength(2));
-    endRunningTasks();
+    jobs.finish(id);
+    await poll(client);
     await waitFor(() => expect(toast()).toBeUndefined());
-    const row = rowOf('late-bind') as HTMLElement;
-    await waitFor(() => expect(row).toHaveTextContent(DEPLOYMENT));
-    expect(row).not.toHaveTextContent('binding failed');
+    await waitFor(() =>
+      expect(rowOf('late-bind')).not.toHaveTextContent(/binding failed|binding \d/),
+    );
   });
 
-  it("the row mark's Retry re-runs the failed binding too", async () => {
-    const { user } = await createAndFailAfterDone();
-    await waitFor(() => expect(toast()).toBeDefined());
+  it("the row mark's Retry posts the retry too, and focus stays on the row", async () => {
+    const { user, id } = await createAndFailAfterDone();
     const row = rowOf('late-bind') as HTMLElement;
     await user.click(
       await within(row).findByRole('button', { name: `Retry binding late-bind to ${DEPLOYMENT}` }),
     );
-    await waitFor(() => expect(patches()).toHaveLength(2));
-    expect(row).toHaveTextContent('binding…');
-    endRunningTasks();
-    await waitFor(() => expect(toast()).toBeUndefined());
-    await waitFor(() => expect(row).not.toHaveTextContent(/binding failed|binding…/));
+    await waitFor(() =>
+      expect(jobs.log.some((entry) => entry.path === `/__app/jobs/${id}/retry`)).toBe(true),
+    );
+    await waitFor(() => expect(row).toHaveTextContent('binding 0 of 1'));
+    expect(within(row).getByRole('button', { name: 'late-bind' })).toHaveFocus();
   });
 
-  it('deleting the key takes its failure with it: the toast goes and nothing is left to retry', async () => {
+  it('an interrupted job says so, in the row and the toast, with Resume', async () => {
+    const { client, id } = await createAndFailAfterDone();
+    jobs.interrupt(id);
+    await poll(client);
+    const row = rowOf('late-bind') as HTMLElement;
+    await waitFor(() => expect(row).toHaveTextContent(/interrupted\s*·\s*Resume/));
+    const notice = () =>
+      screen
+        .queryAllByRole('alert')
+        .find((alert) => alert.textContent?.includes('Binding late-bind was interrupted'));
+    await waitFor(() => expect(notice()).toBeDefined());
+    expect(
+      within(notice() as HTMLElement).getByRole('button', { name: 'Resume binding late-bind' }),
+    ).toBeVisible();
+  });
+
+  it('deleting the key takes its notice with it', async () => {
     const { user } = await createAndFailAfterDone();
     await waitFor(() => expect(toast()).toBeDefined());
     await user.click(screen.getByRole('button', { name: 'Actions for late-bind' }));
@@ -137,6 +164,5 @@ describe('a binding that fails after the reveal is closed', () => {
     await user.click(within(dialog).getByRole('button', { name: 'Delete key' }));
     await waitFor(() => expect(rowOf('late-bind')).toBeUndefined());
     expect(toast()).toBeUndefined();
-    expect(screen.queryByRole('button', { name: 'Retry binding late-bind' })).toBeNull();
   });
 });

@@ -2,6 +2,11 @@ import { afterAll, afterEach, beforeAll } from 'vitest';
 import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/create-sandbox';
 import { testClock } from './test-clock';
 
+/** The app server's own routes a test file serves beside the sandbox (see jobs-fake.ts). */
+export const appRoutes: { jobs: ((request: Request) => Promise<Response>) | null } = {
+  jobs: null,
+};
+
 /**
  * The sandbox in-process for component tests: `fetch` hands each same-origin `/cloud/` request
  * to the sandbox, adding the token on the way as the dev proxy does. Any other request fails
@@ -37,7 +42,12 @@ function sandboxFetch(sandbox: Sandbox, unhandled: string[]): typeof fetch {
     // As a browser does: a relative URL is resolved against the page.
     const url = new URL(source?.url ?? input.toString(), globalThis.location.href);
     const method = (init?.method ?? source?.method ?? 'GET').toUpperCase();
-    if (url.origin !== globalThis.location.origin || !url.pathname.startsWith('/cloud/')) {
+    const sameOrigin = url.origin === globalThis.location.origin;
+    if (sameOrigin && url.pathname.startsWith('/__app/jobs') && appRoutes.jobs) {
+      // Without the caller's signal: Node's Request refuses jsdom's AbortSignal.
+      return appRoutes.jobs(new Request(url, { method, headers: init?.headers, body: init?.body }));
+    }
+    if (!sameOrigin || !url.pathname.startsWith('/cloud/')) {
       const line = `${method} ${url.href}`;
       unhandled.push(line);
       throw new TypeError(

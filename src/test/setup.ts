@@ -1,17 +1,11 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach, vi } from 'vitest';
+import { afterEach } from 'vitest';
 import { testClock } from './test-clock';
 
 // Where a wait for what the user sees gives up, never a pause: a cold first render on a shared
 // two-core machine can take seconds, and a test must not fail for the machine's load.
 configure({ asyncUtilTimeout: 10_000 });
-
-// Binding jobs wait on the test clock, which the in-process sandbox shares: a v3 task ends
-// after the job's polls, whatever the machine's load (see test-clock.ts).
-vi.mock('../features/deployments/binding/real-clock', async () => ({
-  realClock: (await import('./test-clock')).testClock,
-}));
 
 afterEach(() => {
   cleanup();

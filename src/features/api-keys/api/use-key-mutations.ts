@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { secretBox, type SecretBox } from '../../../lib/secret-box';
-import { bindingFailureStore } from '../../deployments/binding/binding-failure-store';
+import { forgetKeyJobs } from '../../jobs/api/forget-key-jobs';
 import { apiKeyKeys } from './api-key-query-keys';
 import type { KeyChanges, KeyRecord, NewKey } from './key-model';
 import { useKeysAdapter } from './keys-adapter-context';
@@ -66,8 +66,8 @@ export function useDeleteKey(projectId: number) {
     onSuccess: (_outcome, key) => {
       queryClient.removeQueries({ queryKey: apiKeyKeys.detail(generation, projectId, key.id) });
       void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists(generation) });
-      // A key that is gone has nothing left to bind or retry: its failures go with it.
-      bindingFailureStore(queryClient).keyGone({ projectId, keyName: key.name });
+      // A key that is gone has nothing left to bind or retry: its notices go with it.
+      forgetKeyJobs(queryClient, projectId, key.name);
     },
   });
 }

@@ -6,7 +6,7 @@ import { formatExpiry } from '../../../lib/format-relative';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { keyStatus, type KeyStatus } from '../model/key-status';
 import { KeyStatusBadge } from '../shared/key-status-badge';
-import type { BindingFailure } from '../../deployments/binding/binding-failure-store';
+import type { BindingFailure } from '../../jobs/model/job-failures';
 import { BindingFailedMark } from './binding-failed-mark';
 import { KeyDeploymentsCell } from './key-deployments-cell';
 import { PendingTag } from './pending-tag';
@@ -16,7 +16,7 @@ export type RowActions = {
   onDetails: (key: KeyRecord) => void;
   onEdit: (key: KeyRecord) => void;
   onDelete: (key: KeyRecord) => void;
-  /** Runs failed bindings or deletions again (`useBindingFailures().retry`). */
+  /** Runs failed jobs again (`useProjectFailures().retry`). */
   onRetryBinding: (ids: readonly string[]) => void;
 };
 
@@ -40,8 +40,8 @@ type ApiKeyRowProps = RowActions & {
   deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined;
   isNew: boolean;
   clock: RowClock;
-  /** v3: a binding job for this key is running; a detach-and-delete is. */
-  binding: boolean;
+  /** v3: what a job on the server is doing to this key now ("binding 1 of 2"), or null. */
+  jobLabel: string | null;
   /** Its bindings or deletion that did not land (v3), kept until a retry lands. */
   failures: readonly BindingFailure[];
   deleting: boolean;
@@ -64,7 +64,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
   deploymentsById,
   isNew,
   clock,
-  binding,
+  jobLabel,
   failures,
   deleting,
   onRowElement,
@@ -109,7 +109,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
         <KeyDeploymentsCell
           refs={apiKey.deploymentRefs}
           deploymentsById={deploymentsById}
-          binding={binding}
+          jobLabel={jobLabel}
           failedMark={<BindingFailedMark failures={failures} onRetry={actions.onRetryBinding} />}
         />
       </td>
@@ -154,7 +154,7 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     before.apiKey === after.apiKey &&
     before.deploymentsById === after.deploymentsById &&
     before.isNew === after.isNew &&
-    before.binding === after.binding &&
+    before.jobLabel === after.jobLabel &&
     before.failures === after.failures &&
     before.onRetryBinding === after.onRetryBinding &&
     before.deleting === after.deleting &&

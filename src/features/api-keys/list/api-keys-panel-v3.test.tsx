@@ -3,11 +3,14 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withApiVersionMeta } from '../../../test/api-version-meta';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { setupJobsFake } from '../../../test/jobs-fake';
 import { typeInKeysFilter } from '../../../test/type-in-keys-filter';
 import { v3ApiKeysPath } from '../api/v3/api-key-v3-schemas';
 import { KeysPage } from '../keys-page';
 
 const sandbox = setupSandbox();
+// The v3 list follows the project's jobs on the app's server.
+setupJobsFake();
 withApiVersionMeta('v3');
 
 beforeEach(() => window.history.replaceState(null, '', '/'));

@@ -2,7 +2,6 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
 import { isUnreachable } from '../../../lib/api-down';
 import { useApiDown } from '../../../lib/use-api-down';
-import { usePendingDeletions } from '../../deployments/binding/use-detach-and-delete';
 import type { KeyRecord } from '../api/key-model';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -11,6 +10,7 @@ import type { KeysView } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
 import { ApiKeyDialogs, type OpenDialog } from '../manage/api-key-dialogs';
 import { ApiKeysTable } from './api-keys-table';
+import { JobsAnnouncer } from './jobs-announcer';
 import { KeysAnnouncer, type Announcement } from './keys-announcer';
 import { KeysEmptyState } from './keys-empty-state';
 import { KeysFilter } from './keys-filter';
@@ -47,8 +47,8 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     ...deploymentRecordsQueryOptions(useKeysAdapter(), projectId ?? 0),
     enabled: projectId !== undefined,
   });
-  const { pendingBindings, failedBindings, onRetryBinding } = useRowBindings(projectId);
-  const pendingDeletions = usePendingDeletions(projectId ?? 0);
+  const { jobs, jobLabels, pendingDeletions, failedBindings, onRetryBinding } =
+    useRowBindings(projectId);
   const { deleting, afterDelete } = useFocusAfterDelete(
     rows,
     sectionRef,
@@ -127,6 +127,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
         )}
       </div>
       <KeysAnnouncer message={announcement} />
+      <JobsAnnouncer jobs={jobs} />
       {stale && (
         <StaleKeysBanner
           error={query.error}
@@ -152,7 +153,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           deployments={deployments.data}
           sort={view.sort}
           onSort={onSort}
-          pendingBindings={pendingBindings}
+          jobLabels={jobLabels}
           pendingDeletions={pendingDeletions}
           failedBindings={failedBindings}
           onRetryBinding={onRetryBinding}

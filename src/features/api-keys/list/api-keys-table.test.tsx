@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Deployment } from '../../deployments/api/deployment-schemas';
-import type { BindingFailure } from '../../deployments/binding/binding-failure-store';
+import type { BindingFailure } from '../../jobs/model/job-failures';
 import type { ApiKey } from '../api/api-key-schemas';
 import type { KeyRecord } from '../api/key-model';
 import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
@@ -27,7 +27,7 @@ const key = (name: string, expiresAt: string | null, extra: Partial<ApiKey> = {}
   });
 
 type Pending = {
-  pendingBindings?: ReadonlyMap<string, readonly string[]>;
+  jobLabels?: ReadonlyMap<string, string>;
   pendingDeletions?: ReadonlySet<string>;
   failedBindings?: ReadonlyMap<string, readonly BindingFailure[]>;
 };
@@ -55,7 +55,7 @@ function renderTable(
       deployments={deployments}
       sort={DEFAULT_SORT}
       onSort={vi.fn()}
-      pendingBindings={pending.pendingBindings ?? new Map()}
+      jobLabels={pending.jobLabels ?? new Map()}
       pendingDeletions={pending.pendingDeletions ?? new Set()}
       failedBindings={pending.failedBindings ?? new Map()}
       onRetryBinding={onRetryBinding}
@@ -154,16 +154,19 @@ describe('ApiKeysTable', () => {
     expect(within(five).getByText('model-d5')).toBeVisible();
   });
 
-  it('marks a key whose binding failed, "binding failed · Retry", and its Retry re-runs it', async () => {
+  it('marks a key whose binding job failed, "binding failed: reason · Retry", and its Retry re-runs it', async () => {
     vi.useRealTimers();
     const user = userEvent.setup();
     const failure: BindingFailure = {
-      id: '1/failing/llama',
+      id: 'job-1/llama',
+      jobId: 'job-1',
+      startedAt: at(0),
       projectId: 1,
       keyName: 'failing',
       kind: 'bind',
       deployment: 'llama',
       message: "The API's task failed: GPU quota",
+      interrupted: false,
       retrying: false,
       noticeDismissed: true,
     };
@@ -172,10 +175,10 @@ describe('ApiKeysTable', () => {
     });
     const row = rowOf('failing') as HTMLElement;
     expect(row).toHaveTextContent('None');
-    expect(row).toHaveTextContent('binding failed·Retry');
+    expect(row).toHaveTextContent("binding failed: The API's task failed: GPU quota·Retry");
     expect(rowOf('fine')).not.toHaveTextContent('binding failed');
     await user.click(within(row).getByRole('button', { name: 'Retry binding failing to llama' }));
-    expect(onRetryBinding).toHaveBeenCalledWith(['1/failing/llama']);
+    expect(onRetryBinding).toHaveBeenCalledWith(['job-1/llama']);
   });
 
   it('puts the name first with its description below, marks new keys, and names the menu after its key', () => {
@@ -266,7 +269,7 @@ describe('ApiKeysTable', () => {
     expect(onDetails).toHaveBeenCalledTimes(2);
   });
 
-  it('says "binding…" beside the deployments of a key with jobs running, "deleting…" on one being deleted', () => {
+  it('says what a running job does beside the deployments ("binding 1 of 2"), "deleting…" on a key being deleted', () => {
     renderTable(
       [
         key('binds', null, { inference_instance_ids: ['dep-1'] }),
@@ -274,12 +277,12 @@ describe('ApiKeysTable', () => {
         key('calm', null),
       ],
       undefined,
-      { pendingBindings: new Map([['binds', ['dep-1']]]), pendingDeletions: new Set(['goes']) },
+      { jobLabels: new Map([['binds', 'binding 1 of 2']]), pendingDeletions: new Set(['goes']) },
     );
     const cells = (name: string) => within(rowOf(name) as HTMLElement).getAllByRole('cell');
-    expect(cells('binds')[2]).toHaveTextContent('binding…');
+    expect(cells('binds')[2]).toHaveTextContent('binding 1 of 2');
     expect(cells('goes')[1]).toHaveTextContent('deleting…');
-    expect(rowOf('calm')).not.toHaveTextContent(/binding…|deleting…/);
+    expect(rowOf('calm')).not.toHaveTextContent(/binding|deleting…/);
     expect(rowOf('binds')).not.toHaveTextContent('deleting…');
   });
 

@@ -1,6 +1,6 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { SortableHeader } from '../../../components/ui/sortable-header';
-import type { BindingFailure } from '../../deployments/binding/binding-failure-store';
+import { failuresSince, type BindingFailure } from '../../jobs/model/job-failures';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import type { Sort, SortField } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
@@ -13,8 +13,8 @@ type ApiKeysTableProps = RowActions & {
   deployments: DeploymentRecord[] | undefined;
   sort: Sort;
   onSort: (sort: Sort) => void;
-  /** Key name → deployments whose binding job is running (v3; empty where binding is inline). */
-  pendingBindings: ReadonlyMap<string, readonly string[]>;
+  /** Key name → what its running job is doing, "binding 1 of 2" (v3; empty where binding is inline). */
+  jobLabels: ReadonlyMap<string, string>;
   /** Names of keys being detached and deleted (v3). */
   pendingDeletions: ReadonlySet<string>;
   /** Key name → its bindings in this project that did not land (v3). */
@@ -30,7 +30,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
   deployments,
   sort,
   onSort,
-  pendingBindings,
+  jobLabels,
   pendingDeletions,
   failedBindings,
   ...actions
@@ -106,8 +106,11 @@ export const ApiKeysTable = memo(function ApiKeysTable({
               deploymentsById={deploymentsById}
               isNew={newKeyIds.has(apiKey.id)}
               clock={rowClock(apiKey, now)}
-              binding={pendingBindings.has(apiKey.name)}
-              failures={failedBindings.get(apiKey.name) ?? NO_FAILURES}
+              jobLabel={jobLabels.get(apiKey.name) ?? null}
+              failures={failuresSince(
+                failedBindings.get(apiKey.name) ?? NO_FAILURES,
+                apiKey.createdAt,
+              )}
               deleting={pendingDeletions.has(apiKey.name)}
               onRowElement={onRowElement}
               {...actions}

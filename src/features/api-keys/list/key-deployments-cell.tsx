@@ -6,8 +6,8 @@ import { PendingTag } from './pending-tag';
 type Props = {
   refs: readonly string[];
   deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined;
-  /** A binding job for this key is still running (v3): the list says so until it ends. */
-  binding: boolean;
+  /** What a job on the server is doing to this key (v3), "binding 1 of 2"; null for none. */
+  jobLabel: string | null;
   /** A binding of this key that did not land ("binding failed · Retry"). */
   failedMark?: ReactNode;
 };
@@ -20,8 +20,8 @@ const SHOWN = 2;
  * disclosure, so Enter and Space open it with no script. Its summary is reached by the row's
  * arrow keys, not by Tab (one tab stop per row).
  */
-export function KeyDeploymentsCell({ refs, deploymentsById, binding, failedMark }: Props) {
-  const pending = binding && <PendingTag>binding…</PendingTag>;
+export function KeyDeploymentsCell({ refs, deploymentsById, jobLabel, failedMark }: Props) {
+  const pending = jobLabel && <PendingTag>{jobLabel}</PendingTag>;
   // "+1" would take the room of the one name it hides.
   const shown = refs.length <= SHOWN + 1 ? refs : refs.slice(0, SHOWN);
   const rest = refs.slice(shown.length);

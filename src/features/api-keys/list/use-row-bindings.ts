@@ -1,23 +1,38 @@
 import { useMemo } from 'react';
-import type { BindingFailure } from '../../deployments/binding/binding-failure-store';
-import { useBindingFailures } from '../../deployments/binding/use-binding-failures';
-import { usePendingBindings } from '../../deployments/binding/use-pending-bindings';
+import type { BindingFailure } from '../../jobs/model/job-failures';
+import { activeJobLabel, isDeleting, latestJobsByKey } from '../../jobs/model/key-jobs';
+import { useFailuresOf } from '../../deployments/binding/use-binding-failures';
+import { useProjectJobs } from '../../jobs/api/use-jobs';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 
 /**
- * What the rows say of a project's binding jobs: which keys have one running ("binding…") and
- * which have one that did not land ("binding failed · Retry"). Both stay empty where binding
- * happens inside the key call (v2): no job ever runs there.
+ * What the rows say of a project's jobs on the server, whoever started them: a key's work under
+ * way ("binding 1 of 2", "detaching…", "deleting…") and its work that did not land
+ * ("binding failed: … · Retry"). Nothing where binding happens inside the key call (v2): no job
+ * ever runs there, and none is asked for.
  */
 export function useRowBindings(projectId: number | undefined) {
-  const pendingBindings = usePendingBindings(projectId ?? 0);
-  const { failures, retry } = useBindingFailures();
+  const byTask = useKeysAdapter().capabilities.bindingByTask;
+  const jobs = useProjectJobs(projectId, byTask);
+  const latestByKey = useMemo(() => latestJobsByKey(jobs), [jobs]);
+  const latestJobs = useMemo(() => [...latestByKey.values()].flat(), [latestByKey]);
+  const { failures, retry } = useFailuresOf(latestJobs);
+  const { jobLabels, pendingDeletions } = useMemo(() => {
+    const labels = new Map<string, string>();
+    const deletions = new Set<string>();
+    for (const [keyName, latest] of latestByKey) {
+      const label = latest.map(activeJobLabel).find((text) => text !== null);
+      if (label) labels.set(keyName, label);
+      if (isDeleting(latest)) deletions.add(keyName);
+    }
+    return { jobLabels: labels as ReadonlyMap<string, string>, pendingDeletions: deletions };
+  }, [latestByKey]);
   const failedBindings = useMemo(() => {
     const byKey = new Map<string, BindingFailure[]>();
     for (const failure of failures) {
-      if (failure.projectId !== projectId) continue;
       byKey.set(failure.keyName, [...(byKey.get(failure.keyName) ?? []), failure]);
     }
     return byKey;
-  }, [failures, projectId]);
-  return { pendingBindings, failedBindings, onRetryBinding: retry };
+  }, [failures]);
+  return { jobs, jobLabels, pendingDeletions, failedBindings, onRetryBinding: retry };
 }

@@ -1,16 +1,17 @@
-import { act, screen, waitFor, within } from '@testing-library/react';
+import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { SEED_KEY_IDS } from '../../../../sandbox/seed/api-keys';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { formatLocal, formatUtc } from '../../../lib/format-date';
+import { setupJobsFake } from '../../../test/jobs-fake';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { getAllDeployments } from '../../deployments/api/get-deployments';
-import { bindingFailureStore } from '../../deployments/binding/binding-failure-store';
 import { toDeploymentRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { ApiKeyDetailsDialog } from './api-key-details-dialog';
 
 const sandbox = setupSandbox();
+const jobs = setupJobsFake();
 
 async function renderDialog(keyId: string) {
   const deployments = (await getAllDeployments(1)).map(toDeploymentRecordV2);
@@ -154,33 +155,44 @@ describe('ApiKeyDetailsDialog', () => {
     expect(onClose).toHaveBeenCalledOnce();
   });
 
-  it('says a binding of the key did not land, beside "unlocks no deployment", with Retry', async () => {
-    const { dialog, client, user } = await renderDialog(SEED_KEY_IDS.oldDemo);
-    await within(dialog).findByText('old-demo');
-    const rerun = vi.fn(() => Promise.resolve());
-    act(() =>
-      bindingFailureStore(client).failed(
-        {
-          projectId: 1,
-          keyName: 'old-demo',
-          kind: 'bind',
-          deployment: 'whisper-large-v3',
-          message: "The API's task failed: GPU quota",
-        },
-        rerun,
-      ),
+  it('says a binding job of the key did not land, beside "unlocks no deployment", with Retry', async () => {
+    const job = jobs.seed({
+      kind: 'bind',
+      project_id: 1,
+      key_name: 'old-demo',
+      deployments: ['whisper-large-v3'],
+    });
+    jobs.fail(job.id, "The API's task failed: GPU quota", 'whisper-large-v3');
+    const { user } = renderWithClient(
+      <ApiKeyDetailsDialog
+        keyId="old-demo"
+        projectId={1}
+        deployments={[]}
+        onClose={vi.fn()}
+        onEdit={vi.fn()}
+        onDelete={vi.fn()}
+      />,
+      { generation: 'v3' },
     );
+    const dialog = await screen.findByRole('dialog', { name: 'API key details' });
+    await within(dialog).findByText('old-demo');
     const deployments = fact(dialog, 'Deployments');
     expect(deployments).toHaveTextContent('None: this key unlocks no deployment.');
-    expect(deployments).toHaveTextContent(
-      "Binding to whisper-large-v3 failed: The API's task failed: GPU quota",
+    await waitFor(() =>
+      expect(deployments).toHaveTextContent(
+        "Binding to whisper-large-v3 failed: The API's task failed: GPU quota",
+      ),
     );
     await user.click(
       within(deployments).getByRole('button', {
         name: 'Retry binding old-demo to whisper-large-v3',
       }),
     );
-    expect(rerun).toHaveBeenCalledTimes(1);
-    expect(within(deployments).getByRole('status')).toHaveTextContent('Retrying…');
+    await waitFor(() =>
+      expect(within(deployments).getByRole('status')).toHaveTextContent('Retrying…'),
+    );
+    expect(jobs.log.filter((entry) => entry.path === `/__app/jobs/${job.id}/retry`)).toHaveLength(
+      1,
+    );
   });
 });

@@ -53,7 +53,13 @@ export function ApiKeyDetailsDialog({
           apiKey={key}
           deployments={deployments}
           projectId={projectId}
-          instancesNote={<KeyBindingFailures projectId={projectId} keyName={key.name} />}
+          instancesNote={
+            <KeyBindingFailures
+              projectId={projectId}
+              keyName={key.name}
+              createdAt={key.createdAt}
+            />
+          }
         />
       )}
       <div className="flex flex-wrap justify-end gap-3">

@@ -4,30 +4,26 @@ import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { DetachAndDeleteProgress } from '../../deployments/binding/detach-and-delete-progress';
 import { LastKeyConfirmation } from '../../deployments/binding/last-key-confirmation';
 import { useDetachAndDelete } from '../../deployments/binding/use-detach-and-delete';
-import { useKeysAdapter } from '../api/keys-adapter-context';
 import { KeyNameConfirmation } from './key-name-confirmation';
 import { useLastKeyGuard } from './use-last-key-guard';
 import type { DeleteApiKeyDialogProps } from './plain-delete-dialog';
 
 /**
- * A key deployments still accept (v3): detached from each, one after another, then deleted. The
- * run outlives the dialog; it stops at the first detach that does not land and says what is
+ * A key deployments still accept (v3): detached from each, one after another, then deleted, by a
+ * job on the server, so it outlives the dialog and the tab; it stops at the first detach that does not land and says what is
  * detached, what is not, and that the key still exists, with Retry going on from there.
  */
 export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
   const { apiKey, projectId, deployments, onClose, onDeleted } = props;
   const id = useId();
-  const adapter = useKeysAdapter();
   const refs = apiKey.deploymentRefs;
   const run = useDetachAndDelete({
     projectId,
     keyName: apiKey.name,
+    createdAt: apiKey.createdAt,
     deployments: refs,
-    deleteKey: () => adapter.deleteKey(projectId, apiKey.id),
-    reloadDeployments: async () => (await adapter.getKey(projectId, apiKey.id)).deploymentRefs,
   });
-  const { state } = run;
-  const started = run.running || state.failure !== null || state.detached.length > 0;
+  const { state, started } = run;
   const [typedKey, setTypedKey] = useState('');
   const lastKey = useLastKeyGuard(apiKey, deployments);
   const cancelRef = useRef<HTMLButtonElement>(null);
@@ -41,13 +37,13 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
   useEffect(() => {
     if (started && document.activeElement === document.body) cancelRef.current?.focus();
   }, [started]);
-  const { keyDeleted, alreadyGone } = state;
+  const { keyDeleted } = state;
   const reported = useRef(false);
   useEffect(() => {
     if (!keyDeleted || reported.current) return;
     reported.current = true;
-    onDeleted(alreadyGone ? 'already-gone' : 'deleted');
-  }, [keyDeleted, alreadyGone, onDeleted]);
+    onDeleted('deleted');
+  }, [keyDeleted, onDeleted]);
 
   return (
     <ModalDialog title="Delete API key" onClose={onClose} initialFocusRef={initialFocusRef}>
@@ -91,8 +87,8 @@ export function DetachAndDeleteDialog(props: DeleteApiKeyDialogProps) {
         )}
         {run.running && (
           <p className="text-fg-muted">
-            You can close this dialog: detaching and deleting go on, and the list marks the key
-            until they end.
+            You can close this dialog, or this page: the server goes on detaching and deleting, and
+            the list marks the key until it ends.
           </p>
         )}
         <div className="flex flex-wrap items-center justify-end gap-3">

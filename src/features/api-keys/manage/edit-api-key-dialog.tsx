@@ -77,9 +77,12 @@ export function EditApiKeyDialog({ apiKey, projectId, onClose, onSaved }: EditAp
     <ModalDialog title="Edit API key" onClose={onClose} initialFocusRef={descriptionRef} size="lg">
       {bindingRun ? (
         <EditBindingsProgress
-          projectId={projectId}
           keyName={bindingRun.keyName}
           changes={bindingRun.changes}
+          jobIds={bindingRun.jobIds}
+          startError={bindingRun.startError}
+          retryStart={bindingRun.retryStart}
+          projectId={projectId}
           onAllDone={onAllDone}
           onClose={onClose}
         />

@@ -1,11 +1,24 @@
-import { useEffect, useLayoutEffect, useRef } from 'react';
-import { Alert } from '../../../components/ui/alert';
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
-import type { KeyBindingChange } from '../../deployments/binding/use-binding-jobs';
-import { useBindingChangeJobs } from '../../deployments/binding/use-binding-jobs';
 import { BindingProgressList } from '../../deployments/binding/binding-progress-list';
+import { postRetry } from '../../jobs/api/post-job';
+import { useJobs } from '../../jobs/api/use-jobs';
+import { jobProgressItems } from '../../jobs/model/job-progress';
 
-export type BindingRun = { keyName: string; changes: readonly KeyBindingChange[] };
+/** One deployment's change for a key: bind (`attach: true`) or detach. */
+export type KeyBindingChange = { deployment: string; attach: boolean };
+
+export type BindingRun = {
+  keyName: string;
+  changes: readonly KeyBindingChange[];
+  /** The jobs the server took so far (the bind job, then the unbind job). */
+  jobIds: readonly string[];
+  /** Why the server did not take a job; null when it took them (or has not answered yet). */
+  startError: string | null;
+  /** Posts again the jobs the server did not take (`posted`: the kinds it did). */
+  retryStart: (posted: ('bind' | 'unbind')[]) => void;
+};
 
 type EditBindingsProgressProps = BindingRun & {
   projectId: number;
@@ -15,17 +28,37 @@ type EditBindingsProgressProps = BindingRun & {
 };
 
 /**
- * The edit's deployment changes after the key's own change is saved: each deployment's job, with
- * Retry where it did not land. The jobs were started by the save and do not depend on this view.
+ * The edit's deployment changes after the key's own change is saved: each deployment's step in
+ * the server's jobs, with Retry where it did not land. The jobs were posted by the save and do
+ * not depend on this view.
  */
 export function EditBindingsProgress(props: EditBindingsProgressProps) {
-  const { projectId, keyName, changes, onAllDone, onClose } = props;
-  const jobs = useBindingChangeJobs({ projectId, keyName, changes });
+  const { keyName, changes, jobIds, startError, retryStart, onAllDone, onClose } = props;
+  const client = useQueryClient();
+  const jobs = useJobs(jobIds);
   const headingRef = useRef<HTMLParagraphElement>(null);
-  const allDone = jobs.settled && jobs.items.every((item) => item.state.status === 'done');
-  const overridden = jobs.items
-    .filter((item) => item.state.status === 'overridden')
-    .map((item) => item.deployment);
+  const bindJob = jobs.find((job) => job?.kind === 'bind');
+  const unbindJob = jobs.find((job) => job?.kind === 'unbind');
+  const items = useMemo(() => {
+    const of = (attach: boolean) =>
+      changes.filter((c) => c.attach === attach).map((c) => c.deployment);
+    return [
+      ...jobProgressItems(bindJob, of(true), true, bindJob ? null : startError),
+      ...jobProgressItems(unbindJob, of(false), false, unbindJob ? null : startError),
+    ];
+  }, [changes, bindJob, unbindJob, startError]);
+  const settled = items.every((item) => item.status !== 'waiting' && item.status !== 'running');
+  const allDone = items.every((item) => item.status === 'done');
+  const retry = (deployment: string) => {
+    const attach = items.find((item) => item.deployment === deployment)?.attach;
+    const job = attach ? bindJob : unbindJob;
+    if (job) void postRetry(client, job.id).catch(() => {});
+    else
+      retryStart([
+        ...(bindJob ? ['bind' as const] : []),
+        ...(unbindJob ? ['unbind' as const] : []),
+      ]);
+  };
 
   // The Save button this replaces had focus; the user lands on what happens now.
   useLayoutEffect(() => headingRef.current?.focus(), []);
@@ -36,23 +69,14 @@ export function EditBindingsProgress(props: EditBindingsProgressProps) {
   return (
     <div className="flex flex-col gap-4 text-sm">
       <p ref={headingRef} tabIndex={-1} className="font-medium focus:outline-none">
-        The description is saved. Changing the deployments of {keyName}, one after another
-        (attaching before detaching):
+        The description is saved. Changing the deployments of {keyName} (attaching before
+        detaching):
       </p>
-      <BindingProgressList items={jobs.items} onRetry={jobs.retry} />
-      {overridden.length > 0 && (
-        <Alert>
-          <p>
-            Someone else changed {overridden.join(', ')} at the same time, and their change won: the
-            key is not where you asked. The API has no way to lock a deployment while it is edited,
-            so the last writer wins. Retry applies your change again on top of theirs.
-          </p>
-        </Alert>
-      )}
-      {!jobs.settled && (
+      <BindingProgressList items={items} onRetry={retry} />
+      {!settled && (
         <p className="text-fg-muted">
-          You can close this dialog: the changes go on, and the list marks them as pending until
-          they end.
+          You can close this dialog, or this page: the server goes on with the changes, and the list
+          shows them until they end.
         </p>
       )}
       <div className="flex justify-end">

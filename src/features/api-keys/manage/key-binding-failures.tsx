@@ -4,19 +4,25 @@ import {
   failureWords,
   leadFailures,
 } from '../../deployments/binding/failure-words';
-import { useBindingFailures } from '../../deployments/binding/use-binding-failures';
+import { useProjectFailures } from '../../deployments/binding/use-binding-failures';
+import { failuresSince } from '../../jobs/model/job-failures';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 
-type Props = { projectId: number; keyName: string };
+type Props = { projectId: number; keyName: string; createdAt: string };
 
 /**
- * The key's bindings (or its deletion) that did not land, in its details: next to "unlocks no
+ * The key's jobs (bindings, or its deletion) that did not land, in its details: next to "unlocks no
  * deployment", the reason it unlocks less than was asked, and a Retry. Nothing where none failed
  * (or on v2).
  */
-export function KeyBindingFailures({ projectId, keyName }: Props) {
-  const { failures, retry } = useBindingFailures();
+export function KeyBindingFailures({ projectId, keyName, createdAt }: Props) {
+  const byTask = useKeysAdapter().capabilities.bindingByTask;
+  const { failures, retry } = useProjectFailures(projectId, byTask);
   const mine = leadFailures(
-    failures.filter((f) => f.projectId === projectId && f.keyName === keyName),
+    failuresSince(
+      failures.filter((f) => f.keyName === keyName),
+      createdAt,
+    ),
   );
   if (mine.length === 0) return null;
   const retrying = mine.some((failure) => failure.retrying);

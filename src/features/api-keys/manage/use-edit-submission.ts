@@ -3,7 +3,6 @@ import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { isApiError } from '../../../lib/api-error';
 import { bindingChanges } from '../../deployments/binding/binding-diff';
-import { startBindingChanges } from '../../deployments/binding/use-binding-jobs';
 import type { KeyRecord } from '../api/key-model';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 import { useUpdateKey } from '../api/use-key-mutations';
@@ -13,6 +12,7 @@ import type { MappedError } from '../model/map-create-error';
 import { mapUpdateError } from '../model/map-update-error';
 import { useGuardedSubmit } from '../shared/use-guarded-submit';
 import type { BindingRun } from './edit-bindings-progress';
+import { startEditJobs, type EditJobsStarted } from './start-edit-jobs';
 
 function mapError(error: unknown, values: CreateApiKeyFormValues): MappedError {
   if (isApiError(error)) return mapUpdateError(error, values);
@@ -30,8 +30,8 @@ type EditSubmissionOptions = {
 
 /**
  * Form values → only what changed → the adapter. Where binding is by task (v3) the key's own
- * PATCH goes first; once it is saved the deployment changes start as jobs of the query client
- * (they outlive the dialog) and `bindingRun` says which, for the dialog to show their progress.
+ * PATCH goes first; once it is saved the deployment changes are posted as jobs to the server
+ * (they outlive the dialog and the tab) and `bindingRun` says which, for the dialog to follow.
  */
 export function useEditSubmission(
   form: UseFormReturn<CreateApiKeyFormValues>,
@@ -57,10 +57,29 @@ export function useEditSubmission(
     }
     const handOver = (key: KeyRecord) => {
       if (moves.length === 0) return onSaved(key);
-      const jobs = moves.map(({ deployment, attach }) => ({ deployment, attach }));
-      // Not awaited: the chain runs on whether or not the dialog stays open.
-      void startBindingChanges(client, { projectId, keyName: key.name, changes: jobs });
-      setBindingRun({ key, keyName: key.name, changes: jobs });
+      const changes = moves.map(({ deployment, attach }) => ({ deployment, attach }));
+      const pick = (attach: boolean) =>
+        changes.filter((c) => c.attach === attach).map((c) => c.deployment);
+      const edit = { projectId, keyName: key.name, attach: pick(true), detach: pick(false) };
+      const started = (result: EditJobsStarted) =>
+        setBindingRun(
+          (run) =>
+            run && { ...run, jobIds: [...run.jobIds, ...result.jobIds], startError: result.error },
+        );
+      const post = (skip: readonly ('bind' | 'unbind')[]) => {
+        setBindingRun((run) => run && { ...run, startError: null });
+        // Not awaited: the jobs are posted whether or not the dialog stays open.
+        void startEditJobs(client, edit, skip).then(started);
+      };
+      setBindingRun({
+        key,
+        keyName: key.name,
+        changes,
+        jobIds: [],
+        startError: null,
+        retryStart: (posted) => post(posted),
+      });
+      post([]);
     };
     if (Object.keys(changes).length === 0) return handOver(apiKey);
     run(values, (settle) =>

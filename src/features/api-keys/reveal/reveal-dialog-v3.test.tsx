@@ -1,20 +1,17 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_TASK_DURATION_MS } from '../../../../sandbox/create-sandbox';
 import { secretBox } from '../../../lib/secret-box';
+import { poll, setupJobsFake } from '../../../test/jobs-fake';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
-import { withTaskPollMs } from '../../../test/task-poll-meta';
-import { testClock } from '../../../test/test-clock';
 import type { DeploymentRecord, KeyRecord } from '../api/key-model';
 import { RevealDialog } from './reveal-dialog';
 
 const SECRET = 'sEcReT-value_0123456789abcdefghijklmnopqrstuv';
 
 describe('RevealDialog on v3', () => {
-  // The test clock stands still in these tests: every task runs until the test moves time on.
-  const sandbox = setupSandbox();
-  withTaskPollMs(20);
+  setupSandbox();
+  const jobs = setupJobsFake();
 
   const v3Deployment = (name: string): DeploymentRecord => ({
     ref: name,
@@ -24,28 +21,19 @@ describe('RevealDialog on v3', () => {
     authEnabled: false,
     keyRefs: [],
   });
-  const polledTasks = () =>
-    new Set(
-      sandbox.requestLog
-        .entries()
-        .filter((entry) => entry.method === 'GET' && entry.path.startsWith('/cloud/v1/tasks/'))
-        .map((entry) => entry.path),
-    ).size;
+  const key: KeyRecord = {
+    id: 'old-demo',
+    name: 'old-demo',
+    description: null,
+    createdAt: '2026-11-28T16:00:00Z',
+    expiresAt: null,
+    deploymentRefs: [],
+    status: null,
+  };
+  const chosen = ['mistral-7b-instruct', 'llama-3-8b-chat'];
 
-  it('says bindings go on after a close while any still runs, and no longer once they end', async () => {
-    sandbox.tasks.arm({ outcome: 'error', deployment: 'llama-3-8b-chat', error: 'GPU quota' });
-    testClock.pause();
-    const chosen = ['mistral-7b-instruct', 'llama-3-8b-chat'];
-    const key: KeyRecord = {
-      id: 'old-demo',
-      name: 'old-demo',
-      description: null,
-      createdAt: '2026-11-28T16:00:00Z',
-      expiresAt: null,
-      deploymentRefs: [],
-      status: null,
-    };
-    const { user } = renderWithClient(
+  function renderReveal() {
+    return renderWithClient(
       <RevealDialog
         createdKey={{ key, secret: secretBox(SECRET), deploymentRefs: chosen }}
         deployments={chosen.map(v3Deployment)}
@@ -54,30 +42,56 @@ describe('RevealDialog on v3', () => {
       />,
       { generation: 'v3' },
     );
+  }
+
+  it('posts one bind job to the server for the chosen deployments, once', async () => {
+    renderReveal();
+    await screen.findByRole('dialog', { name: 'Save your API key' });
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const posts = jobs.log.filter((entry) => entry.method === 'POST');
+    expect(posts).toEqual([
+      {
+        method: 'POST',
+        path: '/__app/jobs',
+        body: { kind: 'bind', project_id: 1, key_name: 'old-demo', deployments: chosen },
+      },
+    ]);
+  });
+
+  it("shows the job's steps as the server reports them, and Retry asks the server to resume", async () => {
+    const { user, client } = renderReveal();
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
     const note = /Bindings go on if you close this dialog/;
     const row = (name: string) =>
       within(dialog)
         .getAllByRole('listitem')
         .find((item) => item.textContent?.includes(name)) as HTMLElement;
-    expect(dialog).toHaveTextContent(note);
-    await waitFor(() => expect(polledTasks()).toBe(2));
-    expect(row('mistral-7b-instruct')).toHaveTextContent('binding…');
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest();
     expect(dialog).toHaveTextContent(note);
 
-    testClock.advance(2 * DEFAULT_TASK_DURATION_MS);
+    jobs.step(id, 'mistral-7b-instruct', 'running');
+    await poll(client);
+    await waitFor(() => expect(row('mistral-7b-instruct')).toHaveTextContent('binding…'));
+    expect(row('llama-3-8b-chat')).toHaveTextContent('waiting to start');
+
+    jobs.step(id, 'mistral-7b-instruct', 'done');
+    jobs.fail(id, "The API's task failed: GPU quota", 'llama-3-8b-chat');
+    await poll(client);
     await waitFor(() => expect(row('mistral-7b-instruct')).toHaveTextContent('bound'));
-    await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('GPU quota'));
+    expect(row('llama-3-8b-chat')).toHaveTextContent("failed: The API's task failed: GPU quota");
     expect(dialog).not.toHaveTextContent(note);
 
-    // A retry runs again: the note is back while it does, though the other one is bound.
     await user.click(
       within(dialog).getByRole('button', { name: 'Retry binding to llama-3-8b-chat' }),
     );
-    await waitFor(() => expect(polledTasks()).toBe(3));
-    expect(row('llama-3-8b-chat')).toHaveTextContent('binding…');
+    await waitFor(() =>
+      expect(jobs.log.some((entry) => entry.path === `/__app/jobs/${id}/retry`)).toBe(true),
+    );
+    await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('waiting to start'));
     expect(dialog).toHaveTextContent(note);
-    testClock.advance(2 * DEFAULT_TASK_DURATION_MS);
+    jobs.finish(id);
+    await poll(client);
     await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('bound'));
     expect(dialog).not.toHaveTextContent(note);
   });

@@ -1,53 +1,62 @@
 import { useEffect, useMemo } from 'react';
 import { afterNextPaint } from '../../../lib/after-next-paint';
-import { useBindingJobs } from '../../deployments/binding/use-binding-jobs';
+import { isActiveJob } from '../../jobs/api/job-query-keys';
+import { jobProgressItems } from '../../jobs/model/job-progress';
+import { useJobRun } from '../../jobs/use-job-run';
 import type { CreatedKey } from '../api/use-key-mutations';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 
-const NONE: readonly string[] = [];
-
 /**
  * The new key's bindings as the reveal shows them. Where binding is by task (v3) the key exists
- * unbound: its jobs start once the dialog has painted, so nothing about them can delay the
- * secret, and they run in the query client, so closing the dialog never stops them. Elsewhere
- * (v2) the key came back bound and there is nothing to run.
+ * unbound: a job on the server binds it, posted once the dialog has painted so nothing about it
+ * can delay the secret, and run by the server, so closing the dialog (or the tab) never stops
+ * it. Elsewhere (v2) the key came back bound and there is nothing to run.
  */
 export function useRevealBindings(createdKey: CreatedKey, projectId: number | undefined) {
   const { bindingByTask } = useKeysAdapter().capabilities;
-  const toBind = bindingByTask && projectId !== undefined ? createdKey.deploymentRefs : NONE;
-  const jobs = useBindingJobs({
-    projectId: projectId ?? 0,
-    keyName: createdKey.key.name,
-    attach: true,
-    deployments: toBind,
-  });
-  const { start, items } = jobs;
+  const toBind = bindingByTask && projectId !== undefined ? createdKey.deploymentRefs : [];
+  const keyName = createdKey.key.name;
+  const count = toBind.length;
+  // Fixed for the dialog's life: the same job whatever re-renders.
+  const input = useMemo(
+    () =>
+      count > 0 && projectId !== undefined
+        ? {
+            kind: 'bind' as const,
+            project_id: projectId,
+            key_name: keyName,
+            deployments: createdKey.deploymentRefs,
+          }
+        : null,
+    [count, projectId, keyName, createdKey.deploymentRefs],
+  );
+  const run = useJobRun(input);
+  const { begin, job, startError } = run;
 
-  useEffect(() => {
-    if (toBind.length === 0) return;
-    return afterNextPaint(start);
-  }, [start, toBind.length]);
+  useEffect(() => (input ? afterNextPaint(begin) : undefined), [input, begin]);
 
+  const items = useMemo(
+    () => jobProgressItems(job, input?.deployments ?? [], true, startError),
+    [job, input, startError],
+  );
   /** The deployments the key is bound to now: the answer's, plus every binding that landed. */
   const bound = useMemo(
     () =>
       new Set([
         ...createdKey.key.deploymentRefs,
-        ...items.filter((item) => item.state.status === 'done').map((item) => item.deployment),
+        ...items.filter((item) => item.status === 'done').map((item) => item.deployment),
       ]),
     [createdKey.key.deploymentRefs, items],
   );
 
   return {
     /** Shown as progress rows: only where bindings run after the create. */
-    items: toBind.length > 0 ? items : null,
-    /** A binding has yet to start or is running: it would go on after a close. */
-    running: toBind.length > 0 && !jobs.settled,
-    retry: jobs.retry,
+    items: input ? items : null,
+    /** A binding has yet to start or is running: it goes on after a close. */
+    running: input !== null && startError === null && (!job || isActiveJob(job)),
+    retry: () => run.retry(),
     bound,
-    /** Safe to call again (a running or landed job is skipped): a close before the first paint. */
-    ensureStarted: () => {
-      if (toBind.length > 0) start();
-    },
+    /** Safe to call again (the job is posted once): a close before the first paint. */
+    ensureStarted: begin,
   };
 }

@@ -1,6 +1,6 @@
 import { useLayoutEffect, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
-import type { BindingFailure } from './binding-failure-store';
+import type { BindingFailure } from '../../jobs/model/job-failures';
 import { failureSubject, failureWords } from './failure-words';
 
 type BindingFailureToastProps = {

@@ -1,5 +1,5 @@
 import { useCallback, useRef } from 'react';
-import type { BindingFailure } from './binding-failure-store';
+import type { BindingFailure } from '../../jobs/model/job-failures';
 import { BindingFailureToast } from './binding-failure-toast';
 import type { BindingFailures } from './use-binding-failures';
 

@@ -1,50 +1,46 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
-import type { BindingJobState } from './binding-jobs';
-import type { BindingJobItem } from './use-binding-jobs';
+import type { BindingProgressItem, ProgressStatus } from '../../jobs/model/job-progress';
 
 export type BindingProgressListProps = {
-  /** From `useBindingJobs(...).items`. */
-  items: readonly BindingJobItem[];
-  /** Starts the job for one deployment again (`useBindingJobs(...).retry`). */
+  /** From the job's steps (`jobProgressItems`). */
+  items: readonly BindingProgressItem[];
+  /** Runs the job for this deployment again from where it stopped. */
   onRetry: (deployment: string) => void;
 };
 
-/** The words for one state; `attach` chooses between binding and detaching. */
-export function describeJobState(state: BindingJobState, attach: boolean): string {
-  switch (state.status) {
-    case 'idle':
+/** The words for one item; `attach` chooses between binding and detaching. */
+export function describeProgress(item: BindingProgressItem): string {
+  const { status, attach, message } = item;
+  switch (status) {
+    case 'waiting':
       return 'waiting to start';
-    case 'pending':
+    case 'running':
       return attach ? 'binding…' : 'detaching…';
     case 'done':
       return attach ? 'bound' : 'detached';
     case 'failed':
-      return `failed: ${state.message}`;
-    case 'still-running':
-      return `still in progress (task ${state.taskIds.join(', ')}): the API has not finished; check again later`;
-    case 'overridden':
-      return attach
-        ? 'a concurrent edit replaced the list; the key is not bound'
-        : 'a concurrent edit replaced the list; the key is still attached';
+      return `failed: ${message ?? 'the job stopped'}`;
+    case 'interrupted':
+      return `interrupted: ${message ?? 'the server restarted'}`;
   }
 }
 
-const ICONS: Record<BindingJobState['status'], string> = {
-  idle: '○',
-  pending: '◌',
+const ICONS: Record<ProgressStatus, string> = {
+  waiting: '○',
+  running: '◌',
   done: '✓',
   failed: '✕',
-  'still-running': '…',
-  overridden: '!',
+  interrupted: '!',
 };
 
-const retryable = (state: BindingJobState) =>
-  state.status === 'failed' || state.status === 'still-running' || state.status === 'overridden';
+const retryable = (status: ProgressStatus) => status === 'failed' || status === 'interrupted';
+const pending = (status: ProgressStatus) => status === 'waiting' || status === 'running';
 
 /**
- * Per deployment, how its binding job stands, with Retry where it did not land. A summary line is
- * a polite live region, so a screen reader hears progress without the whole list re-read.
+ * Per deployment, how its change stands in the server's job, with Retry (Resume) where it did
+ * not land. A summary line is a polite live region, so a screen reader hears progress without
+ * the whole list re-read.
  */
 export function BindingProgressList({ items, onRetry }: BindingProgressListProps) {
   return (
@@ -61,56 +57,57 @@ export function BindingProgressList({ items, onRetry }: BindingProgressListProps
   );
 }
 
-function ProgressRow({ item, onRetry }: { item: BindingJobItem; onRetry: (d: string) => void }) {
-  const { deployment, attach, state } = item;
+function ProgressRow({
+  item,
+  onRetry,
+}: {
+  item: BindingProgressItem;
+  onRetry: (d: string) => void;
+}) {
+  const { deployment, attach, status } = item;
   const rowRef = useRef<HTMLLIElement>(null);
   const [retried, setRetried] = useState(false);
   // The Retry button stays (inert) while its retry runs, so focus stays on it; when it goes away
   // because the retry landed, focus that fell to the page moves to the row, which says "bound".
-  const showRetry = retryable(state) || (retried && state.status === 'pending');
+  const showRetry = retryable(status) || (retried && pending(status));
   useLayoutEffect(() => {
     const lost = document.activeElement === null || document.activeElement === document.body;
     if (!showRetry && retried && lost) rowRef.current?.focus();
   }, [showRetry, retried]);
   const tone =
-    state.status === 'done'
-      ? 'text-success-fg'
-      : retryable(state)
-        ? 'text-danger-fg'
-        : 'text-fg-muted';
+    status === 'done' ? 'text-success-fg' : retryable(status) ? 'text-danger-fg' : 'text-fg-muted';
+  const verb = status === 'interrupted' ? 'Resume' : 'Retry';
   return (
     <li ref={rowRef} tabIndex={-1} className="flex flex-wrap items-center gap-2 text-sm">
       <span aria-hidden="true" className={tone}>
-        {ICONS[state.status]}
+        {ICONS[status]}
       </span>
       <span className="font-medium">{deployment}</span>
-      <span className={tone}>{describeJobState(state, attach)}</span>
+      <span className={tone}>{describeProgress(item)}</span>
       {showRetry && (
         <Button
-          aria-disabled={state.status === 'pending'}
+          aria-disabled={pending(status)}
           onClick={() => {
-            if (state.status === 'pending') return;
+            if (pending(status)) return;
             setRetried(true);
             onRetry(deployment);
           }}
         >
-          {attach ? `Retry binding to ${deployment}` : `Retry detaching from ${deployment}`}
+          {attach ? `${verb} binding to ${deployment}` : `${verb} detaching from ${deployment}`}
         </Button>
       )}
     </li>
   );
 }
 
-function summary(items: readonly BindingJobItem[]): string {
-  const count = (status: BindingJobState['status']) =>
-    items.filter((item) => item.state.status === status).length;
+function summary(items: readonly BindingProgressItem[]): string {
+  const count = (...statuses: ProgressStatus[]) =>
+    items.filter((item) => statuses.includes(item.status)).length;
   const parts = [
     `${count('done')} of ${items.length} done`,
-    count('pending') > 0 ? `${count('pending')} in progress` : '',
-    count('failed') + count('overridden') > 0
-      ? `${count('failed') + count('overridden')} need attention`
-      : '',
-    count('still-running') > 0 ? `${count('still-running')} still running at the API` : '',
+    count('running', 'waiting') > 0 ? `${count('running', 'waiting')} in progress` : '',
+    count('failed') > 0 ? `${count('failed')} need attention` : '',
+    count('interrupted') > 0 ? `${count('interrupted')} interrupted` : '',
   ];
   return parts.filter(Boolean).join(', ') + '.';
 }

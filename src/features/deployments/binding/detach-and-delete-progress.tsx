@@ -1,7 +1,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { countOf } from '../../../lib/plural';
-import type { DetachAndDeleteState } from './detach-and-delete';
+import type { DetachAndDeleteState } from '../../jobs/model/detach-and-delete-view';
 
 export type DetachAndDeleteProgressProps = {
   /** All four from `useDetachAndDelete(...)`. */
@@ -31,7 +31,7 @@ export function DetachAndDeleteProgress({
     const lost = document.activeElement === null || document.activeElement === document.body;
     if (!showRetry && retried && lost) summaryRef.current?.focus();
   }, [showRetry, retried]);
-  const failedAt = state.failure?.stage === 'detach' ? state.failure.deployment : null;
+  const failedAt = state.failure?.deployment ?? null;
   return (
     <div className="flex flex-col gap-2 text-sm">
       <p ref={summaryRef} tabIndex={-1} role="status" className="font-medium">
@@ -51,7 +51,9 @@ export function DetachAndDeleteProgress({
             {name === current
               ? 'detaching…'
               : name === failedAt
-                ? 'not detached (failed)'
+                ? state.failure?.interrupted
+                  ? 'not detached (interrupted)'
+                  : 'not detached (failed)'
                 : 'still attached'}
           </li>
         ))}
@@ -75,7 +77,7 @@ export function DetachAndDeleteProgress({
             onRetry();
           }}
         >
-          Retry detach and delete
+          {state.failure?.interrupted ? 'Resume' : 'Retry'} detach and delete
         </Button>
       )}
     </div>
@@ -88,18 +90,12 @@ const DEPLOYMENT = { one: 'deployment', other: 'deployments' };
 function summary(state: DetachAndDeleteState, current: string | null, running: boolean): string {
   const total = state.detached.length + state.remaining.length;
   const all = countOf(total, DEPLOYMENT);
-  if (state.keyDeleted) {
-    return state.alreadyGone
-      ? `Detached from ${all}; the key was already deleted by someone else.`
-      : `Detached from ${all} and deleted the key ${state.keyName}.`;
-  }
+  if (state.keyDeleted) return `Detached from ${all} and deleted the key ${state.keyName}.`;
   if (running) {
-    return current
-      ? `Detaching from ${current} (${state.detached.length + 1} of ${total})…`
+    if (current) return `Detaching from ${current} (${state.detached.length + 1} of ${total})…`;
+    return state.remaining.length > 0
+      ? `Starting to detach ${state.keyName}…`
       : `Deleting the key ${state.keyName}…`;
-  }
-  if (state.failure?.stage === 'delete' && state.failure.outcomeUnknown) {
-    return `Detached from ${all}; whether the key ${state.keyName} is deleted is not known yet.`;
   }
   if (state.failure) {
     return `Stopped: detached from ${state.detached.length} of ${all}. The key ${state.keyName} still exists.`;

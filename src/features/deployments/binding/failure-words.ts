@@ -1,4 +1,4 @@
-import type { BindingFailure } from './binding-failure-store';
+import type { BindingFailure } from '../../jobs/model/job-failures';
 
 /** What the toast, the row's mark and the key's details say of some failures of one key. */
 export type FailureWords = {
@@ -16,6 +16,23 @@ export type FailureWords = {
   mark: string;
 };
 
+/**
+ * A job the server lost its token for: nothing failed, it waits for someone signed in. Retry is
+ * called Resume there, and the words say so.
+ */
+function interruptedWords(words: FailureWords, keyName: string): FailureWords {
+  const verb = words.retryShort.replace(/^Retry /, '');
+  const resume = (text: string) => text.replace(/^Retry/, 'Resume');
+  return {
+    headline: `${verb[0]?.toUpperCase() ?? ''}${verb.slice(1)} ${keyName} was interrupted`,
+    consequence: `The server restarted while it ran. ${words.consequence.replace(LATER, "Resume it now, or later from the key's row in the list.")}`,
+    retry: resume(words.retry),
+    retryNamed: resume(words.retryNamed),
+    retryShort: resume(words.retryShort),
+    mark: 'interrupted',
+  };
+}
+
 const LATER = "Retry now, or later from the key's row in the list.";
 
 /**
@@ -30,6 +47,12 @@ export function leadFailures(failures: readonly BindingFailure[]): readonly Bind
 /** The words for one key's failures; a deletion outranks a bind, a bind outranks a detach. */
 export function failureWords(failures: readonly BindingFailure[]): FailureWords {
   const keyName = failures[0]?.keyName ?? '';
+  const words = failedWords(failures, keyName);
+  const interrupted = failures.length > 0 && failures.every((failure) => failure.interrupted);
+  return interrupted ? interruptedWords(words, keyName) : words;
+}
+
+function failedWords(failures: readonly BindingFailure[], keyName: string): FailureWords {
   const deletion = failures.find((failure) => failure.kind === 'delete');
   if (deletion) {
     const retry = `Retry deleting ${keyName}`;
@@ -72,14 +95,15 @@ export function failureSubject(failure: BindingFailure): string {
 
 /** One failure as a sentence of its own, for the key's details. */
 export function failureSentence(failure: BindingFailure): string {
+  const ended = failure.interrupted ? 'was interrupted' : 'failed';
   switch (failure.kind) {
     case 'bind':
-      return `Binding to ${failure.deployment} failed: ${failure.message}`;
+      return `Binding to ${failure.deployment} ${ended}: ${failure.message}`;
     case 'detach':
-      return `Detaching from ${failure.deployment} failed: ${failure.message}`;
+      return `Detaching from ${failure.deployment} ${ended}: ${failure.message}`;
     case 'delete':
       return failure.deployment
-        ? `Deleting the key stopped, detaching from ${failure.deployment} failed: ${failure.message}`
-        : `Deleting the key failed: ${failure.message}`;
+        ? `Deleting the key stopped, detaching from ${failure.deployment} ${ended}: ${failure.message}`
+        : `Deleting the key ${ended}: ${failure.message}`;
   }
 }

@@ -1,29 +1,45 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useMemo, useSyncExternalStore } from 'react';
-import { bindingFailureStore, type BindingFailure } from './binding-failure-store';
+import { useMemo } from 'react';
+import type { Job } from '../../jobs/api/job-contract';
+import { postRetry } from '../../jobs/api/post-job';
+import { useProjectJobs } from '../../jobs/api/use-jobs';
+import { jobFailures, jobIdsOf, type BindingFailure } from '../../jobs/model/job-failures';
+import { latestJobsByKey } from '../../jobs/model/key-jobs';
+import { localJobs, useLocalJobs } from '../../jobs/model/local-jobs';
 
 export type BindingFailures = {
-  /** Every binding that did not land and has not landed since, oldest first. */
+  /** Jobs' work that did not land and has not landed since. */
   failures: readonly BindingFailure[];
-  /** Runs these failures' jobs again; each leaves the list when its job lands. */
+  /** Runs these failures' jobs again (`POST …/retry`); each leaves when its job lands. */
   retry: (ids: readonly string[]) => void;
   /** Closes their notice; the list keeps marking the key. */
   dismiss: (ids: readonly string[]) => void;
 };
 
-/**
- * The failed bindings, for the notices and the list. The one seam between them and where the
- * jobs run (today this tab's query client): a source on the server can stand in behind it.
- */
-export function useBindingFailures(): BindingFailures {
-  const store = bindingFailureStore(useQueryClient());
-  const failures = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  return useMemo(
-    () => ({
+/** Failures and what to do about them, over jobs the server reports. */
+export function useFailuresOf(jobs: readonly (Job | undefined)[]): BindingFailures {
+  const client = useQueryClient();
+  const { retried, dismissed } = useLocalJobs();
+  return useMemo(() => {
+    const failures = jobs.flatMap((job) => (job ? jobFailures(job, { retried, dismissed }) : []));
+    return {
       failures,
-      retry: (ids) => void store.retry(ids),
-      dismiss: (ids) => store.dismiss(ids),
-    }),
-    [store, failures],
-  );
+      retry: (ids) => {
+        for (const id of jobIdsOf(failures, ids)) void postRetry(client, id).catch(() => {});
+      },
+      dismiss: (ids) => {
+        for (const id of jobIdsOf(failures, ids)) localJobs.dismiss(id);
+      },
+    };
+  }, [client, jobs, retried, dismissed]);
+}
+
+/**
+ * A project's failed jobs, whoever started them, for the rows and the key's details: each key's
+ * latest job of each kind, so a later job that landed clears an older failure.
+ */
+export function useProjectFailures(projectId: number | undefined, enabled: boolean) {
+  const jobs = useProjectJobs(projectId, enabled);
+  const latest = useMemo(() => [...latestJobsByKey(jobs).values()].flat(), [jobs]);
+  return useFailuresOf(latest);
 }

@@ -1,79 +1,71 @@
-import { useMutationState, useQueryClient } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { initialDetachAndDelete, type DetachAndDeleteState } from './detach-and-delete';
+import { useQueryClient } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { Job } from '../../jobs/api/job-contract';
+import { postRetry } from '../../jobs/api/post-job';
+import { useProjectJobs } from '../../jobs/api/use-jobs';
 import {
-  detachAndDeleteKey,
-  startDetachAndDelete,
-  type DetachAndDeleteJob,
-} from './detach-and-delete-job';
+  detachAndDeleteView,
+  type DetachAndDeleteView,
+} from '../../jobs/model/detach-and-delete-view';
+import { useJobRun } from '../../jobs/use-job-run';
 
-export type DetachAndDeleteInput = DetachAndDeleteJob & {
+export type DetachAndDeleteInput = {
+  projectId: number;
+  keyName: string;
+  /** When the key was made: an older job is about a deleted namesake. */
+  createdAt: string;
   /** The key's deployments (`KeyRecord.deploymentRefs`), detached in this order. */
   deployments: readonly string[];
 };
 
-export type DetachAndDeleteView = {
-  state: DetachAndDeleteState;
-  /** The deployment being detached now; null when idle, deleting, or finished. */
-  current: string | null;
-  running: boolean;
+export type DetachAndDeleteRun = DetachAndDeleteView & {
+  /** A job exists (or is being posted): the dialog shows its progress, not its confirmation. */
+  started: boolean;
   start: () => void;
-  /** Continues from where the last run stopped (does nothing unless it failed). */
+  /** Goes on from where the job stopped (does nothing unless it failed or was interrupted). */
   retry: () => void;
 };
 
-/**
- * The keys of a project being detached and deleted right now, for the list to mark them.
- */
-export function usePendingDeletions(projectId: number): ReadonlySet<string> {
-  const names = useMutationState({
-    filters: { mutationKey: ['detach-and-delete', projectId], status: 'pending' },
-    select: (m) => (m.state.variables as DetachAndDeleteState).keyName,
-  });
-  return useMemo(() => new Set(names), [names]);
-}
+const unfinishedFor = (jobs: readonly Job[], input: DetachAndDeleteInput) =>
+  jobs.find(
+    (job) =>
+      job.kind === 'detach-and-delete' &&
+      job.key_name === input.keyName &&
+      job.state !== 'done' &&
+      job.state !== 'cancelled' &&
+      !(Date.parse(job.created_at) < Date.parse(input.createdAt)),
+  );
 
 /**
- * "Detach and delete" as a mutation: the run goes on if the dialog closes, and the keys' and
- * deployments' lists are refreshed when it ends, whatever state it left.
+ * "Detach and delete" as a job on the server: it goes on whatever happens to the dialog or the
+ * tab. Reopened, the dialog finds the key's unfinished job in the project's list and shows it.
  */
-export function useDetachAndDelete(input: DetachAndDeleteInput): DetachAndDeleteView {
+export function useDetachAndDelete(input: DetachAndDeleteInput): DetachAndDeleteRun {
   const { projectId, keyName, deployments } = input;
   const client = useQueryClient();
-  const [progress, setProgress] = useState<{
-    state: DetachAndDeleteState;
-    current: string | null;
-  } | null>(null);
-  const mutationKey = detachAndDeleteKey(projectId, keyName);
-  const run = (from: DetachAndDeleteState) =>
-    void startDetachAndDelete(client, input, from, (state, current) =>
-      setProgress({ state, current }),
-    ).catch(() => {});
-  // The latest run for this key, whichever dialog started it: reopened, the dialog shows it.
-  const latest = useMutationState({
-    filters: { mutationKey },
-    select: (m) => ({
-      running: m.state.status === 'pending',
-      from: m.state.variables as DetachAndDeleteState | undefined,
-      to: m.state.data as DetachAndDeleteState | undefined,
+  const body = useMemo(
+    () => ({
+      kind: 'detach-and-delete' as const,
+      project_id: projectId,
+      key_name: keyName,
+      deployments: [...deployments],
     }),
-  }).at(-1);
-  const running = latest?.running ?? false;
-  const state =
-    (running ? progress?.state : undefined) ??
-    latest?.to ??
-    progress?.state ??
-    latest?.from ??
-    initialDetachAndDelete(keyName, deployments);
+    [projectId, keyName, deployments],
+  );
+  const run = useJobRun(body);
+  const earlier = unfinishedFor(useProjectJobs(projectId, true), input);
+  const job = run.job ?? earlier;
+  const view = detachAndDeleteView(job, keyName, deployments, run.startError);
   return {
-    state,
-    current: running ? (progress?.current ?? state.remaining[0] ?? null) : null,
-    running,
+    ...view,
+    running: view.running || run.starting,
+    started: job !== undefined || run.starting || run.startError !== null,
     start: () => {
-      if (!running && !state.keyDeleted) run(state);
+      if (!job) run.begin();
     },
     retry: () => {
-      if (!running && state.failure) run(state);
+      if (run.job || run.startError) run.retry();
+      else if (earlier && view.state.failure) void postRetry(client, earlier.id).catch(() => {});
     },
   };
 }

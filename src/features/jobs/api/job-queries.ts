@@ -1,0 +1,45 @@
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import type { Job } from './job-contract';
+import { isActiveJob, jobKeys } from './job-query-keys';
+
+// The client and its contract load with the first job read, never with the page: only v3's
+// list asks for jobs.
+const client = () => import('./jobs-client');
+
+/** While a job moves, the page follows it closely; otherwise it only notices others' jobs. */
+export const ACTIVE_POLL_MS = 1_000;
+export const IDLE_POLL_MS = 15_000;
+
+/** A project's jobs (unfinished, and finished in the last day), newest first. */
+export const projectJobsQueryOptions = (projectId: number) =>
+  queryOptions({
+    queryKey: jobKeys.project(projectId),
+    queryFn: async ({ signal }) => (await client()).listJobs(projectId, signal),
+    refetchInterval: (query) =>
+      query.state.data?.some(isActiveJob) ? ACTIVE_POLL_MS : IDLE_POLL_MS,
+  });
+
+export const jobQueryOptions = (id: string) =>
+  queryOptions({
+    queryKey: jobKeys.detail(id),
+    queryFn: async ({ signal }) => (await client()).getJob(id, signal),
+    refetchInterval: (query) => {
+      const job = query.state.data;
+      return job && !isActiveJob(job) ? IDLE_POLL_MS : ACTIVE_POLL_MS;
+    },
+  });
+
+/**
+ * A job the server just answered with (started, retried): into every cache that shows it, so
+ * the page says so at once instead of at the next poll.
+ */
+export function upsertJob(client: QueryClient, job: Job): void {
+  client.setQueryData(jobKeys.detail(job.id), job);
+  client.setQueryData<Job[]>(jobKeys.project(job.project_id), (jobs) =>
+    jobs === undefined
+      ? undefined
+      : jobs.some((other) => other.id === job.id)
+        ? jobs.map((other) => (other.id === job.id ? job : other))
+        : [job, ...jobs],
+  );
+}

@@ -1,0 +1,26 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { localJobs } from '../model/local-jobs';
+import type { Job, StartJobInput } from './job-contract';
+import { upsertJob } from './job-queries';
+
+/**
+ * Starts a job on the server and remembers it as this browser's, so its failure reaches this
+ * person even after the dialog closed or the page reloaded. A plain promise: it does not depend
+ * on the component that called it staying mounted.
+ */
+export async function postJob(client: QueryClient, input: StartJobInput): Promise<Job> {
+  const { startJob } = await import('./jobs-client');
+  const job = await startJob(input);
+  localJobs.started(job.id);
+  upsertJob(client, job);
+  return job;
+}
+
+/** Runs a failed or interrupted job again from where it stopped; its notice says "Retrying…". */
+export async function postRetry(client: QueryClient, id: string): Promise<Job> {
+  localJobs.retried(id);
+  const { retryJob } = await import('./jobs-client');
+  const job = await retryJob(id);
+  upsertJob(client, job);
+  return job;
+}
