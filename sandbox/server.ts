@@ -2,7 +2,7 @@ import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readEnvInteger } from '../server/read-env-integer';
+import { readEnvInteger } from '../shared/read-env-integer';
 import { createSandbox, type ApiVersion, type Sandbox } from './create-sandbox';
 
 export interface SandboxServerOptions {

@@ -7,7 +7,7 @@ import { describeApiTarget, resolveApiTarget, type ApiTarget } from './api-targe
 import { cloudGateway } from './gateway/cloud-gateway.ts';
 import { devOriginPolicy } from './gateway/dev-origin-policy.ts';
 import { readGatewaySettings, type GatewaySettings } from './gateway/gateway-settings.ts';
-import { MS_RULE, readEnvInteger } from './read-env-integer.ts';
+import { MS_RULE, readEnvInteger } from '../shared/read-env-integer.ts';
 
 export type GcoreApiPluginOptions = {
   /** Settings over those of `.env` and process.env (tests). */

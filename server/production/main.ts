@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import { resolve } from 'node:path';
 import { createGenerationChoice } from '../api-generation-choice.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
-import { PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
+import { PORT_RULE, readEnvInteger } from '../../shared/read-env-integer.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
 import { injectMeta } from './html-meta.ts';
 import { logJson } from './log-json.ts';

@@ -1,7 +1,7 @@
 import { readApiGenerationSetting, type ApiGenerationSetting } from '../api-generation.ts';
 import { readApiUrl } from '../api-url.ts';
 import { readGatewaySettings, type GatewaySettings } from '../gateway/gateway-settings.ts';
-import { MS_RULE, PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
+import { MS_RULE, PORT_RULE, readEnvInteger } from '../../shared/read-env-integer.ts';
 
 export type AuthMode = 'server' | 'personal';
 
