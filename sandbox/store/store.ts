@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Project } from '../../src/features/projects/api/project-schemas';
-import { notFoundFailure } from '../http/errors';
+import { notFoundFailure, SandboxError } from '../http/errors';
 import { generateSeedKeys, SEED_API_KEYS } from '../seed/api-keys';
 import { SEED_DEPLOYMENTS } from '../seed/deployments';
 import { SEED_PROJECTS } from '../seed/projects';
@@ -92,7 +93,20 @@ export class SandboxStore {
     }
   }
 
-  isNameTaken(projectId: number, name: string): boolean {
-    return this.keysOf(projectId).some((key) => key.name === name);
+  /** A project's key by name (v3's address for it). */
+  keyNamed(projectId: number, name: string): StoredApiKey | undefined {
+    return this.keysOf(projectId).find((key) => key.name === name);
+  }
+
+  /** Stores a new key; a name its project already has is a 409, in either generation. */
+  addKey(fields: Omit<StoredApiKey, 'key_id'>): StoredApiKey {
+    const { name, project_id: projectId } = fields;
+    if (this.keyNamed(projectId, name)) {
+      const message = `API key already exists: the name "${name}" is taken in project ${projectId}.`;
+      throw new SandboxError(409, 'ConflictError', message);
+    }
+    const key = { key_id: randomUUID(), ...fields };
+    this.keys.set(key.key_id, key);
+    return key;
   }
 }

@@ -61,6 +61,11 @@ export interface StoredApiKey extends Omit<
   project_id: number;
 }
 
+/** A key with the deployment ids it is bound to: how v2 shows it, and how the seed lists it. */
+export interface KeyWithBindings extends StoredApiKey {
+  inference_instance_ids: readonly string[];
+}
+
 /** One key bound to one deployment. */
 export interface Binding {
   keyId: string;
