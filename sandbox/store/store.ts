@@ -33,10 +33,8 @@ export class SandboxStore {
     this.deployments = structuredClone([...SEED_DEPLOYMENTS]);
     this.keys.clear();
     this.#bindings = [];
-    for (const { inference_instance_ids, ...key } of [
-      ...SEED_API_KEYS,
-      ...generateSeedKeys(seedKeys),
-    ]) {
+    const seed = [...SEED_API_KEYS, ...generateSeedKeys(seedKeys)];
+    for (const { inference_instance_ids, ...key } of seed) {
       this.keys.set(key.key_id, { ...key });
       this.bind('keyId', key.key_id, inference_instance_ids);
     }
