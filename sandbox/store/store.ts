@@ -100,8 +100,8 @@ export class SandboxStore {
   addKey(fields: Omit<StoredApiKey, 'key_id'>): StoredApiKey {
     const { name, project_id: projectId } = fields;
     if (this.keyNamed(projectId, name)) {
-      const message = `API key already exists: the name "${name}" is taken in project ${projectId}.`;
-      throw new SandboxError(409, 'ConflictError', message);
+      const message = `the name "${name}" is taken in project ${projectId}`;
+      throw new SandboxError(409, 'ConflictError', `API key already exists: ${message}.`);
     }
     const key = { key_id: randomUUID(), ...fields };
     this.keys.set(key.key_id, key);

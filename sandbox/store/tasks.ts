@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
 
-/** What the next tasks (or the next one) will do instead of finishing: armed through the control routes. */
+/** What the next task(s) will do instead of finishing; armed through the control routes. */
 export const taskOutcomeSpecSchema = z.object({
   outcome: z.enum(['error', 'never']),
   /** Only tasks of this deployment; any deployment when absent. */
