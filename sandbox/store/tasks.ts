@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
+import { isoUtc, wholeSeconds } from './timestamps';
 
 /** What the next task(s) will do instead of finishing; armed through the control routes. */
 export const taskOutcomeSpecSchema = z.object({
@@ -68,7 +69,7 @@ export class TaskBoard {
     const task = this.#tasks.get(id);
     if (!task) return undefined;
     const state = this.#stateOf(task);
-    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const iso = (ms: number) => isoUtc(wholeSeconds(ms));
     const finishedAt = task.createdAt + this.durationMs;
     return {
       id: task.id,
