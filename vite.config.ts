@@ -36,7 +36,12 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['src/**/*.test.ts', 'sandbox/**/*.test.ts', 'server/**/*.test.ts'],
+          include: [
+            'src/**/*.test.ts',
+            'sandbox/**/*.test.ts',
+            'server/**/*.test.ts',
+            'shared/**/*.test.ts',
+          ],
         },
       },
       {

@@ -3,7 +3,7 @@ import { FaultController } from './faults/controller';
 import { RequestLog } from './faults/request-log';
 import { canonicalTarget } from './http/canonical-target';
 import type { SandboxEnv } from './http/context';
-import { asSandboxError, errorBody, SandboxError } from './http/errors';
+import { errorBody, notFoundFailure, SandboxError } from './http/errors';
 import { gateway } from './http/gateway';
 import { requestIdMiddleware } from './http/request-id';
 import { registerControlRoutes } from './routes/control';
@@ -15,12 +15,13 @@ import { registerV3DeploymentRoutes } from './routes/v3/deployments';
 import { SandboxStore } from './store/store';
 import { TaskBoard } from './store/tasks';
 
-export const DEFAULT_SANDBOX_TOKEN = 'sandbox-token';
+export type ApiVersion = 'v2' | 'v3';
+export const DEFAULT_TASK_DURATION_MS = 3_000;
 
 export interface SandboxOptions {
   /** The permanent token the sandbox accepts as `APIKey <token>`. */
   token?: string;
-  /** The clock for created_at, expiry checks and EXPIRED status; injectable for tests. */
+  /** The clock for created_at, expiry checks, EXPIRED status and tasks; tests inject theirs. */
   now?: () => Date;
   /** Extra generated keys in the default project, for paging. */
   seedKeys?: number;
@@ -30,13 +31,10 @@ export interface SandboxOptions {
   taskDurationMs?: number;
 }
 
-export type ApiVersion = 'v2' | 'v3';
-export const DEFAULT_TASK_DURATION_MS = 3_000;
-
 export interface Sandbox {
   fetch(request: Request, env?: unknown): Promise<Response>;
   readonly token: string;
-  /** Restores the seed data and clears faults and the request log. */
+  /** Restores the seed data and clears faults, tasks and the request log. */
   reset(options?: { seedKeys?: number }): void;
   readonly faults: FaultController;
   readonly requestLog: RequestLog;
@@ -44,18 +42,16 @@ export interface Sandbox {
 }
 
 export function createSandbox(options: SandboxOptions = {}): Sandbox {
-  const token = options.token ?? DEFAULT_SANDBOX_TOKEN;
+  const { token = 'sandbox-token', now = () => new Date(), apiVersions = ['v2', 'v3'] } = options;
   if (token === '' || /\s/.test(token)) {
     throw new Error('The sandbox token must be a non-empty word.');
   }
-  const now = options.now ?? (() => new Date());
   const store = new SandboxStore(options.seedKeys ?? 0);
   const faults = new FaultController();
   const requestLog = new RequestLog();
   const tasks = new TaskBoard(now, options.taskDurationMs ?? DEFAULT_TASK_DURATION_MS);
-  const versions = options.apiVersions ?? ['v2', 'v3'];
-  const reset = (resetOptions: { seedKeys?: number } = {}) => {
-    store.reset(resetOptions.seedKeys);
+  const reset = ({ seedKeys }: { seedKeys?: number } = {}) => {
+    store.reset(seedKeys);
     tasks.clear();
     faults.clear();
     requestLog.clear();
@@ -67,30 +63,32 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   // Before the gateway: control routes need no token and are never faulted or logged.
   registerControlRoutes(app, { faults, log: requestLog, reset, tasks });
   app.use('*', gateway({ token, now, faults, log: requestLog }));
-  // One store, one route module per resource and API generation: a v3 module joins beside v2.
-  const deps = { store, now };
   // A task whose time has come lands before any call can read the state it changes.
   app.use('/cloud/*', async (_c, next) => {
     tasks.settle();
     await next();
   });
-  if (versions.includes('v2')) {
+  // One store; one route module per resource and API generation.
+  const deps = { store, now };
+  if (apiVersions.includes('v2')) {
     registerV2ApiKeyRoutes(app, deps);
     registerV2DeploymentRoutes(app, deps);
   }
-  if (versions.includes('v3')) {
+  if (apiVersions.includes('v3')) {
     registerV3ApiKeyRoutes(app, deps);
     registerV3DeploymentRoutes(app, { ...deps, tasks });
   }
   registerProjectRoutes(app, deps);
 
   app.notFound((c) => {
-    const error = new SandboxError(404, 'NotFoundError', `Resource not found: ${c.req.path}`);
-    return Response.json(errorBody(error, c.var.requestId), { status: 404 });
+    throw notFoundFailure(`Resource not found: ${c.req.path}`);
   });
   app.onError((err, c) => {
-    const error = asSandboxError(err);
-    return Response.json(errorBody(error, c.var.requestId), { status: error.status });
+    const error =
+      err instanceof SandboxError
+        ? err
+        : new SandboxError(500, 'InternalServerError', `Sandbox failure: ${err.message}`);
+    return c.json(errorBody(error, c.var.requestId), error.status);
   });
 
   return {

@@ -1,4 +1,4 @@
-import { PORT_RULE, readEnvInteger } from '../server/read-env-integer';
+import { PORT_RULE, readEnvInteger } from '../shared/read-env-integer';
 import { startSandboxServer } from './server';
 
 /** `npm run sandbox`: the fake Gcore API on a fixed port, for local development and e2e runs. */

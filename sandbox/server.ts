@@ -2,19 +2,18 @@ import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { readEnvInteger } from '../server/read-env-integer';
-import { createSandbox, type ApiVersion, type Sandbox } from './create-sandbox';
+import { readEnvInteger } from '../shared/read-env-integer';
+import {
+  createSandbox,
+  type ApiVersion,
+  type Sandbox,
+  type SandboxOptions,
+} from './create-sandbox';
 
-export interface SandboxServerOptions {
+export interface SandboxServerOptions extends SandboxOptions {
   /** 0 (the default) picks a free port. */
   port?: number;
   host?: string;
-  token?: string;
-  seedKeys?: number;
-  apiVersions?: readonly ApiVersion[];
-  taskDurationMs?: number;
-  /** The sandbox's clock (tests move it instead of waiting for tasks). */
-  now?: () => Date;
 }
 
 export interface SandboxServer {
@@ -29,13 +28,10 @@ export interface SandboxServer {
 export async function startSandboxServer(opts: SandboxServerOptions = {}): Promise<SandboxServer> {
   const host = opts.host ?? '127.0.0.1';
   const sandbox = createSandbox({
-    token: opts.token,
-    now: opts.now,
-    seedKeys: opts.seedKeys,
+    ...opts,
     apiVersions: opts.apiVersions ?? readApiVersions(process.env.SANDBOX_API_VERSIONS),
     taskDurationMs:
-      opts.taskDurationMs ??
-      readEnvInteger(process.env, 'SANDBOX_TASK_MS', TASK_MS_RULE, undefined),
+      opts.taskDurationMs ?? readEnvInteger(process.env, 'SANDBOX_TASK_MS', TASK_MS, undefined),
   });
   // The node adapter answers 400 to a Host it cannot parse or that does not match the URL.
   // Global Request and Response stay untouched: servers and tests run the sandbox in-process.
@@ -82,8 +78,4 @@ function readApiVersions(raw: string | undefined): ApiVersion[] {
   return versions as ApiVersion[];
 }
 
-const TASK_MS_RULE = {
-  min: 0,
-  max: 600_000,
-  what: 'a whole number of milliseconds from 0 to 600000',
-};
+const TASK_MS = { min: 0, max: 600_000, what: 'a whole number of milliseconds from 0 to 600000' };

@@ -1,5 +1,5 @@
 import { readApiUrl } from './api-url.ts';
-import { PORT_RULE, readEnvInteger } from './read-env-integer.ts';
+import { PORT_RULE, readEnvInteger } from '../shared/read-env-integer.ts';
 import { startSandboxProcess } from './start-sandbox-process.ts';
 
 /**

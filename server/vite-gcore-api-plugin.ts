@@ -17,7 +17,7 @@ import { realJobClock } from './jobs/steps/job-clock.ts';
 import { awaitJobsService, startJobsService } from './jobs/jobs-service.ts';
 import { readJobsSettings, type JobsSettings } from './jobs/jobs-settings.ts';
 import { createJobExecutor } from './jobs/steps/run-job.ts';
-import { MS_RULE, readEnvInteger } from './read-env-integer.ts';
+import { MS_RULE, readEnvInteger } from '../shared/read-env-integer.ts';
 
 export type GcoreApiPluginOptions = {
   /** Settings over those of `.env` and process.env (tests). */

@@ -50,25 +50,17 @@ function delay(ms: number, signal: AbortSignal): Promise<boolean> {
 
 function faultResponse(fault: ArmedFault, requestId: string): Response {
   const status = fault.status ?? 500;
-  const headers = new Headers(fault.headers);
-  let body: string | null = null;
-  if (fault.bodyText !== undefined) {
-    body = fault.bodyText;
-    if (!headers.has('content-type'))
-      headers.set('content-type', fault.contentType ?? 'text/plain');
-  } else if (fault.body !== undefined || status >= 400) {
-    body = JSON.stringify(fault.body ?? defaultErrorBody(status, requestId));
-    if (!headers.has('content-type')) {
-      headers.set('content-type', fault.contentType ?? 'application/json');
-    }
-  }
-  return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, headers });
-}
-
-function defaultErrorBody(status: number, requestId: string) {
-  return {
+  const errorBody = {
     exception_class: EXCEPTION_CLASSES[status] ?? 'HTTPError',
     message: `Injected fault: HTTP ${status}`,
     request_id: requestId,
   };
+  const json = fault.body ?? (status >= 400 ? errorBody : undefined);
+  const body = fault.bodyText ?? (json === undefined ? null : JSON.stringify(json));
+  const headers = new Headers(fault.headers);
+  const type = fault.bodyText === undefined ? 'application/json' : 'text/plain';
+  if (body !== null && !headers.has('content-type')) {
+    headers.set('content-type', fault.contentType ?? type);
+  }
+  return new Response(NULL_BODY_STATUSES.has(status) ? null : body, { status, headers });
 }

@@ -17,7 +17,7 @@ export interface RequestLogEntry {
 /** Enough for any test's own calls; a long-running dev sandbox must not grow without end. */
 export const REQUEST_LOG_LIMIT = 1000;
 
-/** The latest /cloud requests the sandbox received, oldest first, so tests can assert what was sent. */
+/** The latest /cloud requests received, oldest first, so tests can assert what was sent. */
 export class RequestLog {
   #entries: RequestLogEntry[] = [];
 

@@ -16,44 +16,44 @@ export async function readBody(request: Request): Promise<ParsedBody> {
   }
 }
 
-/** The JSON object a create/update call must send; anything else is a 400 with no field named. */
-export function requireJsonObject(body: ParsedBody): Record<string, unknown> {
-  if (body.kind === 'json' && isPlainObject(body.value)) return body.value;
-  const message =
-    body.kind === 'json' ? 'Expected a JSON object.' : 'The request body is not valid JSON.';
-  // No field to name, so no invalid_fields: the message alone says what is wrong.
-  throw new SandboxError(400, 'ValidationError', `Validation Error: ${message}`);
-}
-
 /**
- * Parses with the app's own zod schema and reports each broken top-level field in one 400.
- * `extra` holds checks zod cannot make (such as "in the future"); they only count for fields
+ * The body as a JSON object parsed with a zod contract, each broken top-level field named in one
+ * 400. `extra` holds checks zod cannot make (such as "in the future"); they only count for fields
  * zod accepted, so one mistake never earns a field two messages.
  */
 export function parseBody<S extends z.ZodMiniType>(
   schema: S,
-  input: Record<string, unknown>,
-  extra: InvalidFields,
+  body: ParsedBody,
+  extra: (input: Record<string, unknown>) => InvalidFields = () => ({}),
 ): z.infer<S> {
+  const value = body.kind === 'json' ? body.value : undefined;
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    const message =
+      body.kind === 'json' ? 'Expected a JSON object.' : 'The request body is not valid JSON.';
+    // No field to name, so no invalid_fields: the message alone says what is wrong.
+    throw new SandboxError(400, 'ValidationError', `Validation Error: ${message}`);
+  }
+  const input = value as Record<string, unknown>;
   const result = schema.safeParse(input);
   const invalid: InvalidFields = {};
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const field = issue.path[0];
-      const name = typeof field === 'string' ? field : 'non_field_errors';
-      addInvalid(invalid, name, describeIssue(issue, input));
+  for (const issue of result.error?.issues ?? []) {
+    // A strict contract's unknown keys arrive as one issue; each is named as its own field.
+    const keys = issue.code === 'unrecognized_keys' ? issue.keys : [issue.path[0]];
+    for (const key of keys) {
+      const field = typeof key === 'string' ? key : 'non_field_errors';
+      addInvalid(invalid, field, describeIssue(issue, input));
     }
   }
-  for (const [field, messages] of Object.entries(extra)) {
-    if (invalid[field]) continue;
-    for (const message of messages) addInvalid(invalid, field, message);
+  for (const [field, messages] of Object.entries(extra(input))) {
+    if (!invalid[field]) messages.forEach((message) => addInvalid(invalid, field, message));
   }
-  if (Object.keys(invalid).length > 0 || !result.success) throw validationFailure(invalid);
+  if (!result.success || Object.keys(invalid).length > 0) throw validationFailure(invalid);
   return result.data;
 }
 
 function describeIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>): string {
   const [field, index] = issue.path;
+  if (issue.code === 'unrecognized_keys') return 'Unknown field.';
   if (typeof field === 'string' && issue.path.length === 1 && input[field] === undefined) {
     return 'This field is required.';
   }
@@ -62,12 +62,10 @@ function describeIssue(issue: z.core.$ZodIssue, input: Record<string, unknown>):
     issue.code === 'invalid_type' && issue.message === 'Invalid input'
       ? `Expected ${issue.expected}.`
       : issue.message;
-  if (typeof field === 'string' && typeof index === 'number') {
-    const list = input[field];
-    const item = Array.isArray(list) ? JSON.stringify(list[index]) : undefined;
-    return `Item ${index}${item === undefined ? '' : ` (${item})`}: ${message}`;
-  }
-  return message;
+  if (typeof field !== 'string' || typeof index !== 'number') return message;
+  const list = input[field];
+  const item = Array.isArray(list) ? JSON.stringify(list[index]) : undefined;
+  return `Item ${index}${item === undefined ? '' : ` (${item})`}: ${message}`;
 }
 
 /** The Decision on expires_at: unparsable, or not strictly in the future, is a 400. */
@@ -78,8 +76,4 @@ export function expiresAtProblems(input: Record<string, unknown>, now: Date): In
   if (Number.isNaN(instant)) return { expires_at: ['Not a valid date and time.'] };
   if (instant <= now.getTime()) return { expires_at: ['Expiration date must be in the future.'] };
   return {};
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,30 +1,18 @@
 import { IncomingMessage } from 'node:http';
 import type { MiddlewareHandler } from 'hono';
+import { checkTarget } from '../../shared/http/canonical-target';
 import type { SandboxEnv } from './context';
 import { SandboxError } from './errors';
 
 /**
- * Whether a request target's path is already what the router sees: no percent-encoding, dot
- * segment, empty segment or anything URL parsing would rewrite. The token check and the routes
- * match one path, so `/%63loud/…`, `/./cloud/…` or `/x/../cloud/…` can never slip past one of
- * them while reaching the other.
+ * First in line, with the gateway's own rule: a target that is not canonical is a 400, never
+ * logged, faulted or routed, so the token check and the routes always see one path.
  */
-export function isCanonicalTarget(target: string): boolean {
-  if (!target.startsWith('/')) return false;
-  const query = target.indexOf('?');
-  const path = query === -1 ? target : target.slice(0, query);
-  if (path.includes('%') || path.includes('//')) return false;
-  return new URL(path, 'http://sandbox.invalid').pathname === path;
-}
-
-/** First in line: a target that is not canonical is a 400, never logged, faulted or routed. */
 export const canonicalTarget: MiddlewareHandler<SandboxEnv> = async (c, next) => {
-  if (!isCanonicalTarget(rawTarget(c.env, c.req.url))) {
-    throw new SandboxError(
-      400,
-      'ValidationError',
-      'Validation Error: the request path must be sent in canonical form.',
-    );
+  const verdict = checkTarget(rawTarget(c.env, c.req.url));
+  if (!verdict.ok) {
+    const problem = `the request target has ${verdict.problem}`;
+    throw new SandboxError(400, 'ValidationError', `Validation Error: ${problem}.`);
   }
   await next();
 };

@@ -23,13 +23,6 @@ export function validationFailure(invalidFields: InvalidFields): SandboxError {
   return new SandboxError(400, 'ValidationError', validationMessage(invalidFields), invalidFields);
 }
 
-/** What the app answers for anything a handler throws: a SandboxError as is, the rest as a 500. */
-export function asSandboxError(err: unknown): SandboxError {
-  if (err instanceof SandboxError) return err;
-  const message = err instanceof Error ? err.message : String(err);
-  return new SandboxError(500, 'InternalServerError', `Sandbox failure: ${message}`);
-}
-
 /** Gcore's error body; invalid_fields only when a field is to blame. */
 export function errorBody(error: SandboxError, requestId: string) {
   return {

@@ -1,11 +1,7 @@
-import type { StoredApiKey } from '../store/types';
+import { isoUtc } from '../store/timestamps';
+import type { KeyWithBindings } from '../store/types';
 import { SEED_DEPLOYMENT_IDS } from './deployments';
 import { SEED_PROJECT_IDS } from './projects';
-
-/** A seed key with the deployments it starts bound to. */
-export interface SeedApiKey extends StoredApiKey {
-  inference_instance_ids: string[];
-}
 
 export const SEED_KEY_IDS = {
   ciPipeline: '5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0',
@@ -15,7 +11,7 @@ export const SEED_KEY_IDS = {
 } as const;
 
 // Seed keys carry no secret: Gcore never shows one again after creation, so neither do we.
-export const SEED_API_KEYS: readonly SeedApiKey[] = [
+export const SEED_API_KEYS: readonly KeyWithBindings[] = [
   {
     key_id: SEED_KEY_IDS.ciPipeline,
     name: 'ci-pipeline',
@@ -59,7 +55,7 @@ export const SEED_API_KEYS: readonly SeedApiKey[] = [
  * Extra keys for paging tests: deterministic ids (v4-shaped) and names, one minute apart, all
  * older than the hand-written seed keys so they sort after them by default (created_at.desc).
  */
-export function generateSeedKeys(count: number): SeedApiKey[] {
+export function generateSeedKeys(count: number): KeyWithBindings[] {
   const base = Date.parse('2024-01-01T00:00:00Z');
   return Array.from({ length: count }, (_, i) => {
     const n = i + 1;
@@ -67,7 +63,7 @@ export function generateSeedKeys(count: number): SeedApiKey[] {
       key_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
       name: `generated-key-${String(n).padStart(4, '0')}`,
       description: null,
-      created_at: new Date(base + n * 60_000).toISOString().replace('.000Z', 'Z'),
+      created_at: isoUtc(base + n * 60_000),
       expires_at: null,
       inference_instance_ids: [],
       project_id: SEED_PROJECT_IDS.default,

@@ -30,9 +30,9 @@ const FLAVORS = {
 
 type Row = [
   id: string,
-  projectId: number,
   name: string,
   status: DeploymentStatus,
+  /** In 2024, to the minute, UTC. */
   createdAt: string,
   image: keyof typeof IMAGES,
   flavor: keyof typeof FLAVORS,
@@ -42,17 +42,21 @@ type Row = [
 
 // A mix of statuses in two projects, one deployment per line.
 // prettier-ignore
-const ROWS: Row[] = [
-  [D.llamaChat, P.default, 'llama-3-8b-chat', 'ACTIVE', '2024-03-04T10:15:00Z', 'vllm', 'h100', 2, 2],
-  [D.mistralInstruct, P.default, 'mistral-7b-instruct', 'ACTIVE', '2024-04-11T08:40:00Z', 'vllm', 'l40s', 1, 1],
-  [D.whisperLarge, P.default, 'whisper-large-v3', 'DEPLOYING', '2024-06-20T13:05:00Z', 'whisper', 'l40s', 0, 1],
-  [D.stableDiffusion, P.default, 'stable-diffusion-xl', 'DISABLED', '2024-05-02T17:20:00Z', 'sdxl', 'h100', 0, 0],
-  [D.qwenInstruct, P.default, 'qwen2-72b-instruct', 'FAILED', '2024-07-08T09:55:00Z', 'vllm', 'h100', 0, 2],
-  [D.bgeEmbeddings, P.default, 'bge-m3-embeddings', 'PARTIALLYDEPLOYED', '2024-07-30T11:10:00Z', 'tei', 'cpu', 1, 3],
-  [D.phiMini, P.default, 'phi-3-mini-4k', 'NEW', '2024-08-15T15:45:00Z', 'vllm', 'l40s', 0, 1],
-  [D.stagingLlamaChat, P.staging, 'llama-3-8b-chat', 'ACTIVE', '2024-05-20T10:00:00Z', 'vllm', 'l40s', 1, 1],
-  [D.stagingWhisperSmall, P.staging, 'whisper-small', 'ACTIVE', '2024-05-21T14:30:00Z', 'whisper', 'cpu', 1, 1],
-  [D.stagingMistral, P.staging, 'mistral-7b-instruct', 'ERROR', '2024-06-01T09:00:00Z', 'vllm', 'l40s', 0, 1],
+const ROWS: [projectId: number, rows: Row[]][] = [
+  [P.default, [
+    [D.llamaChat, 'llama-3-8b-chat', 'ACTIVE', '03-04T10:15', 'vllm', 'h100', 2, 2],
+    [D.mistralInstruct, 'mistral-7b-instruct', 'ACTIVE', '04-11T08:40', 'vllm', 'l40s', 1, 1],
+    [D.whisperLarge, 'whisper-large-v3', 'DEPLOYING', '06-20T13:05', 'whisper', 'l40s', 0, 1],
+    [D.stableDiffusion, 'stable-diffusion-xl', 'DISABLED', '05-02T17:20', 'sdxl', 'h100', 0, 0],
+    [D.qwenInstruct, 'qwen2-72b-instruct', 'FAILED', '07-08T09:55', 'vllm', 'h100', 0, 2],
+    [D.bgeEmbeddings, 'bge-m3-embeddings', 'PARTIALLYDEPLOYED', '07-30T11:10', 'tei', 'cpu', 1, 3],
+    [D.phiMini, 'phi-3-mini-4k', 'NEW', '08-15T15:45', 'vllm', 'l40s', 0, 1],
+  ]],
+  [P.staging, [
+    [D.stagingLlamaChat, 'llama-3-8b-chat', 'ACTIVE', '05-20T10:00', 'vllm', 'l40s', 1, 1],
+    [D.stagingWhisperSmall, 'whisper-small', 'ACTIVE', '05-21T14:30', 'whisper', 'cpu', 1, 1],
+    [D.stagingMistral, 'mistral-7b-instruct', 'ERROR', '06-01T09:00', 'vllm', 'l40s', 0, 1],
+  ]],
 ];
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -66,8 +70,8 @@ const ERRORS: Record<string, string> = {
 /** Not yet deployed (or failed) deployments have no public address. */
 const ADDRESSED = new Set<DeploymentStatus>(['ACTIVE', 'DISABLED', 'PARTIALLYDEPLOYED']);
 
-export const SEED_DEPLOYMENTS: readonly DeploymentRecord[] = ROWS.map(
-  ([id, projectId, name, status, created_at, image, flavor, ready, total]) => ({
+export const SEED_DEPLOYMENTS: readonly DeploymentRecord[] = ROWS.flatMap(([projectId, rows]) =>
+  rows.map(([id, name, status, createdAt, image, flavor, ready, total]) => ({
     project_id: projectId,
     instance: {
       id,
@@ -75,7 +79,7 @@ export const SEED_DEPLOYMENTS: readonly DeploymentRecord[] = ROWS.map(
       status,
       address: ADDRESSED.has(status) ? `https://${name}-${id.slice(0, 6)}.ai.gcore.dev` : null,
       description: DESCRIPTIONS[id] ?? null,
-      created_at,
+      created_at: `2024-${createdAt}:00Z`,
       image: IMAGES[image],
       listening_port: 8080,
       flavor_id: FLAVORS[flavor],
@@ -93,5 +97,5 @@ export const SEED_DEPLOYMENTS: readonly DeploymentRecord[] = ROWS.map(
       probes: null,
       timeout: 120,
     },
-  }),
+  })),
 );

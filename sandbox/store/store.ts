@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import type { Project } from '../../src/features/projects/api/project-schemas';
-import { notFoundFailure } from '../http/errors';
+import { notFoundFailure, SandboxError } from '../http/errors';
 import { generateSeedKeys, SEED_API_KEYS } from '../seed/api-keys';
 import { SEED_DEPLOYMENTS } from '../seed/deployments';
 import { SEED_PROJECTS } from '../seed/projects';
@@ -32,10 +33,8 @@ export class SandboxStore {
     this.deployments = structuredClone([...SEED_DEPLOYMENTS]);
     this.keys.clear();
     this.#bindings = [];
-    for (const { inference_instance_ids, ...key } of [
-      ...SEED_API_KEYS,
-      ...generateSeedKeys(seedKeys),
-    ]) {
+    const seed = [...SEED_API_KEYS, ...generateSeedKeys(seedKeys)];
+    for (const { inference_instance_ids, ...key } of seed) {
       this.keys.set(key.key_id, { ...key });
       this.bind('keyId', key.key_id, inference_instance_ids);
     }
@@ -92,7 +91,20 @@ export class SandboxStore {
     }
   }
 
-  isNameTaken(projectId: number, name: string): boolean {
-    return this.keysOf(projectId).some((key) => key.name === name);
+  /** A project's key by name (v3's address for it). */
+  keyNamed(projectId: number, name: string): StoredApiKey | undefined {
+    return this.keysOf(projectId).find((key) => key.name === name);
+  }
+
+  /** Stores a new key; a name its project already has is a 409, in either generation. */
+  addKey(fields: Omit<StoredApiKey, 'key_id'>): StoredApiKey {
+    const { name, project_id: projectId } = fields;
+    if (this.keyNamed(projectId, name)) {
+      const message = `the name "${name}" is taken in project ${projectId}`;
+      throw new SandboxError(409, 'ConflictError', `API key already exists: ${message}.`);
+    }
+    const key = { key_id: randomUUID(), ...fields };
+    this.keys.set(key.key_id, key);
+    return key;
   }
 }

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
+import { isoUtc, wholeSeconds } from './timestamps';
 
-/** What the next tasks (or the next one) will do instead of finishing: armed through the control routes. */
+/** What the next task(s) will do instead of finishing; armed through the control routes. */
 export const taskOutcomeSpecSchema = z.object({
   outcome: z.enum(['error', 'never']),
   /** Only tasks of this deployment; any deployment when absent. */
@@ -68,7 +69,7 @@ export class TaskBoard {
     const task = this.#tasks.get(id);
     if (!task) return undefined;
     const state = this.#stateOf(task);
-    const iso = (ms: number) => new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+    const iso = (ms: number) => isoUtc(wholeSeconds(ms));
     const finishedAt = task.createdAt + this.durationMs;
     return {
       id: task.id,

@@ -23,10 +23,8 @@ export interface ContainerOut {
 }
 
 /**
- * A deployment as v2 shows it (InferenceInstanceOutSerializer), minus `api_key_ids` and
- * `auth_enabled`, which are derived from the bindings at read time. A later generation reads the
- * same record (v3 addresses it by `name`).
- * Built on the app's Deployment type so a field the app starts to require breaks the seed.
+ * A deployment as v2 shows it (InferenceInstanceOutSerializer) minus what the bindings derive;
+ * v3 reads it too. On the app's type, so a field the app starts to require breaks the seed.
  */
 export interface InferenceInstance extends Omit<
   Deployment,
@@ -59,6 +57,11 @@ export interface StoredApiKey extends Omit<
   'status' | 'project_id' | 'inference_instance_ids'
 > {
   project_id: number;
+}
+
+/** A key with the deployment ids it is bound to: how v2 shows it, and how the seed lists it. */
+export interface KeyWithBindings extends StoredApiKey {
+  inference_instance_ids: readonly string[];
 }
 
 /** One key bound to one deployment. */

@@ -1,4 +1,4 @@
-import { MS_RULE, readEnvInteger } from '../read-env-integer.ts';
+import { MS_RULE, readEnvInteger } from '../../shared/read-env-integer.ts';
 import {
   readAuditIdentitySettings,
   type AuditIdentitySettings,

@@ -1,6 +1,6 @@
 import type { ServerResponse } from 'node:http';
 import { sendError } from '../cloud-answer.ts';
-import { checkTarget } from './canonical-target.ts';
+import { checkTarget } from '../../shared/http/canonical-target.ts';
 import type { NodeMiddleware } from './node-middleware.ts';
 
 /** 400 for a target that is not canonical; any body stays unread, so the connection closes. */

@@ -10,7 +10,7 @@ import { jobStarter } from '../jobs/job-starter.ts';
 import { realJobClock } from '../jobs/steps/job-clock.ts';
 import { startJobsService } from '../jobs/jobs-service.ts';
 import { createJobExecutor } from '../jobs/steps/run-job.ts';
-import { PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
+import { PORT_RULE, readEnvInteger } from '../../shared/read-env-integer.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
 import { injectMeta } from './html-meta.ts';
 import { logJson } from './log-json.ts';

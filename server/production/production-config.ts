@@ -2,7 +2,7 @@ import { readApiGenerationSetting, type ApiGenerationSetting } from '../api-gene
 import { readApiUrl } from '../api-url.ts';
 import { readGatewaySettings, type GatewaySettings } from '../gateway/gateway-settings.ts';
 import { readJobsSettings, type JobsSettings } from '../jobs/jobs-settings.ts';
-import { MS_RULE, PORT_RULE, readEnvInteger } from '../read-env-integer.ts';
+import { MS_RULE, PORT_RULE, readEnvInteger } from '../../shared/read-env-integer.ts';
 
 export type AuthMode = 'server' | 'personal';
 

@@ -1,7 +1,7 @@
 import { DEPLOYMENTS_PATH } from '../../../src/features/deployments/api/deployment-schemas';
 import type { RouteDeps, SandboxApp } from '../../http/context';
 import { methodNotAllowed } from '../../http/errors';
-import { pageOf, parsePageQuery, parseProjectId, sortItems } from '../../http/query';
+import { CREATED_DESC, pageOf, parsePageQuery, projectIdOf, sortItems } from '../../http/query';
 import { deploymentOut } from './serializers';
 
 const DEPLOYMENT_ORDER_FIELDS = ['name', 'created_at', 'status'] as const;
@@ -10,19 +10,11 @@ const DEPLOYMENT_ORDER_FIELDS = ['name', 'created_at', 'status'] as const;
 export function registerV2DeploymentRoutes(app: SandboxApp, { store }: RouteDeps): void {
   app.get(DEPLOYMENTS_PATH, (c) => {
     const query = (name: string) => c.req.query(name);
-    const projectId = parseProjectId(query('project_id'));
-    const page = parsePageQuery(query, DEPLOYMENT_ORDER_FIELDS, {
-      field: 'created_at',
-      direction: 'desc',
-    });
+    const projectId = projectIdOf(query('project_id'));
+    const page = parsePageQuery(query, DEPLOYMENT_ORDER_FIELDS, CREATED_DESC);
     const project = store.requireProject(projectId);
     const inProject = store.deployments.filter((d) => d.project_id === project.id);
-    const sorted = sortItems(
-      inProject,
-      page.orderBy,
-      (d, field) => d.instance[field],
-      (d) => d.instance.id,
-    );
+    const sorted = sortItems(inProject, page.orderBy, (d, f) => [d.instance[f], d.instance.id]);
     const { count, results } = pageOf(sorted, page);
     return c.json({ count, results: results.map((d) => deploymentOut(d, store)) }, 200);
   });

@@ -1,25 +1,12 @@
 import type { ApiKey } from '../../../src/features/api-keys/api/api-key-schemas';
 import type { SandboxStore } from '../../store/store';
-import type { DeploymentRecord, StoredApiKey } from '../../store/types';
-
-/** A v2 key: the stored fields and the ids of the deployments it is bound to. */
-export interface KeyWithBindings extends StoredApiKey {
-  inference_instance_ids: readonly string[];
-}
+import type { DeploymentRecord, KeyWithBindings, StoredApiKey } from '../../store/types';
 
 /** The key as v2 shows it; status depends on the clock, so it is computed per read. */
 export function keyOut(key: KeyWithBindings, now: Date): ApiKey {
   const expired = key.expires_at !== null && Date.parse(key.expires_at) <= now.getTime();
-  return {
-    key_id: key.key_id,
-    name: key.name,
-    description: key.description,
-    status: expired ? 'EXPIRED' : 'ACTIVE',
-    project_id: key.project_id,
-    inference_instance_ids: [...key.inference_instance_ids],
-    expires_at: key.expires_at,
-    created_at: key.created_at,
-  };
+  const ids = [...key.inference_instance_ids];
+  return { ...key, status: expired ? 'EXPIRED' : 'ACTIVE', inference_instance_ids: ids };
 }
 
 /** A stored key as v2 shows it, its bindings read from the store. */
@@ -34,9 +21,4 @@ export function storedKeyOut(store: SandboxStore, key: StoredApiKey, now: Date):
 export function deploymentOut(record: DeploymentRecord, store: SandboxStore) {
   const keyIds = store.boundTo('deploymentId', record.instance.id);
   return { ...record.instance, api_key_ids: keyIds, auth_enabled: keyIds.length > 0 };
-}
-
-/** ISO 8601 in UTC with Z, without milliseconds unless they carry information. */
-export function isoUtc(instant: Date | number): string {
-  return new Date(instant).toISOString().replace('.000Z', 'Z');
 }
