@@ -33,21 +33,30 @@ export function useJobs(ids: readonly string[]): (Job | undefined)[] {
 }
 
 /**
- * A job that ends changed keys and deployments on Gcore: their lists are read again, whoever is
- * left on screen to show them.
+ * A job that lands a step, or ends, changed keys and deployments on Gcore: their lists are read
+ * again then, whoever is left on screen, so a deployment bound first shows while the next binds.
  */
 function useRefreshOnJobEnd(jobs: readonly (Job | undefined)[]): void {
   const client = useQueryClient();
-  const active = useRef(new Set<string>());
+  const landed = useRef(new Map<string, number>());
   useEffect(() => {
-    let ended = false;
+    let changed = false;
     for (const job of jobs) {
       if (!job) continue;
-      if (isActiveJob(job)) active.current.add(job.id);
-      else if (active.current.delete(job.id)) ended = true;
+      if (!isActiveJob(job)) {
+        if (landed.current.delete(job.id)) changed = true;
+        continue;
+      }
+      const count = landedSteps(job);
+      const before = landed.current.get(job.id);
+      landed.current.set(job.id, count);
+      if (before !== undefined && count > before) changed = true;
     }
-    if (!ended) return;
+    if (!changed) return;
     void client.invalidateQueries({ queryKey: apiKeyKeys.all });
     void client.invalidateQueries({ queryKey: apiKeyKeys.allDeployments });
   }, [client, jobs]);
 }
+
+const landedSteps = (job: Job) =>
+  job.steps.filter((step) => step.status === 'done').length + (job.key_deleted ? 1 : 0);
