@@ -22,6 +22,14 @@ export class SandboxControl {
     expect(response.ok(), await response.text()).toBe(true);
   }
 
+  /** The next v3 task(s), of one deployment if named, end in ERROR with `error`. */
+  async failTasks(spec: { deployment?: string; error: string; times?: number }): Promise<void> {
+    const response = await this.request.post(`${this.base}/__sandbox/tasks`, {
+      data: { outcome: 'error', ...spec },
+    });
+    expect(response.ok(), await response.text()).toBe(true);
+  }
+
   async requests(filter?: { method?: string; path?: string }): Promise<RequestLogEntry[]> {
     const response = await this.request.get(`${this.base}/__sandbox/requests`);
     const entries = (await response.json()) as RequestLogEntry[];

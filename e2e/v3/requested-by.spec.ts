@@ -3,7 +3,7 @@ import { expect, test } from '../fixtures';
 import { recordServerCalls } from '../server-calls';
 import { createButton, fillKey, openCreateForm, progressRow } from './create-form-helpers';
 
-test('on v3 too, every call to the server says it is the dashboard: create, bind, task', async ({
+test('on v3 too, every call to the server says it is the dashboard: create, the bind job, its polls', async ({
   page,
   sandbox,
 }) => {
@@ -18,7 +18,8 @@ test('on v3 too, every call to the server says it is the dashboard: create, bind
   const seen = await calls();
   const paths = seen.map((call) => `${call.method} ${call.path}`);
   expect(paths).toContain('POST /cloud/v3/inference/1/api_keys');
-  expect(paths).toContain('PATCH /cloud/v3/inference/1/deployments/llama-3-8b-chat');
-  expect(paths.some((path) => path.startsWith('GET /cloud/v1/tasks/'))).toBe(true);
+  // The binding itself (PATCH, task polls) is the server's job: the page posts it and follows it.
+  expect(paths).toContain('POST /__app/jobs');
+  expect(paths.some((path) => path.startsWith('GET /__app/jobs/'))).toBe(true);
   expect(seen.filter((call) => call.requestedBy !== REQUESTED_BY_VALUE)).toEqual([]);
 });

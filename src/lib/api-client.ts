@@ -12,6 +12,8 @@ export type RequestOptions = {
   timeoutMs?: number;
   /** A token to try instead of the signed-in one (checking a token at sign-in). */
   token?: string;
+  /** The browser delivers it even if the tab closes meanwhile (small bodies only, 64 kB). */
+  keepalive?: boolean;
 };
 
 type ApiRequest<S extends z.ZodMiniType | null> = RequestOptions & {
@@ -72,6 +74,7 @@ async function send(
       signal,
       credentials: 'same-origin',
       cache: 'no-store',
+      keepalive: request.keepalive,
     });
   } catch (cause) {
     if (request.signal?.aborted) {

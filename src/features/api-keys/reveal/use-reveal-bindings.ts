@@ -1,5 +1,4 @@
-import { useEffect, useMemo } from 'react';
-import { afterNextPaint } from '../../../lib/after-next-paint';
+import { useLayoutEffect, useMemo } from 'react';
 import { isActiveJob } from '../../jobs/api/job-query-keys';
 import { jobProgressItems } from '../../jobs/model/job-progress';
 import { useJobRun } from '../../jobs/use-job-run';
@@ -8,9 +7,9 @@ import { useKeysAdapter } from '../api/keys-adapter-context';
 
 /**
  * The new key's bindings as the reveal shows them. Where binding is by task (v3) the key exists
- * unbound: a job on the server binds it, posted once the dialog has painted so nothing about it
- * can delay the secret, and run by the server, so closing the dialog (or the tab) never stops
- * it. Elsewhere (v2) the key came back bound and there is nothing to run.
+ * unbound: a job on the server binds it, posted with the dialog's first render, and run by the
+ * server, so closing the dialog (or the tab) never stops it. Elsewhere (v2) the key came back
+ * bound and there is nothing to run.
  */
 export function useRevealBindings(createdKey: CreatedKey, projectId: number | undefined) {
   const { bindingByTask } = useKeysAdapter().capabilities;
@@ -33,7 +32,12 @@ export function useRevealBindings(createdKey: CreatedKey, projectId: number | un
   const run = useJobRun(input);
   const { begin, job, startError } = run;
 
-  useEffect(() => (input ? afterNextPaint(begin) : undefined), [input, begin]);
+  // Before the first paint, not after it: the tab may be closed the moment the secret shows, and
+  // one in the background paints nothing until it is looked at again. The post is a keepalive
+  // request (jobs-client.ts), so the browser delivers it even when the tab is gone by then.
+  useLayoutEffect(() => {
+    if (input) begin();
+  }, [input, begin]);
 
   const items = useMemo(
     () => jobProgressItems(job, input?.deployments ?? [], true, startError),

@@ -19,6 +19,8 @@ export function startJob(input: StartJobInput): Promise<Job> {
   return apiRequest({
     method: 'POST',
     path: JOBS_PATH,
+    // Posted as the secret shows, when a person may close the tab at once: the job must land.
+    keepalive: true,
     // A body the contract refuses is a bug of the page, not something to send and see.
     body: startJobInputSchema.parse(input),
     schema: jobSchema,
@@ -42,5 +44,10 @@ export function getJob(id: string, signal?: AbortSignal): Promise<Job> {
 
 /** A failed or interrupted job back in the queue; it goes on from the steps not done. */
 export function retryJob(id: string): Promise<Job> {
-  return apiRequest({ method: 'POST', path: jobRetryPath(id), schema: jobSchema });
+  return apiRequest({
+    method: 'POST',
+    path: jobRetryPath(id),
+    schema: jobSchema,
+    keepalive: true,
+  });
 }
