@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeApiKeyNameProblem } from '../api/api-key-name';
+import { describeApiKeyNameProblem } from '../api/v2/api-key-v2-name';
 import type { GenerationCapabilities } from '../api/key-model';
 import {
   EXPIRY_PRESETS,

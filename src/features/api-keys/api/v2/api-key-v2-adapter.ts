@@ -1,19 +1,19 @@
 import { apiRequest } from '../../../../lib/api-client';
-import { getAllDeployments } from '../../../deployments/api/get-deployments';
-import type { Deployment } from '../../../deployments/api/deployment-schemas';
-import { API_KEY_NAME_RULE, describeApiKeyNameProblem } from '../api-key-name';
+import { getAllDeployments } from '../../../deployments/api/v2/get-deployments';
+import type { Deployment } from '../../../deployments/api/v2/deployment-schemas';
+import { API_KEY_NAME_RULE, describeApiKeyNameProblem } from './api-key-v2-name';
 import {
   apiKeySchema,
   type ApiKey,
   type CreateApiKeyInput,
   type UpdateApiKeyInput,
 } from '../api-key-schemas';
-import { createApiKey } from '../create-api-key';
-import { deleteApiKey } from '../delete-api-key';
-import { apiKeyPath } from '../get-api-key';
+import { createApiKey } from './create-api-key';
+import { deleteApiKey } from './delete-api-key';
+import { apiKeyPath } from './api-key-path';
 import type { DeploymentRecord, KeyRecord, KeysAdapter, NewKey } from '../key-model';
-import { listApiKeys } from '../list-api-keys';
-import { updateApiKey } from '../update-api-key';
+import { listApiKeys } from './list-api-keys';
+import { updateApiKey } from './update-api-key';
 
 /** The generation-neutral new key → the body of POST /cloud/v2/inference/api_keys. */
 export function toCreateApiKeyV2Input(projectId: number, key: NewKey): CreateApiKeyInput {
