@@ -1,4 +1,5 @@
 import type { ListOf } from '../../../lib/list-schema';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 
 /**
  * The one model of a key and a deployment the UI speaks, whatever Gcore generation serves it.
@@ -16,18 +17,6 @@ export type KeyRecord = {
   deploymentRefs: string[];
   /** The API's own status word (v2); v3 has none, and "expired" is derived from `expiresAt`. */
   status: string | null;
-};
-
-export type DeploymentRecord = {
-  /** What addresses the deployment: v2's id (UUID), v3's name. */
-  ref: string;
-  name: string;
-  status: string;
-  address: string | null;
-  /** The keys bound to it, as `KeyRecord.id`s. */
-  keyRefs: string[];
-  /** Whether callers must send a key, as the API reports it; false: anyone who reaches it gets in. */
-  authEnabled: boolean;
 };
 
 export type NewKey = {

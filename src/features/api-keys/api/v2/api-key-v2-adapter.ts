@@ -11,7 +11,8 @@ import {
 import { createApiKey } from './create-api-key';
 import { deleteApiKey } from './delete-api-key';
 import { apiKeyPath } from './api-key-path';
-import type { DeploymentRecord, KeyRecord, KeysAdapter, NewKey } from '../key-model';
+import type { DeploymentRecord } from '../../../deployments/api/deployment-record';
+import type { KeyRecord, KeysAdapter, NewKey } from '../key-model';
 import { listApiKeys } from './list-api-keys';
 import { updateApiKey } from './update-api-key';
 
