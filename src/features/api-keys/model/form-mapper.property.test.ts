@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validateAgainstSpec } from '../../../../contract/spec-validator';
 import { keyArb, nowArb, presetArb, valuesArb, withNow } from '../../../test/form-arbitraries';
 import { createApiKeyInputSchema, updateApiKeyInputSchema } from '../api/api-key-schemas';
-import { toCreateApiKeyV2Input } from '../api/v2/api-key-v2-adapter';
+import { toCreateApiKeyV2Input, toUpdateApiKeyV2Input } from '../api/v2/api-key-v2-adapter';
 import { createApiKeyFormSchema, type CreateApiKeyFormValues } from './create-api-key-form-schema';
-import { editApiKeyFormSchema, toEditFormValues, toUpdateApiKeyInput } from './edit-api-key-form';
+import { editApiKeyFormSchema, toEditFormValues, toKeyEdit } from './edit-api-key-form';
 import { toNewKey } from './to-create-api-key-input';
 
 const ORIGINAL_TZ = process.env.TZ;
@@ -65,7 +65,7 @@ describe.each(ZONES)('form values → API input in %s', (zone) => {
         const raw = { ...initial, ...Object.fromEntries(changed.map((f) => [f, other[f]])) };
         const parsed = editApiKeyFormSchema(initial, () => now).safeParse(raw);
         if (!parsed.success) return;
-        const input = toUpdateApiKeyInput(initial, parsed.data, now);
+        const input = toUpdateApiKeyV2Input(toKeyEdit(initial, parsed.data, now));
         expect(updateApiKeyInputSchema.safeParse(input).error?.issues).toBeUndefined();
         expect(validateAgainstSpec('ApiKeyPatchSerializer', input)).toEqual([]);
         expectSendableExpiry(input.expires_at, now);

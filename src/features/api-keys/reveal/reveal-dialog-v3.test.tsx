@@ -36,7 +36,12 @@ describe('RevealDialog on v3', () => {
   function renderReveal() {
     return renderWithClient(
       <RevealDialog
-        createdKey={{ key, secret: secretBox(SECRET), deploymentRefs: chosen }}
+        createdKey={{
+          key,
+          secret: secretBox(SECRET),
+          deploymentRefs: chosen,
+          pendingBindings: chosen,
+        }}
         deployments={chosen.map(v3Deployment)}
         projectId={1}
         onClose={vi.fn()}
