@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyRecord } from '../api/key-model';
+import { keysAdapterV2 } from '../api/v2/api-key-v2-adapter';
 import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
 import { editApiKeyFormSchema, toEditFormValues, toKeyEdit } from './edit-api-key-form';
 
@@ -104,7 +105,7 @@ describe('toKeyEdit: what the user changed, in the one key model', () => {
 describe('editApiKeyFormSchema', () => {
   // The key expired in January 2025; "now" is late 2026.
   const expired = toEditFormValues({ ...key, expiresAt: '2025-01-31T00:00:00Z' }, 7);
-  const schema = editApiKeyFormSchema(expired, () => now);
+  const schema = editApiKeyFormSchema(expired, () => now, keysAdapterV2.capabilities);
 
   it('accepts an unchanged past expiry, so other fields can still be saved', () => {
     expect(schema.safeParse({ ...expired, description: 'new words' }).success).toBe(true);
@@ -121,7 +122,7 @@ describe('editApiKeyFormSchema', () => {
 
   it('rejects a custom expiry chosen anew but left empty', () => {
     const never = { ...expired, expiryPreset: 'never' as const, expiryCustom: '' };
-    const result = editApiKeyFormSchema(never, () => now).safeParse({
+    const result = editApiKeyFormSchema(never, () => now, keysAdapterV2.capabilities).safeParse({
       ...never,
       expiryPreset: 'custom',
     });

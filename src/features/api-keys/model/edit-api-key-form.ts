@@ -2,7 +2,6 @@ import * as z from 'zod/mini';
 import type { KeyChanges, KeyRecord } from '../api/key-model';
 import {
   apiKeyFormSchema,
-  V2_FORM_RULES,
   type CreateApiKeyFormValues,
   type FormRules,
 } from './create-api-key-form-schema';
@@ -34,7 +33,7 @@ export function toEditFormValues(key: KeyRecord, projectId: number): CreateApiKe
 export function editApiKeyFormSchema(
   initial: CreateApiKeyFormValues,
   now: () => Date = () => new Date(),
-  rules: Pick<FormRules, 'descriptionMaxLength'> = V2_FORM_RULES,
+  rules: Pick<FormRules, 'descriptionMaxLength'>,
 ) {
   // Name is shown, not sent; an untouched custom expiry is not re-checked.
   return apiKeyFormSchema({
