@@ -70,6 +70,29 @@ export default tseslint.config(
     rules: { 'import-x/no-cycle': ['error', { ignoreExternal: true }] },
   },
   {
+    // Each generation's wire code (its contract, paths, calls) stays behind its adapter: outside a
+    // feature's api/ folder the page speaks the one key model and asks the adapter, never v2 or v3.
+    // Tests may reach in: they check the wire.
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/features/*/api/**', 'src/**/*.test.{ts,tsx}', 'src/test/**'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './src',
+              from: ['./src/features/*/api/v2/**', './src/features/*/api/v3/**'],
+              message:
+                'Only a feature’s api/ imports a generation’s files: ask the adapter (useKeysAdapter) instead.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: globals.node },
   },

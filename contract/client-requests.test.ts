@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { API_KEYS_PATH } from '../src/features/api-keys/api/api-key-schemas';
-import { createApiKey } from '../src/features/api-keys/api/create-api-key';
+import { createApiKey } from '../src/features/api-keys/api/v2/create-api-key';
 import type { CreateApiKeyFormValues } from '../src/features/api-keys/model/create-api-key-form-schema';
 import { EXPIRY_PRESETS } from '../src/features/api-keys/model/expiry';
 import { toNewKey } from '../src/features/api-keys/model/to-create-api-key-input';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DEPLOYMENT_STATUSES } from '../src/features/deployments/api/deployment-schemas';
+import { DEPLOYMENT_STATUSES } from '../src/features/deployments/api/v2/deployment-schemas';
 import { PROJECT_ORDER_FIELDS } from '../sandbox/routes/projects';
 import { SEED_DEPLOYMENTS } from '../sandbox/seed/deployments';
 import { specSchema } from './spec-validator';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { apiKeyListSchema } from '../../src/features/api-keys/api/api-key-schemas';
-import { deploymentListSchema } from '../../src/features/deployments/api/deployment-schemas';
+import { deploymentListSchema } from '../../src/features/deployments/api/v2/deployment-schemas';
 import { projectListSchema } from '../../src/features/projects/api/project-schemas';
 import { gcoreErrorBodySchema } from '../../src/lib/api-error-schema';
 import { createSandbox } from '../create-sandbox';

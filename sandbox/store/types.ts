@@ -2,7 +2,7 @@ import type { ApiKey } from '../../src/features/api-keys/api/api-key-schemas';
 import type {
   Deployment,
   DEPLOYMENT_STATUSES,
-} from '../../src/features/deployments/api/deployment-schemas';
+} from '../../src/features/deployments/api/v2/deployment-schemas';
 
 export type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 

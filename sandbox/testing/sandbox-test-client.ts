@@ -56,5 +56,5 @@ export function sandboxCaller(sandbox: Sandbox) {
 }
 
 export { API_KEYS_PATH as KEYS } from '../../src/features/api-keys/api/api-key-schemas';
-export { DEPLOYMENTS_PATH as DEPLOYMENTS } from '../../src/features/deployments/api/deployment-schemas';
+export { DEPLOYMENTS_PATH as DEPLOYMENTS } from '../../src/features/deployments/api/v2/deployment-schemas';
 export { PROJECTS_PATH as PROJECTS } from '../../src/features/projects/api/project-schemas';

@@ -2,13 +2,13 @@
 import { QueryClient } from '@tanstack/react-query';
 import { describe, it } from 'vitest';
 import { SEED_KEY_IDS } from '../../sandbox/seed/api-keys';
-import { createApiKey } from '../features/api-keys/api/create-api-key';
-import { deleteApiKey } from '../features/api-keys/api/delete-api-key';
+import { createApiKey } from '../features/api-keys/api/v2/create-api-key';
+import { deleteApiKey } from '../features/api-keys/api/v2/delete-api-key';
 import { keyQueryOptions } from '../features/api-keys/api/key-queries';
 import { keysAdapterV2 } from '../features/api-keys/api/v2/api-key-v2-adapter';
-import { listApiKeys } from '../features/api-keys/api/list-api-keys';
-import { updateApiKey } from '../features/api-keys/api/update-api-key';
-import { getAllDeployments } from '../features/deployments/api/get-deployments';
+import { listApiKeys } from '../features/api-keys/api/v2/list-api-keys';
+import { updateApiKey } from '../features/api-keys/api/v2/update-api-key';
+import { getAllDeployments } from '../features/deployments/api/v2/get-deployments';
 import { projectsQueryOptions } from '../features/projects/api/get-projects';
 import { FAILURE_CASES } from '../test/failure-cases';
 import { checkMatrixCase } from '../test/matrix-case';

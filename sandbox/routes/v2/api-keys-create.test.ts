@@ -5,7 +5,7 @@ import {
   apiKeySchema,
   createdApiKeySchema,
 } from '../../../src/features/api-keys/api/api-key-schemas';
-import { deploymentListSchema } from '../../../src/features/deployments/api/deployment-schemas';
+import { deploymentListSchema } from '../../../src/features/deployments/api/v2/deployment-schemas';
 import { gcoreErrorBodySchema } from '../../../src/lib/api-error-schema';
 import { createSandbox, type Sandbox } from '../../create-sandbox';
 import { DEPLOYMENTS, KEYS, sandboxCaller } from '../../testing/sandbox-test-client';

@@ -1,4 +1,4 @@
-import { DEPLOYMENTS_PATH } from '../../../src/features/deployments/api/deployment-schemas';
+import { DEPLOYMENTS_PATH } from '../../../src/features/deployments/api/v2/deployment-schemas';
 import type { RouteDeps, SandboxApp } from '../../http/context';
 import { methodNotAllowed } from '../../http/errors';
 import { CREATED_DESC, pageOf, parsePageQuery, projectIdOf, sortItems } from '../../http/query';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { listOf } from '../../../lib/list-schema';
-import { apiKeyNameSchema } from './api-key-name';
+import { apiKeyNameSchema } from './v2/api-key-v2-name';
 
 export const API_KEYS_PATH = '/cloud/v2/inference/api_keys';
 

@@ -1,4 +1,5 @@
 import type { ListOf } from '../../../lib/list-schema';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 
 /**
  * The one model of a key and a deployment the UI speaks, whatever Gcore generation serves it.
@@ -16,18 +17,6 @@ export type KeyRecord = {
   deploymentRefs: string[];
   /** The API's own status word (v2); v3 has none, and "expired" is derived from `expiresAt`. */
   status: string | null;
-};
-
-export type DeploymentRecord = {
-  /** What addresses the deployment: v2's id (UUID), v3's name. */
-  ref: string;
-  name: string;
-  status: string;
-  address: string | null;
-  /** The keys bound to it, as `KeyRecord.id`s. */
-  keyRefs: string[];
-  /** Whether callers must send a key, as the API reports it; false: anyone who reaches it gets in. */
-  authEnabled: boolean;
 };
 
 export type NewKey = {
@@ -51,8 +40,11 @@ export type GenerationCapabilities = {
   expiryEditable: boolean;
   /** v2 sorts on the server; v3 has no order or filter, so lists are fetched whole. */
   serverSort: boolean;
-  /** v3 binds by patching each deployment and waiting for its tasks; v2 inside the key call. */
-  bindingByTask: boolean;
+  /**
+   * Whether any of the generation's work runs as jobs on the app's server (v3's bindings and its
+   * detach and delete): where none can, the page never asks the server for them.
+   */
+  jobsOnServer: boolean;
   /**
    * Binding a key to a deployment whose authentication is off turns it on, and removing its last
    * key turns it off: the forms warn of both (docs/api-generations.md, for each generation's why).
@@ -65,6 +57,19 @@ export type GenerationCapabilities = {
   descriptionMaxLength: number | null;
 };
 
+/**
+ * What saving an edit takes: the key's own changes (only what the generation changes on the key),
+ * then the deployments a job attaches it to and detaches it from, attaches first.
+ */
+export type EditPlan = { keyChanges: KeyChanges; attach: string[]; detach: string[] };
+
+/** How a key is deleted: detached from its deployments first where the API insists. */
+export type DeletePlan = {
+  detachFirst: boolean;
+  /** A 409 may mean a deployment took the key meanwhile: re-read it and offer to detach. */
+  rereadOnConflict: boolean;
+};
+
 export type ListPage = { limit: number; offset: number; orderBy?: string };
 
 export type KeysAdapter = {
@@ -75,13 +80,19 @@ export type KeysAdapter = {
     signal?: AbortSignal,
   ) => Promise<ListOf<KeyRecord>>;
   getKey: (projectId: number, id: string, signal?: AbortSignal) => Promise<KeyRecord>;
-  /** Creates the key. On v3 the bindings are not made here: see the binding orchestrator. */
+  /**
+   * Creates the key. `pendingBindings`: the chosen deployments the call did not bind, for a job
+   * to bind once the secret is on screen (all of them on v3, none on v2).
+   */
   createKey: (
     projectId: number,
     key: NewKey,
     signal?: AbortSignal,
-  ) => Promise<{ key: KeyRecord; secret: string }>;
+  ) => Promise<{ key: KeyRecord; secret: string; pendingBindings: string[] }>;
+  /** `edit` holds what the user changed; the plan, what this generation sends for it and how. */
+  planEdit: (key: KeyRecord, edit: KeyChanges) => EditPlan;
   updateKey: (projectId: number, id: string, changes: KeyChanges) => Promise<KeyRecord>;
+  planDelete: (key: KeyRecord) => DeletePlan;
   /** 'already-gone' when the API says 404: either way the key is gone. */
   deleteKey: (projectId: number, id: string) => Promise<'deleted' | 'already-gone'>;
   listDeployments: (projectId: number, signal?: AbortSignal) => Promise<DeploymentRecord[]>;

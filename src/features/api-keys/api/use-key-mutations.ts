@@ -7,11 +7,15 @@ import { useKeysAdapter } from './keys-adapter-context';
 
 /**
  * A new key with its secret boxed: the reveal dialog wipes it when the user is done.
- * `deploymentRefs` are the deployments the user chose. Where binding is by task
- * (`capabilities.bindingByTask`), the key is not bound to them yet: whoever shows the reveal
- * starts those bindings, after it is on screen.
+ * `deploymentRefs` are the deployments the user chose; `pendingBindings` those of them the create
+ * did not bind: whoever shows the reveal starts those bindings, after it is on screen.
  */
-export type CreatedKey = { key: KeyRecord; secret: SecretBox; deploymentRefs: string[] };
+export type CreatedKey = {
+  key: KeyRecord;
+  secret: SecretBox;
+  deploymentRefs: string[];
+  pendingBindings: string[];
+};
 
 /**
  * The create call. It leaves the list alone: the reveal dialog refreshes it once it is on screen
@@ -30,8 +34,13 @@ export function useCreateKey() {
       newKey: NewKey;
       signal?: AbortSignal;
     }): Promise<CreatedKey> => {
-      const { key, secret } = await adapter.createKey(projectId, newKey, signal);
-      return { key, secret: secretBox(secret), deploymentRefs: [...newKey.deploymentRefs] };
+      const { key, secret, pendingBindings } = await adapter.createKey(projectId, newKey, signal);
+      return {
+        key,
+        secret: secretBox(secret),
+        deploymentRefs: [...newKey.deploymentRefs],
+        pendingBindings,
+      };
     },
     // A create that failed after reaching the server must never run twice on its own.
     retry: false,

@@ -1,7 +1,8 @@
 import { useRef, useState } from 'react';
 import { AUTH_ACK_REQUIRED } from '../../deployments/binding/auth-turns-on-notice';
 import { deploymentsTurningAuthOn } from '../../deployments/binding/binding-diff';
-import type { DeploymentRecord, GenerationCapabilities } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import type { GenerationCapabilities } from '../api/key-model';
 
 /**
  * The acknowledgement that binding turns key authentication on, where the generation does that

@@ -1,7 +1,7 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Deployment } from '../../deployments/api/deployment-schemas';
+import type { Deployment } from '../../deployments/api/v2/deployment-schemas';
 import type { BindingFailure } from '../../jobs/model/job-failures';
 import type { ApiKey } from '../api/api-key-schemas';
 import type { KeyRecord } from '../api/key-model';

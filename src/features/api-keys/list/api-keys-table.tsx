@@ -1,7 +1,8 @@
 import { memo, useCallback, useEffect, useId, useMemo, useRef } from 'react';
 import { SortableHeader } from '../../../components/ui/sortable-header';
 import { failuresSince, type BindingFailure } from '../../jobs/model/job-failures';
-import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import type { KeyRecord } from '../api/key-model';
 import type { Sort, SortField } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
 import { byId } from '../shared/deployment-names';

@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import type { DeploymentRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import { DeploymentLabel } from '../shared/deployment-names';
 import { PendingTag } from './pending-tag';
 

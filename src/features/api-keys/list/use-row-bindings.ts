@@ -8,12 +8,12 @@ import { useKeysAdapter } from '../api/keys-adapter-context';
 /**
  * What the rows say of a project's jobs on the server, whoever started them: a key's work under
  * way ("binding 1 of 2", "detaching…", "deleting…") and its work that did not land
- * ("binding failed: … · Retry"). Nothing where binding happens inside the key call (v2): no job
- * ever runs there, and none is asked for.
+ * ("binding failed: … · Retry"). Nothing where the generation runs no jobs on the server (v2):
+ * none is asked for.
  */
 export function useRowBindings(projectId: number | undefined) {
-  const byTask = useKeysAdapter().capabilities.bindingByTask;
-  const jobs = useProjectJobs(projectId, byTask);
+  const { jobsOnServer } = useKeysAdapter().capabilities;
+  const jobs = useProjectJobs(projectId, jobsOnServer);
   const latestByKey = useMemo(() => latestJobsByKey(jobs), [jobs]);
   const latestJobs = useMemo(() => [...latestByKey.values()].flat(), [latestByKey]);
   const { failures, retry } = useFailuresOf(latestJobs);

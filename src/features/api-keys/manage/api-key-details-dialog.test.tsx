@@ -6,7 +6,7 @@ import { formatLocal, formatUtc } from '../../../lib/format-date';
 import { setupJobsFake } from '../../../test/jobs-fake';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
-import { getAllDeployments } from '../../deployments/api/get-deployments';
+import { getAllDeployments } from '../../deployments/api/v2/get-deployments';
 import { toDeploymentRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { ApiKeyDetailsDialog } from './api-key-details-dialog';
 

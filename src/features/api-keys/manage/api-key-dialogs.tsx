@@ -1,5 +1,6 @@
 import { Suspense, useEffect } from 'react';
-import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import type { KeyRecord } from '../api/key-model';
 import { LazyBoundary } from '../../../components/ui/lazy-boundary';
 import { afterNextPaint } from '../../../lib/after-next-paint';
 import { lazyWithPreload } from '../../../lib/lazy-with-preload';

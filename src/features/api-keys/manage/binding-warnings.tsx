@@ -1,6 +1,6 @@
 import { AuthTurnsOnNotice } from '../../deployments/binding/auth-turns-on-notice';
 import { LastKeyConfirmation } from '../../deployments/binding/last-key-confirmation';
-import type { DeploymentRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 
 type BindingWarningsProps = {
   keyName: string;

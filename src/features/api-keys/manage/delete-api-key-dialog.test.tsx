@@ -7,7 +7,7 @@ import { holdRequests } from '../../../test/hold-requests';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { seedApiKey as seedKey } from '../../../test/seed-api-key';
-import { getAllDeployments } from '../../deployments/api/get-deployments';
+import { getAllDeployments } from '../../deployments/api/v2/get-deployments';
 import type { ApiKey } from '../api/api-key-schemas';
 import type { KeyRecord } from '../api/key-model';
 import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';

@@ -5,8 +5,8 @@ import { DetachAndDeleteDialog } from './detach-and-delete-dialog';
 import { PlainDeleteDialog, type DeleteApiKeyDialogProps } from './plain-delete-dialog';
 
 /**
- * Where binding is by task (v3) the API refuses to delete a key a deployment still accepts, so
- * such a key is detached first ("Detach and delete"); any other key is simply deleted.
+ * Where the adapter says a key must be detached first (v3: the API refuses to delete a key a
+ * deployment still accepts) it gets "Detach and delete"; any other key is simply deleted.
  */
 export function DeleteApiKeyDialog(props: DeleteApiKeyDialogProps) {
   const adapter = useKeysAdapter();
@@ -14,8 +14,8 @@ export function DeleteApiKeyDialog(props: DeleteApiKeyDialogProps) {
   // The key as last read: a 409 on a plain delete re-reads it and, attached after all, switches.
   const [apiKey, setApiKey] = useState(props.apiKey);
   const [rereadError, setRereadError] = useState<string | null>(null);
-  const byTask = adapter.capabilities.bindingByTask;
-  if (byTask && apiKey.deploymentRefs.length > 0) {
+  const plan = adapter.planDelete(apiKey);
+  if (plan.detachFirst) {
     return <DetachAndDeleteDialog {...props} apiKey={apiKey} />;
   }
   const reread = () => {
@@ -30,7 +30,7 @@ export function DeleteApiKeyDialog(props: DeleteApiKeyDialogProps) {
     <PlainDeleteDialog
       {...props}
       apiKey={apiKey}
-      onAttachedAfterAll={byTask ? reread : undefined}
+      onAttachedAfterAll={plan.rereadOnConflict ? reread : undefined}
       rereadError={rereadError}
     />
   );

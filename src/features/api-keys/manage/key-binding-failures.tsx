@@ -16,8 +16,8 @@ type Props = { projectId: number; keyName: string; createdAt: string };
  * (or on v2).
  */
 export function KeyBindingFailures({ projectId, keyName, createdAt }: Props) {
-  const byTask = useKeysAdapter().capabilities.bindingByTask;
-  const { failures, retry } = useProjectFailures(projectId, byTask);
+  const { jobsOnServer } = useKeysAdapter().capabilities;
+  const { failures, retry } = useProjectFailures(projectId, jobsOnServer);
   const mine = leadFailures(
     failuresSince(
       failures.filter((f) => f.keyName === keyName),

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import type { DeploymentRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 import { DeploymentNames } from '../shared/deployment-names';

@@ -2,12 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import { isApiError } from '../../../lib/api-error';
-import { bindingChanges } from '../../deployments/binding/binding-diff';
 import type { KeyRecord } from '../api/key-model';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 import { useUpdateKey } from '../api/use-key-mutations';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
-import { toKeyChanges } from '../model/edit-api-key-form';
+import { toKeyEdit } from '../model/edit-api-key-form';
 import type { MappedError } from '../model/map-create-error';
 import { mapUpdateError } from '../model/map-update-error';
 import { useGuardedSubmit } from '../shared/use-guarded-submit';
@@ -29,15 +28,15 @@ type EditSubmissionOptions = {
 };
 
 /**
- * Form values → only what changed → the adapter. Where binding is by task (v3) the key's own
- * PATCH goes first; once it is saved the deployment changes are posted as jobs to the server
- * (they outlive the dialog and the tab) and `bindingRun` says which, for the dialog to follow.
+ * Form values → only what changed → the adapter's plan. The key's own PATCH goes first; once it
+ * is saved the plan's deployment changes (if any) are posted as jobs to the server (they outlive
+ * the dialog and the tab) and `bindingRun` says which, for the dialog to follow.
  */
 export function useEditSubmission(
   form: UseFormReturn<CreateApiKeyFormValues>,
   { apiKey, projectId, initial, onSaved, ready }: EditSubmissionOptions,
 ) {
-  const { capabilities } = useKeysAdapter();
+  const adapter = useKeysAdapter();
   const client = useQueryClient();
   const mutation = useUpdateKey(projectId);
   const { rootError, run, clearRootError } = useGuardedSubmit(form, mapError);
@@ -46,10 +45,12 @@ export function useEditSubmission(
 
   const send = (values: CreateApiKeyFormValues) => {
     if (!ready || bindingRun) return;
-    const changes = toKeyChanges(initial, values, new Date(), capabilities);
-    const moves = capabilities.bindingByTask
-      ? bindingChanges(apiKey.name, initial.instanceIds, values.instanceIds)
-      : [];
+    const plan = adapter.planEdit(apiKey, toKeyEdit(initial, values, new Date()));
+    const changes = plan.keyChanges;
+    const moves = [
+      ...plan.attach.map((deployment) => ({ deployment, attach: true })),
+      ...plan.detach.map((deployment) => ({ deployment, attach: false })),
+    ];
     if (Object.keys(changes).length === 0 && moves.length === 0) {
       clearRootError();
       setNothingToSave(true);
@@ -57,10 +58,7 @@ export function useEditSubmission(
     }
     const handOver = (key: KeyRecord) => {
       if (moves.length === 0) return onSaved(key);
-      const changes = moves.map(({ deployment, attach }) => ({ deployment, attach }));
-      const pick = (attach: boolean) =>
-        changes.filter((c) => c.attach === attach).map((c) => c.deployment);
-      const edit = { projectId, keyName: key.name, attach: pick(true), detach: pick(false) };
+      const edit = { projectId, keyName: key.name, attach: plan.attach, detach: plan.detach };
       const started = (result: EditJobsStarted) =>
         setBindingRun(
           (run) =>
@@ -74,7 +72,7 @@ export function useEditSubmission(
       setBindingRun({
         key,
         keyName: key.name,
-        changes,
+        changes: moves,
         jobIds: [],
         startError: null,
         retryStart: (posted) => post(posted),

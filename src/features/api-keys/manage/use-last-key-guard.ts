@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { bindingChanges, deploymentsLosingLastKey } from '../../deployments/binding/binding-diff';
 import { lastKeyConfirmed } from '../../deployments/binding/last-key-confirmation';
-import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import type { KeyRecord } from '../api/key-model';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 
 /**

@@ -1,5 +1,4 @@
 import * as z from 'zod/mini';
-import { describeApiKeyNameProblem } from '../api/api-key-name';
 import type { GenerationCapabilities } from '../api/key-model';
 import {
   EXPIRY_PRESETS,
@@ -32,12 +31,6 @@ export type FormRules = Pick<
   GenerationCapabilities,
   'describeNameProblem' | 'descriptionMaxLength'
 >;
-
-/** v2's rules: the name pattern of its spec, no description limit. */
-export const V2_FORM_RULES: FormRules = {
-  describeNameProblem: describeApiKeyNameProblem,
-  descriptionMaxLength: null,
-};
 
 /** The generation's name rule as a schema, with its own words for each problem. */
 export const nameSchema = (rules: FormRules) =>
@@ -97,10 +90,7 @@ export function apiKeyFormSchema({
  * The form's rules are the active generation's rules (name, description length), plus the expiry
  * margin. `now` is read at validation time, so the margin is re-checked on submit.
  */
-export function createApiKeyFormSchema(
-  now: () => Date = () => new Date(),
-  rules: FormRules = V2_FORM_RULES,
-) {
+export function createApiKeyFormSchema(now: () => Date = () => new Date(), rules: FormRules) {
   return apiKeyFormSchema({
     name: nameSchema(rules),
     descriptionMaxLength: rules.descriptionMaxLength,

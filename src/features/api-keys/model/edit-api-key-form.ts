@@ -1,9 +1,7 @@
 import * as z from 'zod/mini';
-import type { UpdateApiKeyInput } from '../api/api-key-schemas';
-import type { GenerationCapabilities, KeyChanges, KeyRecord } from '../api/key-model';
+import type { KeyChanges, KeyRecord } from '../api/key-model';
 import {
   apiKeyFormSchema,
-  V2_FORM_RULES,
   type CreateApiKeyFormValues,
   type FormRules,
 } from './create-api-key-form-schema';
@@ -35,7 +33,7 @@ export function toEditFormValues(key: KeyRecord, projectId: number): CreateApiKe
 export function editApiKeyFormSchema(
   initial: CreateApiKeyFormValues,
   now: () => Date = () => new Date(),
-  rules: Pick<FormRules, 'descriptionMaxLength'> = V2_FORM_RULES,
+  rules: Pick<FormRules, 'descriptionMaxLength'>,
 ) {
   // Name is shown, not sent; an untouched custom expiry is not re-checked.
   return apiKeyFormSchema({
@@ -47,57 +45,23 @@ export function editApiKeyFormSchema(
 }
 
 /**
- * Form values → the body of PATCH /cloud/v2/inference/api_keys/{key_id}, holding only what the
- * user changed: an omitted field is left alone, so an untouched past expiry is never re-sent
- * (the API would refuse it). `{}` means there is nothing to save.
+ * Form values → what the user changed, in the one key model: an omitted field is left alone, so
+ * an untouched past expiry is never re-sent (the API would refuse it). `{}`: nothing changed.
+ * Which of it reaches the key, and how, is the adapter's plan (`planEdit`).
  */
-export function toUpdateApiKeyInput(
+export function toKeyEdit(
   initial: CreateApiKeyFormValues,
   values: CreateApiKeyFormValues,
   now: Date,
-): UpdateApiKeyInput {
-  const input: UpdateApiKeyInput = {};
-  const description = toApiDescription(values.description);
-  if (description !== toApiDescription(initial.description)) input.description = description;
-  if (expiryChanged(initial, values)) input.expires_at = toApiExpiresAt(values, now);
-  if (!sameSet(initial.instanceIds, values.instanceIds)) {
-    input.inference_instance_ids = [...values.instanceIds];
-  }
-  return input;
-}
-
-/**
- * Form values → the generation-neutral changes the adapter sends: only what the user changed,
- * and only what the generation changes on the key itself. Without an editable expiry the
- * expiry is never sent; where binding is by task (v3), bindings are not a change of the key
- * (the edit dialog runs them as deployment jobs after the key's PATCH instead).
- */
-export function toKeyChanges(
-  initial: CreateApiKeyFormValues,
-  values: CreateApiKeyFormValues,
-  now: Date,
-  capabilities: Pick<GenerationCapabilities, 'expiryEditable' | 'bindingByTask'>,
 ): KeyChanges {
-  const input = toUpdateApiKeyInput(initial, values, now);
-  const changes: KeyChanges = {};
-  if (input.description !== undefined) changes.description = input.description;
-  if (capabilities.expiryEditable && input.expires_at !== undefined) {
-    changes.expiresAt = input.expires_at;
+  const edit: KeyChanges = {};
+  const description = toApiDescription(values.description);
+  if (description !== toApiDescription(initial.description)) edit.description = description;
+  if (expiryChanged(initial, values)) edit.expiresAt = toApiExpiresAt(values, now);
+  if (!sameSet(initial.instanceIds, values.instanceIds)) {
+    edit.deploymentRefs = [...values.instanceIds];
   }
-  if (!capabilities.bindingByTask && input.inference_instance_ids) {
-    changes.deploymentRefs = input.inference_instance_ids;
-  }
-  return changes;
-}
-
-/** The deployments the user's edit adds and removes, as `DeploymentRecord.ref`s. */
-export function bindingsDiff(initial: CreateApiKeyFormValues, values: CreateApiKeyFormValues) {
-  const before = new Set(initial.instanceIds);
-  const after = new Set(values.instanceIds);
-  return {
-    added: values.instanceIds.filter((ref) => !before.has(ref)),
-    removed: initial.instanceIds.filter((ref) => !after.has(ref)),
-  };
+  return edit;
 }
 
 /** A relative preset ("30 days") means "from now", so choosing one is always a change. */

@@ -3,10 +3,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { validateAgainstSpec } from '../../../../contract/spec-validator';
 import { keyArb, nowArb, presetArb, valuesArb, withNow } from '../../../test/form-arbitraries';
 import { createApiKeyInputSchema, updateApiKeyInputSchema } from '../api/api-key-schemas';
-import { toCreateApiKeyV2Input } from '../api/v2/api-key-v2-adapter';
+import {
+  keysAdapterV2,
+  toCreateApiKeyV2Input,
+  toUpdateApiKeyV2Input,
+} from '../api/v2/api-key-v2-adapter';
 import { createApiKeyFormSchema, type CreateApiKeyFormValues } from './create-api-key-form-schema';
-import { editApiKeyFormSchema, toEditFormValues, toUpdateApiKeyInput } from './edit-api-key-form';
+import { editApiKeyFormSchema, toEditFormValues, toKeyEdit } from './edit-api-key-form';
 import { toNewKey } from './to-create-api-key-input';
+
+const v2Rules = keysAdapterV2.capabilities;
 
 const ORIGINAL_TZ = process.env.TZ;
 afterEach(() => {
@@ -29,7 +35,7 @@ describe.each(ZONES)('form values → API input in %s', (zone) => {
     fc.assert(
       fc.property(arb, ([now, values]) => {
         const raw = withNow(values, now);
-        const parsed = createApiKeyFormSchema(() => now).safeParse(raw);
+        const parsed = createApiKeyFormSchema(() => now, v2Rules).safeParse(raw);
         if (!parsed.success) return;
         const input = toCreateApiKeyV2Input(
           Number(parsed.data.projectId),
@@ -63,9 +69,9 @@ describe.each(ZONES)('form values → API input in %s', (zone) => {
         const other = withNow(otherValues, now);
         // The user starts from the key's values and changes some fields.
         const raw = { ...initial, ...Object.fromEntries(changed.map((f) => [f, other[f]])) };
-        const parsed = editApiKeyFormSchema(initial, () => now).safeParse(raw);
+        const parsed = editApiKeyFormSchema(initial, () => now, v2Rules).safeParse(raw);
         if (!parsed.success) return;
-        const input = toUpdateApiKeyInput(initial, parsed.data, now);
+        const input = toUpdateApiKeyV2Input(toKeyEdit(initial, parsed.data, now));
         expect(updateApiKeyInputSchema.safeParse(input).error?.issues).toBeUndefined();
         expect(validateAgainstSpec('ApiKeyPatchSerializer', input)).toEqual([]);
         expectSendableExpiry(input.expires_at, now);
@@ -78,7 +84,8 @@ describe.each(ZONES)('form values → API input in %s', (zone) => {
     process.env.TZ = zone;
     const sample = fc.sample(fc.tuple(nowArb, valuesArb(presetArb)), { numRuns: 600, seed: 7 });
     const accepted = sample.filter(
-      ([now, values]) => createApiKeyFormSchema(() => now).safeParse(withNow(values, now)).success,
+      ([now, values]) =>
+        createApiKeyFormSchema(() => now, v2Rules).safeParse(withNow(values, now)).success,
     );
     expect(accepted.length).toBeGreaterThan(60);
     expect(accepted.some(([, v]) => v.expiryPreset === 'custom')).toBe(true);
@@ -88,7 +95,7 @@ describe.each(ZONES)('form values → API input in %s', (zone) => {
 describe('the latest expiry the API can be sent', () => {
   const now = new Date('2026-06-01T00:00:00Z');
   const form = (expiryCustom: string) =>
-    createApiKeyFormSchema(() => now).safeParse({
+    createApiKeyFormSchema(() => now, v2Rules).safeParse({
       name: 'k',
       description: '',
       projectId: '1',

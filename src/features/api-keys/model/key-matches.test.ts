@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import type { KeyRecord } from '../api/key-model';
 import { keyMatches } from './key-matches';
 
 const key: KeyRecord = {

@@ -1,4 +1,5 @@
-import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import type { KeyRecord } from '../api/key-model';
 
 /**
  * Whether a key matches the filter (`needle`, already trimmed and lower-case): by its name, its

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeApiKeyNameProblem } from '../api/api-key-name';
+import { describeApiKeyNameProblem } from '../api/v2/api-key-v2-name';
 import { describeV3ApiKeyNameProblem } from '../api/v3/api-key-v3-name';
 import { suggestKeyName } from './suggest-key-name';
 

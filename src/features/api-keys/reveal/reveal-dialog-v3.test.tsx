@@ -4,7 +4,8 @@ import { secretBox } from '../../../lib/secret-box';
 import { poll, setupJobsFake } from '../../../test/jobs-fake';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
-import type { DeploymentRecord, KeyRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import type { KeyRecord } from '../api/key-model';
 import { RevealDialog } from './reveal-dialog';
 
 const SECRET = 'sEcReT-value_0123456789abcdefghijklmnopqrstuv';
@@ -35,7 +36,12 @@ describe('RevealDialog on v3', () => {
   function renderReveal() {
     return renderWithClient(
       <RevealDialog
-        createdKey={{ key, secret: secretBox(SECRET), deploymentRefs: chosen }}
+        createdKey={{
+          key,
+          secret: secretBox(SECRET),
+          deploymentRefs: chosen,
+          pendingBindings: chosen,
+        }}
         deployments={chosen.map(v3Deployment)}
         projectId={1}
         onClose={vi.fn()}

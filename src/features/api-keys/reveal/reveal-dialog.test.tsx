@@ -37,7 +37,12 @@ function renderDialog(shown = deployments) {
   const onClose = vi.fn();
   const { user } = renderWithClient(
     <RevealDialog
-      createdKey={{ key: apiKey, secret: secretBox(SECRET), deploymentRefs: apiKey.deploymentRefs }}
+      createdKey={{
+        key: apiKey,
+        secret: secretBox(SECRET),
+        deploymentRefs: apiKey.deploymentRefs,
+        pendingBindings: [],
+      }}
       deployments={shown}
       onClose={onClose}
     />,

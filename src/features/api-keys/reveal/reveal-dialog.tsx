@@ -2,7 +2,7 @@ import { useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { BindingProgressList } from '../../deployments/binding/binding-progress-list';
-import type { DeploymentRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import type { CreatedKey } from '../api/use-key-mutations';
 import { ApiKeyFacts } from '../shared/api-key-facts';
 import { UsageSnippet } from './usage-snippet';

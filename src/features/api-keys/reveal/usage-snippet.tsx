@@ -1,7 +1,7 @@
 import { useId, useState } from 'react';
 import { inputClass } from '../../../components/ui/field';
 import { shellQuote } from '../../../lib/shell-quote';
-import type { DeploymentRecord } from '../api/key-model';
+import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import { CopyableSnippet } from './copyable-snippet';
 
 type UsageSnippetProps = {

@@ -3,17 +3,15 @@ import { isActiveJob } from '../../jobs/api/job-query-keys';
 import { jobProgressItems } from '../../jobs/model/job-progress';
 import { useJobRun } from '../../jobs/use-job-run';
 import type { CreatedKey } from '../api/use-key-mutations';
-import { useKeysAdapter } from '../api/keys-adapter-context';
 
 /**
- * The new key's bindings as the reveal shows them. Where binding is by task (v3) the key exists
- * unbound: a job on the server binds it, posted with the dialog's first render, and run by the
- * server, so closing the dialog (or the tab) never stops it. Elsewhere (v2) the key came back
- * bound and there is nothing to run.
+ * The new key's bindings as the reveal shows them. Those the create left pending (v3's, whose key
+ * exists unbound) are bound by a job on the server, posted with the dialog's first render, and run
+ * by the server, so closing the dialog (or the tab) never stops it. With none pending (v2: the key
+ * came back bound) there is nothing to run.
  */
 export function useRevealBindings(createdKey: CreatedKey, projectId: number | undefined) {
-  const { bindingByTask } = useKeysAdapter().capabilities;
-  const toBind = bindingByTask && projectId !== undefined ? createdKey.deploymentRefs : [];
+  const toBind = createdKey.pendingBindings;
   const keyName = createdKey.key.name;
   const count = toBind.length;
   // Fixed for the dialog's life: the same job whatever re-renders.
@@ -24,10 +22,10 @@ export function useRevealBindings(createdKey: CreatedKey, projectId: number | un
             kind: 'bind' as const,
             project_id: projectId,
             key_name: keyName,
-            deployments: createdKey.deploymentRefs,
+            deployments: toBind,
           }
         : null,
-    [count, projectId, keyName, createdKey.deploymentRefs],
+    [count, projectId, keyName, toBind],
   );
   const run = useJobRun(input);
   const { begin, job, startError } = run;

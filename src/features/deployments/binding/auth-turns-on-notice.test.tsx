@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import type { DeploymentRecord } from '../../api-keys/api/key-model';
+import type { DeploymentRecord } from '../api/deployment-record';
 import { AUTH_ACK_REQUIRED, AuthTurnsOnNotice } from './auth-turns-on-notice';
 
 const deployment = (

@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import type { DeploymentRecord } from '../../api-keys/api/key-model';
+import type { DeploymentRecord } from '../api/deployment-record';
 import { FieldError } from '../../../components/ui/field';
 import { deploymentsTurningAuthOn } from './binding-diff';
 

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DeploymentRecord } from '../../api-keys/api/key-model';
-import { bindingChanges, deploymentsLosingLastKey, deploymentsTurningAuthOn } from './binding-diff';
+import type { DeploymentRecord } from '../api/deployment-record';
+import {
+  bindingChanges,
+  deploymentsLosingLastKey,
+  deploymentsTurningAuthOn,
+  nextKeyList,
+} from './binding-diff';
 
 const deployment = (
   name: string,
@@ -61,5 +66,24 @@ describe('deploymentsTurningAuthOn', () => {
     // v2 data: a deployment may list keys with authentication off, or have it on with none.
     const chosen = [deployment('keys-but-open', ['k2'], false), deployment('closed', [], true)];
     expect(deploymentsTurningAuthOn(chosen).map((d) => d.name)).toEqual(['keys-but-open']);
+  });
+});
+
+describe('nextKeyList', () => {
+  it('appends on attach, removes on detach, keeps order and never duplicates', () => {
+    expect(nextKeyList(['a', 'b'], { deployment: 'd', keyName: 'c', attach: true })).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(nextKeyList(['a', 'c', 'b'], { deployment: 'd', keyName: 'c', attach: true })).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    expect(nextKeyList(['a', 'c', 'b'], { deployment: 'd', keyName: 'c', attach: false })).toEqual([
+      'a',
+      'b',
+    ]);
   });
 });

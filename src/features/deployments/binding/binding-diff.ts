@@ -1,5 +1,12 @@
-import type { DeploymentRecord } from '../../api-keys/api/key-model';
-import { nextKeyList, type BindingChange } from '../api/v3/binding-orchestrator';
+import type { DeploymentRecord } from '../api/deployment-record';
+
+export type BindingChange = { deployment: string; keyName: string; attach: boolean };
+
+/** The deployment's key list with the change applied: order kept, duplicates never added. */
+export function nextKeyList(current: readonly string[], change: BindingChange): string[] {
+  const without = current.filter((name) => name !== change.keyName);
+  return change.attach ? [...without, change.keyName] : without;
+}
 
 /**
  * The deployment PATCHes that take a key from `before` to `after` (deployment names), one per

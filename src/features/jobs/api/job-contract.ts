@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { v3SpecKeyNameSchema } from '../../api-keys/api/v3/api-key-v3-schemas';
+import { v3SpecKeyNameSchema } from '../../deployments/api/v3/v3-spec-key-name';
 
 /**
  * The contract between the page and the server's jobs service (`/__app/jobs`): one zod source

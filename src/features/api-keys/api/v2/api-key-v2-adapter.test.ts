@@ -22,13 +22,15 @@ describe('the v2 adapter speaks the one key model', () => {
     const [deployment] = await keysAdapterV2.listDeployments(1);
     expect(deployment).toMatchObject({ ref: expect.any(String), name: expect.any(String) });
     const ref = deployment?.ref ?? '';
-    const { key, secret } = await keysAdapterV2.createKey(1, {
+    const { key, secret, pendingBindings } = await keysAdapterV2.createKey(1, {
       name: 'adapter-key',
       description: null,
       expiresAt: '2030-01-01T00:00:00Z',
       deploymentRefs: [ref],
     });
     expect(secret.length).toBeGreaterThan(10);
+    // Bound inside the create call: nothing is left for a job to do.
+    expect(pendingBindings).toEqual([]);
     expect(key).toMatchObject({ name: 'adapter-key', status: 'ACTIVE', deploymentRefs: [ref] });
     expect(await keysAdapterV2.getKey(1, key.id)).toEqual(key);
 
@@ -56,5 +58,24 @@ describe('the v2 adapter speaks the one key model', () => {
     expect(record({ auth_enabled: true }).authEnabled).toBe(true);
     expect(record({ auth_enabled: false }).authEnabled).toBe(false);
     expect(record({}).authEnabled).toBe(false);
+  });
+
+  it('plans an edit as one call to the key, bindings and expiry included, and no jobs', () => {
+    const key = {
+      id: 'k1',
+      name: 'ci-bot',
+      description: null,
+      createdAt: '2026-01-01T00:00:00Z',
+      expiresAt: null,
+      deploymentRefs: ['d1', 'd2'],
+      status: 'ACTIVE',
+    };
+    const edit = { description: 'CI', expiresAt: '2030-01-01T00:00:00Z', deploymentRefs: ['d2'] };
+    expect(keysAdapterV2.planEdit(key, edit)).toEqual({
+      keyChanges: edit,
+      attach: [],
+      detach: [],
+    });
+    expect(keysAdapterV2.planDelete(key)).toEqual({ detachFirst: false, rereadOnConflict: false });
   });
 });

@@ -1,19 +1,20 @@
 import { apiRequest } from '../../../../lib/api-client';
-import { getAllDeployments } from '../../../deployments/api/get-deployments';
-import type { Deployment } from '../../../deployments/api/deployment-schemas';
-import { API_KEY_NAME_RULE, describeApiKeyNameProblem } from '../api-key-name';
+import { getAllDeployments } from '../../../deployments/api/v2/get-deployments';
+import type { Deployment } from '../../../deployments/api/v2/deployment-schemas';
+import { API_KEY_NAME_RULE, describeApiKeyNameProblem } from './api-key-v2-name';
 import {
   apiKeySchema,
   type ApiKey,
   type CreateApiKeyInput,
   type UpdateApiKeyInput,
 } from '../api-key-schemas';
-import { createApiKey } from '../create-api-key';
-import { deleteApiKey } from '../delete-api-key';
-import { apiKeyPath } from '../get-api-key';
-import type { DeploymentRecord, KeyRecord, KeysAdapter, NewKey } from '../key-model';
-import { listApiKeys } from '../list-api-keys';
-import { updateApiKey } from '../update-api-key';
+import { createApiKey } from './create-api-key';
+import { deleteApiKey } from './delete-api-key';
+import { apiKeyPath } from './api-key-path';
+import type { DeploymentRecord } from '../../../deployments/api/deployment-record';
+import type { KeyChanges, KeyRecord, KeysAdapter, NewKey } from '../key-model';
+import { listApiKeys } from './list-api-keys';
+import { updateApiKey } from './update-api-key';
 
 /** The generation-neutral new key → the body of POST /cloud/v2/inference/api_keys. */
 export function toCreateApiKeyV2Input(projectId: number, key: NewKey): CreateApiKeyInput {
@@ -24,6 +25,17 @@ export function toCreateApiKeyV2Input(projectId: number, key: NewKey): CreateApi
     inference_instance_ids: [...key.deploymentRefs],
     project_id: projectId,
   };
+}
+
+/** The changes → the body of PATCH /cloud/v2/inference/api_keys/{key_id}; omitted is unchanged. */
+export function toUpdateApiKeyV2Input(changes: KeyChanges): UpdateApiKeyInput {
+  const input: UpdateApiKeyInput = {};
+  if (changes.description !== undefined) input.description = changes.description;
+  if (changes.expiresAt !== undefined) input.expires_at = changes.expiresAt;
+  if (changes.deploymentRefs !== undefined) {
+    input.inference_instance_ids = [...changes.deploymentRefs];
+  }
+  return input;
 }
 
 export const toKeyRecordV2 = (key: ApiKey): KeyRecord => ({
@@ -52,7 +64,7 @@ export const keysAdapterV2: KeysAdapter = {
     generation: 'v2',
     expiryEditable: true,
     serverSort: true,
-    bindingByTask: false,
+    jobsOnServer: false,
     bindingTurnsAuthOn: true,
     describeNameProblem: describeApiKeyNameProblem,
     nameHint: API_KEY_NAME_RULE,
@@ -73,17 +85,15 @@ export const keysAdapterV2: KeysAdapter = {
   },
   async createKey(projectId, key, signal) {
     const created = await createApiKey(toCreateApiKeyV2Input(projectId, key), { signal });
-    return { key: toKeyRecordV2(created), secret: created.secret };
+    return { key: toKeyRecordV2(created), secret: created.secret, pendingBindings: [] };
   },
+  // Everything, bindings included, goes in the key's own PATCH: there is nothing for a job to do.
+  planEdit: (_key, edit) => ({ keyChanges: { ...edit }, attach: [], detach: [] }),
   async updateKey(_projectId, id, changes) {
-    const input: UpdateApiKeyInput = {};
-    if (changes.description !== undefined) input.description = changes.description;
-    if (changes.expiresAt !== undefined) input.expires_at = changes.expiresAt;
-    if (changes.deploymentRefs !== undefined) {
-      input.inference_instance_ids = [...changes.deploymentRefs];
-    }
-    return toKeyRecordV2(await updateApiKey(id, input));
+    return toKeyRecordV2(await updateApiKey(id, toUpdateApiKeyV2Input(changes)));
   },
+  // Deleting a key unbinds it, and a 409 never means it is bound.
+  planDelete: () => ({ detachFirst: false, rereadOnConflict: false }),
   deleteKey: (_projectId, id) => deleteApiKey(id),
   async listDeployments(projectId, signal) {
     return (await getAllDeployments(projectId, signal)).map(toDeploymentRecordV2);

@@ -2,7 +2,7 @@ import { apiRequest } from '../../../../lib/api-client';
 import { isApiError } from '../../../../lib/api-error';
 import { fetchAllPages } from '../../../../lib/fetch-all-pages';
 import { listDeploymentsV3 } from '../../../deployments/api/v3/deployment-v3-calls';
-import type { KeyChanges, KeyRecord, KeysAdapter, NewKey } from '../key-model';
+import type { EditPlan, KeyChanges, KeyRecord, KeysAdapter, NewKey } from '../key-model';
 import { describeV3ApiKeyNameProblem } from './api-key-v3-name';
 import {
   apiKeyV3ListSchema,
@@ -45,12 +45,29 @@ function updateBody(changes: KeyChanges) {
   );
 }
 
+/**
+ * Only the description changes on the key itself: the expiry is fixed at creation, and bindings
+ * are a change of each deployment, made by jobs.
+ */
+function planEditV3(key: KeyRecord, edit: KeyChanges): EditPlan {
+  const keyChanges: KeyChanges =
+    edit.description === undefined ? {} : { description: edit.description };
+  if (edit.deploymentRefs === undefined) return { keyChanges, attach: [], detach: [] };
+  const before = new Set(key.deploymentRefs);
+  const after = new Set(edit.deploymentRefs);
+  return {
+    keyChanges,
+    attach: [...after].filter((ref) => !before.has(ref)),
+    detach: key.deploymentRefs.filter((ref) => !after.has(ref)),
+  };
+}
+
 export const keysAdapterV3: KeysAdapter = {
   capabilities: {
     generation: 'v3',
     expiryEditable: false,
     serverSort: false,
-    bindingByTask: true,
+    jobsOnServer: true,
     bindingTurnsAuthOn: true,
     describeNameProblem: describeV3ApiKeyNameProblem,
     nameHint: '4–63 lower-case letters, digits and hyphens.',
@@ -83,8 +100,14 @@ export const keysAdapterV3: KeysAdapter = {
       schema: createdApiKeyV3Schema,
       signal,
     });
-    return { key: toKeyRecordV3(created), secret: created.secret };
+    // The key is created unbound: binding means patching each deployment, which a job does.
+    return {
+      key: toKeyRecordV3(created),
+      secret: created.secret,
+      pendingBindings: [...key.deploymentRefs],
+    };
   },
+  planEdit: planEditV3,
   async updateKey(projectId, id, changes) {
     const key = await apiRequest({
       method: 'PATCH',
@@ -94,6 +117,8 @@ export const keysAdapterV3: KeysAdapter = {
     });
     return toKeyRecordV3(key);
   },
+  // The API refuses to delete a key a deployment still accepts.
+  planDelete: (key) => ({ detachFirst: key.deploymentRefs.length > 0, rereadOnConflict: true }),
   async deleteKey(projectId, id) {
     try {
       await apiRequest({ method: 'DELETE', path: v3ApiKeyPath(projectId, id), schema: null });

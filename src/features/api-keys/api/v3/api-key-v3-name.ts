@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { describeBadCharacter } from '../api-key-name';
+import { describeBadCharacter } from '../describe-bad-character';
 
 /**
  * v3 addresses a key by its name in the URL, and the path pattern has no dots although the create

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { listOf } from '../../../../lib/list-schema';
+import { v3SpecKeyNameSchema } from '../../../deployments/api/v3/v3-spec-key-name';
 import { v3ApiKeyNameSchema } from './api-key-v3-name';
 
 /**
@@ -12,20 +13,10 @@ export const v3ApiKeyPath = (projectId: number, name: string) =>
   `${v3ApiKeysPath(projectId)}/${encodeURIComponent(name)}`;
 
 export const V3_DESCRIPTION_MAX_LENGTH = 300;
-const V3_SPEC_NAME_PATTERN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 const descriptionSchema = z
   .string()
   .check(
     z.maxLength(V3_DESCRIPTION_MAX_LENGTH, `Use at most ${V3_DESCRIPTION_MAX_LENGTH} characters.`),
-  );
-
-/** Any name the spec lets a key have (4–63 characters, dotted labels allowed). */
-export const v3SpecKeyNameSchema = z
-  .string()
-  .check(
-    z.minLength(4, 'Ensure this value has at least 4 characters.'),
-    z.maxLength(63, 'Ensure this value has at most 63 characters.'),
-    z.regex(V3_SPEC_NAME_PATTERN, 'String should match the API key name pattern.'),
   );
 
 /**

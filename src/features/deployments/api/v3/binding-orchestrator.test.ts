@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../../../lib/api-error';
 import {
   applyBindingChange,
-  nextKeyList,
   type BindingApi,
   type BindingClock,
   type BindingStep,
@@ -78,25 +77,6 @@ function fakeClock(): BindingClock & { slept: number[] } {
     },
   };
 }
-
-describe('nextKeyList', () => {
-  it('appends on attach, removes on detach, keeps order and never duplicates', () => {
-    expect(nextKeyList(['a', 'b'], { deployment: 'd', keyName: 'c', attach: true })).toEqual([
-      'a',
-      'b',
-      'c',
-    ]);
-    expect(nextKeyList(['a', 'c', 'b'], { deployment: 'd', keyName: 'c', attach: true })).toEqual([
-      'a',
-      'b',
-      'c',
-    ]);
-    expect(nextKeyList(['a', 'c', 'b'], { deployment: 'd', keyName: 'c', attach: false })).toEqual([
-      'a',
-      'b',
-    ]);
-  });
-});
 
 describe('applyBindingChange', () => {
   it('re-reads the deployment right before its PATCH, sends the whole list and polls until FINISHED', async () => {

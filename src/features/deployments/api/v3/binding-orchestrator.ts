@@ -1,4 +1,5 @@
 import { isApiError } from '../../../../lib/api-error';
+import { nextKeyList, type BindingChange } from '../../binding/binding-diff';
 import type { DeploymentV3, Task } from './deployment-v3-schemas';
 
 /** The three v3 calls a binding change needs, injected so the flow is testable with fakes. */
@@ -13,8 +14,6 @@ export type BindingClock = {
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 };
-
-export type BindingChange = { deployment: string; keyName: string; attach: boolean };
 
 export type BindingStep = 'reading' | 'patching' | 'waiting' | 'verifying';
 
@@ -40,12 +39,6 @@ export type BindingOptions = {
 
 export const DEFAULT_POLL_INTERVAL_MS = 3_000;
 export const DEFAULT_GIVE_UP_AFTER_MS = 5 * 60_000;
-
-/** The deployment's key list with the change applied: order kept, duplicates never added. */
-export function nextKeyList(current: readonly string[], change: BindingChange): string[] {
-  const without = current.filter((name) => name !== change.keyName);
-  return change.attach ? [...without, change.keyName] : without;
-}
 
 /**
  * Attaches or detaches one key on one deployment the only way v3 allows: re-read the deployment

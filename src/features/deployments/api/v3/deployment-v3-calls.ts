@@ -1,6 +1,6 @@
 import { apiRequest } from '../../../../lib/api-client';
 import { fetchAllPages } from '../../../../lib/fetch-all-pages';
-import type { DeploymentRecord } from '../../../api-keys/api/key-model';
+import type { DeploymentRecord } from '../deployment-record';
 import type { BindingApi } from './binding-orchestrator';
 import {
   deploymentV3ListSchema,

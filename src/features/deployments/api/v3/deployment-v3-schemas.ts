@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { listOf } from '../../../../lib/list-schema';
-import { v3SpecKeyNameSchema } from '../../../api-keys/api/v3/api-key-v3-schemas';
+import { v3SpecKeyNameSchema } from './v3-spec-key-name';
 
 /**
  * The v3 deployment contract, the part the dashboard reads (InferenceInstanceOutSerializerV3) and

@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { apiKeyNameSchema, describeApiKeyNameProblem } from './api-key-name';
+import { apiKeyNameSchema, describeApiKeyNameProblem } from './api-key-v2-name';
 
 type Spec = {
   components: { schemas: { ApiKeyInSerializer: { properties: { name: { pattern: string } } } } };
 };
 const spec = JSON.parse(
   readFileSync(
-    new URL('../../../../contract/gcore-inference-v2.openapi.json', import.meta.url),
+    new URL('../../../../../contract/gcore-inference-v2.openapi.json', import.meta.url),
     'utf8',
   ),
 ) as Spec;

@@ -1,6 +1,6 @@
-import { apiRequest } from '../../../lib/api-client';
-import type { ApiKeyListParams } from './api-key-query-keys';
-import { API_KEYS_PATH, apiKeyListSchema } from './api-key-schemas';
+import { apiRequest } from '../../../../lib/api-client';
+import type { ApiKeyListParams } from '../api-key-query-keys';
+import { API_KEYS_PATH, apiKeyListSchema } from '../api-key-schemas';
 
 /** v2's list call (sorted by the server); the UI reaches it through `keysAdapterV2`. */
 export function listApiKeys(params: ApiKeyListParams, signal?: AbortSignal) {

@@ -1,5 +1,5 @@
-import { apiRequest } from '../../../lib/api-client';
-import { fetchAllPages } from '../../../lib/fetch-all-pages';
+import { apiRequest } from '../../../../lib/api-client';
+import { fetchAllPages } from '../../../../lib/fetch-all-pages';
 import { DEPLOYMENTS_PATH, deploymentListSchema } from './deployment-schemas';
 
 /**

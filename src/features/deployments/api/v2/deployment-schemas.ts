@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { listOf } from '../../../lib/list-schema';
+import { listOf } from '../../../../lib/list-schema';
 
 export const DEPLOYMENTS_PATH = '/cloud/v2/inference/deployments';
 

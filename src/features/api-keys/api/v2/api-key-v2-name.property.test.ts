@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { specSchema, validateAgainstSpec } from '../../../../contract/spec-validator';
-import { apiKeyNameSchema } from './api-key-name';
+import { specSchema, validateAgainstSpec } from '../../../../../contract/spec-validator';
+import { apiKeyNameSchema } from './api-key-v2-name';
 
 // The oracle is the spec, read from the OpenAPI file rather than copied from the code under test.
 const nameSpec = specSchema('ApiKeyInSerializer') as {

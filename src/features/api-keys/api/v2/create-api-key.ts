@@ -1,10 +1,10 @@
-import { apiRequest, type RequestOptions } from '../../../lib/api-client';
+import { apiRequest, type RequestOptions } from '../../../../lib/api-client';
 import {
   API_KEYS_PATH,
   createApiKeyInputSchema,
   createdApiKeySchema,
   type CreateApiKeyInput,
-} from './api-key-schemas';
+} from '../api-key-schemas';
 
 /** v2's create call; the UI reaches it through `keysAdapterV2`. */
 export function createApiKey(input: CreateApiKeyInput, options: RequestOptions = {}) {

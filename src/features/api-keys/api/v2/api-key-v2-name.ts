@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { describeBadCharacter } from '../describe-bad-character';
 
 // Straight from the spec's ApiKeyInSerializer.name: dot-separated DNS labels.
 export const API_KEY_NAME_PATTERN =
@@ -25,23 +26,6 @@ export function describeApiKeyNameProblem(name: string): string | null {
   if (!/[a-z0-9]$/.test(name)) return 'End the name with a letter or digit.';
   if (name.includes('..')) return 'Put letters or digits between dots (no “..”).';
   return 'A hyphen cannot stand next to a dot: put letters or digits on both sides of each dot.';
-}
-
-/**
- * The first character a name may not hold, named so the user can find it (upper case first: the
- * likeliest slip), with what the generation allows instead; null when every character is allowed.
- */
-export function describeBadCharacter(
-  name: string,
-  allowed: RegExp,
-  allowedInWords: string,
-): string | null {
-  const upper = name.match(/[A-Z]/);
-  if (upper) return `Use lower-case letters only: “${upper[0]}” is upper-case.`;
-  const bad = [...name].find((ch) => !allowed.test(ch));
-  if (bad === undefined) return null;
-  const shown = /\s/.test(bad) ? 'A space' : `“${bad}”`;
-  return `${shown} is not allowed: use ${allowedInWords}.`;
 }
 
 export const apiKeyNameSchema = z.string().check(

@@ -1,6 +1,6 @@
-import { apiRequest } from '../../../lib/api-client';
-import { isApiError } from '../../../lib/api-error';
-import { apiKeyPath } from './get-api-key';
+import { apiRequest } from '../../../../lib/api-client';
+import { isApiError } from '../../../../lib/api-error';
+import { apiKeyPath } from './api-key-path';
 
 /** Resolves to 'deleted', or 'already-gone' when the API says 404: either way the key is gone. */
 export async function deleteApiKey(keyId: string): Promise<'deleted' | 'already-gone'> {
