@@ -20,7 +20,12 @@ const key: KeyRecord = {
 function renderReveal() {
   return renderWithClient(
     <RevealDialog
-      createdKey={{ key, secret: secretBox('s3cret'), deploymentRefs: ['llama-3-8b-chat'] }}
+      createdKey={{
+        key,
+        secret: secretBox('s3cret'),
+        deploymentRefs: ['llama-3-8b-chat'],
+        pendingBindings: ['llama-3-8b-chat'],
+      }}
       deployments={[]}
       projectId={1}
       onClose={vi.fn()}
