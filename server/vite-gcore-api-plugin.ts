@@ -17,6 +17,8 @@ import { realJobClock } from './jobs/steps/job-clock.ts';
 import { awaitJobsService, startJobsService } from './jobs/jobs-service.ts';
 import { readJobsSettings, type JobsSettings } from './jobs/jobs-settings.ts';
 import { createJobExecutor } from './jobs/steps/run-job.ts';
+import { readExpirySettings, type ExpirySettings } from './expiry/expiry-settings.ts';
+import { withExpiryWarnings } from './expiry/expiry-warnings.ts';
 import { MS_RULE, readEnvInteger } from '../shared/read-env-integer.ts';
 
 export type GcoreApiPluginOptions = {
@@ -43,6 +45,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
   let taskPollMs: number | undefined;
   let generation: GenerationChoice | undefined;
   let jobsSettings: JobsSettings | undefined;
+  let expirySettings: ExpirySettings | undefined;
   // The jobs' own calls through the gateway name who started them; only this process can.
   const jobIdentity = createJobIdentity();
   const closeTarget = () => {
@@ -102,7 +105,16 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         policy,
         identify,
         sharedToken,
-      }),
+      }).then((service) =>
+        withExpiryWarnings(service, {
+          settings: expirySettings ?? readExpirySettings({}),
+          sharedToken,
+          port: () => port,
+          identity: jobIdentity,
+          generation: () => generation?.current() ?? null,
+          writeLine,
+        }),
+      ),
     );
     service.catch((error: unknown) =>
       writeLine(JSON.stringify({ type: 'error', msg: 'jobs did not start', error: String(error) })),
@@ -130,6 +142,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         const jobs = readJobsSettings(env, '.data');
         const inMemory = jobs.dataDir === MEMORY_DATA_DIR;
         jobsSettings = { ...jobs, dataDir: inMemory ? jobs.dataDir : resolve(root, jobs.dataDir) };
+        expirySettings = readExpirySettings(env);
       }
       target = await resolveApiTarget(env);
       generation = createGenerationChoice({

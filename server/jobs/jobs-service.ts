@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { errorAnswer, sendError } from '../cloud-answer.ts';
 import type { NodeMiddleware } from '../gateway/node-middleware.ts';
 import type { OriginPolicy } from '../gateway/request-origin.ts';
-import { openDatabase } from './database.ts';
+import { openDatabase, type Queryable } from './database.ts';
 import { jobLeases } from './job-leases.ts';
 import { createJobRunner } from './job-runner.ts';
 import { jobStore, type Clock } from './job-store.ts';
@@ -20,7 +20,12 @@ export type JobsServiceOptions = JobsSettings & {
   clock?: Clock;
 };
 
-export type JobsService = { middleware: NodeMiddleware; close(): Promise<void> };
+export type JobsService = {
+  middleware: NodeMiddleware;
+  /** The jobs database, for the server's other durable state (expiry warnings). */
+  db: Queryable;
+  close(): Promise<void>;
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -59,6 +64,7 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
   runner.start();
   return {
     middleware: jobsEndpoint({ ...options, store, runner }),
+    db: sql,
     async close() {
       clearInterval(daily);
       await runner.stop();

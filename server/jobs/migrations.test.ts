@@ -3,6 +3,9 @@ import { MEMORY_DATA_DIR, openDatabase, type Sql } from './database.ts';
 import { appliedVersions, MIGRATIONS, runMigrations, type Migration } from './migrations.ts';
 
 let sql: Sql;
+const ALL = MIGRATIONS.map((migration) => migration.version);
+// A later release's steps come after whatever this one has.
+const LATEST = Math.max(...ALL);
 
 beforeAll(async () => {
   sql = await openDatabase({ dataDir: MEMORY_DATA_DIR });
@@ -12,9 +15,8 @@ afterAll(() => sql.close());
 // One database, in order: empty → latest → again → a newer release's step.
 describe('migrations', () => {
   it('bring an empty database to the latest version', async () => {
-    const latest = MIGRATIONS.map((migration) => migration.version);
-    expect(await runMigrations(sql)).toEqual(latest);
-    expect(await appliedVersions(sql)).toEqual(latest);
+    expect(await runMigrations(sql)).toEqual(ALL);
+    expect(await appliedVersions(sql)).toEqual(ALL);
     const columns = await sql.query<{ column_name: string }>(
       "SELECT column_name FROM information_schema.columns WHERE table_name = 'jobs'",
     );
@@ -29,20 +31,23 @@ describe('migrations', () => {
 
   it('bring a database at an earlier version forward by the steps above it only', async () => {
     const next: Migration = {
-      version: 2,
+      version: LATEST + 1,
       sql: 'ALTER TABLE jobs ADD COLUMN note text; CREATE INDEX jobs_note ON jobs (note)',
     };
-    expect(await runMigrations(sql, [...MIGRATIONS, next])).toEqual([2]);
+    expect(await runMigrations(sql, [...MIGRATIONS, next])).toEqual([LATEST + 1]);
     const note = await sql.query(
       "SELECT 1 FROM information_schema.columns WHERE table_name = 'jobs' AND column_name = 'note'",
     );
     expect(note.rowCount).toBe(1);
-    expect(await appliedVersions(sql)).toEqual([1, 2]);
+    expect(await appliedVersions(sql)).toEqual([...ALL, LATEST + 1]);
   });
 
   it('leave no trace of a step that fails', async () => {
-    const broken: Migration = { version: 3, sql: 'ALTER TABLE jobs ADD COLUMN x int; NOT SQL' };
+    const broken: Migration = {
+      version: LATEST + 2,
+      sql: 'ALTER TABLE jobs ADD COLUMN x int; NOT SQL',
+    };
     await expect(runMigrations(sql, [...MIGRATIONS, broken])).rejects.toThrow();
-    expect(await appliedVersions(sql)).toEqual([1, 2]);
+    expect(await appliedVersions(sql)).toEqual([...ALL, LATEST + 1]);
   });
 });

@@ -35,6 +35,26 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX jobs_waiting ON jobs (state, run_after) WHERE state IN ('queued', 'running');
     `,
   },
+  {
+    // One row per expiry warning, claimed before it is posted: the primary key is what makes a
+    // warning go out once across replicas and restarts (server/expiry/expiry-alerts.ts). The
+    // key is named by its identity in its generation (v3 name, v2 UUID); nothing secret.
+    version: 2,
+    sql: `
+      CREATE TABLE expiry_alerts (
+        project_id bigint NOT NULL,
+        key_id text NOT NULL,
+        expires_at timestamptz NOT NULL,
+        threshold text NOT NULL CHECK (threshold IN ('14d', '7d', '1d', 'expired')),
+        key_name text NOT NULL,
+        claimed_by text NOT NULL,
+        claimed_at timestamptz NOT NULL,
+        sent_at timestamptz,
+        PRIMARY KEY (project_id, key_id, expires_at, threshold)
+      );
+      CREATE INDEX expiry_alerts_by_expiry ON expiry_alerts (expires_at)
+    `,
+  },
 ];
 
 /** Any constant both replicas agree on: the lock that keeps two starts from racing. */

@@ -5,6 +5,8 @@ import { createGenerationChoice } from '../api-generation-choice.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
 import { INSECURE_ORIGIN_WARNING, insecurePublicOrigins } from '../insecure-origin.ts';
 import { createJobIdentity } from '../gateway/job-identity.ts';
+import { readExpirySettings } from '../expiry/expiry-settings.ts';
+import { withExpiryWarnings } from '../expiry/expiry-warnings.ts';
 import { createGatewayClient } from '../jobs/gateway-client.ts';
 import { jobStarter } from '../jobs/job-starter.ts';
 import { realJobClock } from '../jobs/steps/job-clock.ts';
@@ -23,6 +25,7 @@ async function main(): Promise<void> {
   // `.env` as the README says; variables set in the environment win over the file.
   if (existsSync('.env')) process.loadEnvFile('.env');
   const config = readProductionConfig(process.env, process.argv.slice(2));
+  const expiry = readExpirySettings(process.env);
   const insecure = insecurePublicOrigins(config.publicOrigins);
   if (insecure.length > 0) logJson('warn', INSECURE_ORIGIN_WARNING, { origins: insecure });
   let apiUrl = config.apiUrl;
@@ -76,7 +79,7 @@ async function main(): Promise<void> {
   // The jobs' own calls through the gateway name who started them; only this process can.
   const jobIdentity = createJobIdentity();
   // Before any request is served: a data directory another process holds stops the start here.
-  const jobs = await startJobsService({
+  const jobsService = await startJobsService({
     ...config.jobs,
     executor: createJobExecutor({
       gateway: createGatewayClient({ port: () => port, identity: jobIdentity }),
@@ -87,6 +90,14 @@ async function main(): Promise<void> {
     policy,
     identify: jobStarter(config.auditIdentity, serverToken !== undefined),
     sharedToken: serverToken !== undefined,
+  });
+  const jobs = withExpiryWarnings(jobsService, {
+    settings: expiry,
+    sharedToken: serverToken !== undefined,
+    port: () => port,
+    identity: jobIdentity,
+    generation: () => generation.current(),
+    writeLine,
   });
   const handler = createProductionHandler({
     assets,

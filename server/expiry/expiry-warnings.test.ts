@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { Sql } from '../jobs/database.ts';
+import { startExpiryHarness } from '../testing/expiry-harness.ts';
+import { openTestDatabase } from '../testing/jobs-database.ts';
+import { startWebhookReceiver } from '../testing/webhook-receiver.ts';
+import { expiryAlerts } from './expiry-alerts.ts';
+import { createExpiryChecker } from './expiry-checker.ts';
+import { NEEDS_SERVER_TOKEN, startExpiryWarnings } from './expiry-warnings.ts';
+import { webhookPoster } from './webhook-post.ts';
+
+const ORIGIN = 'https://keys.example.com';
+// The sandbox's seed key `mobile-app-prod` expires 2099-12-31T23:59:59Z, bound to two deployments.
+const BEFORE_14_DAYS = '2099-12-18T00:00:00Z';
+const LINK = `${ORIGIN}/?project=1&key=mobile-app-prod`;
+const SUBJECT = 'Key `mobile-app-prod` in project `default` (id 1)';
+const UNLOCKS = 'llama-3-8b-chat, mistral-7b-instruct';
+const STEPS: [time: string, text: string][] = [
+  [
+    BEFORE_14_DAYS,
+    `${SUBJECT} expires in 14 days (2099-12-31 23:59 UTC). It unlocks: ${UNLOCKS}. Open it to replace it: ${LINK}`,
+  ],
+  [
+    '2099-12-25T12:00:00Z',
+    `${SUBJECT} expires in 6 days (2099-12-31 23:59 UTC). It unlocks: ${UNLOCKS}. Open it to replace it: ${LINK}`,
+  ],
+  [
+    '2099-12-31T06:00:00Z',
+    `${SUBJECT} expires in 17 hours (2099-12-31 23:59 UTC). It unlocks: ${UNLOCKS}. Open it to replace it: ${LINK}`,
+  ],
+  [
+    '2100-01-01T00:00:00Z',
+    `${SUBJECT} expired on 2099-12-31 23:59 UTC. It unlocked: ${UNLOCKS}. Open it to replace it: ${LINK}`,
+  ],
+];
+
+let sql: Sql;
+let harness: Awaited<ReturnType<typeof startExpiryHarness>>;
+let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
+let lines: string[];
+
+beforeAll(async () => {
+  [sql, harness, receiver] = await Promise.all([
+    openTestDatabase(),
+    startExpiryHarness('v3', BEFORE_14_DAYS),
+    startWebhookReceiver(),
+  ]);
+}, 60_000);
+afterAll(async () => {
+  await Promise.all([sql.close(), harness.close(), receiver.close()]);
+});
+beforeEach(async () => {
+  await sql.query('DELETE FROM expiry_alerts');
+  harness.sandbox.reset();
+  harness.setTime(BEFORE_14_DAYS);
+  receiver.texts.length = 0;
+  receiver.setMode('up');
+  lines = [];
+});
+
+/** One server process's checker: its own claim owner, the one shared database. */
+function startProcess(postTimeoutMs?: number) {
+  return createExpiryChecker({
+    readKeys: harness.readKeys,
+    alerts: expiryAlerts(sql, crypto.randomUUID(), harness.clock),
+    post: webhookPoster(receiver.url, postTimeoutMs),
+    clock: harness.clock,
+    publicOrigin: ORIGIN,
+    writeLine: (line) => lines.push(line),
+  });
+}
+
+describe('expiry warnings', () => {
+  it('reach a local receiver exactly once per threshold per key, across restarts', async () => {
+    const first = startProcess();
+    for (const [time] of STEPS) {
+      harness.setTime(time);
+      await first.check();
+      await first.check();
+      // A restart: a new process on the same database.
+      await startProcess().check();
+    }
+    expect(receiver.texts).toEqual(STEPS.map(([, text]) => text));
+  });
+
+  it('go out once when two replicas on one database check at the same moment', async () => {
+    const results = await Promise.all([startProcess().check(), startProcess().check()]);
+    expect(receiver.texts).toEqual([STEPS[0]?.[1]]);
+    expect(results.map((result) => result.sent).sort()).toEqual([0, 1]);
+  });
+
+  it('are posted again at the next check when the receiver was down', async () => {
+    const checker = startProcess();
+    receiver.setMode('failing');
+    expect(await checker.check()).toEqual({ sent: 0, failed: 1 });
+    expect(receiver.texts).toEqual([]);
+    const failure = lines.find((line) => line.includes('not delivered')) ?? '';
+    expect(failure).toContain('HTTP 503');
+    // The webhook's path is its credential: never in a log line.
+    expect(lines.join('\n')).not.toContain('secret-path');
+
+    receiver.setMode('up');
+    // Another replica's next check, or this one's: the claim was given back.
+    await startProcess().check();
+    await checker.check();
+    expect(receiver.texts).toEqual([STEPS[0]?.[1]]);
+  });
+
+  it('give up a post at its deadline and retry it at the next check', async () => {
+    receiver.setMode('hang');
+    expect(await startProcess(200).check()).toEqual({ sent: 0, failed: 1 });
+    expect(lines.join('\n')).toContain('no answer within 200 ms');
+    receiver.setMode('up');
+    await startProcess(200).check();
+    expect(receiver.texts).toEqual([STEPS[0]?.[1]]);
+  });
+
+  it('say nothing of a key that expired long before the first check', async () => {
+    // The seed's `old-demo` expired in 2025; `mobile-app-prod` is 14 days out.
+    await startProcess().check();
+    expect(receiver.texts.join('\n')).not.toContain('old-demo');
+  });
+
+  it('keep no secret and no webhook address in the database', async () => {
+    await startProcess().check();
+    const rows = await sql.query('SELECT * FROM expiry_alerts');
+    expect(rows.rowCount).toBe(1);
+    expect(JSON.stringify(rows.rows)).not.toMatch(/secret|127\.0\.0\.1/);
+  });
+});
+
+describe('the expiry warnings service', () => {
+  const service = (sharedToken: boolean) =>
+    startExpiryWarnings({
+      settings: { webhookUrl: receiver.url, intervalMs: 3_600_000, publicOrigin: ORIGIN },
+      sharedToken,
+      db: sql,
+      port: () => harness.port,
+      identity: harness.identity,
+      generation: () => 'v3',
+      writeLine: (line) => lines.push(line),
+      clock: harness.clock,
+    });
+
+  it('checks at start, reading through the gateway only', async () => {
+    const warnings = service(true);
+    await vi.waitFor(() => expect(receiver.texts).toEqual([STEPS[0]?.[1]]));
+    await warnings.stop();
+    const reads = harness.sandbox.requestLog.entries();
+    expect(reads.length).toBeGreaterThan(0);
+    expect(reads.every((entry) => entry.method === 'GET')).toBe(true);
+  });
+
+  it('in personal sign-in checks nothing and says once that it needs a server token', async () => {
+    const attempts = receiver.attempts();
+    const warnings = service(false);
+    await warnings.stop();
+    expect(lines).toEqual([JSON.stringify({ type: 'expiry', msg: NEEDS_SERVER_TOKEN })]);
+    expect(receiver.attempts()).toBe(attempts);
+    expect(harness.sandbox.requestLog.entries()).toEqual([]);
+  });
+});
