@@ -11,7 +11,7 @@ import {
 import {
   deploymentListSchema,
   DEPLOYMENTS_PATH,
-} from '../../src/features/deployments/api/deployment-schemas.ts';
+} from '../../src/features/deployments/api/v2/deployment-schemas.ts';
 import {
   projectListSchema,
   PROJECTS_PATH,
