@@ -164,7 +164,8 @@ describe('reading and resuming', () => {
   it('answers 409 to resuming a job that is not stopped, 202 to one that failed', async () => {
     const later = new Date(clock.now().getTime() + 3_600_000).toISOString();
     const waiting = await shared.call('POST', '/__app/jobs', {
-      body: { ...start, run_after: later },
+      // Another key: a job waits behind an older open job of its own key.
+      body: { ...start, key_name: 'later-key', run_after: later },
     });
     const waitingId = (waiting.body as { id: string }).id;
     const conflict = await shared.call('POST', `/__app/jobs/${waitingId}/retry`);

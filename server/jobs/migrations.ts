@@ -35,6 +35,16 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX jobs_waiting ON jobs (state, run_after) WHERE state IN ('queued', 'running');
     `,
   },
+  {
+    // Creation order per key: two jobs written in the same millisecond still have an order,
+    // and a claim finds an older open job of the same key through the index.
+    version: 2,
+    sql: `
+      ALTER TABLE jobs ADD COLUMN seq bigserial;
+      CREATE INDEX jobs_open_by_key ON jobs (project_id, key_name, seq)
+        WHERE state IN ('queued', 'running');
+    `,
+  },
 ];
 
 /** Any constant both replicas agree on: the lock that keeps two starts from racing. */
