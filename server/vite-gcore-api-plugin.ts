@@ -86,6 +86,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
     const http = server.httpServer;
     if (!http || !target) return;
     const writeLine = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+    const apiUrl = target.url;
     const sharedToken = target.token !== undefined;
     const identify = jobStarter(settings?.auditIdentity, sharedToken);
     const service = new Promise<AddressInfo>((ready) =>
@@ -102,6 +103,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         policy,
         identify,
         sharedToken,
+        apiUrl,
       }),
     );
     service.catch((error: unknown) =>

@@ -6,6 +6,7 @@ import { createJobRunner } from './job-runner.ts';
 import { jobStore } from './job-store.ts';
 import type { JobContext, JobExecutor } from './job-types.ts';
 import { jobsEndpoint } from './jobs-endpoint.ts';
+import { everyReader } from './reader-check.ts';
 import { TEST_LEASE_MS } from '../testing/job-fixtures.ts';
 import { startMiddlewareFront } from '../testing/jobs-front.ts';
 import { dumpAllTables, fakeClock, openTestDatabase } from '../testing/jobs-database.ts';
@@ -38,6 +39,8 @@ async function front(
     jobsEndpoint({
       store: jobStore(sql, clock.now),
       runner,
+      // Who may read under personal sign-in: jobs-endpoint-readers.test.ts.
+      readers: everyReader,
       policy: devOriginPolicy(undefined),
       identify,
       sharedToken,

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     policy,
     identify: jobStarter(config.auditIdentity, serverToken !== undefined),
     sharedToken: serverToken !== undefined,
+    apiUrl,
   });
   const handler = createProductionHandler({
     assets,
