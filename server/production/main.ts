@@ -81,6 +81,8 @@ async function main(): Promise<void> {
     executor: createJobExecutor({
       gateway: createGatewayClient({ port: () => port, identity: jobIdentity }),
       clock: realJobClock,
+      // GCORE_TASK_POLL_MS: the jobs poll Gcore's tasks as the page was told to.
+      pollIntervalMs: config.taskPollMs,
       giveUpAfterMs: config.jobs.giveUpMs,
     }),
     writeLine,
