@@ -97,6 +97,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         executor: createJobExecutor({
           gateway: createGatewayClient({ port: () => port, identity: jobIdentity }),
           clock: realJobClock,
+          pollIntervalMs: taskPollMs,
           giveUpAfterMs: jobs.giveUpMs,
         }),
         writeLine,
