@@ -89,6 +89,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
     const http = server.httpServer;
     if (!http || !target) return;
     const writeLine = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+    const apiUrl = target.url;
     const sharedToken = target.token !== undefined;
     const identify = jobStarter(settings?.auditIdentity, sharedToken);
     const service = new Promise<AddressInfo>((ready) =>
@@ -99,12 +100,14 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         executor: createJobExecutor({
           gateway: createGatewayClient({ port: () => port, identity: jobIdentity }),
           clock: realJobClock,
+          pollIntervalMs: taskPollMs,
           giveUpAfterMs: jobs.giveUpMs,
         }),
         writeLine,
         policy,
         identify,
         sharedToken,
+        apiUrl,
       }).then((service) =>
         withExpiryWarnings(service, {
           settings: expirySettings ?? readExpirySettings({}),

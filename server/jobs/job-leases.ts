@@ -25,6 +25,8 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
     /**
      * Up to `limit` queued jobs due now, leased to `workerId`: shared ones, and personal ones
      * this worker holds the token of. SKIP LOCKED: two workers claiming at once get different jobs.
+     * A key's jobs run one at a time in creation order (an edit's bind, then its unbind): a job
+     * waits while an older one of the same key and project is queued or running.
      */
     async claim(workerId: string, limit: number): Promise<JobRecord[]> {
       if (limit <= 0) return [];
@@ -33,10 +35,14 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
         `UPDATE jobs SET state = 'running', lease_owner = $1, lease_until = $2,
            attempts = attempts + 1, updated_at = $3
          WHERE id IN (
-           SELECT id FROM jobs
+           SELECT id FROM jobs AS job
            WHERE state = 'queued' AND (run_after IS NULL OR run_after <= $3)
              AND (token_mode = 'shared' OR lease_owner = $1)
-           ORDER BY created_at LIMIT $4 FOR UPDATE SKIP LOCKED)
+             AND NOT EXISTS (
+               SELECT 1 FROM jobs AS older
+               WHERE older.project_id = job.project_id AND older.key_name = job.key_name
+                 AND older.state IN ('queued', 'running') AND older.seq < job.seq)
+           ORDER BY seq LIMIT $4 FOR UPDATE OF job SKIP LOCKED)
          RETURNING ${JOB_COLUMNS}`,
         [workerId, until(), now, limit],
       );

@@ -35,7 +35,11 @@ describe('the job runner', () => {
       runs.set(job.id, (runs.get(job.id) ?? 0) + 1);
       return { state: 'done' };
     };
-    const jobs = await Promise.all(Array.from({ length: 9 }, () => store().create(input)));
+    const jobs = await Promise.all(
+      Array.from({ length: 9 }, (_, index) =>
+        store().create({ ...input, key_name: `key-${index}` }),
+      ),
+    );
     const first = testRunner(sql, clock.now, executor).runner;
     const second = testRunner(sql, clock.now, executor).runner;
     await Promise.all([first.wake(), second.wake()]);

@@ -70,11 +70,38 @@ describe('the job store', () => {
 
 describe('leases', () => {
   it('gives each queued job to one worker only, even when both claim at once', async () => {
-    for (let index = 0; index < 6; index += 1) await store().create(input());
+    for (let index = 0; index < 6; index += 1) {
+      await store().create(input({ key_name: `key-${index}` }));
+    }
     const [first, second] = await Promise.all([leases().claim('w1', 4), leases().claim('w2', 4)]);
     const ids = [...(first ?? []), ...(second ?? [])].map((job) => job.id);
     expect(ids).toHaveLength(6);
     expect(new Set(ids).size).toBe(6);
+  });
+
+  it('runs a key’s jobs in the order they were created, never two at once', async () => {
+    // An edit posts a bind then an unbind of the same key, in the same millisecond.
+    const bind = await store().create(input({ deployments: ['llama'] }));
+    const unbind = await store().create(input({ kind: 'unbind', deployments: ['qwen'] }));
+    const otherKey = await store().create(input({ key_name: 'other-key' }));
+    const otherProject = await store().create(input({ project_id: 8 }));
+    const claimed = await leases().claim('w1', 4);
+    expect(claimed.map((job) => job.id).sort()).toEqual(
+      [bind.id, otherKey.id, otherProject.id].sort(),
+    );
+    expect(await leases().claim('w2', 4)).toEqual([]);
+    await leases().finish('w1', bind.id, { state: 'failed', failure: 'no' });
+    expect((await leases().claim('w2', 4)).map((job) => job.id)).toEqual([unbind.id]);
+  });
+
+  it('does not let a newer job of a key pass an older one that is still queued', async () => {
+    const later = new Date(clock.now().getTime() + 60_000).toISOString();
+    const first = await store().create(input({ run_after: later }));
+    const second = await store().create(input({ kind: 'unbind' }));
+    expect(await leases().claim('w1', 4)).toEqual([]);
+    clock.advance(60_000);
+    expect((await leases().claim('w1', 4)).map((job) => job.id)).toEqual([first.id]);
+    expect((await store().get(second.id))?.state).toBe('queued');
   });
 
   it('waits for run_after before a job can be claimed', async () => {

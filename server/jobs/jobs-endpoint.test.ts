@@ -6,6 +6,7 @@ import { createJobRunner } from './job-runner.ts';
 import { jobStore } from './job-store.ts';
 import type { JobContext, JobExecutor } from './job-types.ts';
 import { jobsEndpoint } from './jobs-endpoint.ts';
+import { everyReader } from './reader-check.ts';
 import { TEST_LEASE_MS } from '../testing/job-fixtures.ts';
 import { startMiddlewareFront } from '../testing/jobs-front.ts';
 import { dumpAllTables, fakeClock, openTestDatabase } from '../testing/jobs-database.ts';
@@ -38,6 +39,8 @@ async function front(
     jobsEndpoint({
       store: jobStore(sql, clock.now),
       runner,
+      // Who may read under personal sign-in: jobs-endpoint-readers.test.ts.
+      readers: everyReader,
       policy: devOriginPolicy(undefined),
       identify,
       sharedToken,
@@ -164,7 +167,8 @@ describe('reading and resuming', () => {
   it('answers 409 to resuming a job that is not stopped, 202 to one that failed', async () => {
     const later = new Date(clock.now().getTime() + 3_600_000).toISOString();
     const waiting = await shared.call('POST', '/__app/jobs', {
-      body: { ...start, run_after: later },
+      // Another key: a job waits behind an older open job of its own key.
+      body: { ...start, key_name: 'later-key', run_after: later },
     });
     const waitingId = (waiting.body as { id: string }).id;
     const conflict = await shared.call('POST', `/__app/jobs/${waitingId}/retry`);

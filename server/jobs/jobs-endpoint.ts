@@ -10,11 +10,14 @@ import { readJsonBody, sendJson } from './job-request.ts';
 import { toJob } from './job-row.ts';
 import type { JobRunner } from './job-runner.ts';
 import type { JobStore } from './job-store.ts';
+import type { ReaderCheck } from './reader-check.ts';
 
 export type JobsEndpointOptions = {
   store: Pick<JobStore, 'create' | 'get' | 'list' | 'retry'>;
   runner: Pick<JobRunner, 'workerId' | 'hold' | 'wake'>;
   policy: OriginPolicy;
+  /** Who may list and read jobs (under personal sign-in, only those the API accepts). */
+  readers: ReaderCheck;
   /** The audit identity a job is started under; undefined when no trusted one came with it. */
   identify: (req: IncomingMessage) => string | undefined;
   /** The server's own token does the work; otherwise each caller's Authorization. */
@@ -46,8 +49,15 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
   const holdToken = (id: string, authorization: string | undefined) =>
     authorization && !options.sharedToken ? runner.hold(id, authorization) : () => {};
 
+  const refusedReader = async (req: IncomingMessage, res: ServerResponse) => {
+    const refusal = await options.readers(req.headers.authorization);
+    if (refusal) sendError(res, refusal);
+    return refusal !== undefined;
+  };
+
   const routes = {
-    async list(res: ServerResponse, url: URL) {
+    async list(req: IncomingMessage, res: ServerResponse, url: URL) {
+      if (await refusedReader(req, res)) return;
       const project = url.searchParams.get('project_id') ?? '';
       if (!/^[1-9]\d{0,15}$/.test(project) || !Number.isSafeInteger(Number(project))) {
         const message = 'project_id must be a positive whole number, as in ?project_id=1.';
@@ -93,7 +103,8 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
       }
     },
 
-    async read(res: ServerResponse, id: string) {
+    async read(req: IncomingMessage, res: ServerResponse, id: string) {
+      if (await refusedReader(req, res)) return;
       const job = UUID.test(id) ? await store.get(id) : undefined;
       if (!job) return notFound(res);
       sendJson(res, 200, toJob(job));
@@ -145,7 +156,7 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
 
   function route(req: IncomingMessage, res: ServerResponse, url: URL, method: string) {
     if (url.pathname === JOBS_PATH) {
-      if (method === 'GET') return routes.list(res, url);
+      if (method === 'GET') return routes.list(req, res, url);
       if (method === 'POST') return routes.create(req, res);
       return notAllowed(res, 'GET, POST');
     }
@@ -154,7 +165,7 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
     // Left encoded: an id is a UUID, and anything else is simply not found.
     const id = match[1];
     if (match[2]) return method === 'POST' ? routes.retry(req, res, id) : notAllowed(res, 'POST');
-    return method === 'GET' ? routes.read(res, id) : notAllowed(res, 'GET');
+    return method === 'GET' ? routes.read(req, res, id) : notAllowed(res, 'GET');
   }
 }
 

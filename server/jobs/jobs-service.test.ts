@@ -30,6 +30,7 @@ beforeAll(async () => {
       true,
     ),
     sharedToken: true,
+    apiUrl: 'http://127.0.0.1:9',
   });
   front = await startMiddlewareFront(service.middleware);
 }, 60_000);

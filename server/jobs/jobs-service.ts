@@ -10,6 +10,7 @@ import type { JobExecutor } from './job-types.ts';
 import { jobsEndpoint } from './jobs-endpoint.ts';
 import type { JobsSettings } from './jobs-settings.ts';
 import { runMigrations } from './migrations.ts';
+import { createReaderCheck, everyReader } from './reader-check.ts';
 
 export type JobsServiceOptions = JobsSettings & {
   executor: JobExecutor;
@@ -17,6 +18,8 @@ export type JobsServiceOptions = JobsSettings & {
   policy: OriginPolicy;
   identify: (req: IncomingMessage) => string | undefined;
   sharedToken: boolean;
+  /** The API the gateway forwards to: under personal sign-in, it vouches for who may read jobs. */
+  apiUrl: string;
   clock?: Clock;
 };
 
@@ -63,7 +66,12 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
   daily.unref();
   runner.start();
   return {
-    middleware: jobsEndpoint({ ...options, store, runner }),
+    middleware: jobsEndpoint({
+      ...options,
+      store,
+      runner,
+      readers: options.sharedToken ? everyReader : createReaderCheck({ apiUrl: options.apiUrl }),
+    }),
     db: sql,
     async close() {
       clearInterval(daily);

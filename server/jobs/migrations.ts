@@ -36,10 +36,20 @@ export const MIGRATIONS: readonly Migration[] = [
     `,
   },
   {
+    // Creation order per key: two jobs written in the same millisecond still have an order,
+    // and a claim finds an older open job of the same key through the index.
+    version: 2,
+    sql: `
+      ALTER TABLE jobs ADD COLUMN seq bigserial;
+      CREATE INDEX jobs_open_by_key ON jobs (project_id, key_name, seq)
+        WHERE state IN ('queued', 'running');
+    `,
+  },
+  {
     // One row per expiry warning, claimed before it is posted: the primary key is what makes a
     // warning go out once across replicas and restarts (server/expiry/expiry-alerts.ts). The
     // key is named by its identity in its generation (v3 name, v2 UUID); nothing secret.
-    version: 2,
+    version: 3,
     sql: `
       CREATE TABLE expiry_alerts (
         project_id bigint NOT NULL,

@@ -84,12 +84,15 @@ async function main(): Promise<void> {
     executor: createJobExecutor({
       gateway: createGatewayClient({ port: () => port, identity: jobIdentity }),
       clock: realJobClock,
+      // GCORE_TASK_POLL_MS: the jobs poll Gcore's tasks as the page was told to.
+      pollIntervalMs: config.taskPollMs,
       giveUpAfterMs: config.jobs.giveUpMs,
     }),
     writeLine,
     policy,
     identify: jobStarter(config.auditIdentity, serverToken !== undefined),
     sharedToken: serverToken !== undefined,
+    apiUrl,
   });
   const jobs = withExpiryWarnings(jobsService, {
     settings: expiry,

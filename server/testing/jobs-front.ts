@@ -4,11 +4,8 @@ import { REQUESTED_BY } from '../../src/lib/request-header.ts';
 import type { NodeMiddleware } from '../gateway/node-middleware.ts';
 
 export type Answer = { status: number; headers: IncomingHttpHeaders; body: unknown };
-export type Call = (
-  method: string,
-  path: string,
-  options?: { headers?: Record<string, string>; body?: unknown },
-) => Promise<Answer>;
+export type CallOptions = { headers?: Record<string, string>; body?: unknown };
+export type Call = (method: string, path: string, options?: CallOptions) => Promise<Answer>;
 
 /** A bare node:http server around one middleware (404 past it), and a client that may set Host. */
 export async function startMiddlewareFront(middleware: NodeMiddleware) {
@@ -19,11 +16,23 @@ export async function startMiddlewareFront(middleware: NodeMiddleware) {
   );
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
-  const call: Call = (method, path, options = {}) =>
+  return {
+    port,
+    call: serverCaller(port),
+    close: () => new Promise<void>((done) => server.close(() => done())),
+  };
+}
+
+/**
+ * Calls a server on 127.0.0.1:`port` as the dashboard's page does (its request header, JSON),
+ * with Host `host` (the port itself unless told): a balancer in front passes on the public one.
+ */
+export function serverCaller(port: number, host = `127.0.0.1:${port}`): Call {
+  return (method, path, options = {}) =>
     new Promise((resolve, reject) => {
       const body = options.body === undefined ? undefined : JSON.stringify(options.body);
       const headers: Record<string, string> = {
-        host: `127.0.0.1:${port}`,
+        host,
         ...REQUESTED_BY,
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         ...options.headers,
@@ -39,11 +48,6 @@ export async function startMiddlewareFront(middleware: NodeMiddleware) {
       req.on('error', reject);
       req.end(body);
     });
-  return {
-    port,
-    call,
-    close: () => new Promise<void>((done) => server.close(() => done())),
-  };
 }
 
 function parse(text: string): unknown {
