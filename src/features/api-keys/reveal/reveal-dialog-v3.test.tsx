@@ -95,4 +95,40 @@ describe('RevealDialog on v3', () => {
     await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('bound'));
     expect(dialog).not.toHaveTextContent(note);
   });
+
+  it.each([
+    [
+      'answers 503 (its data directory is in use)',
+      {
+        status: 503,
+        exceptionClass: 'JobsUnavailable',
+        message: 'Jobs are unavailable: The jobs database in .data is in use by process 4242.',
+      },
+      'Jobs are unavailable: The jobs database in .data is in use by process 4242.',
+    ],
+    ['cannot be reached', 'network' as const, 'The connection to the API failed'],
+  ])(
+    'when the jobs service %s: says the key exists unbound, and Retry starts the bindings',
+    async (_, refusal, reason) => {
+      jobs.refuseNext('POST', refusal);
+      const { user } = renderReveal();
+      const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
+      const alert = await within(dialog).findByRole('alert');
+      expect(alert).toHaveTextContent(
+        'The key old-demo exists, but its bindings did not start: ' + reason,
+      );
+      expect(alert).toHaveTextContent('Retry to bind it');
+      expect(screen.getByLabelText('Secret')).toBeInTheDocument();
+      expect(dialog).not.toHaveTextContent(/Bindings go on if you close this dialog/);
+      expect(jobs.jobs).toHaveLength(0);
+
+      await user.click(
+        within(dialog).getByRole('button', { name: 'Retry binding to llama-3-8b-chat' }),
+      );
+      await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+      expect(jobs.latest().steps.map((step) => step.deployment)).toEqual(chosen);
+      await waitFor(() => expect(within(dialog).queryByRole('alert')).toBeNull());
+      expect(dialog).toHaveTextContent(/Bindings go on if you close this dialog/);
+    },
+  );
 });
