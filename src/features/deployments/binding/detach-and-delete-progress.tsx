@@ -97,6 +97,10 @@ function summary(state: DetachAndDeleteState, current: string | null, running: b
       ? `Starting to detach ${state.keyName}…`
       : `Deleting the key ${state.keyName}…`;
   }
+  // Stopped at the DELETE itself: it may have landed before the answer was lost.
+  if (state.failure && state.remaining.length === 0) {
+    return `Detached from ${all}; whether the key ${state.keyName} is deleted is not known yet.`;
+  }
   if (state.failure) {
     return `Stopped: detached from ${state.detached.length} of ${all}. The key ${state.keyName} still exists.`;
   }
