@@ -134,6 +134,31 @@ describe('DeleteApiKeyDialog on v3', () => {
     await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
   });
 
+  it('a Retry that cannot reach the server says so in the dialog, and the run stays stopped', async () => {
+    const { user, client, dialog, go } = await confirmMobileAppProd();
+    await user.click(go);
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest();
+    jobs.fail(id, "The API's task failed: GPU quota", 'mistral-7b-instruct');
+    await poll(client);
+    const retry = await within(dialog).findByRole('button', { name: 'Retry detach and delete' });
+    jobs.refuseNext('POST', 'network');
+    await user.click(retry);
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('alert')
+          .some((alert) =>
+            alert.textContent?.startsWith(
+              'The retry did not go through: The connection to the API failed',
+            ),
+          ),
+      ).toBe(true),
+    );
+    expect(within(dialog).getByRole('status')).toHaveTextContent(/^Stopped: detached from 1 of 2/);
+    expect(retry).toHaveFocus();
+  });
+
   it('detached from each, delete failed: says each is detached, the deletion not known, and Retry resumes', async () => {
     const { user, client, dialog, go, onDeleted } = await confirmMobileAppProd();
     await user.click(go);

@@ -131,4 +131,32 @@ describe('RevealDialog on v3', () => {
       expect(dialog).toHaveTextContent(/Bindings go on if you close this dialog/);
     },
   );
+
+  it.each([
+    [
+      'is refused (409: someone resumed it meanwhile)',
+      {
+        status: 409,
+        exceptionClass: 'JobNotResumable',
+        message: 'This job is running: only a failed or interrupted job can be resumed.',
+      },
+      'This job is running: only a failed or interrupted job can be resumed.',
+    ],
+    ['cannot reach the server', 'network' as const, 'The connection to the API failed'],
+  ])('a Retry that %s says so in the dialog', async (_, refusal, reason) => {
+    const { user, client } = renderReveal();
+    const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest();
+    jobs.fail(id, "The API's task failed: GPU quota", 'mistral-7b-instruct');
+    await poll(client);
+    const retry = await within(dialog).findByRole('button', {
+      name: 'Retry binding to mistral-7b-instruct',
+    });
+    jobs.refuseNext('POST', refusal);
+    await user.click(retry);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(`The retry did not go through: ${reason}`);
+    expect(retry).toHaveFocus();
+  });
 });

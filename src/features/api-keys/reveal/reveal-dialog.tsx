@@ -78,7 +78,13 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
         deployments={deployments}
         projectId={projectId}
         instances={
-          bindings.items && <BindingProgressList items={bindings.items} onRetry={bindings.retry} />
+          bindings.items && (
+            <BindingProgressList
+              items={bindings.items}
+              onRetry={bindings.retry}
+              retryError={bindings.retryError}
+            />
+          )
         }
       />
       {bindings.startError && (

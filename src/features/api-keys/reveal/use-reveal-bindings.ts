@@ -56,6 +56,7 @@ export function useRevealBindings(createdKey: CreatedKey, projectId: number | un
     running: input !== null && startError === null && (!job || isActiveJob(job)),
     /** Why the server did not take the bind job: the key exists, bound to none of them. */
     startError: input ? startError : null,
+    retryError: run.retryError,
     retry: () => run.retry(),
     bound,
     /** Safe to call again (the job is posted once): a close before the first paint. */

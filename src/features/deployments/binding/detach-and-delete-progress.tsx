@@ -4,11 +4,13 @@ import { countOf } from '../../../lib/plural';
 import type { DetachAndDeleteState } from '../../jobs/model/detach-and-delete-view';
 
 export type DetachAndDeleteProgressProps = {
-  /** All four from `useDetachAndDelete(...)`. */
+  /** From `useDetachAndDelete(...)`. */
   state: DetachAndDeleteState;
   current: string | null;
   running: boolean;
   onRetry: () => void;
+  /** Why the last Retry did not go through (refused, or the server unreachable); null if none. */
+  retryError: string | null;
 };
 
 /**
@@ -21,6 +23,7 @@ export function DetachAndDeleteProgress({
   current,
   running,
   onRetry,
+  retryError,
 }: DetachAndDeleteProgressProps) {
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const [retried, setRetried] = useState(false);
@@ -65,6 +68,11 @@ export function DetachAndDeleteProgress({
         >
           {state.failure.message}
         </div>
+      )}
+      {retryError && (
+        <p role="alert" className="text-danger-fg">
+          {retryError}
+        </p>
       )}
       {showRetry && (
         <Button
