@@ -75,7 +75,7 @@ export type KeysAdapter = {
     signal?: AbortSignal,
   ) => Promise<ListOf<KeyRecord>>;
   getKey: (projectId: number, id: string, signal?: AbortSignal) => Promise<KeyRecord>;
-  /** Creates the key. On v3 the bindings are not made here: see the binding orchestrator. */
+  /** Creates the key. On v3 the bindings are not made here: a job on the server makes them. */
   createKey: (
     projectId: number,
     key: NewKey,

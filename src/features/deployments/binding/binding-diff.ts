@@ -1,5 +1,7 @@
 import type { DeploymentRecord } from '../../api-keys/api/key-model';
-import { nextKeyList, type BindingChange } from '../api/v3/binding-orchestrator';
+
+/** One key attached to (or detached from) one deployment. */
+export type BindingChange = { deployment: string; keyName: string; attach: boolean };
 
 /**
  * The deployment PATCHes that take a key from `before` to `after` (deployment names), one per
@@ -24,7 +26,7 @@ export function bindingChanges(
 
 /**
  * The deployments a detach leaves with no key at all: they turn authentication off and accept
- * requests from anyone. Judged on the lists as last read; the orchestrator re-reads before it
+ * requests from anyone. Judged on the lists as last read; the server's job re-reads before it
  * PATCHes, so a key added meanwhile only makes the warning stricter than needed.
  */
 export function deploymentsLosingLastKey(
@@ -35,7 +37,8 @@ export function deploymentsLosingLastKey(
     if (change.attach) return [];
     const deployment = deployments.find((d) => d.ref === change.deployment);
     if (!deployment?.keyRefs.includes(change.keyName)) return [];
-    return nextKeyList(deployment.keyRefs, change).length === 0 ? [deployment] : [];
+    const left = deployment.keyRefs.filter((name) => name !== change.keyName);
+    return left.length === 0 ? [deployment] : [];
   });
 }
 
