@@ -2,14 +2,16 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { keysAdapterV3 } from '../src/features/api-keys/api/v3/api-key-v3-adapter';
-import { applyBindingChange } from '../src/features/deployments/api/v3/binding-orchestrator';
 import { bindingApiV3 } from '../src/features/deployments/api/v3/deployment-v3-calls';
 import { createSandbox } from '../sandbox/create-sandbox';
+import type { JobCalls } from '../server/jobs/gateway-client.ts';
+import { applyBindingChange } from '../server/jobs/steps/binding-change.ts';
 import { v3Spec } from './spec-validator';
 
 /**
- * The bodies the real v3 client puts on the wire — through the adapter and the binding
- * orchestrator, answered by the sandbox — validate against the request schemas the v3 file names.
+ * The bodies the real v3 client puts on the wire — through the adapter, and the deployment
+ * PATCHes of the server's binding step over the typed deployment calls, answered by the sandbox —
+ * validate against the request schemas the v3 file names.
  */
 const CREATE = v3Spec.requestSchemaName('/cloud/v3/inference/{project_id}/api_keys', 'post') ?? '';
 const UPDATE =
@@ -77,22 +79,37 @@ describe('the v3 client builds bodies the v3 spec accepts', () => {
     expect(v3Spec.validateAgainstSpec(UPDATE, writes('PATCH')[0])).toEqual([]);
   });
 
-  it('deployment PATCHes of the orchestrator: attach, detach, and detaching the last key ([])', async () => {
+  it("deployment PATCHes of the jobs' binding step: attach, detach, and detaching the last key ([])", async () => {
     const clock = {
       now: () => now,
       sleep: async (ms: number) => {
         now += ms;
       },
     };
-    const api = bindingApiV3(1);
+    const deployments = bindingApiV3(1);
+    const calls: JobCalls = {
+      getDeployment: (name) => deployments.getDeployment(name),
+      setDeploymentKeys: (name, apiKeys) => deployments.setDeploymentKeys(name, apiKeys),
+      getTask: (id) => deployments.getTask(id),
+      deleteKey: () => Promise.reject(new Error('A binding change deletes no key.')),
+      keyDeployments: () => Promise.reject(new Error('A binding change asks no key.')),
+    };
     const run = (deployment: string, keyName: string, attach: boolean) =>
-      applyBindingChange({ deployment, keyName, attach }, { api, clock });
+      applyBindingChange(
+        { deployment, keyName, attach },
+        {
+          calls,
+          clock,
+          pollIntervalMs: 3_000,
+          giveUpAfterMs: 600_000,
+          signal: new AbortController().signal,
+          deadline: now + 600_000,
+        },
+      );
     expect(await run('whisper-large-v3', 'old-demo', true)).toMatchObject({ status: 'done' });
     expect(await run('llama-3-8b-chat', 'ci-pipeline', false)).toMatchObject({ status: 'done' });
-    expect(await run('whisper-large-v3', 'old-demo', false)).toMatchObject({
-      status: 'done',
-      apiKeys: [],
-    });
+    expect(await run('whisper-large-v3', 'old-demo', false)).toMatchObject({ status: 'done' });
+    expect((await deployments.getDeployment('whisper-large-v3')).api_keys).toEqual([]);
     expect(writes('PATCH')).toEqual([
       { api_keys: ['old-demo'] },
       { api_keys: ['mobile-app-prod'] },

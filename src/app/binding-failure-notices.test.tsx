@@ -139,6 +139,37 @@ describe('a binding job that fails after the reveal is closed', () => {
     expect(within(row).getByRole('button', { name: 'late-bind' })).toHaveFocus();
   });
 
+  it('a Retry in the toast the server refuses (409) says so in the toast', async () => {
+    const { user } = await createAndFailAfterDone();
+    await waitFor(() => expect(toast()).toBeDefined());
+    jobs.refuseNext('POST', {
+      status: 409,
+      exceptionClass: 'JobNotResumable',
+      message: 'This job is running: only a failed or interrupted job can be resumed.',
+    });
+    await user.click(
+      within(toast() as HTMLElement).getByRole('button', { name: 'Retry binding late-bind' }),
+    );
+    await waitFor(() =>
+      expect(within(toast() as HTMLElement).getByRole('status')).toHaveTextContent(
+        'The retry did not go through: This job is running',
+      ),
+    );
+  });
+
+  it("a row's Retry that cannot reach the server says so in the row", async () => {
+    const { user } = await createAndFailAfterDone();
+    const row = rowOf('late-bind') as HTMLElement;
+    const retry = await within(row).findByRole('button', {
+      name: `Retry binding late-bind to ${DEPLOYMENT}`,
+    });
+    jobs.refuseNext('POST', 'network');
+    await user.click(retry);
+    expect(await within(row).findByRole('alert')).toHaveTextContent(
+      'The retry did not go through: The connection to the API failed',
+    );
+  });
+
   it('an interrupted job says so, in the row and the toast, with Resume', async () => {
     const { client, id } = await createAndFailAfterDone();
     jobs.interrupt(id);

@@ -13,6 +13,9 @@ import { appRoutes } from './sandbox-server';
 
 type Logged = { method: string; path: string; body: unknown };
 
+/** What the service answers instead of doing its work: an error answer, or no answer at all. */
+export type JobsRefusal = { status: number; exceptionClass: string; message: string } | 'network';
+
 /**
  * The server's jobs service, in memory, for component tests: a POST makes a queued job, GETs
  * answer as the design says (a project's list newest first), `/retry` re-queues a failed or
@@ -24,11 +27,28 @@ export class JobsFake {
   readonly log: Logged[] = [];
   #seq = 0;
   #clock = Date.parse('2030-01-01T00:00:00Z');
+  #refusals: { method: string; refusal: JobsRefusal }[] = [];
+
+  /**
+   * The service's next `method` request is refused: an error as the server sends it (503
+   * JobsUnavailable when its data directory is in use), or a connection that fails.
+   */
+  refuseNext(method: 'GET' | 'POST', refusal: JobsRefusal): void {
+    this.#refusals.push({ method, refusal });
+  }
 
   async handle(request: Request): Promise<Response> {
     const url = new URL(request.url);
     const body: unknown = request.method === 'POST' ? await request.json().catch(() => null) : null;
     this.log.push({ method: request.method, path: url.pathname + url.search, body });
+    const at = this.#refusals.findIndex((r) => r.method === request.method);
+    const refusal = at < 0 ? undefined : this.#refusals.splice(at, 1)[0]?.refusal;
+    if (refusal !== undefined) {
+      if (refusal === 'network') throw new TypeError('Failed to fetch');
+      const { status, exceptionClass, message } = refusal;
+      const answer = { exception_class: exceptionClass, message, request_id: `rq-${status}` };
+      return Response.json(answer, { status });
+    }
     const [, , , id, action] = url.pathname.split('/');
     if (request.method === 'POST' && url.pathname === JOBS_PATH) return this.#start(body);
     if (request.method === 'GET' && url.pathname === JOBS_PATH) {
@@ -41,7 +61,11 @@ export class JobsFake {
     if (request.method === 'GET' && action === undefined) return Response.json(job);
     if (request.method === 'POST' && action === 'retry') {
       if (job.state !== 'failed' && job.state !== 'interrupted') {
-        return Response.json({ message: 'The job is not failed.' }, { status: 409 });
+        const message = `This job is ${job.state}: only a failed or interrupted job can be resumed.`;
+        return Response.json(
+          { exception_class: 'JobNotResumable', message, request_id: 'rq-409' },
+          { status: 409 },
+        );
       }
       const steps = job.steps.map((s) =>
         s.status === 'done' ? s : { ...s, status: 'pending' as const, message: null },
@@ -139,6 +163,7 @@ export class JobsFake {
   reset() {
     this.jobs = [];
     this.log.splice(0);
+    this.#refusals = [];
   }
 
   #get(id: string): Job {

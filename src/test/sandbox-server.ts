@@ -13,7 +13,7 @@ export const appRoutes: { jobs: ((request: Request) => Promise<Response>) | null
  * the test, so a call the app should not make (or a token sent elsewhere) cannot go unnoticed.
  */
 export function setupSandbox(options: SandboxOptions = {}): Sandbox {
-  // The binding jobs' clock: their waits between polls are what moves a v3 task to its end.
+  // The test clock: a test moves it past a v3 task's end when it wants the task to finish.
   const sandbox = createSandbox({ now: testClock.date, ...options });
   const unhandled: string[] = [];
   let realFetch: typeof fetch | undefined;

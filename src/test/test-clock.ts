@@ -1,17 +1,21 @@
-import type { BindingClock } from '../features/deployments/api/v3/binding-orchestrator';
+/** What a job's steps see of time (the server's `JobClock` has the same shape). */
+type StepClock = {
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+};
 
 type Sleeper = { wakeAt: number; resolve: () => void };
 
 /**
- * The one clock of the in-process sandbox and of the binding jobs in component tests (setup.ts
- * puts it in place of the real one). The wall clock runs on, but a job's wait between two polls
+ * The one clock of the in-process sandbox in component tests and of the server's job steps in
+ * their tests (setup.ts puts it in place of the real one). The wall clock runs on, but a job's wait between two polls
  * moves it forward at once by the wait: a v3 task ends after the polls Gcore's would take, never
  * after some real milliseconds, so how busy the machine is changes nothing.
  *
  * `pause()` makes every wait hold until `resume()`: a test sees a job in progress, polled and
  * unfinished, for as long as it looks, then lets it go on.
  */
-export class TestClock implements BindingClock {
+export class TestClock implements StepClock {
   #skipped = 0;
   #paused = false;
   #sleepers: Sleeper[] = [];

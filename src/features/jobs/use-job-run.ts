@@ -2,8 +2,9 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useCallback, useRef } from 'react';
 import { describeError } from '../../lib/describe-error';
 import type { Job, StartJobInput } from './api/job-contract';
-import { postJob, postRetry } from './api/post-job';
+import { postJob } from './api/post-job';
 import { useJobs } from './api/use-jobs';
+import { useJobRetry } from './use-job-retry';
 
 /**
  * One job a dialog starts and follows: `begin` posts it once (however often it is called),
@@ -14,6 +15,7 @@ import { useJobs } from './api/use-jobs';
 export function useJobRun(input: StartJobInput | null) {
   const client = useQueryClient();
   const begun = useRef(false);
+  const resume = useJobRetry();
   const start = useMutation({
     mutationFn: (body: StartJobInput) => postJob(client, body),
     retry: false,
@@ -29,13 +31,15 @@ export function useJobRun(input: StartJobInput | null) {
   const retry = () => {
     if (start.isError && input) mutate(input);
     else if (job && (job.state === 'failed' || job.state === 'interrupted')) {
-      void postRetry(client, job.id).catch(() => {});
+      resume.retry(job.id);
     }
   };
   return {
     job,
     /** Why the server did not take the job; null while it has not answered, or took it. */
     startError: start.isError ? describeError(start.error) : null,
+    /** Why the last Retry of the job did not reach it or was refused; null otherwise. */
+    retryError: (job && resume.errors.get(job.id)) ?? null,
     /** Posted, the server has not answered yet. */
     starting: start.isPending,
     begin,

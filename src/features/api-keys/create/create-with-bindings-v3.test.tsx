@@ -2,12 +2,14 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { holdRequests } from '../../../test/hold-requests';
 import { renderWithClient } from '../../../test/render-with-client';
+import { poll, setupJobsFake } from '../../../test/jobs-fake';
 import { setupSandbox } from '../../../test/sandbox-server';
-import { v3DeploymentPath } from '../../deployments/api/v3/deployment-v3-schemas';
+import { JOBS_PATH, jobRetryPath } from '../../jobs/api/job-contract';
 import { v3ApiKeysPath } from '../api/v3/api-key-v3-schemas';
 import { CreateApiKeyForm } from './create-api-key-form';
 
 const sandbox = setupSandbox();
+const jobs = setupJobsFake();
 const log = () => sandbox.requestLog.entries();
 const creates = () => log().filter((e) => e.method === 'POST' && e.path === v3ApiKeysPath(1));
 
@@ -29,7 +31,7 @@ const row = (dialog: HTMLElement, deployment: string) =>
     .getAllByRole('listitem')
     .find((item) => item.textContent?.includes(deployment)) as HTMLElement;
 
-describe('create on v3, bound through the deployments after the reveal', () => {
+describe('create on v3, bound by a job on the server after the reveal', () => {
   it('asks for an acknowledgement where a deployment has no key today, keeping the input', async () => {
     const { user } = await fillV3('opens-whisper', ['llama-3-8b-chat', 'whisper-large-v3']);
     const notice = screen.getByRole('group', {
@@ -50,43 +52,61 @@ describe('create on v3, bound through the deployments after the reveal', () => {
     expect(creates()).toHaveLength(1);
   });
 
-  it('reveals before any binding call is answered, shows progress, then bound with the snippet', async () => {
-    // The deployment reads hang until let through: the secret must not wait for them.
-    const letThrough = holdRequests(
-      (method, path) => method === 'GET' && path.startsWith(v3DeploymentPath(1, '')),
-    );
-    const { user } = await fillV3('bound-two', ['llama-3-8b-chat', 'mistral-7b-instruct']);
+  it('reveals before the bind job is even taken, shows its progress, then bound with the snippet', async () => {
+    // The job's start hangs until let through: the secret must not wait for it.
+    const letThrough = holdRequests((method, path) => method === 'POST' && path === JOBS_PATH);
+    const { user, client } = await fillV3('bound-two', ['llama-3-8b-chat', 'mistral-7b-instruct']);
     expect(screen.queryByRole('group', { name: /Key authentication turns on/ })).toBeNull();
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
-    expect(log().some((e) => e.method === 'PATCH')).toBe(false);
     expect(screen.getByLabelText('Secret')).toBeInTheDocument();
+    expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('waiting to start');
     expect(dialog).toHaveTextContent('An example call to llama-3-8b-chat is available once bound.');
     expect(within(dialog).queryByRole('region', { name: 'Example call' })).toBeNull();
+    letThrough();
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest('bound-two');
+    expect(jobs.jobs[0]?.steps.map((step) => step.deployment)).toEqual([
+      'llama-3-8b-chat',
+      'mistral-7b-instruct',
+    ]);
 
-    await waitFor(() => expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('binding…'));
-    letThrough(v3DeploymentPath(1, 'mistral-7b-instruct'));
+    jobs.step(id, 'mistral-7b-instruct', 'done');
+    jobs.step(id, 'llama-3-8b-chat', 'running');
+    await poll(client);
     await waitFor(() => expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('bound'));
     expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('binding…');
-    letThrough(v3DeploymentPath(1, 'llama-3-8b-chat'));
+    expect(within(dialog).queryByRole('region', { name: 'Example call' })).toBeNull();
+    jobs.finish(id);
+    await poll(client);
     await waitFor(() => expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('bound'));
     const snippet = within(dialog).getByRole('region', { name: 'Example call' });
     expect(snippet).toHaveTextContent(/curl .*llama-3-8b-chat/);
     expect(dialog).toHaveTextContent('2 of 2 done.');
+    // The server binds: the browser itself changed no deployment.
+    expect(log().some((e) => e.method === 'PATCH')).toBe(false);
   });
 
-  it('shows a failed task with its reason, and Retry binds it', async () => {
-    sandbox.tasks.arm({ outcome: 'error', deployment: 'mistral-7b-instruct', error: 'GPU quota' });
-    const { user } = await fillV3('retry-bind', ['mistral-7b-instruct']);
+  it('shows a failed step with its reason, and Retry asks the server to resume the job', async () => {
+    const { user, client } = await fillV3('retry-bind', ['mistral-7b-instruct']);
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest('retry-bind');
+    jobs.fail(id, "The API's task failed: GPU quota", 'mistral-7b-instruct');
+    await poll(client);
     const retry = await within(dialog).findByRole('button', {
       name: 'Retry binding to mistral-7b-instruct',
     });
-    expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('failed: ');
-    expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('GPU quota');
+    expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent(
+      "failed: The API's task failed: GPU quota",
+    );
     expect(dialog).toHaveTextContent('available once bound');
     await user.click(retry);
+    await waitFor(() => expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('waiting'));
+    expect(jobs.log.filter((entry) => entry.path === jobRetryPath(id))).toHaveLength(1);
+    jobs.finish(id);
+    await poll(client);
     await waitFor(() => expect(row(dialog, 'mistral-7b-instruct')).toHaveTextContent('bound'));
     expect(within(dialog).getByRole('region', { name: 'Example call' })).toBeInTheDocument();
   });

@@ -169,6 +169,7 @@ describe('ApiKeysTable', () => {
       interrupted: false,
       retrying: false,
       noticeDismissed: true,
+      retryError: null,
     };
     renderTable([key('failing', null), key('fine', null)], undefined, {
       failedBindings: new Map([['failing', [failure]]]),

@@ -25,11 +25,17 @@ export function BindingFailedMark({ failures: all, onRetry }: Props) {
     .map((failure) => `${failureSubject(failure)}: ${failure.message}`)
     .join('\n');
   const reason = [...new Set(failures.map((failure) => failure.message))].join('; ');
+  const retryError = failures.find((failure) => failure.retryError)?.retryError;
   return (
     <span className="bg-danger-subtle text-danger-fg inline-flex max-w-full items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium">
       <span title={why} className="min-w-0 truncate">
         {interrupted ? words.mark : `${words.mark}: ${reason}`}
       </span>
+      {retryError && (
+        <span role="alert" title={retryError} className="min-w-0 truncate">
+          {retryError}
+        </span>
+      )}
       <span aria-hidden="true">·</span>
       <button
         type="button"

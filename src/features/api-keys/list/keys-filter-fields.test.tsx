@@ -4,10 +4,13 @@ import type { ApiGeneration } from '../../../lib/api-config';
 import { withApiVersionMeta } from '../../../test/api-version-meta';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { setupJobsFake } from '../../../test/jobs-fake';
 import { typeInKeysFilter } from '../../../test/type-in-keys-filter';
 import { KeysPage } from '../keys-page';
 
 setupSandbox();
+// The v3 list follows the project's jobs on the app's server.
+setupJobsFake();
 beforeEach(() => window.history.replaceState(null, '', '/'));
 
 // Plain selectors, not role queries: those walk the accessibility tree and are slow in jsdom.

@@ -1,19 +1,19 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithClient } from '../../../test/render-with-client';
+import { poll, setupJobsFake } from '../../../test/jobs-fake';
 import { setupSandbox } from '../../../test/sandbox-server';
-import { testClock } from '../../../test/test-clock';
-import { bindingApiV3 } from '../../deployments/api/v3/deployment-v3-calls';
+import { jobRetryPath } from '../../jobs/api/job-contract';
 import type { KeyRecord } from '../api/key-model';
 import { keysAdapterV3 } from '../api/v3/api-key-v3-adapter';
 import { v3ApiKeyPath } from '../api/v3/api-key-v3-schemas';
 import { DeleteApiKeyDialog } from './delete-api-key-dialog';
 
 const sandbox = setupSandbox();
+const jobs = setupJobsFake();
 
 const deletes = () => sandbox.requestLog.entries().filter((e) => e.method === 'DELETE');
-const keysOf = async (deployment: string) =>
-  (await bindingApiV3(1).getDeployment(deployment)).api_keys;
+const writes = () => sandbox.requestLog.entries().filter((e) => e.method !== 'GET');
 const keyExists = (name: string) =>
   keysAdapterV3.getKey(1, name).then(
     () => true,
@@ -78,30 +78,43 @@ async function confirmMobileAppProd() {
     'mistral-7b-instruct',
   );
   expect(go).toBeEnabled();
+  expect(jobs.log.filter((entry) => entry.method === 'POST')).toEqual([]);
   return { ...view, go };
 }
 
 describe('DeleteApiKeyDialog on v3', () => {
-  it('detaches a bound key from each deployment, then deletes it, after both confirmations', async () => {
-    const { user, dialog, go, onDeleted } = await confirmMobileAppProd();
-    testClock.pause();
+  it('posts one detach-and-delete job after both confirmations, and shows it through to the end', async () => {
+    const { user, client, dialog, go, onDeleted } = await confirmMobileAppProd();
     await user.click(go);
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest();
+    expect(jobs.latest()).toMatchObject({ kind: 'detach-and-delete', key_name: 'mobile-app-prod' });
+    expect(jobs.latest().steps.map((step) => step.deployment)).toEqual([
+      'llama-3-8b-chat',
+      'mistral-7b-instruct',
+    ]);
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
+    jobs.step(id, 'llama-3-8b-chat', 'running');
+    await poll(client);
     expect(
       await within(dialog).findByText(/Detaching from llama-3-8b-chat \(1 of 2\)/),
     ).toBeInTheDocument();
-    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus();
-    testClock.resume();
+    expect(within(dialog).getByText(/You can close this dialog, or this page/)).toBeVisible();
+    jobs.finish(id);
+    await poll(client);
     await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
     expect(onDeleted).toHaveBeenCalledOnce();
-    expect(await keyExists('mobile-app-prod')).toBe(false);
-    expect(await keysOf('llama-3-8b-chat')).toEqual(['ci-pipeline']);
-    expect(await keysOf('mistral-7b-instruct')).toEqual([]);
+    // The server detaches and deletes: the browser itself changed nothing on Gcore.
+    expect(writes()).toEqual([]);
   });
 
-  it('stops at a failed detach saying the key still exists, and Retry finishes the run', async () => {
-    sandbox.tasks.arm({ outcome: 'error', deployment: 'mistral-7b-instruct', error: 'GPU quota' });
-    const { user, dialog, go, onDeleted } = await confirmMobileAppProd();
+  it('stops at a failed detach saying the key still exists, and Retry resumes the job', async () => {
+    const { user, client, dialog, go, onDeleted } = await confirmMobileAppProd();
     await user.click(go);
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest();
+    jobs.fail(id, "The API's task failed: GPU quota", 'mistral-7b-instruct');
+    await poll(client);
     expect(await within(dialog).findByRole('alert', {})).toHaveTextContent(
       "The API's task failed: GPU quota",
     );
@@ -112,48 +125,73 @@ describe('DeleteApiKeyDialog on v3', () => {
     expect(
       within(dialog).getByText('mistral-7b-instruct: not detached (failed)'),
     ).toBeInTheDocument();
-    expect(await keyExists('mobile-app-prod')).toBe(true);
-    expect(deletes()).toHaveLength(0);
 
     await user.click(within(dialog).getByRole('button', { name: 'Retry detach and delete' }));
+    await waitFor(() => expect(within(dialog).queryByRole('alert')).toBeNull());
+    expect(jobs.log.filter((entry) => entry.path === jobRetryPath(id))).toHaveLength(1);
+    jobs.finish(id);
+    await poll(client);
     await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
-    expect(await keyExists('mobile-app-prod')).toBe(false);
   });
 
-  it('detach succeeded, delete failed: shows each deployment detached, the key still there, and Retry deletes it', async () => {
-    // Faults match method + path prefix, so only the key's DELETE fails, after both detaches.
-    sandbox.faults.arm({
-      method: 'DELETE',
-      path: v3ApiKeyPath(1, 'mobile-app-prod'),
-      status: 500,
-      body: { exception_class: 'InternalError', message: 'Database hiccup.', request_id: 'rq-del' },
-    });
-    const { user, dialog, go, onDeleted } = await confirmMobileAppProd();
+  it('a Retry that cannot reach the server says so in the dialog, and the run stays stopped', async () => {
+    const { user, client, dialog, go } = await confirmMobileAppProd();
     await user.click(go);
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest();
+    jobs.fail(id, "The API's task failed: GPU quota", 'mistral-7b-instruct');
+    await poll(client);
+    const retry = await within(dialog).findByRole('button', { name: 'Retry detach and delete' });
+    jobs.refuseNext('POST', 'network');
+    await user.click(retry);
+    await waitFor(() =>
+      expect(
+        within(dialog)
+          .getAllByRole('alert')
+          .some((alert) =>
+            alert.textContent?.startsWith(
+              'The retry did not go through: The connection to the API failed',
+            ),
+          ),
+      ).toBe(true),
+    );
+    expect(within(dialog).getByRole('status')).toHaveTextContent(/^Stopped: detached from 1 of 2/);
+    expect(retry).toHaveFocus();
+  });
+
+  it('detached from each, delete failed: says each is detached, the deletion not known, and Retry resumes', async () => {
+    const { user, client, dialog, go, onDeleted } = await confirmMobileAppProd();
+    await user.click(go);
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest();
+    jobs.step(id, 'llama-3-8b-chat', 'done');
+    jobs.step(id, 'mistral-7b-instruct', 'done');
+    jobs.fail(
+      id,
+      'No answer to the delete of mobile-app-prod: it may or may not be deleted. Retry finds out.',
+    );
+    await poll(client);
     const alert = await within(dialog).findByRole('alert', {});
-    expect(alert).toHaveTextContent(/Database hiccup\..*rq-del/);
+    expect(alert).toHaveTextContent(/it may or may not be deleted/);
     expect(within(dialog).getByRole('status')).toHaveTextContent(
       'Detached from 2 deployments; whether the key mobile-app-prod is deleted is not known yet.',
     );
     expect(within(dialog).getByText('llama-3-8b-chat: detached')).toBeInTheDocument();
     expect(within(dialog).getByText('mistral-7b-instruct: detached')).toBeInTheDocument();
-    // The API's state: the key is still there, bound to nothing.
-    expect(await keyExists('mobile-app-prod')).toBe(true);
-    expect((await keysAdapterV3.getKey(1, 'mobile-app-prod')).deploymentRefs).toEqual([]);
-    expect(await keysOf('llama-3-8b-chat')).toEqual(['ci-pipeline']);
-    expect(await keysOf('mistral-7b-instruct')).toEqual([]);
-    expect(deletes()).toHaveLength(1);
     expect(onDeleted).not.toHaveBeenCalled();
 
     await user.click(within(dialog).getByRole('button', { name: 'Retry detach and delete' }));
+    await waitFor(() =>
+      expect(jobs.log.filter((entry) => entry.path === jobRetryPath(id))).toHaveLength(1),
+    );
+    jobs.finish(id);
+    await poll(client);
     await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
-    expect(await keyExists('mobile-app-prod')).toBe(false);
-    expect(deletes()).toHaveLength(2);
   });
 
   it('explains a 409 for a key attached since the list was read, and offers Detach and delete', async () => {
     // The list said ci-pipeline serves nothing; the API knows it serves llama-3-8b-chat.
-    const { user, dialog, onDeleted } = await renderV3Dialog('ci-pipeline', (key) => ({
+    const { user, client, dialog, onDeleted } = await renderV3Dialog('ci-pipeline', (key) => ({
       ...key,
       deploymentRefs: [],
     }));
@@ -174,14 +212,22 @@ describe('DeleteApiKeyDialog on v3', () => {
       'ci-pipeline',
     );
     await user.click(within(again).getByRole('button', { name: 'Detach and delete' }));
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    expect(jobs.latest()).toMatchObject({
+      kind: 'detach-and-delete',
+      key_name: 'ci-pipeline',
+      steps: [{ deployment: 'llama-3-8b-chat', status: 'pending' }],
+    });
+    jobs.finish(jobs.latest().id);
+    await poll(client);
     await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
-    expect(await keysOf('llama-3-8b-chat')).toEqual(['mobile-app-prod']);
   });
 
-  it('deletes a key bound to nothing by its name', async () => {
+  it('deletes a key bound to nothing by its name, with no job', async () => {
     const { user, dialog, onDeleted } = await renderV3Dialog('old-demo');
     await user.click(within(dialog).getByRole('button', { name: 'Delete key' }));
     await waitFor(() => expect(onDeleted).toHaveBeenCalledWith('deleted'));
     expect(deletes()[0]?.path).toBe(v3ApiKeyPath(1, 'old-demo'));
+    expect(jobs.jobs).toEqual([]);
   });
 });

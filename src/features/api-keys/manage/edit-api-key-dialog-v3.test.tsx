@@ -1,19 +1,22 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
 import { renderWithClient } from '../../../test/render-with-client';
+import { poll, setupJobsFake } from '../../../test/jobs-fake';
 import { setupSandbox } from '../../../test/sandbox-server';
-import { testClock } from '../../../test/test-clock';
-import { bindingApiV3 } from '../../deployments/api/v3/deployment-v3-calls';
+import { jobRetryPath, type Job } from '../../jobs/api/job-contract';
 import { keysAdapterV3 } from '../api/v3/api-key-v3-adapter';
 import { v3ApiKeyPath } from '../api/v3/api-key-v3-schemas';
 import { EditApiKeyDialog } from './edit-api-key-dialog';
 import { EXPIRY_FIXED_REASON } from './read-only-expiry';
 
 const sandbox = setupSandbox();
+const jobs = setupJobsFake();
 
 const patches = () => sandbox.requestLog.entries().filter((e) => e.method === 'PATCH');
-const keysOf = async (deployment: string) =>
-  (await bindingApiV3(1).getDeployment(deployment)).api_keys;
+const row = (dialog: HTMLElement, deployment: string) =>
+  within(dialog)
+    .getAllByRole('listitem')
+    .find((item) => item.textContent?.includes(deployment)) as HTMLElement;
 
 async function renderV3Dialog(name = 'ci-pipeline') {
   const apiKey = await keysAdapterV3.getKey(1, name);
@@ -39,8 +42,8 @@ describe('EditApiKeyDialog on v3', () => {
     expect(within(dialog).queryByRole('combobox', { name: 'Expiration' })).not.toBeInTheDocument();
   });
 
-  it('saves the description, then attaches before it detaches, showing progress until both land', async () => {
-    const { user, dialog, save, onSaved } = await renderV3Dialog();
+  it('saves the description, then posts the attach before the detach, showing progress until both land', async () => {
+    const { user, client, dialog, save, onSaved } = await renderV3Dialog();
     const description = within(dialog).getByRole('textbox', { name: 'Description' });
     await user.clear(description);
     await user.type(description, 'Nightly');
@@ -51,28 +54,35 @@ describe('EditApiKeyDialog on v3', () => {
     await user.click(
       within(dialog).getByRole('checkbox', { name: /callers sending no key will be refused/ }),
     );
-    testClock.pause();
     await user.click(save);
 
-    expect(await within(dialog).findByText('binding…')).toBeInTheDocument();
-    expect(within(dialog).getByText(/You can close this dialog: the changes go on/)).toBeVisible();
-    expect(onSaved).not.toHaveBeenCalled();
-    testClock.resume();
-    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
-
-    const paths = patches().map((p) => p.path);
-    expect(paths).toEqual([
-      v3ApiKeyPath(1, 'ci-pipeline'),
-      '/cloud/v3/inference/1/deployments/whisper-large-v3',
-      '/cloud/v3/inference/1/deployments/llama-3-8b-chat',
+    await waitFor(() => expect(jobs.jobs).toHaveLength(2));
+    expect(jobs.jobs.map(({ kind, steps }) => [kind, steps.map((s) => s.deployment)])).toEqual([
+      ['bind', ['whisper-large-v3']],
+      ['unbind', ['llama-3-8b-chat']],
     ]);
-    expect(patches()[0]?.body).toEqual({ description: 'Nightly' });
-    expect(await keysOf('whisper-large-v3')).toEqual(['ci-pipeline']);
-    expect(await keysOf('llama-3-8b-chat')).toEqual(['mobile-app-prod']);
+    // The browser saved the description only; the deployments are the server's jobs.
+    expect(patches().map((p) => [p.path, p.body])).toEqual([
+      [v3ApiKeyPath(1, 'ci-pipeline'), { description: 'Nightly' }],
+    ]);
+    const [bind, unbind] = jobs.jobs as [Job, Job];
+    jobs.step(bind.id, 'whisper-large-v3', 'running');
+    await poll(client);
+    await waitFor(() => expect(row(dialog, 'whisper-large-v3')).toHaveTextContent('binding…'));
+    expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('waiting to start');
+    expect(within(dialog).getByText(/You can close this dialog, or this page/)).toBeVisible();
+    jobs.finish(bind.id);
+    await poll(client);
+    await waitFor(() => expect(row(dialog, 'whisper-large-v3')).toHaveTextContent('bound'));
+    expect(onSaved).not.toHaveBeenCalled();
+    jobs.finish(unbind.id);
+    await poll(client);
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
+    expect(row(dialog, 'llama-3-8b-chat')).toHaveTextContent('detached');
   });
 
   it('asks for the deployment’s name before removing its last key, and sends nothing until then', async () => {
-    const { user, dialog, save, onSaved } = await renderV3Dialog('mobile-app-prod');
+    const { user, dialog, save } = await renderV3Dialog('mobile-app-prod');
     await user.click(within(dialog).getByRole('checkbox', { name: /^mistral-7b-instruct/ }));
     const warning = within(dialog).getByRole('group', {
       name: 'This deployment will accept requests without any key',
@@ -85,52 +95,46 @@ describe('EditApiKeyDialog on v3', () => {
     await user.type(confirm, 'mistral{Enter}');
     expect(save).toBeDisabled();
     expect(patches()).toHaveLength(0);
+    expect(jobs.log.filter((entry) => entry.method === 'POST')).toHaveLength(0);
     await user.clear(confirm);
     await user.type(confirm, 'mistral-7b-instruct');
     expect(save).toBeEnabled();
     await user.click(save);
-    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
-    expect(await keysOf('mistral-7b-instruct')).toEqual([]);
-    expect(await keysOf('llama-3-8b-chat')).toEqual(['ci-pipeline', 'mobile-app-prod']);
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    expect(jobs.latest()).toMatchObject({
+      kind: 'unbind',
+      key_name: 'mobile-app-prod',
+      steps: [{ deployment: 'mistral-7b-instruct', status: 'pending' }],
+    });
+    expect(patches()).toHaveLength(0);
   });
 
-  it('reports plainly when a concurrent edit of the deployment won, and Retry applies it again', async () => {
-    const inner = globalThis.fetch;
-    let raced = false;
-    // Another tab read whisper-large-v3 before our PATCH and writes its stale list right after.
-    globalThis.fetch = async (input, init) => {
-      const response = await inner(input, init);
-      const url = input instanceof Request ? input.url : input.toString();
-      if (!raced && init?.method === 'PATCH' && url.endsWith('/deployments/whisper-large-v3')) {
-        raced = true;
-        await bindingApiV3(1).setDeploymentKeys('whisper-large-v3', ['old-demo']);
-      }
-      return response;
-    };
-    try {
-      const { user, dialog, save, onSaved } = await renderV3Dialog();
-      await user.click(within(dialog).getByRole('checkbox', { name: /^whisper-large-v3/ }));
-      await user.click(
-        within(dialog).getByRole('checkbox', { name: /callers sending no key will be refused/ }),
-      );
-      await user.click(save);
-      const alert = await within(dialog).findByRole('alert');
-      expect(alert).toHaveTextContent(
-        'Someone else changed whisper-large-v3 at the same time, and their change won',
-      );
-      expect(
-        within(dialog).getByText('a concurrent edit replaced the list; the key is not bound'),
-      ).toBeInTheDocument();
-      expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
-      expect(onSaved).not.toHaveBeenCalled();
+  it('shows a step another edit beat with its reason, and Retry asks the server to resume it', async () => {
+    const { user, client, dialog, save, onSaved } = await renderV3Dialog();
+    await user.click(within(dialog).getByRole('checkbox', { name: /^whisper-large-v3/ }));
+    await user.click(
+      within(dialog).getByRole('checkbox', { name: /callers sending no key will be refused/ }),
+    );
+    await user.click(save);
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest();
+    const raced =
+      'Someone changed the deployment’s keys at the same time, and the key is not in its list.';
+    jobs.fail(id, raced, 'whisper-large-v3');
+    await poll(client);
+    await waitFor(() =>
+      expect(row(dialog, 'whisper-large-v3')).toHaveTextContent(`failed: ${raced}`),
+    );
+    expect(within(dialog).getByRole('status')).toHaveTextContent('1 need attention');
+    expect(onSaved).not.toHaveBeenCalled();
 
-      await user.click(
-        within(dialog).getByRole('button', { name: 'Retry binding to whisper-large-v3' }),
-      );
-      await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
-      expect(await keysOf('whisper-large-v3')).toEqual(['old-demo', 'ci-pipeline']);
-    } finally {
-      globalThis.fetch = inner;
-    }
+    await user.click(
+      within(dialog).getByRole('button', { name: 'Retry binding to whisper-large-v3' }),
+    );
+    await waitFor(() => expect(row(dialog, 'whisper-large-v3')).toHaveTextContent('waiting'));
+    expect(jobs.log.filter((entry) => entry.path === jobRetryPath(id))).toHaveLength(1);
+    jobs.finish(id);
+    await poll(client);
+    await waitFor(() => expect(onSaved).toHaveBeenCalledOnce());
   });
 });

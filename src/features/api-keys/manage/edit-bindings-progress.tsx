@@ -1,10 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useLayoutEffect, useMemo, useRef } from 'react';
 import { Button } from '../../../components/ui/button';
 import { BindingProgressList } from '../../deployments/binding/binding-progress-list';
-import { postRetry } from '../../jobs/api/post-job';
 import { useJobs } from '../../jobs/api/use-jobs';
 import { jobProgressItems } from '../../jobs/model/job-progress';
+import { useJobRetry } from '../../jobs/use-job-retry';
 
 /** One deployment's change for a key: bind (`attach: true`) or detach. */
 export type KeyBindingChange = { deployment: string; attach: boolean };
@@ -34,7 +33,7 @@ type EditBindingsProgressProps = BindingRun & {
  */
 export function EditBindingsProgress(props: EditBindingsProgressProps) {
   const { keyName, changes, jobIds, startError, retryStart, onAllDone, onClose } = props;
-  const client = useQueryClient();
+  const resume = useJobRetry();
   const jobs = useJobs(jobIds);
   const headingRef = useRef<HTMLParagraphElement>(null);
   const bindJob = jobs.find((job) => job?.kind === 'bind');
@@ -49,10 +48,12 @@ export function EditBindingsProgress(props: EditBindingsProgressProps) {
   }, [changes, bindJob, unbindJob, startError]);
   const settled = items.every((item) => item.status !== 'waiting' && item.status !== 'running');
   const allDone = items.every((item) => item.status === 'done');
+  const retryError =
+    [bindJob, unbindJob].map((job) => job && resume.errors.get(job.id)).find(Boolean) ?? null;
   const retry = (deployment: string) => {
     const attach = items.find((item) => item.deployment === deployment)?.attach;
     const job = attach ? bindJob : unbindJob;
-    if (job) void postRetry(client, job.id).catch(() => {});
+    if (job) resume.retry(job.id);
     else
       retryStart([
         ...(bindJob ? ['bind' as const] : []),
@@ -72,7 +73,7 @@ export function EditBindingsProgress(props: EditBindingsProgressProps) {
         The description is saved. Changing the deployments of {keyName} (attaching before
         detaching):
       </p>
-      <BindingProgressList items={items} onRetry={retry} />
+      <BindingProgressList items={items} onRetry={retry} retryError={retryError} />
       {!settled && (
         <p className="text-fg-muted">
           You can close this dialog, or this page: the server goes on with the changes, and the list

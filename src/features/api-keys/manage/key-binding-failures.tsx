@@ -26,6 +26,7 @@ export function KeyBindingFailures({ projectId, keyName, createdAt }: Props) {
   );
   if (mine.length === 0) return null;
   const retrying = mine.some((failure) => failure.retrying);
+  const retryError = mine.find((failure) => failure.retryError)?.retryError ?? '';
   const words = failureWords(mine);
   return (
     <div className="border-danger-line bg-danger-subtle text-danger-fg mt-2 flex flex-col items-start gap-2 rounded-md border p-2 text-sm">
@@ -35,7 +36,7 @@ export function KeyBindingFailures({ projectId, keyName, createdAt }: Props) {
         ))}
       </ul>
       <p role="status" className="empty:hidden">
-        {retrying ? 'Retrying…' : ''}
+        {retrying ? 'Retrying…' : retryError}
       </p>
       <Button
         aria-disabled={retrying}

@@ -101,4 +101,68 @@ describe('RevealDialog on v3', () => {
     await waitFor(() => expect(row('llama-3-8b-chat')).toHaveTextContent('bound'));
     expect(dialog).not.toHaveTextContent(note);
   });
+
+  it.each([
+    [
+      'answers 503 (its data directory is in use)',
+      {
+        status: 503,
+        exceptionClass: 'JobsUnavailable',
+        message: 'Jobs are unavailable: The jobs database in .data is in use by process 4242.',
+      },
+      'Jobs are unavailable: The jobs database in .data is in use by process 4242.',
+    ],
+    ['cannot be reached', 'network' as const, 'The connection to the API failed'],
+  ])(
+    'when the jobs service %s: says the key exists unbound, and Retry starts the bindings',
+    async (_, refusal, reason) => {
+      jobs.refuseNext('POST', refusal);
+      const { user } = renderReveal();
+      const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
+      const alert = await within(dialog).findByRole('alert');
+      expect(alert).toHaveTextContent(
+        'The key old-demo exists, but its bindings did not start: ' + reason,
+      );
+      expect(alert).toHaveTextContent('Retry to bind it');
+      expect(screen.getByLabelText('Secret')).toBeInTheDocument();
+      expect(dialog).not.toHaveTextContent(/Bindings go on if you close this dialog/);
+      expect(jobs.jobs).toHaveLength(0);
+
+      await user.click(
+        within(dialog).getByRole('button', { name: 'Retry binding to llama-3-8b-chat' }),
+      );
+      await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+      expect(jobs.latest().steps.map((step) => step.deployment)).toEqual(chosen);
+      await waitFor(() => expect(within(dialog).queryByRole('alert')).toBeNull());
+      expect(dialog).toHaveTextContent(/Bindings go on if you close this dialog/);
+    },
+  );
+
+  it.each([
+    [
+      'is refused (409: someone resumed it meanwhile)',
+      {
+        status: 409,
+        exceptionClass: 'JobNotResumable',
+        message: 'This job is running: only a failed or interrupted job can be resumed.',
+      },
+      'This job is running: only a failed or interrupted job can be resumed.',
+    ],
+    ['cannot reach the server', 'network' as const, 'The connection to the API failed'],
+  ])('a Retry that %s says so in the dialog', async (_, refusal, reason) => {
+    const { user, client } = renderReveal();
+    const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
+    const { id } = jobs.latest();
+    jobs.fail(id, "The API's task failed: GPU quota", 'mistral-7b-instruct');
+    await poll(client);
+    const retry = await within(dialog).findByRole('button', {
+      name: 'Retry binding to mistral-7b-instruct',
+    });
+    jobs.refuseNext('POST', refusal);
+    await user.click(retry);
+    const alert = await within(dialog).findByRole('alert');
+    expect(alert).toHaveTextContent(`The retry did not go through: ${reason}`);
+    expect(retry).toHaveFocus();
+  });
 });

@@ -78,9 +78,24 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
         deployments={deployments}
         projectId={projectId}
         instances={
-          bindings.items && <BindingProgressList items={bindings.items} onRetry={bindings.retry} />
+          bindings.items && (
+            <BindingProgressList
+              items={bindings.items}
+              onRetry={bindings.retry}
+              retryError={bindings.retryError}
+            />
+          )
         }
       />
+      {bindings.startError && (
+        <p
+          role="alert"
+          className="border-danger-line bg-danger-subtle text-danger-fg rounded-md border p-3 text-sm"
+        >
+          The key <strong className="break-all">{createdKey.key.name}</strong> exists, but its
+          bindings did not start: {bindings.startError} Retry to bind it.
+        </p>
+      )}
       {bindings.running && (
         <p className="text-fg-muted text-sm">
           Bindings go on if you close this dialog; the list shows them until they finish.

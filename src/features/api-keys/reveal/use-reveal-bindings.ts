@@ -56,6 +56,9 @@ export function useRevealBindings(createdKey: CreatedKey, projectId: number | un
     items: input ? items : null,
     /** A binding has yet to start or is running: it goes on after a close. */
     running: input !== null && startError === null && (!job || isActiveJob(job)),
+    /** Why the server did not take the bind job: the key exists, bound to none of them. */
+    startError: input ? startError : null,
+    retryError: run.retryError,
     retry: () => run.retry(),
     bound,
     /** Safe to call again (the job is posted once): a close before the first paint. */

@@ -31,7 +31,7 @@ export function bindingChanges(
 
 /**
  * The deployments a detach leaves with no key at all: they turn authentication off and accept
- * requests from anyone. Judged on the lists as last read; the orchestrator re-reads before it
+ * requests from anyone. Judged on the lists as last read; the server's job re-reads before it
  * PATCHes, so a key added meanwhile only makes the warning stricter than needed.
  */
 export function deploymentsLosingLastKey(
@@ -42,7 +42,8 @@ export function deploymentsLosingLastKey(
     if (change.attach) return [];
     const deployment = deployments.find((d) => d.ref === change.deployment);
     if (!deployment?.keyRefs.includes(change.keyName)) return [];
-    return nextKeyList(deployment.keyRefs, change).length === 0 ? [deployment] : [];
+    const left = deployment.keyRefs.filter((name) => name !== change.keyName);
+    return left.length === 0 ? [deployment] : [];
   });
 }
 

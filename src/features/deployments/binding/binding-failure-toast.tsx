@@ -34,6 +34,7 @@ export function BindingFailureToast({
   if (keyName === undefined) return null;
   const words = failureWords(failures);
   const retrying = failures.some((failure) => failure.retrying);
+  const retryError = failures.find((failure) => failure.retryError)?.retryError ?? '';
   return (
     <div
       ref={ref}
@@ -50,7 +51,7 @@ export function BindingFailureToast({
       </ul>
       <p className="text-fg-muted">{words.consequence}</p>
       <p role="status" className="text-fg-muted empty:hidden">
-        {retrying ? 'Retrying…' : ''}
+        {retrying ? 'Retrying…' : retryError}
       </p>
       <div className="flex flex-wrap justify-end gap-2">
         <Button

@@ -7,6 +7,8 @@ export type BindingProgressListProps = {
   items: readonly BindingProgressItem[];
   /** Runs the job for this deployment again from where it stopped. */
   onRetry: (deployment: string) => void;
+  /** Why the last Retry did not go through (refused, or the server unreachable); null if none. */
+  retryError?: string | null;
 };
 
 /** The words for one item; `attach` chooses between binding and detaching. */
@@ -42,7 +44,7 @@ const pending = (status: ProgressStatus) => status === 'waiting' || status === '
  * not land. A summary line is a polite live region, so a screen reader hears progress without
  * the whole list re-read.
  */
-export function BindingProgressList({ items, onRetry }: BindingProgressListProps) {
+export function BindingProgressList({ items, onRetry, retryError }: BindingProgressListProps) {
   return (
     <div className="flex flex-col gap-2">
       <p role="status" className="text-fg-muted text-sm">
@@ -53,6 +55,11 @@ export function BindingProgressList({ items, onRetry }: BindingProgressListProps
           <ProgressRow key={item.deployment} item={item} onRetry={onRetry} />
         ))}
       </ul>
+      {retryError && (
+        <p role="alert" className="text-danger-fg text-sm">
+          {retryError}
+        </p>
+      )}
     </div>
   );
 }

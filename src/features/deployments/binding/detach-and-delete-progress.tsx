@@ -4,11 +4,13 @@ import { countOf } from '../../../lib/plural';
 import type { DetachAndDeleteState } from '../../jobs/model/detach-and-delete-view';
 
 export type DetachAndDeleteProgressProps = {
-  /** All four from `useDetachAndDelete(...)`. */
+  /** From `useDetachAndDelete(...)`. */
   state: DetachAndDeleteState;
   current: string | null;
   running: boolean;
   onRetry: () => void;
+  /** Why the last Retry did not go through (refused, or the server unreachable); null if none. */
+  retryError: string | null;
 };
 
 /**
@@ -21,6 +23,7 @@ export function DetachAndDeleteProgress({
   current,
   running,
   onRetry,
+  retryError,
 }: DetachAndDeleteProgressProps) {
   const summaryRef = useRef<HTMLParagraphElement>(null);
   const [retried, setRetried] = useState(false);
@@ -66,6 +69,11 @@ export function DetachAndDeleteProgress({
           {state.failure.message}
         </div>
       )}
+      {retryError && (
+        <p role="alert" className="text-danger-fg">
+          {retryError}
+        </p>
+      )}
       {showRetry && (
         <Button
           variant="danger"
@@ -96,6 +104,10 @@ function summary(state: DetachAndDeleteState, current: string | null, running: b
     return state.remaining.length > 0
       ? `Starting to detach ${state.keyName}…`
       : `Deleting the key ${state.keyName}…`;
+  }
+  // Stopped at the DELETE itself: it may have landed before the answer was lost.
+  if (state.failure && state.remaining.length === 0) {
+    return `Detached from ${all}; whether the key ${state.keyName} is deleted is not known yet.`;
   }
   if (state.failure) {
     return `Stopped: detached from ${state.detached.length} of ${all}. The key ${state.keyName} still exists.`;

@@ -1,11 +1,10 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Job } from '../../jobs/api/job-contract';
-import { postRetry } from '../../jobs/api/post-job';
 import { useProjectJobs } from '../../jobs/api/use-jobs';
 import { jobFailures, jobIdsOf, type BindingFailure } from '../../jobs/model/job-failures';
 import { latestJobsByKey } from '../../jobs/model/key-jobs';
 import { localJobs, useLocalJobs } from '../../jobs/model/local-jobs';
+import { useJobRetry } from '../../jobs/use-job-retry';
 
 export type BindingFailures = {
   /** Jobs' work that did not land and has not landed since. */
@@ -18,20 +17,28 @@ export type BindingFailures = {
 
 /** Failures and what to do about them, over jobs the server reports. */
 export function useFailuresOf(jobs: readonly (Job | undefined)[]): BindingFailures {
-  const client = useQueryClient();
   const { retried, dismissed } = useLocalJobs();
+  // Per place that shows failures: a retry that did not go through is said where it was pressed.
+  const { retry, errors } = useJobRetry();
   return useMemo(() => {
-    const failures = jobs.flatMap((job) => (job ? jobFailures(job, { retried, dismissed }) : []));
+    const failures = jobs.flatMap((job) =>
+      job
+        ? jobFailures(job, { retried, dismissed }).map((failure) => ({
+            ...failure,
+            retryError: errors.get(failure.jobId) ?? null,
+          }))
+        : [],
+    );
     return {
       failures,
       retry: (ids) => {
-        for (const id of jobIdsOf(failures, ids)) void postRetry(client, id).catch(() => {});
+        for (const id of jobIdsOf(failures, ids)) retry(id);
       },
       dismiss: (ids) => {
         for (const id of jobIdsOf(failures, ids)) localJobs.dismiss(id);
       },
     };
-  }, [client, jobs, retried, dismissed]);
+  }, [jobs, retried, dismissed, retry, errors]);
 }
 
 /**

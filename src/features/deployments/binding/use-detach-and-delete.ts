@@ -1,12 +1,11 @@
-import { useQueryClient } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { Job } from '../../jobs/api/job-contract';
-import { postRetry } from '../../jobs/api/post-job';
 import { useProjectJobs } from '../../jobs/api/use-jobs';
 import {
   detachAndDeleteView,
   type DetachAndDeleteView,
 } from '../../jobs/model/detach-and-delete-view';
+import { useJobRetry } from '../../jobs/use-job-retry';
 import { useJobRun } from '../../jobs/use-job-run';
 
 export type DetachAndDeleteInput = {
@@ -24,6 +23,8 @@ export type DetachAndDeleteRun = DetachAndDeleteView & {
   start: () => void;
   /** Goes on from where the job stopped (does nothing unless it failed or was interrupted). */
   retry: () => void;
+  /** Why the last Retry did not go through (refused, or the server unreachable); null if none. */
+  retryError: string | null;
 };
 
 const unfinishedFor = (jobs: readonly Job[], input: DetachAndDeleteInput) =>
@@ -42,7 +43,7 @@ const unfinishedFor = (jobs: readonly Job[], input: DetachAndDeleteInput) =>
  */
 export function useDetachAndDelete(input: DetachAndDeleteInput): DetachAndDeleteRun {
   const { projectId, keyName, deployments } = input;
-  const client = useQueryClient();
+  const resume = useJobRetry();
   const body = useMemo(
     () => ({
       kind: 'detach-and-delete' as const,
@@ -65,7 +66,8 @@ export function useDetachAndDelete(input: DetachAndDeleteInput): DetachAndDelete
     },
     retry: () => {
       if (run.job || run.startError) run.retry();
-      else if (earlier && view.state.failure) void postRetry(client, earlier.id).catch(() => {});
+      else if (earlier && view.state.failure) resume.retry(earlier.id);
     },
+    retryError: run.retryError ?? (earlier ? (resume.errors.get(earlier.id) ?? null) : null),
   };
 }

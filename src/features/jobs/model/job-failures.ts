@@ -24,6 +24,8 @@ export type BindingFailure = FailedWork & {
   retrying: boolean;
   /** The person closed its notice; the list keeps marking the key until a retry lands. */
   noticeDismissed: boolean;
+  /** Why the last Retry pressed for it did not go through (refused, unreachable); null if none. */
+  retryError: string | null;
 };
 
 export type FailureMarks = { retried: readonly string[]; dismissed: readonly string[] };
@@ -46,6 +48,7 @@ export function jobFailures(job: Job, marks: FailureMarks): BindingFailure[] {
     interrupted: job.state === 'interrupted',
     retrying,
     noticeDismissed: marks.dismissed.includes(job.id),
+    retryError: null,
   };
   const notDone = job.steps.filter((step) => step.status !== 'done');
   if (job.kind === 'detach-and-delete' || job.kind === 'retire') {

@@ -1,7 +1,6 @@
 import { apiRequest } from '../../../../lib/api-client';
 import { fetchAllPages } from '../../../../lib/fetch-all-pages';
 import type { DeploymentRecord } from '../deployment-record';
-import type { BindingApi } from './binding-orchestrator';
 import {
   deploymentV3ListSchema,
   deploymentV3Schema,
@@ -12,7 +11,19 @@ import {
   v3DeploymentPath,
   v3DeploymentsPath,
   type DeploymentV3,
+  type Task,
 } from './deployment-v3-schemas';
+
+/**
+ * The three v3 calls a binding change is made of (the server's jobs make them; the page reads
+ * deployments only): kept here, typed by the contract, for the contract and failure tests.
+ */
+export type DeploymentCallsV3 = {
+  getDeployment: (name: string, signal?: AbortSignal) => Promise<DeploymentV3>;
+  /** PATCHes the deployment's whole `api_keys` list; resolves to the task ids to poll. */
+  setDeploymentKeys: (name: string, apiKeys: string[], signal?: AbortSignal) => Promise<string[]>;
+  getTask: (id: string, signal?: AbortSignal) => Promise<Task>;
+};
 
 export const toDeploymentRecordV3 = (deployment: DeploymentV3): DeploymentRecord => ({
   ref: deployment.name,
@@ -40,8 +51,8 @@ export async function listDeploymentsV3(projectId: number, signal?: AbortSignal)
   return all.map(toDeploymentRecordV3).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** The calls the binding orchestrator makes, bound to one project. */
-export function bindingApiV3(projectId: number): BindingApi {
+/** The deployment calls of a binding change, bound to one project. */
+export function bindingApiV3(projectId: number): DeploymentCallsV3 {
   return {
     getDeployment: (name, signal) =>
       apiRequest({
