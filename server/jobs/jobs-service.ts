@@ -3,7 +3,7 @@ import { errorAnswer, sendError } from '../cloud-answer.ts';
 import type { NodeMiddleware } from '../gateway/node-middleware.ts';
 import type { OriginPolicy } from '../gateway/request-origin.ts';
 import { openDatabase } from './database.ts';
-import { jobLeases } from './job-leases.ts';
+import { jobLeases, type ChangedJob } from './job-leases.ts';
 import { createJobRunner } from './job-runner.ts';
 import { jobStore, type Clock } from './job-store.ts';
 import type { JobExecutor } from './job-types.ts';
@@ -18,9 +18,16 @@ export type JobsServiceOptions = JobsSettings & {
   identify: (req: IncomingMessage) => string | undefined;
   sharedToken: boolean;
   clock?: Clock;
+  /** Every job state change (metrics count the ends). */
+  onJobChange?: (job: ChangedJob) => void;
 };
 
-export type JobsService = { middleware: NodeMiddleware; close(): Promise<void> };
+export type JobsService = {
+  middleware: NodeMiddleware;
+  /** Throws unless the database answers: readiness asks it. */
+  ping(): Promise<void>;
+  close(): Promise<void>;
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -46,6 +53,7 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
     leaseMs: options.leaseMs,
     pollMs: options.pollMs,
     writeLine: options.writeLine,
+    onJobChange: options.onJobChange,
   });
   const purge = () =>
     store.purge(options.retentionDays).catch((error: unknown) => {
@@ -59,6 +67,9 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
   runner.start();
   return {
     middleware: jobsEndpoint({ ...options, store, runner }),
+    ping: async () => {
+      await sql.query('SELECT 1');
+    },
     async close() {
       clearInterval(daily);
       await runner.stop();
