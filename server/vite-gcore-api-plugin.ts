@@ -14,7 +14,9 @@ import { createJobIdentity } from './gateway/job-identity.ts';
 import { createGatewayClient } from './jobs/gateway-client.ts';
 import { jobStarter } from './jobs/job-starter.ts';
 import { realJobClock } from './jobs/steps/job-clock.ts';
-import { awaitJobsService, startJobsService } from './jobs/jobs-service.ts';
+import { awaitJobsService, startJobsService, type JobsService } from './jobs/jobs-service.ts';
+import { createOperations, type Operations } from './health/operations.ts';
+import { readOperationsSettings, type OperationsSettings } from './metrics/operations-settings.ts';
 import { readJobsSettings, type JobsSettings } from './jobs/jobs-settings.ts';
 import { createJobExecutor } from './jobs/steps/run-job.ts';
 import { readExpirySettings, type ExpirySettings } from './expiry/expiry-settings.ts';
@@ -46,6 +48,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
   let generation: GenerationChoice | undefined;
   let jobsSettings: JobsSettings | undefined;
   let expirySettings: ExpirySettings | undefined;
+  let operationsSettings: OperationsSettings | undefined;
   // The jobs' own calls through the gateway name who started them; only this process can.
   const jobIdentity = createJobIdentity();
   const closeTarget = () => {
@@ -56,8 +59,25 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
     server: ViteDevServer | PreviewServer,
     { allowedHosts, https }: { allowedHosts: string[] | true; https?: unknown },
   ) => {
-    if (!target || !settings || !generation) return;
+    if (!target || !settings || !generation || !operationsSettings) return;
     const policy = devOriginPolicy(allowedHosts);
+    const writeLine = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+    let jobsService: Promise<JobsService> | undefined;
+    // Without jobs (gateway tests) there is no database to be unready for.
+    const database = async () => void (await (await jobsService)?.ping());
+    const operations = createOperations({
+      ...operationsSettings,
+      apiUrl: target.url,
+      serverToken: target.token,
+      generation,
+      database,
+      writeLine,
+    });
+    operations.listen().catch((error: unknown) => {
+      writeLine(JSON.stringify({ type: 'error', msg: 'metrics port', error: String(error) }));
+    });
+    server.httpServer?.once('close', () => void operations.close());
+    server.middlewares.use(operations.middleware);
     // The hosts listed beside loopback are this server's public origins.
     const scheme = https ? 'https' : 'http';
     const listed = allowedHosts === true ? [] : allowedHosts;
@@ -75,19 +95,21 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         jobIdentity,
         policy,
         writeLine: options.writeLine,
+        observer: operations.gateway,
       }),
     );
     server.httpServer?.once('close', closeTarget);
-    if (jobsSettings) installJobs(server, jobsSettings, policy);
+    if (jobsSettings) jobsService = installJobs(server, jobsSettings, policy, operations);
   };
   // The jobs call this server's own `/cloud` on loopback: they start once its port is known.
   const installJobs = (
     server: ViteDevServer | PreviewServer,
     jobs: JobsSettings,
     policy: ReturnType<typeof devOriginPolicy>,
+    operations: Operations,
   ) => {
     const http = server.httpServer;
-    if (!http || !target) return;
+    if (!http || !target) return undefined;
     const writeLine = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
     const apiUrl = target.url;
     const sharedToken = target.token !== undefined;
@@ -108,6 +130,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         identify,
         sharedToken,
         apiUrl,
+        onJobChange: operations.observeJob,
       }).then((service) =>
         withExpiryWarnings(service, {
           settings: expirySettings ?? readExpirySettings({}),
@@ -124,6 +147,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
     );
     http.once('close', () => void service.then((ready) => ready.close()).catch(() => {}));
     server.middlewares.use(awaitJobsService(service));
+    return service;
   };
   return {
     name: 'gcore-api',
@@ -140,6 +164,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
       taskPollMs = readEnvInteger(env, 'GCORE_TASK_POLL_MS', MS_RULE, undefined);
       const setting = readApiGenerationSetting(env.GCORE_API_VERSION);
       settings = readGatewaySettings(env);
+      operationsSettings = readOperationsSettings(env);
       // `.data` under the project: git-ignored, kept across restarts of `npm run dev`.
       if (options.jobs !== false) {
         const jobs = readJobsSettings(env, '.data');

@@ -11,6 +11,7 @@ import {
   upstreamHeaders,
   type Deadlines,
 } from './forward-upstream.ts';
+import { UNMATCHED_ROUTE, type GatewayObserver } from './gateway-observer.ts';
 import type { JobIdentity } from './job-identity.ts';
 import type { NodeMiddleware } from './node-middleware.ts';
 import { readRequestBody } from './request-body.ts';
@@ -41,6 +42,8 @@ export type GatewayOptions = {
   jobIdentity?: JobIdentity;
   /** One JSON line: audit lines and upstream failures. */
   writeLine?: (line: string) => void;
+  /** Counts requests and times forwards (metrics). */
+  observer?: GatewayObserver;
 };
 
 /**
@@ -66,6 +69,10 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
 
   async function handle(req: IncomingMessage, res: ServerResponse, target: CanonicalTarget) {
     const method = req.method ?? 'GET';
+    let route = UNMATCHED_ROUTE;
+    res.once('close', () => {
+      options.observer?.answered(route, method, res.writableFinished ? res.statusCode : 499);
+    });
     if (!res.hasHeader('x-request-id')) res.setHeader('x-request-id', newRequestId());
     const requestId = String(res.getHeader('x-request-id'));
     if (!options.policy.isAllowedHost(req.headers.host ?? '')) {
@@ -99,6 +106,7 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       if (line) writeLine(line);
     };
     const match = matchRoute(routes, method, target.path);
+    route = match?.rule.template ?? UNMATCHED_ROUTE;
     if (!match) {
       const refusal = unmatchedRefusal(routes, method, target.path);
       sendError(res, refusal.answer);
@@ -141,6 +149,7 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       if (refusal) return refuse(refusal);
     }
 
+    const started = performance.now();
     const outcome = await forwardUpstream(
       res,
       {
@@ -152,6 +161,7 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
       },
       options.deadlines,
     );
+    options.observer?.upstream(route, method, (performance.now() - started) / 1000);
     if (deploymentRead && outcome.status === 200 && outcome.answer) {
       deploymentKeys.remember(project, deployment, parseJson(outcome.answer));
     }

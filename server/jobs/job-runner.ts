@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { JobLeases } from './job-leases.ts';
+import type { ChangedJob, JobLeases } from './job-leases.ts';
 import { jobLogLine } from './job-log.ts';
 import type { Clock } from './job-store.ts';
 import type { JobExecutor, JobOutcome, JobProgress, JobRecord } from './job-types.ts';
@@ -13,6 +13,8 @@ export type JobRunnerOptions = {
   /** Jobs this worker runs at once: each holds a few sockets and polls a task. */
   concurrency?: number;
   writeLine: (line: string) => void;
+  /** Every state change this worker logs (metrics count the ends). */
+  onJobChange?: (job: ChangedJob) => void;
   workerId?: string;
 };
 
@@ -34,7 +36,10 @@ export function createJobRunner(options: JobRunnerOptions) {
   let ticking: Promise<void> | undefined;
   let again = false;
 
-  const log = (job: Parameters<typeof jobLogLine>[0]) => writeLine(jobLogLine(job, clock()));
+  const log = (job: Parameters<typeof jobLogLine>[0]) => {
+    writeLine(jobLogLine(job, clock()));
+    options.onJobChange?.(job);
+  };
   const logError = (msg: string, error: unknown) =>
     writeLine(JSON.stringify({ type: 'error', msg, error: String(error) }));
 

@@ -3,7 +3,7 @@ import { errorAnswer, sendError } from '../cloud-answer.ts';
 import type { NodeMiddleware } from '../gateway/node-middleware.ts';
 import type { OriginPolicy } from '../gateway/request-origin.ts';
 import { openDatabase, type Queryable } from './database.ts';
-import { jobLeases } from './job-leases.ts';
+import { jobLeases, type ChangedJob } from './job-leases.ts';
 import { createJobRunner } from './job-runner.ts';
 import { jobStore, type Clock } from './job-store.ts';
 import type { JobExecutor } from './job-types.ts';
@@ -21,12 +21,16 @@ export type JobsServiceOptions = JobsSettings & {
   /** The API the gateway forwards to: under personal sign-in, it vouches for who may read jobs. */
   apiUrl: string;
   clock?: Clock;
+  /** Every job state change (metrics count the ends). */
+  onJobChange?: (job: ChangedJob) => void;
 };
 
 export type JobsService = {
   middleware: NodeMiddleware;
   /** The jobs database, for the server's other durable state (expiry warnings). */
   db: Queryable;
+  /** Throws unless the database answers: readiness asks it. */
+  ping(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -54,6 +58,7 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
     leaseMs: options.leaseMs,
     pollMs: options.pollMs,
     writeLine: options.writeLine,
+    onJobChange: options.onJobChange,
   });
   const purge = () =>
     store.purge(options.retentionDays).catch((error: unknown) => {
@@ -73,6 +78,9 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
       readers: options.sharedToken ? everyReader : createReaderCheck({ apiUrl: options.apiUrl }),
     }),
     db: sql,
+    ping: async () => {
+      await sql.query('SELECT 1');
+    },
     async close() {
       clearInterval(daily);
       await runner.stop();

@@ -12,6 +12,7 @@ import { jobStarter } from '../jobs/job-starter.ts';
 import { realJobClock } from '../jobs/steps/job-clock.ts';
 import { startJobsService } from '../jobs/jobs-service.ts';
 import { createJobExecutor } from '../jobs/steps/run-job.ts';
+import { createOperations } from '../health/operations.ts';
 import { PORT_RULE, readEnvInteger } from '../../shared/read-env-integer.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
 import { injectMeta } from './html-meta.ts';
@@ -78,6 +79,15 @@ async function main(): Promise<void> {
   const writeLine = (line: string) => process.stdout.write(`${line}\n`);
   // The jobs' own calls through the gateway name who started them; only this process can.
   const jobIdentity = createJobIdentity();
+  const operations = createOperations({
+    ...config.operations,
+    apiUrl,
+    serverToken,
+    generation,
+    database: () => jobs.ping(),
+    writeLine,
+  });
+  const metricsPort = await operations.listen();
   // Before any request is served: a data directory another process holds stops the start here.
   const jobsService = await startJobsService({
     ...config.jobs,
@@ -93,6 +103,7 @@ async function main(): Promise<void> {
     identify: jobStarter(config.auditIdentity, serverToken !== undefined),
     sharedToken: serverToken !== undefined,
     apiUrl,
+    onJobChange: operations.observeJob,
   });
   const jobs = withExpiryWarnings(jobsService, {
     settings: expiry,
@@ -112,6 +123,8 @@ async function main(): Promise<void> {
     policy,
     draining: shutdown.draining,
     jobs: jobs.middleware,
+    operations: operations.middleware,
+    observer: operations.gateway,
   });
   server.on('request', handler);
   logJson('info', 'listening', {
@@ -120,6 +133,7 @@ async function main(): Promise<void> {
     auth: config.auth,
     public_origins: config.publicOrigins,
     jobs: config.jobs.databaseUrl ? 'postgresql' : config.jobs.dataDir,
+    metrics_port: metricsPort ?? null,
   });
 
   const stop = (signal: string) => {
@@ -129,6 +143,7 @@ async function main(): Promise<void> {
       await jobs
         .close()
         .catch((error: unknown) => logJson('error', 'jobs did not stop', { error }));
+      await operations.close();
       await closeSandbox();
       logJson(clean ? 'info' : 'error', clean ? 'drained' : 'drain time over, connections cut');
       process.exit(clean ? 0 : 1);

@@ -2,12 +2,11 @@ import { Hono } from 'hono';
 import { encodingFor, type StaticAsset } from './static-assets.ts';
 
 /**
- * The built dashboard's files. `/cloud` never gets here: the gateway in front answers it
- * (production-handler.ts). Stateless: any number of instances can run behind a load balancer.
+ * The built dashboard's files. `/cloud`, `/healthz` and the like never get here: the gateway and
+ * the operations endpoints in front answer them (production-handler.ts). Stateless: any number of instances can run behind a load balancer.
  */
 export function createProductionApp(assets: Map<string, StaticAsset>): Hono {
   const app = new Hono();
-  app.get('/healthz', (c) => c.json({ ok: true }, 200, { 'cache-control': 'no-store' }));
   app.on(['GET', 'HEAD'], '*', (c) => {
     const path = c.req.path;
     const asset = assets.get(path) ?? (isPageRoute(path) ? assets.get('/index.html') : undefined);

@@ -2,6 +2,7 @@ import { readApiGenerationSetting, type ApiGenerationSetting } from '../api-gene
 import { readApiUrl } from '../api-url.ts';
 import { readGatewaySettings, type GatewaySettings } from '../gateway/gateway-settings.ts';
 import { readJobsSettings, type JobsSettings } from '../jobs/jobs-settings.ts';
+import { readOperationsSettings, type OperationsSettings } from '../metrics/operations-settings.ts';
 import { MS_RULE, PORT_RULE, readEnvInteger } from '../../shared/read-env-integer.ts';
 
 export type AuthMode = 'server' | 'personal';
@@ -26,6 +27,8 @@ export type ProductionConfig = GatewaySettings & {
   drainMs: number;
   /** Where jobs live (DATA_DIR or DATABASE_URL) and how they are leased and kept. */
   jobs: JobsSettings;
+  /** METRICS_TOKEN, METRICS_PORT, METRICS_HOST, EXPIRY_CHECK_INTERVAL_MS. */
+  operations: OperationsSettings;
 };
 
 /** Reads and checks the environment once, failing at start-up with a message that names the variable. */
@@ -60,6 +63,7 @@ export function readProductionConfig(
     publicOrigins: readOrigins(env.PUBLIC_ORIGIN),
     drainMs: readEnvInteger(env, 'SHUTDOWN_DRAIN_MS', MS_RULE, 10_000),
     jobs: readJobsSettings(env, '.data'),
+    operations: readOperationsSettings(env),
     ...readGatewaySettings(env),
   };
 }

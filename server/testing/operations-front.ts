@@ -1,0 +1,85 @@
+import { createServer, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { startSandboxServer } from '../../sandbox/server.ts';
+import { REQUESTED_BY } from '../../src/lib/request-header.ts';
+import { createGenerationChoice } from '../api-generation-choice.ts';
+import { originPolicy } from '../gateway/request-origin.ts';
+import { createOperations } from '../health/operations.ts';
+import { readOperationsSettings } from '../metrics/operations-settings.ts';
+import { createProductionHandler } from '../production/production-handler.ts';
+
+export type OperationsFrontOptions = {
+  /** METRICS_* and EXPIRY_CHECK_INTERVAL_MS, as the server reads them. */
+  env?: Record<string, string>;
+  /** false: personal sign-in (no shared token). */
+  sharedToken?: boolean;
+  /** What the jobs database check does; it answers by default. */
+  database?: () => Promise<void>;
+  /** Stop the sandbox before the server starts: the API is unreachable. */
+  upstreamDown?: boolean;
+};
+
+export type RawAnswer = { status: number; headers: Record<string, unknown>; text: string };
+
+/** The production handler wired as main.ts wires it, over a v3 sandbox on loopback. */
+export async function startOperationsFront(options: OperationsFrontOptions = {}) {
+  const sandbox = await startSandboxServer({ token: 'operations-token', apiVersions: ['v3'] });
+  if (options.upstreamDown) await sandbox.close();
+  const token = options.sharedToken === false ? undefined : sandbox.token;
+  const generation = createGenerationChoice({ setting: 'v3', url: sandbox.url, token });
+  const operations = createOperations({
+    ...readOperationsSettings(options.env ?? {}),
+    apiUrl: sandbox.url,
+    serverToken: token,
+    generation,
+    database: options.database ?? (async () => {}),
+    writeLine: () => {},
+  });
+  const metricsPort = await operations.listen();
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address() as AddressInfo;
+  server.on(
+    'request',
+    createProductionHandler({
+      assets: new Map(),
+      target: { url: sandbox.url, token },
+      generation,
+      deadlines: { headersMs: 2000, bodyMs: 4000 },
+      policy: originPolicy(port, []),
+      writeLine: () => {},
+      operations: operations.middleware,
+      observer: operations.gateway,
+    }),
+  );
+  const get = (path: string, headers: Record<string, string> = {}, toPort = port) =>
+    new Promise<RawAnswer>((resolve, reject) => {
+      const all = { host: `127.0.0.1:${toPort}`, ...REQUESTED_BY, ...headers };
+      const req = request({ port: toPort, host: '127.0.0.1', path, headers: all }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            text: Buffer.concat(chunks).toString('utf8'),
+          }),
+        );
+      });
+      req.on('error', reject);
+      req.end();
+    });
+  return {
+    port,
+    metricsPort,
+    operations,
+    sandbox: sandbox.sandbox,
+    get,
+    async close() {
+      await operations.close();
+      server.closeAllConnections();
+      await new Promise<void>((done) => server.close(() => done()));
+      if (!options.upstreamDown) await sandbox.close();
+    },
+  };
+}
