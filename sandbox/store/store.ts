@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Project } from '../../src/features/projects/api/project-schemas';
-import { notFoundFailure, SandboxError } from '../http/errors';
+import { notFound, SandboxError } from '../http/errors';
 import { generateSeedKeys, SEED_API_KEYS } from '../seed/api-keys';
-import { SEED_DEPLOYMENTS } from '../seed/deployments';
+import { type DeploymentRecord, SEED_DEPLOYMENTS } from '../seed/deployments';
 import { SEED_PROJECTS } from '../seed/projects';
-import type { Binding, DeploymentRecord, StoredApiKey } from './types';
+import type { Binding, StoredApiKey } from './types';
 
 /**
  * The sandbox's in-memory account: projects, deployments, keys and which key is bound to which
@@ -70,13 +70,13 @@ export class SandboxStore {
     const project = this.projects.find(
       (p) => p.deleted_at === null && (byDefault ? p.is_default : p.id === projectId),
     );
-    if (!project) throw notFoundFailure(`Project ${projectId ?? '(default)'} not found.`);
+    if (!project) throw notFound(`Project ${projectId ?? '(default)'}`);
     return project;
   }
 
   requireKey(keyId: string): StoredApiKey {
     const key = this.keys.get(keyId.toLowerCase());
-    if (!key) throw notFoundFailure(`API key ${keyId} not found.`);
+    if (!key) throw notFound(`API key ${keyId}`);
     return key;
   }
 
@@ -87,7 +87,7 @@ export class SandboxStore {
     );
     if (missing.length > 0) {
       const noun = missing.length === 1 ? 'Deployment' : 'Deployments';
-      throw notFoundFailure(`${noun} ${missing.join(', ')} not found in project ${projectId}.`);
+      throw notFound(`${noun} ${missing.join(', ')}`, projectId);
     }
   }
 
@@ -101,7 +101,7 @@ export class SandboxStore {
     const { name, project_id: projectId } = fields;
     if (this.keyNamed(projectId, name)) {
       const message = `the name "${name}" is taken in project ${projectId}`;
-      throw new SandboxError(409, 'ConflictError', `API key already exists: ${message}.`);
+      throw new SandboxError(409, `API key already exists: ${message}.`);
     }
     const key = { key_id: randomUUID(), ...fields };
     this.keys.set(key.key_id, key);

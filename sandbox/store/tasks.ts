@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
+import { ArmedList } from '../faults/armed-list';
 import { isoUtc, wholeSeconds } from './timestamps';
 
 /** What the next task(s) will do instead of finishing; armed through the control routes. */
@@ -31,7 +32,7 @@ interface BoardTask {
  */
 export class TaskBoard {
   #tasks = new Map<string, BoardTask>();
-  #armed: (TaskOutcomeSpec & { remaining: number })[] = [];
+  #outcomes = new ArmedList(taskOutcomeSpecSchema);
 
   constructor(
     private readonly now: () => Date,
@@ -39,10 +40,7 @@ export class TaskBoard {
   ) {}
 
   start(projectId: number, deployment: string, apply: () => void): string {
-    const armed = this.#armed.find(
-      (a) => a.deployment === undefined || a.deployment === deployment,
-    );
-    if (armed && --armed.remaining <= 0) this.#armed = this.#armed.filter((a) => a !== armed);
+    const armed = this.#outcomes.claim((a) => (a.deployment ?? deployment) === deployment);
     const task: BoardTask = {
       id: randomUUID(),
       projectId,
@@ -57,7 +55,7 @@ export class TaskBoard {
   }
 
   arm(spec: TaskOutcomeSpec): void {
-    this.#armed.push({ ...spec, remaining: spec.times ?? 1 });
+    this.#outcomes.arm(spec);
   }
 
   /** Applies every task whose time has come, so any read after it sees the change. */
@@ -86,7 +84,7 @@ export class TaskBoard {
 
   clear(): void {
     this.#tasks.clear();
-    this.#armed = [];
+    this.#outcomes.clear();
   }
 
   #stateOf(task: BoardTask): TaskState {

@@ -6,7 +6,7 @@ import {
 } from '../../../src/features/api-keys/api/api-key-schemas';
 import { expiresAtProblems, parseBody } from '../../http/body';
 import type { ParsedBody, RouteDeps } from '../../http/context';
-import { notFoundFailure } from '../../http/errors';
+import { notFound } from '../../http/errors';
 import { isoUtc, wholeSeconds } from '../../store/timestamps';
 import { storedKeyOut } from './serializers';
 
@@ -39,7 +39,7 @@ export function updateKey({ store, now: clock }: RouteDeps, keyId: string, body:
   if (data.project_id !== undefined && data.project_id !== null) {
     store.requireProject(data.project_id);
     if (data.project_id !== key.project_id) {
-      throw notFoundFailure(`API key ${keyId} not found in project ${data.project_id}.`);
+      throw notFound(`API key ${keyId}`, data.project_id);
     }
   }
   // null and omitted both leave the bindings alone (the spec's default); [] unbinds everything.

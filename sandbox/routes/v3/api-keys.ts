@@ -59,7 +59,7 @@ export function registerV3ApiKeyRoutes(app: SandboxApp, { store, now }: RouteDep
     const attached = keyOutV3(store, key).deployment_names;
     if (attached.length > 0) {
       const message = `API key ${key.name} is attached to ${attached.join(', ')}`;
-      throw new SandboxError(409, 'ConflictError', `${message}: detach it before deleting it.`);
+      throw new SandboxError(409, `${message}: detach it before deleting it.`);
     }
     store.deleteKey(key);
     return c.body(null, 204);

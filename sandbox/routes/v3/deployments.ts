@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { parseBody } from '../../http/body';
 import type { RouteDeps, SandboxApp } from '../../http/context';
-import { type InvalidFields, methodNotAllowed, notFoundFailure } from '../../http/errors';
+import { type InvalidFields, methodNotAllowed, notFound } from '../../http/errors';
 import { pageOf, readPage, refuseInvalid } from '../../http/query';
 import type { TaskBoard } from '../../store/tasks';
 import { deploymentParam, projectParam } from './params';
@@ -51,7 +51,7 @@ export function registerV3DeploymentRoutes(
     const wanted = [...new Set(names)];
     const missing = wanted.filter((name) => !store.keyNamed(projectId, name));
     if (missing.length > 0) {
-      throw notFoundFailure(`API key ${missing.join(', ')} not found in project ${projectId}.`);
+      throw notFound(`API key ${missing.join(', ')}`, projectId);
     }
     const keyIds = wanted.map((name) => store.keyNamed(projectId, name)?.key_id ?? '');
     const current = store.boundTo('deploymentId', instance.id);
@@ -72,7 +72,7 @@ export function registerV3DeploymentRoutes(
 
   app.get(TASK, (c) => {
     const task = tasks.get(c.req.param('task_id'));
-    if (!task) throw notFoundFailure(`Task ${c.req.param('task_id')} not found.`);
+    if (!task) throw notFound(`Task ${c.req.param('task_id')}`);
     return c.json(task, 200);
   });
   app.all(TASK, methodNotAllowed);

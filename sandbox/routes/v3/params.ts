@@ -1,8 +1,9 @@
 import type { SandboxContext } from '../../http/context';
-import { notFoundFailure, validationFailure } from '../../http/errors';
+import { notFound, validationFailure } from '../../http/errors';
 import { projectIdOf } from '../../http/query';
 import type { SandboxStore } from '../../store/store';
-import type { DeploymentRecord, StoredApiKey } from '../../store/types';
+import type { DeploymentRecord } from '../../seed/deployments';
+import type { StoredApiKey } from '../../store/types';
 
 /** The spec's `api_key_name` path pattern: no dots, at least 4 characters. */
 const KEY_NAME_IN_PATH = /^[a-z0-9][-a-z0-9]{2,}[a-z0-9]$/;
@@ -20,7 +21,7 @@ export function keyParam(c: SandboxContext, store: SandboxStore, projectId: numb
     });
   }
   const key = store.keyNamed(projectId, name);
-  if (!key) throw notFoundFailure(`API key ${name} not found in project ${projectId}.`);
+  if (!key) throw notFound(`API key ${name}`, projectId);
   return key;
 }
 
@@ -31,6 +32,6 @@ export function deploymentParam(c: SandboxContext, store: SandboxStore): Deploym
     (d) =>
       d.project_id === projectId && d.instance.name === name && d.instance.status !== 'DELETED',
   );
-  if (!record) throw notFoundFailure(`Deployment ${name} not found in project ${projectId}.`);
+  if (!record) throw notFound(`Deployment ${name}`, projectId);
   return record;
 }

@@ -1,6 +1,7 @@
 import type { ApiKeyV3 } from '../../../src/features/api-keys/api/v3/api-key-v3-schemas';
 import type { SandboxStore } from '../../store/store';
-import type { DeploymentRecord, StoredApiKey } from '../../store/types';
+import type { DeploymentRecord } from '../../seed/deployments';
+import type { StoredApiKey } from '../../store/types';
 
 /** A key as v3 shows it: no id, status or project; the deployments it serves by name. */
 export function keyOutV3(store: SandboxStore, key: StoredApiKey): ApiKeyV3 {
