@@ -4,6 +4,7 @@ import { notFound, SandboxError } from '../http/errors';
 import { generateSeedKeys, SEED_API_KEYS } from '../seed/api-keys';
 import { type DeploymentRecord, SEED_DEPLOYMENTS } from '../seed/deployments';
 import { SEED_PROJECTS } from '../seed/projects';
+import { isoUtc, wholeSeconds } from './timestamps';
 import type { Binding, StoredApiKey } from './types';
 
 /**
@@ -96,15 +97,23 @@ export class SandboxStore {
     return this.keysOf(projectId).find((key) => key.name === name);
   }
 
-  /** Stores a new key; a name its project already has is a 409, in either generation. */
-  addKey(fields: Omit<StoredApiKey, 'key_id'>): StoredApiKey {
-    const { name, project_id: projectId } = fields;
-    if (this.keyNamed(projectId, name)) {
-      const message = `the name "${name}" is taken in project ${projectId}`;
+  /** Stores a key created `now`; a name its project already has is a 409, in either generation. */
+  addKey(project_id: number, fields: NewKey, now: Date): StoredApiKey {
+    const { name, description = null, expires_at } = fields;
+    if (this.keyNamed(project_id, name)) {
+      const message = `the name "${name}" is taken in project ${project_id}`;
       throw new SandboxError(409, `API key already exists: ${message}.`);
     }
-    const key = { key_id: randomUUID(), ...fields };
+    const created_at = isoUtc(wholeSeconds(now.getTime()));
+    const key = { key_id: randomUUID(), name, description, created_at, expires_at, project_id };
     this.keys.set(key.key_id, key);
     return key;
   }
+}
+
+/** A key as a create call gives it, its expiry already in the generation's own format. */
+interface NewKey {
+  name: string;
+  description?: string | null;
+  expires_at: string | null;
 }
