@@ -32,17 +32,9 @@ export interface SandboxOptions {
   taskDurationMs?: number;
 }
 
-export interface Sandbox {
-  fetch(request: Request, env?: unknown): Promise<Response>;
-  readonly token: string;
-  /** Restores the seed data and clears faults, tasks and the request log. */
-  reset(options?: { seedKeys?: number }): void;
-  readonly faults: FaultController;
-  readonly requestLog: RequestLog;
-  readonly tasks: TaskBoard;
-}
+export type Sandbox = ReturnType<typeof createSandbox>;
 
-export function createSandbox(options: SandboxOptions = {}): Sandbox {
+export function createSandbox(options: SandboxOptions = {}) {
   const { token = 'sandbox-token', now = () => new Date(), apiVersions = ['v2', 'v3'] } = options;
   if (token === '' || /\s/.test(token)) {
     throw new Error('The sandbox token must be a non-empty word.');
@@ -51,6 +43,7 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   const faults: FaultController = new ArmedList(faultSpecSchema);
   const requestLog = new RequestLog();
   const tasks = new TaskBoard(now, options.taskDurationMs ?? DEFAULT_TASK_DURATION_MS);
+  /** Restores the seed data and clears faults, tasks and the request log. */
   const reset = ({ seedKeys }: { seedKeys?: number } = {}) => {
     store.reset(seedKeys);
     tasks.clear();
@@ -93,12 +86,6 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
     return c.json(errorBody(error, c.var.requestId), error.status);
   });
 
-  return {
-    fetch: async (request, env) => app.fetch(request, env),
-    token,
-    reset,
-    faults,
-    requestLog,
-    tasks,
-  };
+  const fetch = async (request: Request, env?: unknown) => app.fetch(request, env);
+  return { fetch, token, reset, faults, requestLog, tasks } as const;
 }

@@ -28,10 +28,6 @@ export class SandboxError extends Error {
   }
 }
 
-export function validationFailure(invalidFields: InvalidFields): SandboxError {
-  return new SandboxError(400, validationMessage(invalidFields), invalidFields);
-}
-
 /** `<what> not found [in project <id>].`, Gcore's 404 wording. */
 export function notFound(what: string, projectId?: number): SandboxError {
   const where = projectId === undefined ? '' : ` in project ${projectId}`;
@@ -49,11 +45,11 @@ export function errorBody(error: SandboxError, requestId: string) {
 }
 
 /** Gcore's message is the Python repr of invalid_fields: `Validation Error: {'name': ['...']}`. */
-function validationMessage(invalidFields: InvalidFields): string {
+export function validationFailure(invalidFields: InvalidFields): SandboxError {
   const entries = Object.entries(invalidFields).map(
     ([field, messages]) => `${pyRepr(field)}: [${messages.map(pyRepr).join(', ')}]`,
   );
-  return `Validation Error: {${entries.join(', ')}}`;
+  return new SandboxError(400, `Validation Error: {${entries.join(', ')}}`, invalidFields);
 }
 
 function pyRepr(text: string): string {

@@ -7,10 +7,7 @@ export interface OrderBy<F extends string> {
   field: F;
   direction: 'asc' | 'desc';
 }
-interface Page {
-  limit: number;
-  offset: number;
-}
+type Page = { limit: number; offset: number };
 type Sortable = string | number | boolean | null;
 
 export const CREATED_DESC = { field: 'created_at', direction: 'desc' } as const;

@@ -13,15 +13,12 @@ export const taskOutcomeSpecSchema = z.object({
 });
 export type TaskOutcomeSpec = z.infer<typeof taskOutcomeSpecSchema>;
 
-export type TaskState = 'NEW' | 'RUNNING' | 'FINISHED' | 'ERROR';
-
 interface BoardTask {
   id: string;
   projectId: number;
-  deployment: string;
   createdAt: number;
-  outcome: 'finish' | 'error' | 'never';
-  error: string | null;
+  /** How a test made it end instead of finishing, if it did. */
+  armed: TaskOutcomeSpec | undefined;
   /** Applied once, when the task is first seen finished: Gcore changes nothing before that. */
   apply: (() => void) | null;
 }
@@ -41,15 +38,7 @@ export class TaskBoard {
 
   start(projectId: number, deployment: string, apply: () => void): string {
     const armed = this.#outcomes.claim((a) => (a.deployment ?? deployment) === deployment);
-    const task: BoardTask = {
-      id: randomUUID(),
-      projectId,
-      deployment,
-      createdAt: this.now().getTime(),
-      outcome: armed?.outcome ?? 'finish',
-      error: armed?.outcome === 'error' ? (armed.error ?? 'Deployment update failed.') : null,
-      apply,
-    };
+    const task = { id: randomUUID(), projectId, createdAt: this.now().getTime(), armed, apply };
     this.#tasks.set(task.id, task);
     return task.id;
   }
@@ -78,7 +67,7 @@ export class TaskBoard {
       created_on: iso(task.createdAt),
       updated_on: iso(Math.min(this.now().getTime(), finishedAt)),
       finished_on: state === 'FINISHED' || state === 'ERROR' ? iso(finishedAt) : null,
-      error: state === 'ERROR' ? task.error : null,
+      error: state === 'ERROR' ? (task.armed?.error ?? 'Deployment update failed.') : null,
     };
   }
 
@@ -87,12 +76,12 @@ export class TaskBoard {
     this.#outcomes.clear();
   }
 
-  #stateOf(task: BoardTask): TaskState {
+  #stateOf(task: BoardTask) {
     const age = this.now().getTime() - task.createdAt;
-    if (task.outcome === 'never' || age < this.durationMs) {
+    if (task.armed?.outcome === 'never' || age < this.durationMs) {
       return age < this.durationMs / 3 ? 'NEW' : 'RUNNING';
     }
-    if (task.outcome === 'error') return 'ERROR';
+    if (task.armed?.outcome === 'error') return 'ERROR';
     task.apply?.();
     task.apply = null;
     return 'FINISHED';

@@ -12,7 +12,4 @@ export type StoredApiKey = Omit<ApiKey, 'status' | 'project_id' | 'inference_ins
 export type KeyWithBindings = StoredApiKey & { inference_instance_ids: readonly string[] };
 
 /** One key bound to one deployment. */
-export interface Binding {
-  keyId: string;
-  deploymentId: string;
-}
+export type Binding = { keyId: string; deploymentId: string };
