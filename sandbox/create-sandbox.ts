@@ -1,9 +1,10 @@
 import { Hono } from 'hono';
-import { FaultController } from './faults/controller';
+import { ArmedList } from './faults/armed-list';
+import { type FaultController, faultSpecSchema } from './faults/controller';
 import { RequestLog } from './faults/request-log';
 import { canonicalTarget } from './http/canonical-target';
 import type { SandboxEnv } from './http/context';
-import { errorBody, notFoundFailure, SandboxError } from './http/errors';
+import { errorBody, SandboxError } from './http/errors';
 import { gateway } from './http/gateway';
 import { requestIdMiddleware } from './http/request-id';
 import { registerControlRoutes } from './routes/control';
@@ -31,25 +32,18 @@ export interface SandboxOptions {
   taskDurationMs?: number;
 }
 
-export interface Sandbox {
-  fetch(request: Request, env?: unknown): Promise<Response>;
-  readonly token: string;
-  /** Restores the seed data and clears faults, tasks and the request log. */
-  reset(options?: { seedKeys?: number }): void;
-  readonly faults: FaultController;
-  readonly requestLog: RequestLog;
-  readonly tasks: TaskBoard;
-}
+export type Sandbox = ReturnType<typeof createSandbox>;
 
-export function createSandbox(options: SandboxOptions = {}): Sandbox {
+export function createSandbox(options: SandboxOptions = {}) {
   const { token = 'sandbox-token', now = () => new Date(), apiVersions = ['v2', 'v3'] } = options;
   if (token === '' || /\s/.test(token)) {
     throw new Error('The sandbox token must be a non-empty word.');
   }
   const store = new SandboxStore(options.seedKeys ?? 0);
-  const faults = new FaultController();
+  const faults: FaultController = new ArmedList(faultSpecSchema);
   const requestLog = new RequestLog();
   const tasks = new TaskBoard(now, options.taskDurationMs ?? DEFAULT_TASK_DURATION_MS);
+  /** Restores the seed data and clears faults, tasks and the request log. */
   const reset = ({ seedKeys }: { seedKeys?: number } = {}) => {
     store.reset(seedKeys);
     tasks.clear();
@@ -81,22 +75,17 @@ export function createSandbox(options: SandboxOptions = {}): Sandbox {
   registerProjectRoutes(app, deps);
 
   app.notFound((c) => {
-    throw notFoundFailure(`Resource not found: ${c.req.path}`);
+    throw new SandboxError(404, `Resource not found: ${c.req.path}`);
   });
   app.onError((err, c) => {
+    const failure = `Sandbox failure: ${err.message}`;
     const error =
       err instanceof SandboxError
         ? err
-        : new SandboxError(500, 'InternalServerError', `Sandbox failure: ${err.message}`);
+        : new SandboxError(500, failure, undefined, 'InternalServerError');
     return c.json(errorBody(error, c.var.requestId), error.status);
   });
 
-  return {
-    fetch: async (request, env) => app.fetch(request, env),
-    token,
-    reset,
-    faults,
-    requestLog,
-    tasks,
-  };
+  const fetch = async (request: Request, env?: unknown) => app.fetch(request, env);
+  return { fetch, token, reset, faults, requestLog, tasks } as const;
 }

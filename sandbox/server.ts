@@ -3,12 +3,7 @@ import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readEnvInteger } from '../shared/read-env-integer';
-import {
-  createSandbox,
-  type ApiVersion,
-  type Sandbox,
-  type SandboxOptions,
-} from './create-sandbox';
+import { type ApiVersion, createSandbox, type SandboxOptions } from './create-sandbox';
 
 export interface SandboxServerOptions extends SandboxOptions {
   /** 0 (the default) picks a free port. */
@@ -16,16 +11,9 @@ export interface SandboxServerOptions extends SandboxOptions {
   host?: string;
 }
 
-export interface SandboxServer {
-  url: string;
-  port: number;
-  token: string;
-  /** Safe to pass around unbound. */
-  close(): Promise<void>;
-  sandbox: Sandbox;
-}
+export type SandboxServer = Awaited<ReturnType<typeof startSandboxServer>>;
 
-export async function startSandboxServer(opts: SandboxServerOptions = {}): Promise<SandboxServer> {
+export async function startSandboxServer(opts: SandboxServerOptions = {}) {
   const host = opts.host ?? '127.0.0.1';
   const sandbox = createSandbox({
     ...opts,
@@ -57,6 +45,7 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
 
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;
+  // Safe to pass around unbound.
   const close = () =>
     new Promise<void>((resolve, reject) => {
       server.close((err) => (err ? reject(err) : resolve()));
@@ -68,14 +57,11 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}): Promi
 }
 
 /** `SANDBOX_API_VERSIONS=v2` (or `v3`, `v2,v3`): which generations the sandbox serves. */
-function readApiVersions(raw: string | undefined): ApiVersion[] {
-  if (raw === undefined || raw.trim() === '') return ['v2', 'v3'];
+function readApiVersions(raw = ''): ApiVersion[] {
+  if (raw.trim() === '') return ['v2', 'v3'];
   const versions = raw.split(',').map((v) => v.trim());
-  const bad = versions.find((v) => v !== 'v2' && v !== 'v3');
-  if (bad !== undefined) {
-    throw new Error(`SANDBOX_API_VERSIONS takes v2, v3 or v2,v3; got "${raw}".`);
-  }
-  return versions as ApiVersion[];
+  if (versions.every((v): v is ApiVersion => v === 'v2' || v === 'v3')) return versions;
+  throw new Error(`SANDBOX_API_VERSIONS takes v2, v3 or v2,v3; got "${raw}".`);
 }
 
 const TASK_MS = { min: 0, max: 600_000, what: 'a whole number of milliseconds from 0 to 600000' };

@@ -1,13 +1,6 @@
+import { exceptionClassOf } from '../http/errors';
 import type { ArmedFault } from './controller';
 
-const EXCEPTION_CLASSES: Record<number, string> = {
-  400: 'ValidationError',
-  401: 'NotAuthenticated',
-  403: 'ForbiddenError',
-  404: 'NotFoundError',
-  405: 'HTTPError',
-  409: 'ConflictError',
-};
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
 /**
@@ -51,7 +44,7 @@ function delay(ms: number, signal: AbortSignal): Promise<boolean> {
 function faultResponse(fault: ArmedFault, requestId: string): Response {
   const status = fault.status ?? 500;
   const errorBody = {
-    exception_class: EXCEPTION_CLASSES[status] ?? 'HTTPError',
+    exception_class: exceptionClassOf(status),
     message: `Injected fault: HTTP ${status}`,
     request_id: requestId,
   };

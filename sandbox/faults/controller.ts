@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { Armed, ArmedList } from './armed-list';
 
 /**
  * A fault answers the next `times` requests whose method matches and whose pathname starts with
@@ -21,46 +22,10 @@ export const faultSpecSchema = z.object({
 });
 
 export type FaultSpec = z.infer<typeof faultSpecSchema>;
+export type ArmedFault = Armed<FaultSpec>;
+export type FaultController = ArmedList<FaultSpec>;
 
-export interface ArmedFault extends FaultSpec {
-  id: number;
-  /** How many more matching requests this fault will answer. */
-  remaining: number;
-}
-
-export class FaultController {
-  #faults: ArmedFault[] = [];
-  #nextId = 1;
-
-  /** Throws a ZodError for an invalid spec, so a typo in a test fails loudly. */
-  arm(spec: FaultSpec): ArmedFault {
-    const parsed = faultSpecSchema.parse(spec);
-    const fault: ArmedFault = { ...parsed, id: this.#nextId++, remaining: parsed.times ?? 1 };
-    this.#faults.push(fault);
-    return { ...fault };
-  }
-
-  list(): ArmedFault[] {
-    return this.#faults.map((fault) => ({ ...fault }));
-  }
-
-  clear(): void {
-    this.#faults = [];
-  }
-
-  /**
-   * Claims the oldest armed fault matching the request. Called synchronously on arrival, so
-   * concurrent requests each use up one of `times`.
-   */
-  take(method: string, pathname: string): ArmedFault | undefined {
-    const fault = this.#faults.find(
-      (f) =>
-        (f.method === undefined || f.method.toUpperCase() === method.toUpperCase()) &&
-        pathname.startsWith(f.path),
-    );
-    if (!fault) return undefined;
-    fault.remaining -= 1;
-    if (fault.remaining <= 0) this.#faults = this.#faults.filter((f) => f !== fault);
-    return { ...fault };
-  }
-}
+/** Whether a fault answers this request (method in any case; path as a prefix). */
+export const matchesRequest = (method: string, pathname: string) => (fault: FaultSpec) =>
+  (fault.method === undefined || fault.method.toUpperCase() === method.toUpperCase()) &&
+  pathname.startsWith(fault.path);

@@ -31,7 +31,7 @@ export function parseBody<S extends z.ZodMiniType>(
     const message =
       body.kind === 'json' ? 'Expected a JSON object.' : 'The request body is not valid JSON.';
     // No field to name, so no invalid_fields: the message alone says what is wrong.
-    throw new SandboxError(400, 'ValidationError', `Validation Error: ${message}`);
+    throw new SandboxError(400, `Validation Error: ${message}`);
   }
   const input = value as Record<string, unknown>;
   const result = schema.safeParse(input);

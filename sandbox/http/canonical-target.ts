@@ -12,7 +12,7 @@ export const canonicalTarget: MiddlewareHandler<SandboxEnv> = async (c, next) =>
   const verdict = checkTarget(rawTarget(c.env, c.req.url));
   if (!verdict.ok) {
     const problem = `the request target has ${verdict.problem}`;
-    throw new SandboxError(400, 'ValidationError', `Validation Error: ${problem}.`);
+    throw new SandboxError(400, `Validation Error: ${problem}.`);
   }
   await next();
 };

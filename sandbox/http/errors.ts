@@ -3,6 +3,16 @@ import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 export type InvalidFields = Record<string, string[]>;
 
+/** Gcore's exception_class for each status it answers; any other is an HTTPError. */
+const EXCEPTION_CLASSES: Partial<Record<number, string>> = {
+  400: 'ValidationError',
+  401: 'NotAuthenticated',
+  403: 'ForbiddenError',
+  404: 'NotFoundError',
+  409: 'ConflictError',
+};
+export const exceptionClassOf = (status: number) => EXCEPTION_CLASSES[status] ?? 'HTTPError';
+
 /**
  * Thrown anywhere in a handler (or a helper it calls) and turned into Gcore's error body by the
  * app's onError, so helpers can fail without threading a Context through every call.
@@ -10,17 +20,18 @@ export type InvalidFields = Record<string, string[]>;
 export class SandboxError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,
-    readonly exceptionClass: string,
     message: string,
     readonly invalidFields?: InvalidFields,
+    readonly exceptionClass = exceptionClassOf(status),
   ) {
     super(message);
-    this.name = 'SandboxError';
   }
 }
 
-export function validationFailure(invalidFields: InvalidFields): SandboxError {
-  return new SandboxError(400, 'ValidationError', validationMessage(invalidFields), invalidFields);
+/** `<what> not found [in project <id>].`, Gcore's 404 wording. */
+export function notFound(what: string, projectId?: number): SandboxError {
+  const where = projectId === undefined ? '' : ` in project ${projectId}`;
+  return new SandboxError(404, `${what} not found${where}.`);
 }
 
 /** Gcore's error body; invalid_fields only when a field is to blame. */
@@ -33,16 +44,12 @@ export function errorBody(error: SandboxError, requestId: string) {
   };
 }
 
-export function notFoundFailure(message: string): SandboxError {
-  return new SandboxError(404, 'NotFoundError', message);
-}
-
 /** Gcore's message is the Python repr of invalid_fields: `Validation Error: {'name': ['...']}`. */
-function validationMessage(invalidFields: InvalidFields): string {
+export function validationFailure(invalidFields: InvalidFields): SandboxError {
   const entries = Object.entries(invalidFields).map(
     ([field, messages]) => `${pyRepr(field)}: [${messages.map(pyRepr).join(', ')}]`,
   );
-  return `Validation Error: {${entries.join(', ')}}`;
+  return new SandboxError(400, `Validation Error: {${entries.join(', ')}}`, invalidFields);
 }
 
 function pyRepr(text: string): string {
@@ -58,5 +65,5 @@ export function addInvalid(fields: InvalidFields, field: string, message: string
 
 /** Registered after a path's real methods, so it only answers the methods the path lacks. */
 export const methodNotAllowed: Handler = (c) => {
-  throw new SandboxError(405, 'HTTPError', `Method "${c.req.method}" not allowed.`);
+  throw new SandboxError(405, `Method "${c.req.method}" not allowed.`);
 };

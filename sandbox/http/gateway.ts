@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { applyFault } from '../faults/apply';
-import type { FaultController } from '../faults/controller';
+import { type FaultController, matchesRequest } from '../faults/controller';
 import type { RequestLog } from '../faults/request-log';
 import { checkAuthorization } from './auth';
 import { readBody } from './body';
@@ -27,7 +27,7 @@ export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
     const body = await readBody(c.req.raw);
     c.set('body', body);
     const auth = checkAuthorization(c.req.header('authorization'), deps.token);
-    const fault = deps.faults.take(method, path);
+    const fault = deps.faults.claim(matchesRequest(method, path));
 
     if (path.startsWith('/cloud/')) {
       deps.log.record({
@@ -44,7 +44,7 @@ export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
       const outcome = await applyFault(fault, c.req.raw.signal, c.var.requestId);
       if (outcome !== 'pass') return outcome;
     }
-    if (auth.verdict !== 'valid') throw new SandboxError(401, 'NotAuthenticated', auth.message);
+    if (auth.verdict !== 'valid') throw new SandboxError(401, auth.message);
     await next();
   };
 }

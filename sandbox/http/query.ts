@@ -1,11 +1,13 @@
 import { MAX_PAGE_SIZE } from '../../src/lib/list-schema';
+import type { SandboxStore } from '../store/store';
+import type { SandboxContext } from './context';
 import { addInvalid, type InvalidFields, validationFailure } from './errors';
 
 export interface OrderBy<F extends string> {
   field: F;
   direction: 'asc' | 'desc';
 }
-export type QueryReader = (name: string) => string | undefined;
+type Page = { limit: number; offset: number };
 type Sortable = string | number | boolean | null;
 
 export const CREATED_DESC = { field: 'created_at', direction: 'desc' } as const;
@@ -23,39 +25,48 @@ export function projectIdOf(raw: string | undefined): number | undefined {
   return raw === undefined ? undefined : id;
 }
 
+/** v3's `{project_id}`, required in every path; an unknown or deleted project is a 404. */
+export function projectParam(c: SandboxContext, store: SandboxStore): number {
+  return store.requireProject(projectIdOf(c.req.param('project_id'))).id;
+}
+
 /** `limit` and `offset`; a broken one is named in `invalid`, for the caller's one 400. */
-export function readPage(query: QueryReader, defaultLimit: number, invalid: InvalidFields) {
-  const limit = integer(query('limit'), defaultLimit);
+function readPage(c: SandboxContext, defaultLimit: number, invalid: InvalidFields): Page {
+  const limit = integer(c.req.query('limit'), defaultLimit);
   if (!(limit >= 1 && limit <= MAX_PAGE_SIZE)) {
     addInvalid(invalid, 'limit', `Ensure this value is an integer from 1 to ${MAX_PAGE_SIZE}.`);
   }
-  const offset = integer(query('offset'), 0);
+  const offset = integer(c.req.query('offset'), 0);
   if (!(offset >= 0)) {
     addInvalid(invalid, 'offset', 'Ensure this value is an integer greater than or equal to 0.');
   }
   return { limit, offset };
 }
 
+/** One 400 naming every broken parameter, so a client sees all of its mistakes at once. */
+function refuseInvalid(invalid: InvalidFields): void {
+  if (Object.keys(invalid).length > 0) throw validationFailure(invalid);
+}
+
 /** limit, offset and order_by (`fallback` when absent), or one 400 naming each broken one. */
 export function parsePageQuery<F extends string>(
-  query: QueryReader,
+  c: SandboxContext,
   fields: readonly F[],
   fallback: OrderBy<F>,
   invalid: InvalidFields = {},
 ) {
-  const page = readPage(query, 100, invalid);
-  const orderBy = readOrder(query, fields, fallback, invalid);
+  const page = readPage(c, 100, invalid);
+  const orderBy = readOrder(c.req.query('order_by'), fields, fallback, invalid);
   refuseInvalid(invalid);
   return { ...page, orderBy };
 }
 
 function readOrder<F extends string>(
-  query: QueryReader,
+  raw: string | undefined,
   fields: readonly F[],
   fallback: OrderBy<F>,
   invalid: InvalidFields,
 ): OrderBy<F> {
-  const raw = query('order_by');
   if (raw === undefined) return fallback;
   const [field, direction, ...rest] = raw.split('.');
   const known = fields.find((f) => f === field);
@@ -67,27 +78,23 @@ function readOrder<F extends string>(
   return fallback;
 }
 
-/** One 400 naming every broken parameter, so a client sees all of its mistakes at once. */
-export function refuseInvalid(invalid: InvalidFields): void {
-  if (Object.keys(invalid).length > 0) throw validationFailure(invalid);
-}
-
 /**
- * Sorts a copy by `keyOf`'s field value, then its tie-break in the same direction, so paging is
- * stable and same-second creations keep their order. null sorts as "largest" (a key that never
- * expires expires last): last ascending, first descending, as in PostgreSQL.
+ * The page of a copy sorted by `keyOf`'s field value, then its tie-break in the same direction, so
+ * paging is stable and same-second creations keep their order. null sorts as "largest" (a key that
+ * never expires expires last): last ascending, first descending, as in PostgreSQL.
  */
-export function sortItems<T, F extends string>(
+export function sortedPage<T, F extends string>(
   items: readonly T[],
-  orderBy: OrderBy<F>,
+  page: Page & { orderBy: OrderBy<F> },
   keyOf: (item: T, field: F) => [Sortable, string | number],
-): T[] {
-  const sign = orderBy.direction === 'asc' ? 1 : -1;
-  return [...items].sort((a, b) => {
-    const [valueA, tieA] = keyOf(a, orderBy.field);
-    const [valueB, tieB] = keyOf(b, orderBy.field);
+) {
+  const sign = page.orderBy.direction === 'asc' ? 1 : -1;
+  const sorted = [...items].sort((a, b) => {
+    const [valueA, tieA] = keyOf(a, page.orderBy.field);
+    const [valueB, tieB] = keyOf(b, page.orderBy.field);
     return (compare(valueA, valueB) || compare(tieA, tieB)) * sign;
   });
+  return pageOf(sorted, page);
 }
 
 function compare(a: Sortable, b: Sortable): number {
@@ -97,6 +104,14 @@ function compare(a: Sortable, b: Sortable): number {
   return a < b ? -1 : 1;
 }
 
-export function pageOf<T>(items: readonly T[], page: { limit: number; offset: number }) {
+/** v3's lists: limit and offset only, over `items` in the order given; a broken one is a 400. */
+export function unsortedPage<T>(c: SandboxContext, defaultLimit: number, items: readonly T[]) {
+  const invalid: InvalidFields = {};
+  const page = readPage(c, defaultLimit, invalid);
+  refuseInvalid(invalid);
+  return pageOf(items, page);
+}
+
+function pageOf<T>(items: readonly T[], page: Page) {
   return { count: items.length, results: items.slice(page.offset, page.offset + page.limit) };
 }

@@ -32,9 +32,9 @@ export function registerControlRoutes(app: SandboxApp, deps: ControlDeps): void 
     });
   app.get('/__sandbox/health', (c) => c.json({ ok: true }, 200));
 
-  app.post('/__sandbox/faults', async (c) => {
-    return c.json(deps.faults.arm(await spec(c, faultSpecSchema)), 201);
-  });
+  app.post('/__sandbox/faults', async (c) =>
+    c.json(deps.faults.arm(await spec(c, faultSpecSchema)), 201),
+  );
   app.get('/__sandbox/faults', (c) => c.json(deps.faults.list(), 200));
   command('DELETE', 'faults', () => deps.faults.clear());
   // v3 deployment tasks that end in ERROR or never end: `{"outcome": "error", "deployment"?}`.

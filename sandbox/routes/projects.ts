@@ -1,7 +1,7 @@
 import { PROJECTS_PATH } from '../../src/features/projects/api/project-schemas';
 import type { RouteDeps, SandboxApp } from '../http/context';
 import { type InvalidFields, methodNotAllowed } from '../http/errors';
-import { CREATED_DESC, pageOf, parsePageQuery, sortItems } from '../http/query';
+import { CREATED_DESC, parsePageQuery, sortedPage } from '../http/query';
 
 /** The spec's ProjectOrderByChoices (the contract test checks they agree). */
 export const PROJECT_ORDER_FIELDS = ['created_at', 'name'] as const;
@@ -12,23 +12,19 @@ const FALSE = ['false', '0', 'no', 'off'];
 /** The projects list, the same in every API generation. */
 export function registerProjectRoutes(app: SandboxApp, { store }: RouteDeps): void {
   app.get(PROJECTS_PATH, (c) => {
-    const query = (name: string) => c.req.query(name);
-    const deleted = query('include_deleted')?.toLowerCase() ?? 'false';
+    const deleted = c.req.query('include_deleted')?.toLowerCase() ?? 'false';
     const includeDeleted = TRUE.includes(deleted);
     const invalid: InvalidFields = {};
     if (!includeDeleted && !FALSE.includes(deleted)) {
       invalid.include_deleted = ['Must be a valid boolean.'];
     }
-    const page = parsePageQuery(query, PROJECT_ORDER_FIELDS, CREATED_DESC, invalid);
-    const name = (query('name') ?? '').toLowerCase();
+    const page = parsePageQuery(c, PROJECT_ORDER_FIELDS, CREATED_DESC, invalid);
+    const name = (c.req.query('name') ?? '').toLowerCase();
     const matching = store.projects.filter(
       (p) => (includeDeleted || p.deleted_at === null) && p.name.toLowerCase().includes(name),
     );
     return c.json(
-      pageOf(
-        sortItems(matching, page.orderBy, (p, f) => [p[f], p.id]),
-        page,
-      ),
+      sortedPage(matching, page, (p, f) => [p[f], p.id]),
       200,
     );
   });

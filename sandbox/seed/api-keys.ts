@@ -1,6 +1,6 @@
 import { isoUtc } from '../store/timestamps';
 import type { KeyWithBindings } from '../store/types';
-import { SEED_DEPLOYMENT_IDS } from './deployments';
+import { SEED_DEPLOYMENT_IDS as D } from './deployments';
 import { SEED_PROJECT_IDS } from './projects';
 
 export const SEED_KEY_IDS = {
@@ -9,46 +9,33 @@ export const SEED_KEY_IDS = {
   oldDemo: '7b304f5e-6d7c-4b8a-a998-c7d6e5f40312',
   stagingTests: '8c415a6f-7e8d-4c9b-b0a9-d8e7f6051423',
 } as const;
+const K = SEED_KEY_IDS;
+
+/** A key of the default project, unbound and never expiring unless `more` says otherwise. */
+function key(key_id: string, name: string, created_at: string, more: Partial<KeyWithBindings>) {
+  const unset = { description: null, created_at, expires_at: null, inference_instance_ids: [] };
+  return { key_id, name, ...unset, project_id: SEED_PROJECT_IDS.default, ...more };
+}
 
 // Seed keys carry no secret: Gcore never shows one again after creation, so neither do we.
 export const SEED_API_KEYS: readonly KeyWithBindings[] = [
-  {
-    key_id: SEED_KEY_IDS.ciPipeline,
-    name: 'ci-pipeline',
+  key(K.ciPipeline, 'ci-pipeline', '2024-06-03T08:30:00Z', {
     description: 'Used by the CI smoke tests',
-    created_at: '2024-06-03T08:30:00Z',
-    expires_at: null,
-    inference_instance_ids: [SEED_DEPLOYMENT_IDS.llamaChat],
-    project_id: SEED_PROJECT_IDS.default,
-  },
-  {
-    key_id: SEED_KEY_IDS.mobileAppProd,
-    name: 'mobile-app-prod',
-    description: null,
-    created_at: '2024-09-12T14:05:00Z',
+    inference_instance_ids: [D.llamaChat],
+  }),
+  key(K.mobileAppProd, 'mobile-app-prod', '2024-09-12T14:05:00Z', {
     // Far enough ahead that the seed does not flip to EXPIRED under a real clock.
     expires_at: '2099-12-31T23:59:59Z',
-    inference_instance_ids: [SEED_DEPLOYMENT_IDS.llamaChat, SEED_DEPLOYMENT_IDS.mistralInstruct],
-    project_id: SEED_PROJECT_IDS.default,
-  },
-  {
-    key_id: SEED_KEY_IDS.oldDemo,
-    name: 'old-demo',
+    inference_instance_ids: [D.llamaChat, D.mistralInstruct],
+  }),
+  key(K.oldDemo, 'old-demo', '2024-11-20T16:45:00Z', {
     description: 'Conference demo, kept for the record',
-    created_at: '2024-11-20T16:45:00Z',
     expires_at: '2025-01-31T00:00:00Z',
-    inference_instance_ids: [],
-    project_id: SEED_PROJECT_IDS.default,
-  },
-  {
-    key_id: SEED_KEY_IDS.stagingTests,
-    name: 'staging-tests',
-    description: null,
-    created_at: '2024-05-22T07:00:00Z',
-    expires_at: null,
-    inference_instance_ids: [SEED_DEPLOYMENT_IDS.stagingLlamaChat],
+  }),
+  key(K.stagingTests, 'staging-tests', '2024-05-22T07:00:00Z', {
+    inference_instance_ids: [D.stagingLlamaChat],
     project_id: SEED_PROJECT_IDS.staging,
-  },
+  }),
 ];
 
 /**
@@ -56,17 +43,10 @@ export const SEED_API_KEYS: readonly KeyWithBindings[] = [
  * older than the hand-written seed keys so they sort after them by default (created_at.desc).
  */
 export function generateSeedKeys(count: number): KeyWithBindings[] {
-  const base = Date.parse('2024-01-01T00:00:00Z');
   return Array.from({ length: count }, (_, i) => {
-    const n = i + 1;
-    return {
-      key_id: `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`,
-      name: `generated-key-${String(n).padStart(4, '0')}`,
-      description: null,
-      created_at: isoUtc(base + n * 60_000),
-      expires_at: null,
-      inference_instance_ids: [],
-      project_id: SEED_PROJECT_IDS.default,
-    };
+    const n = String(i + 1);
+    const createdAt = isoUtc(Date.parse('2024-01-01T00:00:00Z') + (i + 1) * 60_000);
+    const id = `00000000-0000-4000-8000-${n.padStart(12, '0')}`;
+    return key(id, `generated-key-${n.padStart(4, '0')}`, createdAt, {});
   });
 }

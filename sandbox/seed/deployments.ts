@@ -1,5 +1,10 @@
-import type { DeploymentRecord, DeploymentStatus } from '../store/types';
+import type {
+  Deployment,
+  DEPLOYMENT_STATUSES,
+} from '../../src/features/deployments/api/v2/deployment-schemas';
 import { SEED_PROJECT_IDS as P } from './projects';
+
+type DeploymentStatus = (typeof DEPLOYMENT_STATUSES)[number];
 
 /** Fixed v4 UUIDs so tests can name a deployment without listing first. */
 export const SEED_DEPLOYMENT_IDS = {
@@ -70,32 +75,41 @@ const ERRORS: Record<string, string> = {
 /** Not yet deployed (or failed) deployments have no public address. */
 const ADDRESSED = new Set<DeploymentStatus>(['ACTIVE', 'DISABLED', 'PARTIALLYDEPLOYED']);
 
+/**
+ * A deployment and the project it lives in (which the v2 body itself does not carry). The instance
+ * is v2's InferenceInstanceOutSerializer minus what the bindings derive, as much of it as the seed
+ * needs to be realistic, checked against the app's type so a field it starts to require breaks it.
+ */
+function deployment(projectId: number, row: Row) {
+  const [id, name, status, createdAt, image, flavor, ready, total] = row;
+  const instance = {
+    id,
+    name,
+    status,
+    address: ADDRESSED.has(status) ? `https://${name}-${id.slice(0, 6)}.ai.gcore.dev` : null,
+    description: DESCRIPTIONS[id] ?? null,
+    created_at: `2024-${createdAt}:00Z`,
+    image: IMAGES[image],
+    listening_port: 8080,
+    flavor_id: FLAVORS[flavor],
+    containers: [
+      {
+        region_id: 7,
+        scale: { min: 1, max: 3, cooldown_period: 60, triggers: { cpu: { threshold: 80 } } },
+        deploy_status: { ready, total },
+        error_message: ERRORS[id] ?? null,
+      },
+    ],
+    command: null as string[] | null,
+    envs: {},
+    image_registry_id: null,
+    probes: null,
+    timeout: 120,
+  } satisfies Omit<Deployment, 'api_key_ids' | 'auth_enabled'> & Record<string, unknown>;
+  return { project_id: projectId, instance };
+}
+export type DeploymentRecord = ReturnType<typeof deployment>;
+
 export const SEED_DEPLOYMENTS: readonly DeploymentRecord[] = ROWS.flatMap(([projectId, rows]) =>
-  rows.map(([id, name, status, createdAt, image, flavor, ready, total]) => ({
-    project_id: projectId,
-    instance: {
-      id,
-      name,
-      status,
-      address: ADDRESSED.has(status) ? `https://${name}-${id.slice(0, 6)}.ai.gcore.dev` : null,
-      description: DESCRIPTIONS[id] ?? null,
-      created_at: `2024-${createdAt}:00Z`,
-      image: IMAGES[image],
-      listening_port: 8080,
-      flavor_id: FLAVORS[flavor],
-      containers: [
-        {
-          region_id: 7,
-          scale: { min: 1, max: 3, cooldown_period: 60, triggers: { cpu: { threshold: 80 } } },
-          deploy_status: { ready, total },
-          error_message: ERRORS[id] ?? null,
-        },
-      ],
-      command: null,
-      envs: {},
-      image_registry_id: null,
-      probes: null,
-      timeout: 120,
-    },
-  })),
+  rows.map((row) => deployment(projectId, row)),
 );

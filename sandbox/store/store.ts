@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Project } from '../../src/features/projects/api/project-schemas';
-import { notFoundFailure, SandboxError } from '../http/errors';
+import { notFound, SandboxError } from '../http/errors';
 import { generateSeedKeys, SEED_API_KEYS } from '../seed/api-keys';
-import { SEED_DEPLOYMENTS } from '../seed/deployments';
+import { type DeploymentRecord, SEED_DEPLOYMENTS } from '../seed/deployments';
 import { SEED_PROJECTS } from '../seed/projects';
-import type { Binding, DeploymentRecord, StoredApiKey } from './types';
+import { isoUtc, wholeSeconds } from './timestamps';
+import type { Binding, StoredApiKey } from './types';
 
 /**
  * The sandbox's in-memory account: projects, deployments, keys and which key is bound to which
@@ -70,13 +71,13 @@ export class SandboxStore {
     const project = this.projects.find(
       (p) => p.deleted_at === null && (byDefault ? p.is_default : p.id === projectId),
     );
-    if (!project) throw notFoundFailure(`Project ${projectId ?? '(default)'} not found.`);
+    if (!project) throw notFound(`Project ${projectId ?? '(default)'}`);
     return project;
   }
 
   requireKey(keyId: string): StoredApiKey {
     const key = this.keys.get(keyId.toLowerCase());
-    if (!key) throw notFoundFailure(`API key ${keyId} not found.`);
+    if (!key) throw notFound(`API key ${keyId}`);
     return key;
   }
 
@@ -87,7 +88,7 @@ export class SandboxStore {
     );
     if (missing.length > 0) {
       const noun = missing.length === 1 ? 'Deployment' : 'Deployments';
-      throw notFoundFailure(`${noun} ${missing.join(', ')} not found in project ${projectId}.`);
+      throw notFound(`${noun} ${missing.join(', ')}`, projectId);
     }
   }
 
@@ -96,15 +97,23 @@ export class SandboxStore {
     return this.keysOf(projectId).find((key) => key.name === name);
   }
 
-  /** Stores a new key; a name its project already has is a 409, in either generation. */
-  addKey(fields: Omit<StoredApiKey, 'key_id'>): StoredApiKey {
-    const { name, project_id: projectId } = fields;
-    if (this.keyNamed(projectId, name)) {
-      const message = `the name "${name}" is taken in project ${projectId}`;
-      throw new SandboxError(409, 'ConflictError', `API key already exists: ${message}.`);
+  /** Stores a key created `now`; a name its project already has is a 409, in either generation. */
+  addKey(project_id: number, fields: NewKey, now: Date): StoredApiKey {
+    const { name, description = null, expires_at } = fields;
+    if (this.keyNamed(project_id, name)) {
+      const message = `the name "${name}" is taken in project ${project_id}`;
+      throw new SandboxError(409, `API key already exists: ${message}.`);
     }
-    const key = { key_id: randomUUID(), ...fields };
+    const created_at = isoUtc(wholeSeconds(now.getTime()));
+    const key = { key_id: randomUUID(), name, description, created_at, expires_at, project_id };
     this.keys.set(key.key_id, key);
     return key;
   }
+}
+
+/** A key as a create call gives it, its expiry already in the generation's own format. */
+interface NewKey {
+  name: string;
+  description?: string | null;
+  expires_at: string | null;
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import * as z from 'zod/mini';
+import { ArmedList } from '../faults/armed-list';
 import { isoUtc, wholeSeconds } from './timestamps';
 
 /** What the next task(s) will do instead of finishing; armed through the control routes. */
@@ -12,15 +13,12 @@ export const taskOutcomeSpecSchema = z.object({
 });
 export type TaskOutcomeSpec = z.infer<typeof taskOutcomeSpecSchema>;
 
-export type TaskState = 'NEW' | 'RUNNING' | 'FINISHED' | 'ERROR';
-
 interface BoardTask {
   id: string;
   projectId: number;
-  deployment: string;
   createdAt: number;
-  outcome: 'finish' | 'error' | 'never';
-  error: string | null;
+  /** How a test made it end instead of finishing, if it did. */
+  armed: TaskOutcomeSpec | undefined;
   /** Applied once, when the task is first seen finished: Gcore changes nothing before that. */
   apply: (() => void) | null;
 }
@@ -31,7 +29,7 @@ interface BoardTask {
  */
 export class TaskBoard {
   #tasks = new Map<string, BoardTask>();
-  #armed: (TaskOutcomeSpec & { remaining: number })[] = [];
+  #outcomes = new ArmedList(taskOutcomeSpecSchema);
 
   constructor(
     private readonly now: () => Date,
@@ -39,25 +37,14 @@ export class TaskBoard {
   ) {}
 
   start(projectId: number, deployment: string, apply: () => void): string {
-    const armed = this.#armed.find(
-      (a) => a.deployment === undefined || a.deployment === deployment,
-    );
-    if (armed && --armed.remaining <= 0) this.#armed = this.#armed.filter((a) => a !== armed);
-    const task: BoardTask = {
-      id: randomUUID(),
-      projectId,
-      deployment,
-      createdAt: this.now().getTime(),
-      outcome: armed?.outcome ?? 'finish',
-      error: armed?.outcome === 'error' ? (armed.error ?? 'Deployment update failed.') : null,
-      apply,
-    };
+    const armed = this.#outcomes.claim((a) => (a.deployment ?? deployment) === deployment);
+    const task = { id: randomUUID(), projectId, createdAt: this.now().getTime(), armed, apply };
     this.#tasks.set(task.id, task);
     return task.id;
   }
 
   arm(spec: TaskOutcomeSpec): void {
-    this.#armed.push({ ...spec, remaining: spec.times ?? 1 });
+    this.#outcomes.arm(spec);
   }
 
   /** Applies every task whose time has come, so any read after it sees the change. */
@@ -80,21 +67,21 @@ export class TaskBoard {
       created_on: iso(task.createdAt),
       updated_on: iso(Math.min(this.now().getTime(), finishedAt)),
       finished_on: state === 'FINISHED' || state === 'ERROR' ? iso(finishedAt) : null,
-      error: state === 'ERROR' ? task.error : null,
+      error: state === 'ERROR' ? (task.armed?.error ?? 'Deployment update failed.') : null,
     };
   }
 
   clear(): void {
     this.#tasks.clear();
-    this.#armed = [];
+    this.#outcomes.clear();
   }
 
-  #stateOf(task: BoardTask): TaskState {
+  #stateOf(task: BoardTask) {
     const age = this.now().getTime() - task.createdAt;
-    if (task.outcome === 'never' || age < this.durationMs) {
+    if (task.armed?.outcome === 'never' || age < this.durationMs) {
       return age < this.durationMs / 3 ? 'NEW' : 'RUNNING';
     }
-    if (task.outcome === 'error') return 'ERROR';
+    if (task.armed?.outcome === 'error') return 'ERROR';
     task.apply?.();
     task.apply = null;
     return 'FINISHED';

@@ -1,6 +1,7 @@
 import type { ApiKey } from '../../../src/features/api-keys/api/api-key-schemas';
 import type { SandboxStore } from '../../store/store';
-import type { DeploymentRecord, KeyWithBindings, StoredApiKey } from '../../store/types';
+import type { DeploymentRecord } from '../../seed/deployments';
+import type { KeyWithBindings, StoredApiKey } from '../../store/types';
 
 /** The key as v2 shows it; status depends on the clock, so it is computed per read. */
 export function keyOut(key: KeyWithBindings, now: Date): ApiKey {

@@ -5,15 +5,16 @@ import {
   updateApiKeyV3InputSchema,
 } from '../../../src/features/api-keys/api/v3/api-key-v3-schemas';
 import { expiresAtProblems, parseBody } from '../../http/body';
-import type { RouteDeps, SandboxApp } from '../../http/context';
-import { type InvalidFields, methodNotAllowed, SandboxError } from '../../http/errors';
-import { pageOf, readPage, refuseInvalid } from '../../http/query';
+import type { RouteDeps, SandboxApp, SandboxContext } from '../../http/context';
+import { methodNotAllowed, notFound, SandboxError, validationFailure } from '../../http/errors';
+import { projectParam, unsortedPage } from '../../http/query';
 import { isoUtc, wholeSeconds } from '../../store/timestamps';
-import { keyParam, projectParam } from './params';
 import { keyOutV3 } from './serializers';
 
 const KEYS = '/cloud/v3/inference/:project_id/api_keys';
 const KEY = `${KEYS}/:api_key_name`;
+/** The spec's `api_key_name` path pattern: no dots, at least 4 characters. */
+const KEY_NAME_IN_PATH = /^[a-z0-9][-a-z0-9]{2,}[a-z0-9]$/;
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 // A key's name and expiry are fixed at creation: say so, rather than "unknown field".
 const FIXED = z.optional(z.never({ error: 'This field cannot be changed.' }));
@@ -21,13 +22,22 @@ const updateSpecSchema = z.extend(updateApiKeyV3InputSchema, { name: FIXED, expi
 
 /** v3 keys: by name within a project, over the same store as v2's. */
 export function registerV3ApiKeyRoutes(app: SandboxApp, { store, now }: RouteDeps): void {
+  const keyOf = (c: SandboxContext) => {
+    const projectId = projectParam(c, store);
+    const name = c.req.param('api_key_name') ?? '';
+    if (!KEY_NAME_IN_PATH.test(name)) {
+      const rule = 'Use at least 4 lower-case letters, digits and hyphens (no dots).';
+      throw validationFailure({ api_key_name: [rule] });
+    }
+    const key = store.keyNamed(projectId, name);
+    if (!key) throw notFound(`API key ${name}`, projectId);
+    return key;
+  };
+
   app.get(KEYS, (c) => {
     const projectId = projectParam(c, store);
-    const invalid: InvalidFields = {};
-    const page = readPage((name) => c.req.query(name), 100, invalid);
-    refuseInvalid(invalid);
     // Decision: oldest first (creation order); the client sorts for display.
-    const { count, results } = pageOf(store.keysOf(projectId), page);
+    const { count, results } = unsortedPage(c, 100, store.keysOf(projectId));
     return c.json({ count, results: results.map((key) => keyOutV3(store, key)) }, 200);
   });
   app.post(KEYS, (c) => {
@@ -36,30 +46,25 @@ export function registerV3ApiKeyRoutes(app: SandboxApp, { store, now }: RouteDep
     const data = parseBody(createApiKeyV3SpecSchema, c.get('body'), (input) =>
       expiresAtProblems(input, at),
     );
-    const key = store.addKey({
-      name: data.name,
-      description: data.description ?? null,
-      created_at: isoUtc(wholeSeconds(at.getTime())),
-      expires_at: data.expires_at ? isoUtc(wholeSeconds(Date.parse(data.expires_at))) : null,
-      project_id: projectId,
-    });
+    const expiresAt = data.expires_at ? isoUtc(wholeSeconds(Date.parse(data.expires_at))) : null;
+    const key = store.addKey(projectId, { ...data, expires_at: expiresAt }, at);
     return c.json({ ...keyOutV3(store, key), secret: newSecret() }, 200);
   });
   app.all(KEYS, methodNotAllowed);
 
-  app.get(KEY, (c) => c.json(keyOutV3(store, keyParam(c, store, projectParam(c, store))), 200));
+  app.get(KEY, (c) => c.json(keyOutV3(store, keyOf(c)), 200));
   app.patch(KEY, (c) => {
-    const key = keyParam(c, store, projectParam(c, store));
+    const key = keyOf(c);
     const data = parseBody(updateSpecSchema, c.get('body'));
     if (data.description !== undefined) key.description = data.description;
     return c.json(keyOutV3(store, key), 200);
   });
   app.delete(KEY, (c) => {
-    const key = keyParam(c, store, projectParam(c, store));
+    const key = keyOf(c);
     const attached = keyOutV3(store, key).deployment_names;
     if (attached.length > 0) {
       const message = `API key ${key.name} is attached to ${attached.join(', ')}`;
-      throw new SandboxError(409, 'ConflictError', `${message}: detach it before deleting it.`);
+      throw new SandboxError(409, `${message}: detach it before deleting it.`);
     }
     store.deleteKey(key);
     return c.body(null, 204);

@@ -1,10 +1,9 @@
 import * as z from 'zod/mini';
 import { parseBody } from '../../http/body';
-import type { RouteDeps, SandboxApp } from '../../http/context';
-import { type InvalidFields, methodNotAllowed, notFoundFailure } from '../../http/errors';
-import { pageOf, readPage, refuseInvalid } from '../../http/query';
+import type { RouteDeps, SandboxApp, SandboxContext } from '../../http/context';
+import { type InvalidFields, methodNotAllowed, notFound } from '../../http/errors';
+import { projectParam, unsortedPage } from '../../http/query';
 import type { TaskBoard } from '../../store/tasks';
-import { deploymentParam, projectParam } from './params';
 import { deploymentOutV3 } from './serializers';
 
 const DEPLOYMENTS = '/cloud/v3/inference/:project_id/deployments';
@@ -25,22 +24,25 @@ export function registerV3DeploymentRoutes(
   app: SandboxApp,
   { store, tasks }: RouteDeps & { tasks: TaskBoard },
 ): void {
-  app.get(DEPLOYMENTS, (c) => {
+  const live = (projectId: number) =>
+    store.deployments.filter((d) => d.project_id === projectId && d.instance.status !== 'DELETED');
+  const deploymentOf = (c: SandboxContext) => {
     const projectId = projectParam(c, store);
-    const invalid: InvalidFields = {};
-    const page = readPage((name) => c.req.query(name), 1000, invalid);
-    refuseInvalid(invalid);
-    const live = store.deployments.filter(
-      (d) => d.project_id === projectId && d.instance.status !== 'DELETED',
-    );
-    const { count, results } = pageOf(live, page);
+    const name = c.req.param('deployment_name') ?? '';
+    const record = live(projectId).find((d) => d.instance.name === name);
+    if (!record) throw notFound(`Deployment ${name}`, projectId);
+    return record;
+  };
+
+  app.get(DEPLOYMENTS, (c) => {
+    const { count, results } = unsortedPage(c, 1000, live(projectParam(c, store)));
     return c.json({ count, results: results.map((d) => deploymentOutV3(store, d)) }, 200);
   });
   app.all(DEPLOYMENTS, methodNotAllowed);
 
-  app.get(DEPLOYMENT, (c) => c.json(deploymentOutV3(store, deploymentParam(c, store)), 200));
+  app.get(DEPLOYMENT, (c) => c.json(deploymentOutV3(store, deploymentOf(c)), 200));
   app.patch(DEPLOYMENT, (c) => {
-    const { project_id: projectId, instance } = deploymentParam(c, store);
+    const { project_id: projectId, instance } = deploymentOf(c);
     const { api_keys: names } = parseBody(patchSpecSchema, c.get('body'), (input): InvalidFields =>
       'auth_enabled' in input && input.api_keys != null
         ? { api_keys: ['auth_enabled and api_keys cannot be given together.'] }
@@ -50,9 +52,7 @@ export function registerV3DeploymentRoutes(
     if (!names) return c.json({ tasks: [] }, 200);
     const wanted = [...new Set(names)];
     const missing = wanted.filter((name) => !store.keyNamed(projectId, name));
-    if (missing.length > 0) {
-      throw notFoundFailure(`API key ${missing.join(', ')} not found in project ${projectId}.`);
-    }
+    if (missing.length > 0) throw notFound(`API key ${missing.join(', ')}`, projectId);
     const keyIds = wanted.map((name) => store.keyNamed(projectId, name)?.key_id ?? '');
     const current = store.boundTo('deploymentId', instance.id);
     if (current.length === keyIds.length && current.every((id, i) => id === keyIds[i])) {
@@ -72,7 +72,7 @@ export function registerV3DeploymentRoutes(
 
   app.get(TASK, (c) => {
     const task = tasks.get(c.req.param('task_id'));
-    if (!task) throw notFoundFailure(`Task ${c.req.param('task_id')} not found.`);
+    if (!task) throw notFound(`Task ${c.req.param('task_id')}`);
     return c.json(task, 200);
   });
   app.all(TASK, methodNotAllowed);

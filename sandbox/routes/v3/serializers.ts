@@ -1,30 +1,19 @@
 import type { ApiKeyV3 } from '../../../src/features/api-keys/api/v3/api-key-v3-schemas';
 import type { SandboxStore } from '../../store/store';
-import type { DeploymentRecord, StoredApiKey } from '../../store/types';
+import type { DeploymentRecord } from '../../seed/deployments';
+import type { StoredApiKey } from '../../store/types';
 
 /** A key as v3 shows it: no id, status or project; the deployments it serves by name. */
 export function keyOutV3(store: SandboxStore, key: StoredApiKey): ApiKeyV3 {
-  const names = store
+  const { name, description, created_at, expires_at } = key;
+  const deploymentNames = store
     .boundTo('keyId', key.key_id)
-    .map((id) => store.deployments.find((d) => d.instance.id === id)?.instance.name)
-    .filter((name): name is string => name !== undefined);
-  return {
-    name: key.name,
-    description: key.description,
-    created_at: key.created_at,
-    expires_at: key.expires_at,
-    deployment_names: names.sort(),
-  };
+    .flatMap((id) => store.deployments.find((d) => d.instance.id === id)?.instance.name ?? []);
+  return { name, description, created_at, expires_at, deployment_names: deploymentNames.sort() };
 }
 
-const NO_TRIGGERS = {
-  cpu: null,
-  memory: null,
-  gpu_utilization: null,
-  gpu_memory: null,
-  http: null,
-  sqs: null,
-};
+const TRIGGER_KINDS = ['cpu', 'memory', 'gpu_utilization', 'gpu_memory', 'http', 'sqs'] as const;
+const NO_TRIGGERS = Object.fromEntries(TRIGGER_KINDS.map((kind) => [kind, null]));
 
 // v3 knows six statuses; the seed's v2-only ones are shown as their nearest v3 meaning.
 const V3_STATUS: Record<string, string> = {
@@ -38,8 +27,7 @@ export function deploymentOutV3(store: SandboxStore, record: DeploymentRecord) {
   const { instance } = record;
   const apiKeys = store
     .boundTo('deploymentId', instance.id)
-    .map((id) => store.keys.get(id)?.name)
-    .filter((name): name is string => name !== undefined);
+    .flatMap((id) => store.keys.get(id)?.name ?? []);
   return {
     project_id: record.project_id,
     name: instance.name,
