@@ -5,6 +5,14 @@ import { defineConfig } from 'vite';
 import { gcoreApiPlugin } from './server/vite-gcore-api-plugin.ts';
 import { securityHeadersPlugin } from './server/vite-security-headers-plugin.ts';
 
+/** Tests that spawn servers of their own: slow to start on a busy machine. */
+const PROCESS_TESTS = [
+  'server/production/*-process.test.ts',
+  'server/production/audit-proxy.test.ts',
+  'server/production/job-*.test.ts',
+  'sandbox/main.test.ts',
+];
+
 export default defineConfig({
   // The gateway plugin reads `.env` (server side only) and answers /cloud itself: no proxy here.
   plugins: [react(), tailwindcss(), securityHeadersPlugin(), gcoreApiPlugin()],
@@ -42,6 +50,19 @@ export default defineConfig({
             'server/**/*.test.ts',
             'shared/**/*.test.ts',
           ],
+          exclude: ['**/node_modules/**', '**/dist/**', ...PROCESS_TESTS],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          // Each starts real servers (production builds, PostgreSQL, nginx) beside the rest of the
+          // suite on two cores: a start that takes 10 s alone can take 40 s then. Still bounded.
+          name: 'process',
+          environment: 'node',
+          include: PROCESS_TESTS,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {

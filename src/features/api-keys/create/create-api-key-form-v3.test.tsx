@@ -1,12 +1,15 @@
 import { screen } from '@testing-library/react';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { holdRequests } from '../../../test/hold-requests';
+import { setupJobsFake } from '../../../test/jobs-fake';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
 import { v3ApiKeyPath, v3ApiKeysPath } from '../api/v3/api-key-v3-schemas';
 import { CreateApiKeyForm } from './create-api-key-form';
 
 const sandbox = setupSandbox();
+// The reveal posts its binding job as it renders: the server's jobs service answers it.
+setupJobsFake();
 const creates = () =>
   sandbox.requestLog.entries().filter((e) => e.method === 'POST' && e.path === v3ApiKeysPath(1));
 
