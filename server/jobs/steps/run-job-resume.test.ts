@@ -110,6 +110,17 @@ describe('a job taken over while its PATCH’s task still runs', () => {
     expect(await keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
   });
 
+  it('a task the API no longer knows (404): the deployment is re-read until it lands', async () => {
+    const resumed = await loseLeaseMidTask(
+      jobRecord({ kind: 'bind', key_name: 'ci-pipeline', deployments: [MISTRAL] }),
+    );
+    harness.sandbox.faults.arm({ method: 'GET', path: '/cloud/v1/tasks/', status: 404, times: 99 });
+    const { outcome } = await harness.run(resumed);
+    expect(outcome).toEqual({ state: 'done' });
+    expect(patched()).toEqual([MISTRAL]);
+    expect(await keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
+  });
+
   it('after a restart, a change that never lands is sent again only once its task window passed', async () => {
     harness.sandbox.tasks.arm({ outcome: 'error', deployment: MISTRAL, error: 'Node lost.' });
     const resumed = await loseLeaseMidTask(
