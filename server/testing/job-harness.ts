@@ -15,6 +15,8 @@ export type JobHarnessOptions = {
   tokenMode?: 'shared' | 'personal';
   pollIntervalMs?: number;
   giveUpAfterMs?: number;
+  /** How long the sandbox's tasks take on the test clock; 3 s unless told. */
+  taskDurationMs?: number;
 };
 
 export type JobRun = { outcome: JobOutcome; reports: JobProgress[] };
@@ -35,6 +37,8 @@ export type JobHarness = {
   /** The executor's own client, to call the gateway as a job does. */
   gateway: GatewayClient;
   run(job: JobRecord, context?: RunContext): Promise<JobRun>;
+  /** A new gateway in front, as after a restart: the task ids it remembered are forgotten. */
+  restartGateway(): void;
   /** Between tests: the seed data, no faults, an empty log, the clock running. */
   reset(): void;
   close(): Promise<void>;
@@ -47,23 +51,29 @@ export type JobHarness = {
  */
 export async function startJobHarness(options: JobHarnessOptions = {}): Promise<JobHarness> {
   const clock = new TestClock();
-  const sandbox = await startSandboxServer({ now: clock.date, apiVersions: ['v2', 'v3'] });
+  const sandbox = await startSandboxServer({
+    now: clock.date,
+    apiVersions: ['v2', 'v3'],
+    taskDurationMs: options.taskDurationMs,
+  });
   const identity = createJobIdentity();
   const lines: string[] = [];
   const front = createServer();
   await new Promise<void>((done) => front.listen(0, '127.0.0.1', done));
   const port = (front.address() as AddressInfo).port;
-  const gateway = cloudGateway({
-    target: {
-      url: sandbox.url,
-      token: options.tokenMode === 'personal' ? undefined : sandbox.token,
-    },
-    deadlines: { headersMs: 5_000, bodyMs: 5_000 },
-    policy: originPolicy(port, []),
-    routes: DASHBOARD_V3_ROUTES,
-    jobIdentity: identity,
-    writeLine: (line) => lines.push(line),
-  });
+  const newGateway = () =>
+    cloudGateway({
+      target: {
+        url: sandbox.url,
+        token: options.tokenMode === 'personal' ? undefined : sandbox.token,
+      },
+      deadlines: { headersMs: 5_000, bodyMs: 5_000 },
+      policy: originPolicy(port, []),
+      routes: DASHBOARD_V3_ROUTES,
+      jobIdentity: identity,
+      writeLine: (line) => lines.push(line),
+    });
+  let gateway = newGateway();
   front.on('request', (req, res) => gateway(req, res, () => res.writeHead(404).end()));
   const client = createGatewayClient({ port: () => port, identity });
   const executor = createJobExecutor({
@@ -89,7 +99,11 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
       });
       return { outcome, reports };
     },
+    restartGateway: () => {
+      gateway = newGateway();
+    },
     reset: () => {
+      gateway = newGateway();
       sandbox.sandbox.reset();
       clock.reset();
       lines.length = 0;

@@ -1,16 +1,24 @@
-import { isGatewayCallError } from '../gateway-call-error.ts';
+import type { PatchSlot, PendingPatch } from './pending-patch.ts';
 import type { StepOptions } from './step-options.ts';
-import { overriddenReason, stillRunningReason, taskErrorReason } from './step-words.ts';
+import { overriddenReason, stillRunningReason, unseenTaskReason } from './step-words.ts';
+import { waitForTasks } from './task-wait.ts';
 
 export type BindingChange = { deployment: string; keyName: string; attach: boolean };
 
 /**
  * `done`: the deployment's list is as asked (`changed: false` when it already was). `failed`: the
  * change did not land for a reason asking again would not cure; the reason is a sentence.
- * A call that fails is thrown, for the caller to retry or report.
+ * `unfinished`: its tasks had not ended when the wait was given up; they stay saved, so Retry
+ * waits for them again instead of PATCHing. A call that fails is thrown, for the caller to retry
+ * or report.
  */
 export type ChangeOutcome =
-  { status: 'done'; changed: boolean } | { status: 'failed'; reason: string };
+  | { status: 'done'; changed: boolean }
+  | { status: 'failed'; reason: string }
+  | { status: 'unfinished'; reason: string };
+
+/** `slot` absent: a change made on its own, outside a job, with nowhere to save its tasks. */
+export type ChangeOptions = StepOptions & { deadline: number; slot?: PatchSlot };
 
 /** The deployment's key list with the change applied: order kept, duplicates never added. */
 export function nextKeyList(current: readonly string[], change: BindingChange): string[] {
@@ -18,67 +26,88 @@ export function nextKeyList(current: readonly string[], change: BindingChange): 
   return change.attach ? [...without, change.keyName] : without;
 }
 
+const inPlace = (keys: readonly string[], change: BindingChange) =>
+  keys.includes(change.keyName) === change.attach;
+
 /**
  * Attaches or detaches one key on one deployment the only way v3 allows: re-read the deployment
  * right before the PATCH (there is no ETag, the last writer wins), PATCH its whole list only if
- * the key is not already where it should be, poll the tasks until `deadline`, then re-read to see
- * whether the change held. Run again after any failure, it sends nothing twice.
+ * the key is not already where it should be, save the PATCH's task ids, poll them, then re-read
+ * to see whether the change held. A PATCH saved by a worker that stopped before its tasks ended
+ * is waited for first, and a new one is sent only once that one is known not to land: run again
+ * after any failure or by another worker, it sends nothing twice.
  */
 export async function applyBindingChange(
   change: BindingChange,
-  options: StepOptions & { deadline: number },
+  options: ChangeOptions,
 ): Promise<ChangeOutcome> {
-  const { calls } = options;
+  const saved = options.slot?.saved();
+  if (saved) {
+    const settled = await settlePatch(saved, change, options);
+    if (settled) return settled;
+  }
+  const { calls, clock } = options;
   const current = (await calls.getDeployment(change.deployment)).api_keys;
-  if (current.includes(change.keyName) === change.attach) return { status: 'done', changed: false };
+  if (inPlace(current, change)) return { status: 'done', changed: false };
   const taskIds = await calls.setDeploymentKeys(change.deployment, nextKeyList(current, change));
-  const waited = await waitForTasks(taskIds, options);
-  if (waited.status === 'error') return { status: 'failed', reason: waited.reason };
-  if (waited.status === 'still-running') {
-    return { status: 'failed', reason: stillRunningReason(waited.taskIds, options.giveUpAfterMs) };
-  }
-  const after = (await calls.getDeployment(change.deployment)).api_keys;
-  return after.includes(change.keyName) === change.attach
-    ? { status: 'done', changed: true }
-    : { status: 'failed', reason: overriddenReason(change.attach) };
-}
-
-type TaskWait =
-  | { status: 'finished' }
-  | { status: 'error'; reason: string }
-  | { status: 'still-running'; taskIds: string[] };
-
-/** Polls every task until each is FINISHED or one is ERROR; `[]` means nothing to wait for. */
-async function waitForTasks(
-  taskIds: string[],
-  options: StepOptions & { deadline: number },
-): Promise<TaskWait> {
-  const { clock, signal } = options;
-  let pending = [...taskIds];
-  while (pending.length > 0) {
-    const polls = await Promise.all(pending.map((id) => pollTask(id, options)));
-    const failed = polls.find((poll) => poll.task?.state === 'ERROR')?.task;
-    if (failed) return { status: 'error', reason: taskErrorReason(failed.id, failed.error) };
-    pending = polls.filter((poll) => poll.task?.state !== 'FINISHED').map((poll) => poll.id);
-    if (pending.length === 0) break;
-    if (clock.now() + options.pollIntervalMs > options.deadline) {
-      return { status: 'still-running', taskIds: pending };
+  const patch = { deployment: change.deployment, task_ids: taskIds, sent_at: clock.now() };
+  if (taskIds.length > 0) await options.slot?.save(patch);
+  const settled = await settlePatch(patch, change, options);
+  return (
+    settled ?? {
+      status: 'failed',
+      reason: unseenTaskReason(taskIds, change.attach, options.giveUpAfterMs),
     }
-    await clock.sleep(options.pollIntervalMs, signal);
-  }
-  return { status: 'finished' };
+  );
 }
 
 /**
- * One poll. A poll that fails on the way (network, time-out, 429, 5xx) says nothing about the
- * task, which goes on running on Gcore's side: it counts as "not finished yet" and the wait goes
- * on until the deadline, rather than re-sending a PATCH that may already be under way.
+ * How a PATCH ended, waited for until its task window closes: `giveUpAfterMs` after the PATCH
+ * answered, whichever worker waits. null: its tasks could not be polled and the change had not
+ * shown when the window closed, so a new PATCH is due.
  */
-async function pollTask(id: string, { calls }: StepOptions) {
-  try {
-    return { id, task: await calls.getTask(id) };
-  } catch (error) {
-    if (!isGatewayCallError(error) || !error.transient) throw error;
-    return { id, task: null };
+async function settlePatch(
+  patch: PendingPatch,
+  change: BindingChange,
+  options: StepOptions,
+): Promise<ChangeOutcome | null> {
+  const window = { ...options, deadline: patch.sent_at + options.giveUpAfterMs };
+  const waited = await waitForTasks(patch.task_ids, window);
+  switch (waited.status) {
+    case 'error':
+      return { status: 'failed', reason: waited.reason };
+    case 'still-running':
+      return {
+        status: 'unfinished',
+        reason: stillRunningReason(waited.taskIds, options.giveUpAfterMs),
+      };
+    case 'unseen':
+      return watchDeployment(change, window);
+    case 'finished': {
+      const after = (await options.calls.getDeployment(change.deployment)).api_keys;
+      return inPlace(after, change)
+        ? { status: 'done', changed: true }
+        : { status: 'failed', reason: overriddenReason(change.attach) };
+    }
+  }
+}
+
+/**
+ * For a PATCH whose tasks cannot be polled (after a restart the gateway refuses ids it did not
+ * see): the deployment is re-read every poll interval until the change shows, or until the task
+ * window closes (null). Never a second PATCH sooner, while the first may still land; the
+ * deployment's status cannot tell either, as v3 has none meaning "its key list is changing".
+ */
+async function watchDeployment(
+  change: BindingChange,
+  options: StepOptions & { deadline: number },
+): Promise<ChangeOutcome | null> {
+  const { calls, clock } = options;
+  for (;;) {
+    const keys = (await calls.getDeployment(change.deployment)).api_keys;
+    if (inPlace(keys, change)) return { status: 'done', changed: true };
+    const left = options.deadline - clock.now();
+    if (left <= 0) return null;
+    await clock.sleep(Math.min(options.pollIntervalMs, left), options.signal);
   }
 }

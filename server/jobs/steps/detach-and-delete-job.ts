@@ -3,6 +3,7 @@ import type { JobStep } from '../../../src/features/jobs/api/job-contract.ts';
 import { isGatewayCallError } from '../gateway-call-error.ts';
 import type { JobContext, JobOutcome, JobRecord } from '../job-types.ts';
 import { runDeploymentSteps } from './binding-job.ts';
+import { pendingPatchesSchema, type PendingPatch } from './pending-patch.ts';
 import { GaveUpError, runStep } from './retrying.ts';
 import type { StepOptions } from './step-options.ts';
 import { deleteFailure, detachStoppedDelete, errorReason } from './step-words.ts';
@@ -10,12 +11,14 @@ import { deleteFailure, detachStoppedDelete, errorReason } from './step-words.ts
 /**
  * Where a detach-and-delete stands beyond its steps, saved in the job's `detail`. `delete_sent`:
  * a DELETE may have landed already, so a 404 on resume is our own delete, not someone else's.
- * `already_gone`: someone else deleted the key first.
+ * `already_gone`: someone else deleted the key first. `pending_patches`: detaches whose tasks
+ * may still be running (pending-patch.ts).
  */
 export const detachAndDeleteDetailSchema = z.object({
   phase: z.enum(['detaching', 'deleting', 'deleted']),
   delete_sent: z.boolean(),
   already_gone: z.boolean(),
+  pending_patches: z.optional(pendingPatchesSchema),
 });
 export type DetachAndDeleteDetail = z.infer<typeof detachAndDeleteDetailSchema>;
 
@@ -49,10 +52,19 @@ export async function runDetachAndDeleteJob(
 
   for (let conflicts = 0; ; conflicts += 1) {
     if (detail.phase === 'detaching') {
-      steps = await runDeploymentSteps({ ...job, steps }, false, options, (progress) => {
-        steps = progress;
-        return report();
-      });
+      const detached = await runDeploymentSteps(
+        { key_name: keyName, steps },
+        false,
+        detail.pending_patches ?? [],
+        options,
+        (progress) => {
+          steps = progress.steps;
+          detail = withPending(detail, progress.pending);
+          return report();
+        },
+      );
+      steps = detached.steps;
+      detail = withPending(detail, detached.pending);
       const stuck = steps.filter((step) => step.status !== 'done').map((step) => step.deployment);
       if (stuck.length > 0) return failed(detachStoppedDelete(keyName, stuck));
       detail = { ...detail, phase: 'deleting' };
@@ -95,6 +107,15 @@ export async function runDetachAndDeleteJob(
     await report();
   }
 }
+
+/** The detail with these pending PATCHes; without the field when there are none. */
+const withPending = (
+  detail: DetachAndDeleteDetail,
+  pending: readonly PendingPatch[],
+): DetachAndDeleteDetail => ({
+  ...detail,
+  pending_patches: pending.length > 0 ? [...pending] : undefined,
+});
 
 /** The deployments the key is attached to now: pending again, the unseen ones added last. */
 function stepsAgain(steps: readonly JobStep[], attached: readonly string[]): JobStep[] {

@@ -1,6 +1,7 @@
 // @vitest-environment node
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-harness.ts';
+import { pendingPatchesOf } from './pending-patch.ts';
 
 /**
  * bind and unbind against the sandbox, through a real gateway, on the test clock: what Gcore
@@ -44,12 +45,21 @@ describe('a bind job', () => {
       `${DEPLOYMENTS}/${WHISPER}`,
     ]);
     expect(sent('GET', '/cloud/v1/tasks/').length).toBeGreaterThanOrEqual(2);
-    // Saved as it went: each step running, then done.
-    expect(reports.map((report) => report.steps.map((step) => step.status))).toEqual([
-      ['running', 'pending'],
-      ['done', 'pending'],
-      ['done', 'running'],
-      ['done', 'done'],
+    // Saved as it went: each step running, its PATCH's tasks (before they are polled), done.
+    const pendingOn = (detail: unknown) =>
+      pendingPatchesOf(detail).map((patch) => patch.deployment);
+    expect(
+      reports.map((report) => [
+        ...report.steps.map((step) => step.status),
+        pendingOn(report.detail),
+      ]),
+    ).toEqual([
+      ['running', 'pending', []],
+      ['running', 'pending', [MISTRAL]],
+      ['done', 'pending', []],
+      ['done', 'running', []],
+      ['done', 'running', [WHISPER]],
+      ['done', 'done', []],
     ]);
   });
 

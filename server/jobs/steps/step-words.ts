@@ -19,6 +19,13 @@ export const taskErrorReason = (taskId: string, error: string | null) =>
 export const stillRunningReason = (taskIds: readonly string[], giveUpAfterMs: number) =>
   `The API's task ${taskIds.join(', ')} had not finished after ${duration(giveUpAfterMs)}; it may still finish. Retry checks again.`;
 
+export const unseenTaskReason = (
+  taskIds: readonly string[],
+  attach: boolean,
+  giveUpAfterMs: number,
+) =>
+  `The API's task ${taskIds.join(', ')} could not be checked, and ${attach ? 'the key was not in' : 'the key was still in'} the deployment's list after ${duration(giveUpAfterMs)}. Retry sends the change again.`;
+
 export const overriddenReason = (attach: boolean) =>
   attach
     ? 'Someone changed the deployment’s keys at the same time, and the key is not in its list.'
