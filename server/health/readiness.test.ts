@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing/jobs-database';
 import { startOperationsFront } from '../testing/operations-front';
+import { parseMetrics, samplesNamed } from '../testing/parse-metrics';
 import { cachedCheck } from './readiness';
 
 let front: Awaited<ReturnType<typeof startOperationsFront>> | undefined;
@@ -38,9 +39,25 @@ describe('/readyz and /healthz', () => {
     expect(answer.headers['cache-control']).toBe('no-store');
     expect(JSON.parse(answer.text)).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/^the API: GET \/cloud\/v1\/projects got no answer/),
+      reason: expect.stringMatching(
+        /^the API: GET \/cloud\/v1\/projects answered HTTP 502: .*could not reach the API/,
+      ),
       checks: { database: { ok: true } },
     });
+  });
+
+  it('asks the API through the server’s own gateway, as every call of the server’s own', async () => {
+    const token = 'readiness-metrics-token';
+    front = await startOperationsFront({ env: { METRICS_TOKEN: token } });
+    expect((await front.get('/readyz')).status).toBe(200);
+    const text = (await front.get('/metrics', { authorization: `Bearer ${token}` })).text;
+    expect(
+      samplesNamed(parseMetrics(text), 'gcore_dashboard_gateway_requests_total'),
+    ).toContainEqual(
+      expect.objectContaining({
+        labels: { route: '/cloud/v1/projects', method: 'GET', status: '200' },
+      }),
+    );
   });
 
   it('counts a 401 from the API as reachable: personal sign-in has no token to ask with', async () => {
