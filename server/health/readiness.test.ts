@@ -13,6 +13,7 @@ afterEach(async () => {
 
 describe('/readyz and /healthz', () => {
   it('is ready when the jobs database answers SELECT 1 and the API answers', async () => {
+    // Opening PGlite alone can pass the default 20 s on a loaded machine: hence the 60 s below.
     const sql = await openTestDatabase();
     front = await startOperationsFront({
       database: async () => void (await sql.query('SELECT 1')),
@@ -30,7 +31,7 @@ describe('/readyz and /healthz', () => {
     });
     // The process itself is fine: a load balancer must not restart it for its database.
     expect((await front.get('/healthz')).status).toBe(200);
-  });
+  }, 60_000);
 
   it('is not ready, saying why, when the API cannot be reached', async () => {
     front = await startOperationsFront({ upstreamDown: true });
