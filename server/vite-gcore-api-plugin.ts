@@ -20,7 +20,7 @@ import { readOperationsSettings, type OperationsSettings } from './metrics/opera
 import { readJobsSettings, type JobsSettings } from './jobs/jobs-settings.ts';
 import { createJobExecutor } from './jobs/steps/run-job.ts';
 import { readExpirySettings, type ExpirySettings } from './expiry/expiry-settings.ts';
-import { withExpiryWarnings } from './expiry/expiry-warnings.ts';
+import { withKeyExpiryChecks } from './expiry/key-expiry-checks.ts';
 import { MS_RULE, readEnvInteger } from '../shared/read-env-integer.ts';
 
 export type GcoreApiPluginOptions = {
@@ -67,11 +67,11 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
     const database = async () => void (await (await jobsService)?.ping());
     const operations = createOperations({
       ...operationsSettings,
-      apiUrl: target.url,
-      serverToken: target.token,
-      generation,
+      sharedToken: target.token !== undefined,
+      // Asked only by requests to this server, so it listens by then.
+      port: () => (server.httpServer?.address() as AddressInfo).port,
+      identity: jobIdentity,
       database,
-      writeLine,
     });
     operations.listen().catch((error: unknown) => {
       writeLine(JSON.stringify({ type: 'error', msg: 'metrics port', error: String(error) }));
@@ -132,8 +132,9 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         apiUrl,
         onJobChange: operations.observeJob,
       }).then((service) =>
-        withExpiryWarnings(service, {
+        withKeyExpiryChecks(service, {
           settings: expirySettings ?? readExpirySettings({}),
+          metrics: operations.keyExpiry,
           sharedToken,
           port: () => port,
           identity: jobIdentity,

@@ -5,7 +5,6 @@ import { dueThreshold, EXPIRED_NEWS_MS } from './expiry-thresholds.ts';
 import type { PostMessage } from './webhook-post.ts';
 
 export type ExpiryCheckerOptions = {
-  readKeys: () => Promise<KeyReading>;
   alerts: ExpiryAlerts;
   post: PostMessage;
   clock: () => Date;
@@ -18,25 +17,16 @@ export type CheckSummary = { sent: number; failed: number };
 const line = (fields: Record<string, unknown>) => JSON.stringify({ type: 'expiry', ...fields });
 
 /**
- * One pass over every key: each warning that is due and that no one has sent is claimed, then
+ * One pass over every key one reading found (projects that could not be read are left for the
+ * next check): each warning that is due and that no one has sent is claimed, then
  * posted; one that could not be posted is released for the next check. Posts go one at a time:
  * a webhook rate-limits, and a burst is what a first start against many keys would make.
  */
 export function createExpiryChecker(options: ExpiryCheckerOptions) {
   const { alerts, clock, writeLine } = options;
   return {
-    async check(): Promise<CheckSummary> {
+    async check(reading: KeyReading): Promise<CheckSummary> {
       const summary: CheckSummary = { sent: 0, failed: 0 };
-      let reading: KeyReading;
-      try {
-        reading = await options.readKeys();
-      } catch (error) {
-        writeLine(line({ msg: 'expiry check could not read the keys', error: String(error) }));
-        return summary;
-      }
-      for (const failure of reading.failures) {
-        writeLine(line({ msg: 'expiry check skipped a project', ...failure }));
-      }
       for (const key of reading.keys) {
         const now = clock();
         const threshold = dueThreshold(key.expiresAt, now);

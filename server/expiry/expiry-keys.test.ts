@@ -58,4 +58,25 @@ describe('reading the keys that expire', () => {
     expect(reading.failures.map((failure) => failure.projectId)).toEqual([2]);
     expect(reading.keys.map((key) => key.keyName)).toContain('mobile-app-prod');
   });
+
+  it('follows the pages of a long list to its last key', async () => {
+    v2.sandbox.reset({ seedKeys: 2500 });
+    // The oldest generated key is listed last, on the third page of 1000 (the clock is in 2099).
+    const oldest = '00000000-0000-4000-8000-000000000001';
+    const patched = await v2.sandbox.fetch(
+      new Request(`http://sandbox.test/cloud/v2/inference/api_keys/${oldest}`, {
+        method: 'PATCH',
+        headers: {
+          authorization: `APIKey ${v2.sandbox.token}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ expires_at: '2100-06-01T00:00:00Z' }),
+      }),
+    );
+    expect(patched.ok).toBe(true);
+    const reading = await v2.readKeys();
+    v2.sandbox.reset();
+    expect(reading.failures).toEqual([]);
+    expect(reading.keys.map((key) => key.keyName)).toContain('generated-key-0001');
+  });
 });

@@ -1,11 +1,10 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sql } from '../jobs/database.ts';
 import { startExpiryHarness } from '../testing/expiry-harness.ts';
 import { openTestDatabase } from '../testing/jobs-database.ts';
 import { startWebhookReceiver } from '../testing/webhook-receiver.ts';
 import { expiryAlerts } from './expiry-alerts.ts';
 import { createExpiryChecker } from './expiry-checker.ts';
-import { NEEDS_SERVER_TOKEN, startExpiryWarnings } from './expiry-warnings.ts';
 import { webhookPoster } from './webhook-post.ts';
 
 const ORIGIN = 'https://keys.example.com';
@@ -59,14 +58,14 @@ beforeEach(async () => {
 
 /** One server process's checker: its own claim owner, the one shared database. */
 function startProcess(postTimeoutMs?: number) {
-  return createExpiryChecker({
-    readKeys: harness.readKeys,
+  const checker = createExpiryChecker({
     alerts: expiryAlerts(sql, crypto.randomUUID(), harness.clock),
     post: webhookPoster(receiver.url, postTimeoutMs),
     clock: harness.clock,
     publicOrigin: ORIGIN,
     writeLine: (line) => lines.push(line),
   });
+  return { check: async () => checker.check(await harness.readKeys()) };
 }
 
 describe('expiry warnings', () => {
@@ -125,37 +124,5 @@ describe('expiry warnings', () => {
     const rows = await sql.query('SELECT * FROM expiry_alerts');
     expect(rows.rowCount).toBe(1);
     expect(JSON.stringify(rows.rows)).not.toMatch(/secret|127\.0\.0\.1/);
-  });
-});
-
-describe('the expiry warnings service', () => {
-  const service = (sharedToken: boolean) =>
-    startExpiryWarnings({
-      settings: { webhookUrl: receiver.url, intervalMs: 3_600_000, publicOrigin: ORIGIN },
-      sharedToken,
-      db: sql,
-      port: () => harness.port,
-      identity: harness.identity,
-      generation: () => 'v3',
-      writeLine: (line) => lines.push(line),
-      clock: harness.clock,
-    });
-
-  it('checks at start, reading through the gateway only', async () => {
-    const warnings = service(true);
-    await vi.waitFor(() => expect(receiver.texts).toEqual([STEPS[0]?.[1]]));
-    await warnings.stop();
-    const reads = harness.sandbox.requestLog.entries();
-    expect(reads.length).toBeGreaterThan(0);
-    expect(reads.every((entry) => entry.method === 'GET')).toBe(true);
-  });
-
-  it('in personal sign-in checks nothing and says once that it needs a server token', async () => {
-    const attempts = receiver.attempts();
-    const warnings = service(false);
-    await warnings.stop();
-    expect(lines).toEqual([JSON.stringify({ type: 'expiry', msg: NEEDS_SERVER_TOKEN })]);
-    expect(receiver.attempts()).toBe(attempts);
-    expect(harness.sandbox.requestLog.entries()).toEqual([]);
   });
 });

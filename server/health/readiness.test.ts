@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing/jobs-database';
 import { startOperationsFront } from '../testing/operations-front';
+import { parseMetrics, samplesNamed } from '../testing/parse-metrics';
 import { cachedCheck } from './readiness';
 
 let front: Awaited<ReturnType<typeof startOperationsFront>> | undefined;
@@ -12,6 +13,7 @@ afterEach(async () => {
 
 describe('/readyz and /healthz', () => {
   it('is ready when the jobs database answers SELECT 1 and the API answers', async () => {
+    // Opening PGlite alone can pass the default 20 s on a loaded machine: hence the 60 s below.
     const sql = await openTestDatabase();
     front = await startOperationsFront({
       database: async () => void (await sql.query('SELECT 1')),
@@ -29,7 +31,7 @@ describe('/readyz and /healthz', () => {
     });
     // The process itself is fine: a load balancer must not restart it for its database.
     expect((await front.get('/healthz')).status).toBe(200);
-  });
+  }, 60_000);
 
   it('is not ready, saying why, when the API cannot be reached', async () => {
     front = await startOperationsFront({ upstreamDown: true });
@@ -38,9 +40,25 @@ describe('/readyz and /healthz', () => {
     expect(answer.headers['cache-control']).toBe('no-store');
     expect(JSON.parse(answer.text)).toMatchObject({
       ok: false,
-      reason: expect.stringMatching(/^the API: GET \/cloud\/v1\/projects got no answer/),
+      reason: expect.stringMatching(
+        /^the API: GET \/cloud\/v1\/projects answered HTTP 502: .*could not reach the API/,
+      ),
       checks: { database: { ok: true } },
     });
+  });
+
+  it('asks the API through the server’s own gateway, as every call of the server’s own', async () => {
+    const token = 'readiness-metrics-token';
+    front = await startOperationsFront({ env: { METRICS_TOKEN: token } });
+    expect((await front.get('/readyz')).status).toBe(200);
+    const text = (await front.get('/metrics', { authorization: `Bearer ${token}` })).text;
+    expect(
+      samplesNamed(parseMetrics(text), 'gcore_dashboard_gateway_requests_total'),
+    ).toContainEqual(
+      expect.objectContaining({
+        labels: { route: '/cloud/v1/projects', method: 'GET', status: '200' },
+      }),
+    );
   });
 
   it('counts a 401 from the API as reachable: personal sign-in has no token to ask with', async () => {

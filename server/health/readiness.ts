@@ -1,5 +1,5 @@
 import { PROJECTS_PATH } from '../../src/features/projects/api/project-schemas.ts';
-import { serverGet, type ServerReadTarget } from '../expiry/server-reads.ts';
+import { parseJson, type LoopbackFetch } from '../expiry/loopback-get.ts';
 
 export type CheckResult = { ok: true } | { ok: false; reason: string };
 export type Check = () => Promise<CheckResult>;
@@ -47,17 +47,30 @@ export function cachedCheck(check: Check, ttlMs: number, now: () => number = Dat
 }
 
 /**
- * The API is reachable when the projects list gets any answer but a 5xx: in personal sign-in
- * the server has no token and a 401 still proves Gcore is there.
+ * The API is reachable when the projects list, asked through this server's own gateway (as
+ * every call of the server's own is), gets any answer but a 5xx: in personal sign-in the server
+ * has no token and a 401 still proves Gcore is there; a 502 or 504 is the gateway saying Gcore
+ * could not be reached, and names why.
  */
-export function upstreamCheck(target: ServerReadTarget): Check {
+export function upstreamCheck(send: LoopbackFetch): Check {
+  const path = `${PROJECTS_PATH}?limit=1`;
   return cachedCheck(
     asCheck('the API', async () => {
-      const answer = await serverGet(target, `${PROJECTS_PATH}?limit=1`);
-      if (answer.status >= 500) throw new Error(`answered HTTP ${answer.status}`);
+      const answer = await send(path);
+      const body = parseJson(await answer.text());
+      if (answer.status < 500) return;
+      const said = gatewayMessage(body);
+      throw new Error(
+        `GET ${PROJECTS_PATH} answered HTTP ${answer.status}${said ? `: ${said}` : ''}`,
+      );
     }),
     UPSTREAM_CHECK_TTL_MS,
   );
+}
+
+function gatewayMessage(body: unknown): string | undefined {
+  if (typeof body !== 'object' || body === null || !('message' in body)) return undefined;
+  return typeof body.message === 'string' ? body.message : undefined;
 }
 
 /** Ready: the jobs database answers `SELECT 1` and the API answered its last check. */

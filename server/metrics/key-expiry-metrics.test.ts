@@ -1,11 +1,23 @@
 import { Registry } from 'prom-client';
 import { describe, expect, it } from 'vitest';
 import { parseMetrics, samplesNamed } from '../testing/parse-metrics';
-import { createKeyExpiryMetrics, KEY_EXPIRY_METRIC } from './key-expiry-metrics';
-import { startKeyExpiryRefresh } from './key-expiry-refresh';
+import type { ExpiringKey } from '../expiry/expiry-keys';
+import type { KeyCheck } from '../expiry/key-expiry-source';
+import {
+  createKeyExpiryMetrics,
+  KEY_EXPIRY_METRIC,
+  keyExpiryMetricsConsumer,
+} from './key-expiry-metrics';
 
 const at = new Date('2026-03-01T00:00:00Z');
-const key = (name: string, iso: string) => ({ project: 7, key: name, expiresAt: new Date(iso) });
+const key = (name: string, iso: string): ExpiringKey => ({
+  projectId: 7,
+  projectName: 'prod',
+  keyId: name,
+  keyName: name,
+  expiresAt: new Date(iso),
+  deployments: [],
+});
 
 describe('the key expiry metric', () => {
   it('keeps at most the series cap, the soonest first, and counts the rest as truncated', async () => {
@@ -36,34 +48,30 @@ describe('the key expiry metric', () => {
     expect(kept.map((sample) => sample.labels.key)).toEqual(['new']);
   });
 
-  it('keeps the last complete figures when a read fails, and counts the failure', async () => {
-    const registry = new Registry();
-    const metrics = createKeyExpiryMetrics(registry);
-    const reads = [
-      async () => [key('expiring', '2026-03-05T00:00:00Z')],
-      async () => {
-        throw new Error('GET /cloud/v1/projects answered HTTP 503');
-      },
-    ];
-    const lines: string[] = [];
-    const refresh = startKeyExpiryRefresh({
-      intervalMs: 3_600_000,
-      read: () => (reads.shift() ?? (async () => []))(),
-      metrics,
-      writeLine: (line) => lines.push(line),
-      now: () => at,
-    });
-    await refresh.refresh();
-    await refresh.refresh();
-    await refresh.stop();
-    const samples = parseMetrics(await registry.metrics());
-    expect(samplesNamed(samples, KEY_EXPIRY_METRIC).map((s) => s.labels.key)).toEqual(['expiring']);
-    expect(samplesNamed(samples, 'gcore_inference_api_key_expiry_read_failures_total')).toEqual([
-      expect.objectContaining({ value: 1 }),
-    ]);
-    expect(
-      samplesNamed(samples, 'gcore_inference_api_key_expiry_last_read_timestamp_seconds'),
-    ).toEqual([expect.objectContaining({ value: at.getTime() / 1000 })]);
-    expect(lines.join('\n')).toContain('HTTP 503');
-  });
+  it.each([
+    ['the projects cannot be read', { ok: false, error: 'HTTP 503', at }],
+    [
+      'one project cannot be read',
+      { ok: true, reading: { keys: [], failures: [{ projectId: 8, message: '500' }] }, at },
+    ],
+  ] satisfies [string, KeyCheck][])(
+    'keeps the last complete figures when %s, and counts the failure',
+    async (_, failed) => {
+      const registry = new Registry();
+      const consume = keyExpiryMetricsConsumer(createKeyExpiryMetrics(registry));
+      const first = new Date('2026-02-28T00:00:00Z');
+      const complete = { keys: [key('expiring', '2026-03-05T00:00:00Z')], failures: [] };
+      await consume({ ok: true, reading: complete, at: first });
+      await consume(failed);
+      const samples = parseMetrics(await registry.metrics());
+      const kept = samplesNamed(samples, KEY_EXPIRY_METRIC).map((s) => s.labels.key);
+      expect(kept).toEqual(['expiring']);
+      expect(samplesNamed(samples, 'gcore_inference_api_key_expiry_read_failures_total')).toEqual([
+        expect.objectContaining({ value: 1 }),
+      ]);
+      expect(
+        samplesNamed(samples, 'gcore_inference_api_key_expiry_last_read_timestamp_seconds'),
+      ).toEqual([expect.objectContaining({ value: first.getTime() / 1000 })]);
+    },
+  );
 });

@@ -1,5 +1,6 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
-import type { KeyExpiry } from '../expiry/key-expiry-reader.ts';
+import type { ExpiringKey } from '../expiry/expiry-keys.ts';
+import type { KeyCheckConsumer } from '../expiry/key-expiry-source.ts';
 
 /** More keys than this are left out (and counted): a scrape must stay small whatever the account holds. */
 export const MAX_KEY_SERIES = 10_000;
@@ -11,7 +12,7 @@ export const PERSONAL_MODE_NOTE = `# ${KEY_EXPIRY_METRIC} is absent: with person
 
 export type KeyExpiryMetrics = {
   /** Replaces every key series with what one complete read found. */
-  recordRead(expiries: readonly KeyExpiry[], at: Date): void;
+  recordRead(expiries: readonly ExpiringKey[], at: Date): void;
   recordFailure(): void;
 };
 
@@ -51,12 +52,24 @@ export function createKeyExpiryMetrics(
       // The soonest first: if any are left out, the ones an alert needs are kept.
       const sorted = [...expiries].sort((a, b) => a.expiresAt.getTime() - b.expiresAt.getTime());
       for (const entry of sorted.slice(0, maxSeries)) {
-        const labels = { project: String(entry.project), key: entry.key };
+        const labels = { project: String(entry.projectId), key: entry.keyName };
         expiry.set(labels, entry.expiresAt.getTime() / 1000);
       }
       truncated.set(Math.max(0, sorted.length - maxSeries));
       lastRead.set(at.getTime() / 1000);
     },
     recordFailure: () => failures.inc(),
+  };
+}
+
+/**
+ * The metric's share of each key check. Only a complete reading replaces the figures: a project
+ * that could not be read would look like keys that no longer expire, so the last complete
+ * figures stay and the failure is counted (an alert on stale reads says so).
+ */
+export function keyExpiryMetricsConsumer(metrics: KeyExpiryMetrics): KeyCheckConsumer {
+  return (check) => {
+    if (!check.ok || check.reading.failures.length > 0) return metrics.recordFailure();
+    metrics.recordRead(check.reading.keys, check.at);
   };
 }

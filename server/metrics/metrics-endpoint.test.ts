@@ -14,7 +14,7 @@ afterEach(async () => {
 
 async function scrape(env: Record<string, string> = { METRICS_TOKEN: TOKEN }) {
   front = await startOperationsFront({ env });
-  await front.operations.refreshExpiry();
+  await front.checkKeys();
   const answer = await front.get('/metrics', { authorization: `Bearer ${TOKEN}` });
   expect(answer.status).toBe(200);
   return answer;
@@ -95,7 +95,7 @@ describe('/metrics', () => {
 
   it('in personal sign-in has no expiry metric and says why', async () => {
     front = await startOperationsFront({ env: { METRICS_TOKEN: TOKEN }, sharedToken: false });
-    await front.operations.refreshExpiry();
+    await front.checkKeys();
     const answer = await front.get('/metrics', { authorization: `Bearer ${TOKEN}` });
     expect(samplesNamed(parseMetrics(answer.text), EXPIRY)).toEqual([]);
     expect(answer.text).toContain(`# ${EXPIRY} is absent: with personal sign-in`);

@@ -6,8 +6,6 @@ export type OperationsSettings = {
   /** METRICS_PORT: `/metrics` on a listener of its own. */
   metricsPort: number | undefined;
   metricsHost: string;
-  /** EXPIRY_CHECK_INTERVAL_MS: how often the keys' expiry is read for the metric. */
-  expiryCheckIntervalMs: number;
 };
 
 const MIN_TOKEN_LENGTH = 16;
@@ -24,15 +22,5 @@ export function readOperationsSettings(
     metricsToken,
     metricsPort: readEnvInteger(env, 'METRICS_PORT', { ...PORT_RULE, min: 1 }, undefined),
     metricsHost: env.METRICS_HOST?.trim() || '127.0.0.1',
-    expiryCheckIntervalMs: readEnvInteger(
-      env,
-      'EXPIRY_CHECK_INTERVAL_MS',
-      {
-        min: 10_000,
-        max: 86_400_000,
-        what: 'a whole number of milliseconds from 10000 to 86400000',
-      },
-      3_600_000,
-    ),
   };
 }

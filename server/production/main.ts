@@ -6,7 +6,7 @@ import { originPolicy } from '../gateway/request-origin.ts';
 import { INSECURE_ORIGIN_WARNING, insecurePublicOrigins } from '../insecure-origin.ts';
 import { createJobIdentity } from '../gateway/job-identity.ts';
 import { readExpirySettings } from '../expiry/expiry-settings.ts';
-import { withExpiryWarnings } from '../expiry/expiry-warnings.ts';
+import { withKeyExpiryChecks } from '../expiry/key-expiry-checks.ts';
 import { createGatewayClient } from '../jobs/gateway-client.ts';
 import { jobStarter } from '../jobs/job-starter.ts';
 import { realJobClock } from '../jobs/steps/job-clock.ts';
@@ -81,11 +81,10 @@ async function main(): Promise<void> {
   const jobIdentity = createJobIdentity();
   const operations = createOperations({
     ...config.operations,
-    apiUrl,
-    serverToken,
-    generation,
+    sharedToken: serverToken !== undefined,
+    port: () => port,
+    identity: jobIdentity,
     database: () => jobs.ping(),
-    writeLine,
   });
   const metricsPort = await operations.listen();
   // Before any request is served: a data directory another process holds stops the start here.
@@ -105,8 +104,9 @@ async function main(): Promise<void> {
     apiUrl,
     onJobChange: operations.observeJob,
   });
-  const jobs = withExpiryWarnings(jobsService, {
+  const jobs = withKeyExpiryChecks(jobsService, {
     settings: expiry,
+    metrics: operations.keyExpiry,
     sharedToken: serverToken !== undefined,
     port: () => port,
     identity: jobIdentity,

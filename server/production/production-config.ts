@@ -27,7 +27,7 @@ export type ProductionConfig = GatewaySettings & {
   drainMs: number;
   /** Where jobs live (DATA_DIR or DATABASE_URL) and how they are leased and kept. */
   jobs: JobsSettings;
-  /** METRICS_TOKEN, METRICS_PORT, METRICS_HOST, EXPIRY_CHECK_INTERVAL_MS. */
+  /** METRICS_TOKEN, METRICS_PORT, METRICS_HOST. */
   operations: OperationsSettings;
 };
 

@@ -3,13 +3,15 @@ import type { AddressInfo } from 'node:net';
 import { startSandboxServer } from '../../sandbox/server.ts';
 import { REQUESTED_BY } from '../../src/lib/request-header.ts';
 import { createGenerationChoice } from '../api-generation-choice.ts';
+import { startKeyExpiryChecks } from '../expiry/key-expiry-checks.ts';
+import { createJobIdentity } from '../gateway/job-identity.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
 import { createOperations } from '../health/operations.ts';
 import { readOperationsSettings } from '../metrics/operations-settings.ts';
 import { createProductionHandler } from '../production/production-handler.ts';
 
 export type OperationsFrontOptions = {
-  /** METRICS_* and EXPIRY_CHECK_INTERVAL_MS, as the server reads them. */
+  /** METRICS_*, as the server reads them. */
   env?: Record<string, string>;
   /** false: personal sign-in (no shared token). */
   sharedToken?: boolean;
@@ -27,18 +29,19 @@ export async function startOperationsFront(options: OperationsFrontOptions = {})
   if (options.upstreamDown) await sandbox.close();
   const token = options.sharedToken === false ? undefined : sandbox.token;
   const generation = createGenerationChoice({ setting: 'v3', url: sandbox.url, token });
-  const operations = createOperations({
-    ...readOperationsSettings(options.env ?? {}),
-    apiUrl: sandbox.url,
-    serverToken: token,
-    generation,
-    database: options.database ?? (async () => {}),
-    writeLine: () => {},
-  });
-  const metricsPort = await operations.listen();
+  const identity = createJobIdentity();
   const server = createServer();
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   const { port } = server.address() as AddressInfo;
+  const lines: string[] = [];
+  const operations = createOperations({
+    ...readOperationsSettings(options.env ?? {}),
+    sharedToken: token !== undefined,
+    port: () => port,
+    identity,
+    database: options.database ?? (async () => {}),
+  });
+  const metricsPort = await operations.listen();
   server.on(
     'request',
     createProductionHandler({
@@ -47,11 +50,22 @@ export async function startOperationsFront(options: OperationsFrontOptions = {})
       generation,
       deadlines: { headersMs: 2000, bodyMs: 4000 },
       policy: originPolicy(port, []),
-      writeLine: () => {},
+      jobIdentity: identity,
+      writeLine: (line) => lines.push(line),
       operations: operations.middleware,
       observer: operations.gateway,
     }),
   );
+  // The metric's key checks alone: this front has no jobs database for the webhook's claims.
+  const checks = startKeyExpiryChecks({
+    intervalMs: 3_600_000,
+    sharedToken: token !== undefined,
+    port: () => port,
+    identity,
+    generation: () => generation.current(),
+    consumers: [operations.keyExpiry],
+    writeLine: (line) => lines.push(line),
+  });
   const get = (path: string, headers: Record<string, string> = {}, toPort = port) =>
     new Promise<RawAnswer>((resolve, reject) => {
       const all = { host: `127.0.0.1:${toPort}`, ...REQUESTED_BY, ...headers };
@@ -74,8 +88,13 @@ export async function startOperationsFront(options: OperationsFrontOptions = {})
     metricsPort,
     operations,
     sandbox: sandbox.sandbox,
+    /** The gateway's and the key checks' JSON lines. */
+    lines,
+    /** Checks the keys now, or joins the check under way (the one at start, first). */
+    checkKeys: () => checks.check(),
     get,
     async close() {
+      await checks.stop();
       await operations.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
