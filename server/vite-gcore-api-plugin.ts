@@ -145,6 +145,8 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
     service.catch((error: unknown) =>
       writeLine(JSON.stringify({ type: 'error', msg: 'jobs did not start', error: String(error) })),
     );
+    // The jobs were about the sandbox's keys, which its reset recreates: they go with them.
+    if (target.kind === 'sandbox') target.onReset(() => service.then((ready) => ready.forgetAll()));
     http.once('close', () => void service.then((ready) => ready.close()).catch(() => {}));
     server.middlewares.use(awaitJobsService(service));
     return service;

@@ -32,11 +32,14 @@ async function main(): Promise<void> {
   let apiUrl = config.apiUrl;
   let apiToken = config.apiToken;
   let closeSandbox = async () => {};
+  // The jobs were about the sandbox's keys, which its reset recreates: they go with them.
+  let forgetJobs = async () => {};
   if (config.sandbox) {
     const { startSandboxServer } = await import('../../sandbox/server.ts');
     const sandbox = await startSandboxServer({
       port: readEnvInteger(process.env, 'SANDBOX_PORT', PORT_RULE, 0),
       token: process.env.SANDBOX_TOKEN || undefined,
+      onReset: () => forgetJobs(),
     });
     apiUrl = sandbox.url;
     if (config.auth === 'server') apiToken = sandbox.token;
@@ -105,6 +108,7 @@ async function main(): Promise<void> {
     apiUrl,
     onJobChange: operations.observeJob,
   });
+  forgetJobs = () => jobsService.forgetAll();
   const jobs = withExpiryWarnings(jobsService, {
     settings: expiry,
     sharedToken: serverToken !== undefined,
