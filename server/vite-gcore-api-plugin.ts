@@ -199,7 +199,6 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         meta('gcore-api-target', describeApiTarget(target)),
         ...(timeoutMs === undefined ? [] : [meta('gcore-api-timeout-ms', String(timeoutMs))]),
         ...(chosen ? [meta('gcore-api-version', chosen)] : []),
-        ...(taskPollMs === undefined ? [] : [meta('gcore-task-poll-ms', String(taskPollMs))]),
       ];
     },
     // Middlewares added here run after Vite's host check and before its own middlewares.

@@ -64,7 +64,6 @@ async function main(): Promise<void> {
       'gcore-auth': config.auth,
       'gcore-api-timeout-ms': config.timeoutMs?.toString(),
       'gcore-api-version': generation.current() ?? undefined,
-      'gcore-task-poll-ms': config.taskPollMs?.toString(),
     });
   const assets = await loadStaticAssets(distDir, transformHtml);
   generation.onDecided(() => {
@@ -97,7 +96,7 @@ async function main(): Promise<void> {
     executor: createJobExecutor({
       gateway: createGatewayClient({ port: () => port, identity: jobIdentity }),
       clock: realJobClock,
-      // GCORE_TASK_POLL_MS: the jobs poll Gcore's tasks as the page was told to.
+      // GCORE_TASK_POLL_MS: how often the jobs poll Gcore's tasks; the page never polls them.
       pollIntervalMs: config.taskPollMs,
       giveUpAfterMs: config.jobs.giveUpMs,
     }),
