@@ -11,7 +11,11 @@ export class SandboxControl {
     private readonly base: string,
   ) {}
 
-  /** Back to the seed; `seedKeys` adds that many generated keys to the default project. */
+  /**
+   * Back to the seed; `seedKeys` adds that many generated keys to the default project. The app
+   * server that started this sandbox forgets its jobs before the reset answers (they were about
+   * the keys it recreated), so no test sees another's (e2e/v3/jobs-reset.spec.ts).
+   */
   async reset(seedKeys?: number): Promise<void> {
     const options = seedKeys === undefined ? {} : { data: { seedKeys } };
     expect((await this.request.post(`${this.base}/__sandbox/reset`, options)).ok()).toBe(true);

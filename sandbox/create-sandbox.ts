@@ -30,6 +30,11 @@ export interface SandboxOptions {
   apiVersions?: readonly ApiVersion[];
   /** How long a v3 deployment task takes from NEW to FINISHED. */
   taskDurationMs?: number;
+  /**
+   * Awaited by the reset control route before it answers: whoever keeps state about this
+   * sandbox's keys (the app server's jobs) forgets it, so the next test starts from the seed.
+   */
+  onReset?: () => Promise<void>;
 }
 
 export type Sandbox = ReturnType<typeof createSandbox>;
@@ -55,7 +60,11 @@ export function createSandbox(options: SandboxOptions = {}) {
   app.use('*', requestIdMiddleware);
   app.use('*', canonicalTarget);
   // Before the gateway: control routes need no token and are never faulted or logged.
-  registerControlRoutes(app, { faults, log: requestLog, reset, tasks });
+  const resetAll = async (spec?: { seedKeys?: number }) => {
+    reset(spec);
+    await options.onReset?.();
+  };
+  registerControlRoutes(app, { faults, log: requestLog, reset: resetAll, tasks });
   app.use('*', gateway({ token, now, faults, log: requestLog }));
   // A task whose time has come lands before any call can read the state it changes.
   app.use('/cloud/*', async (_c, next) => {

@@ -1,4 +1,5 @@
 import { PORT_RULE, readEnvInteger } from '../shared/read-env-integer';
+import { parentResetListener } from './parent-reset';
 import { startSandboxServer } from './server';
 
 /** `npm run sandbox`: the fake Gcore API on a fixed port, for local development and e2e runs. */
@@ -10,6 +11,7 @@ async function main(): Promise<void> {
     host: process.env.SANDBOX_HOST || undefined,
     token: process.env.SANDBOX_TOKEN || undefined,
     seedKeys,
+    onReset: parentResetListener(),
   });
   const tokenSource = process.env.SANDBOX_TOKEN ? 'SANDBOX_TOKEN' : 'the default sandbox token';
   console.log(`Gcore API sandbox listening on ${server.url} (accepts ${tokenSource})`);

@@ -7,7 +7,14 @@ import { startSandboxProcess } from './start-sandbox-process.ts';
  * sandbox. The token stays here, on the server side of the proxy.
  */
 export type ApiTarget =
-  | { kind: 'sandbox'; url: string; token: string; close: () => Promise<void> }
+  | {
+      kind: 'sandbox';
+      url: string;
+      token: string;
+      close: () => Promise<void>;
+      /** Only the server's own sandbox can be reset: a real API has no such thing. */
+      onReset: (listener: () => Promise<void>) => void;
+    }
   | { kind: 'remote'; url: string; token: string | undefined; close: () => Promise<void> };
 
 /** Reads GCORE_API_URL, GCORE_API_KEY, SANDBOX_PORT and SANDBOX_SEED_KEYS. */
@@ -25,7 +32,8 @@ export async function resolveApiTarget(env: ApiTargetEnv): Promise<ApiTarget> {
     seedKeys: readEnvInteger(env, 'SANDBOX_SEED_KEYS', { min: 0, max: 10_000, what: 'a count' }, 0),
     passOn: pick(env, ['SANDBOX_API_VERSIONS', 'SANDBOX_TASK_MS']),
   });
-  return { kind: 'sandbox', url: server.url, token: server.token, close: server.close };
+  const { url, token: sandboxToken, close, onReset } = server;
+  return { kind: 'sandbox', url, token: sandboxToken, close, onReset };
 }
 
 function pick(env: ApiTargetEnv, names: string[]): Record<string, string> {

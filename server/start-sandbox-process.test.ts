@@ -26,3 +26,29 @@ it('stays quiet when the dev server itself stops it', async () => {
   await sandbox.close();
   expect(errors).toEqual([]);
 }, 30_000);
+
+it('a reset of the sandbox waits for the dev server to forget its jobs before it answers', async () => {
+  const steps: string[] = [];
+  let done = () => {};
+  sandbox = await startSandboxProcess(
+    { port: 0, seedKeys: 0 },
+    { info: () => {}, error: () => {} },
+  );
+  sandbox.onReset(
+    () =>
+      new Promise<void>((resolve) => {
+        steps.push('jobs forgetting');
+        done = () => {
+          steps.push('jobs forgotten');
+          resolve();
+        };
+      }),
+  );
+  const answer = fetch(`${sandbox.url}/__sandbox/reset`, { method: 'POST' }).then((response) => {
+    steps.push(`answered ${response.status}`);
+  });
+  await expect.poll(() => steps).toEqual(['jobs forgetting']);
+  done();
+  await answer;
+  expect(steps).toEqual(['jobs forgetting', 'jobs forgotten', 'answered 204']);
+}, 30_000);

@@ -1,12 +1,18 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { isResetMessage, RESET_ASKED, RESET_DONE } from '../sandbox/parent-reset.ts';
 
 export type SandboxProcess = {
   url: string;
   token: string;
   pid: number | undefined;
   close: () => Promise<void>;
+  /**
+   * What a reset of the sandbox (its control route, as e2e tests call it) also clears here, done
+   * before the reset answers: the jobs, which were about the keys the reset recreated.
+   */
+  onReset: (listener: () => Promise<void>) => void;
 };
 
 const MAIN = fileURLToPath(new URL('../sandbox/main.ts', import.meta.url));
@@ -37,8 +43,20 @@ export function startSandboxProcess(
       SANDBOX_EXIT_WITH_STDIN: '1',
     },
     // stdin stays open: the sandbox exits when it closes, so it never outlives this process.
-    stdio: ['pipe', 'pipe', 'inherit'],
+    // The IPC channel carries its resets, answered once `onReset`'s listener is done.
+    stdio: ['pipe', 'pipe', 'inherit', 'ipc'],
   });
+  child.channel?.unref();
+  let resetListener = async () => {};
+  child.on('message', (message: unknown) => {
+    if (!isResetMessage(message, RESET_ASKED)) return;
+    void resetListener()
+      .catch((error: unknown) => report.error(`  ✖ A sandbox reset kept state: ${String(error)}`))
+      .finally(() => child.send({ type: RESET_DONE, id: message.id }));
+  });
+  const onReset = (listener: () => Promise<void>) => {
+    resetListener = listener;
+  };
   let closing = false;
   const close = () =>
     new Promise<void>((resolve) => {
@@ -60,14 +78,15 @@ export function startSandboxProcess(
         `\n  ✖ The API sandbox stopped (${signal ?? `exit code ${code}`}): every /cloud call now fails with 502.\n    Restart \`npm run dev\` to get it back.\n`,
       );
     });
-    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+    // Piped above: never null, whatever the IPC entry does to the child's type.
+    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
       if (listening) return;
       output += chunk;
       const url = /listening on (http:\/\/\S+)/.exec(output)?.[1];
       if (url) {
         listening = true;
         report.info(`  ➜  API sandbox: ${url} (fake Gcore API; /cloud is forwarded there)`);
-        resolve({ url, token, pid: child.pid, close });
+        resolve({ url, token, pid: child.pid, close, onReset });
       }
     });
   });

@@ -146,6 +146,8 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
     service.catch((error: unknown) =>
       writeLine(JSON.stringify({ type: 'error', msg: 'jobs did not start', error: String(error) })),
     );
+    // The jobs were about the sandbox's keys, which its reset recreates: they go with them.
+    if (target.kind === 'sandbox') target.onReset(() => service.then((ready) => ready.forgetAll()));
     http.once('close', () => void service.then((ready) => ready.close()).catch(() => {}));
     server.middlewares.use(awaitJobsService(service));
     return service;
@@ -198,7 +200,6 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         meta('gcore-api-target', describeApiTarget(target)),
         ...(timeoutMs === undefined ? [] : [meta('gcore-api-timeout-ms', String(timeoutMs))]),
         ...(chosen ? [meta('gcore-api-version', chosen)] : []),
-        ...(taskPollMs === undefined ? [] : [meta('gcore-task-poll-ms', String(taskPollMs))]),
       ];
     },
     // Middlewares added here run after Vite's host check and before its own middlewares.

@@ -10,7 +10,7 @@ const resetSpecSchema = z.object({ seedKeys: z.optional(z.int().check(z.gte(0), 
 export interface ControlDeps {
   faults: FaultController;
   log: RequestLog;
-  reset(options?: { seedKeys?: number }): void;
+  reset(options?: { seedKeys?: number }): Promise<void>;
   tasks: TaskBoard;
 }
 

@@ -30,6 +30,16 @@ const input = (overrides: Partial<NewJob> = {}): NewJob => ({
 });
 
 describe('the job store', () => {
+  it('forgets every job, open or finished, when the sandbox they were about is reset', async () => {
+    const open = await store().create(input({ key_name: 'open' }));
+    const finished = await store().create(input({ key_name: 'finished' }));
+    await leases().claim('w1', 2);
+    await leases().finish('w1', finished.id, { state: 'failed', failure: 'no' });
+    expect(await store().forgetAll()).toBe(2);
+    expect(await store().list(7)).toEqual([]);
+    expect(await store().get(open.id)).toBeUndefined();
+  });
+
   it('creates a queued job with one pending step per deployment and reads it back', async () => {
     const job = await store().create(input());
     expect(job).toMatchObject({ state: 'queued', project_id: 7, key_name: 'team-key' });

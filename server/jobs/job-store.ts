@@ -112,6 +112,14 @@ export function jobStore(sql: Sql, clock: Clock) {
       );
       return result.rowCount;
     },
+
+    /**
+     * Deletes every job, open or finished: only for a sandbox's reset, which recreated the keys
+     * the jobs were about. A running job's worker finds its lease gone and stops.
+     */
+    async forgetAll(): Promise<number> {
+      return (await sql.query('DELETE FROM jobs')).rowCount;
+    },
   };
 }
 

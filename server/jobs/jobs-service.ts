@@ -31,6 +31,8 @@ export type JobsService = {
   db: Queryable;
   /** Throws unless the database answers: readiness asks it. */
   ping(): Promise<void>;
+  /** Every job gone: wired only to the server's own sandbox's reset, never to a real API. */
+  forgetAll(): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -80,6 +82,9 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
     db: sql,
     ping: async () => {
       await sql.query('SELECT 1');
+    },
+    async forgetAll() {
+      await store.forgetAll();
     },
     async close() {
       clearInterval(daily);

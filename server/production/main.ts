@@ -32,11 +32,14 @@ async function main(): Promise<void> {
   let apiUrl = config.apiUrl;
   let apiToken = config.apiToken;
   let closeSandbox = async () => {};
+  // The jobs were about the sandbox's keys, which its reset recreates: they go with them.
+  let forgetJobs = async () => {};
   if (config.sandbox) {
     const { startSandboxServer } = await import('../../sandbox/server.ts');
     const sandbox = await startSandboxServer({
       port: readEnvInteger(process.env, 'SANDBOX_PORT', PORT_RULE, 0),
       token: process.env.SANDBOX_TOKEN || undefined,
+      onReset: () => forgetJobs(),
     });
     apiUrl = sandbox.url;
     if (config.auth === 'server') apiToken = sandbox.token;
@@ -61,7 +64,6 @@ async function main(): Promise<void> {
       'gcore-auth': config.auth,
       'gcore-api-timeout-ms': config.timeoutMs?.toString(),
       'gcore-api-version': generation.current() ?? undefined,
-      'gcore-task-poll-ms': config.taskPollMs?.toString(),
     });
   const assets = await loadStaticAssets(distDir, transformHtml);
   generation.onDecided(() => {
@@ -93,7 +95,7 @@ async function main(): Promise<void> {
     executor: createJobExecutor({
       gateway: createGatewayClient({ port: () => port, identity: jobIdentity }),
       clock: realJobClock,
-      // GCORE_TASK_POLL_MS: the jobs poll Gcore's tasks as the page was told to.
+      // GCORE_TASK_POLL_MS: how often the jobs poll Gcore's tasks; the page never polls them.
       pollIntervalMs: config.taskPollMs,
       giveUpAfterMs: config.jobs.giveUpMs,
     }),
@@ -104,6 +106,7 @@ async function main(): Promise<void> {
     apiUrl,
     onJobChange: operations.observeJob,
   });
+  forgetJobs = () => jobsService.forgetAll();
   const jobs = withKeyExpiryChecks(jobsService, {
     settings: expiry,
     metrics: operations.keyExpiry,

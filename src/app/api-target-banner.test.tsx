@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { tokenStore } from '../lib/token-store';
 import { renderWithClient } from '../test/render-with-client';
@@ -41,6 +41,29 @@ describe('ApiTargetBanner: the generation next to the API', () => {
     expect(seen).toEqual([
       { url: `${location.origin}/__app/api-generation`, authorization: 'APIKey own-token' },
     ]);
+  });
+
+  it('keeps the generation while a 401 holds the page under Sign in, so nothing typed unmounts', async () => {
+    const seen: Array<string | null> = [];
+    vi.stubGlobal('fetch', async (_url: string, init: RequestInit) => {
+      const authorization = new Headers(init.headers).get('authorization');
+      seen.push(authorization);
+      return authorization
+        ? Response.json({ generation: 'v3', reason: 'the v3 key list answered' })
+        : Response.json({ generation: null, reason: 'no token to ask the API with yet' });
+    });
+    setMeta('gcore-api-target', 'sandbox');
+    tokenStore.signIn('own-token', false);
+    renderWithClient(<ApiTargetBanner />);
+    expect(await screen.findByText('API v3')).toBeInTheDocument();
+
+    act(() => tokenStore.end('rejected'));
+    expect(screen.getByText('API v3')).toBeInTheDocument();
+    expect(screen.queryByText(/API version not known yet|detecting the API version/)).toBeNull();
+    act(() => tokenStore.signIn('own-token', false));
+    expect(screen.getByText('API v3')).toBeInTheDocument();
+    // Asked once, with the token: never without one while the page stayed.
+    expect(seen).toEqual(['APIKey own-token']);
   });
 
   it('says the version is not known yet when the server could not tell', async () => {

@@ -31,9 +31,12 @@ export type ApiGenerationState = {
  */
 export function useApiGeneration(): ApiGenerationState {
   const configured = configuredApiGeneration();
-  const { signedIn } = useSyncExternalStore(tokenStore.subscribe, tokenStore.getState);
+  const { signedIn, pageShown } = useSyncExternalStore(tokenStore.subscribe, tokenStore.getState);
+  // A 401 mid-session keeps the page under the Sign in dialog with what was typed: it goes on
+  // speaking the generation it had, since the token-less answer ("not known") would unmount it.
+  const session = signedIn || pageShown;
   const query = useQuery({
-    queryKey: ['api-generation', signedIn],
+    queryKey: ['api-generation', session],
     queryFn: ({ signal }) =>
       apiRequest({ method: 'GET', path: API_GENERATION_PATH, schema: answerSchema, signal }),
     enabled: configured === null,

@@ -3,6 +3,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { withApiVersionMeta } from '../../../test/api-version-meta';
 import { renderWithClient } from '../../../test/render-with-client';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { keysAdapterV2 } from '../api/v2/api-key-v2-adapter';
 import { KeysPage } from '../keys-page';
 
 withApiVersionMeta('v2');
@@ -41,5 +42,26 @@ describe('ApiKeysPanel after a delete', () => {
     expect(status).toHaveAttribute('aria-live', 'polite');
     await waitFor(() => expect(rowOf(grid, 'old-demo')).toBeUndefined());
     expect(rowOf(grid, next)).toHaveFocus();
+  });
+
+  it('a row that disappears holding focus (its key deleted elsewhere) hands focus on by the same rule', async () => {
+    const { user, client } = renderWithClient(<KeysPage />);
+    const grid = await table();
+    const names = rowNames(grid);
+    const last = names.at(-1);
+    const previous = names.at(-2);
+    if (!last || !previous) throw new Error('the seed needs two keys');
+    const row = rowOf(grid, last) as HTMLElement;
+    within(row)
+      .getByRole('button', { name: `Actions for ${last}` })
+      .focus();
+
+    // Another tab (or the server's detach-and-delete job) deletes it; the next read drops the row.
+    await keysAdapterV2.deleteKey(1, row.dataset.keyId ?? '');
+    await client.invalidateQueries();
+    await waitFor(() => expect(rowOf(grid, last)).toBeUndefined());
+    expect(rowOf(grid, previous)).toHaveFocus();
+    await user.keyboard('{Tab}');
+    expect(document.activeElement).not.toBe(document.body);
   });
 });
