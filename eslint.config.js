@@ -93,6 +93,27 @@ export default tseslint.config(
     },
   },
   {
+    // The test harness (fronts, fake upstream, attack table, job harness) is no part of what runs:
+    // only tests, Playwright's specs and the harness itself may import it.
+    files: ['**/*.{ts,tsx,js,mjs}'],
+    ignores: ['**/*.test.{ts,tsx}', 'server/testing/**', 'e2e/**'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: '.',
+              from: './server/testing',
+              message: 'Only tests import server/testing/: runtime code must not depend on it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: globals.node },
   },

@@ -1,11 +1,11 @@
-import { attackRequest, type AttackCase } from '../server/gateway/attack-case';
-import { ATTACK_CASES } from '../server/gateway/attack-cases';
-import { sendRawRequest } from '../server/send-raw-request';
+import { attackRequest, type AttackCase } from '../server/testing/attack-case';
+import { ATTACK_CASES } from '../server/testing/attack-cases';
+import { sendRawRequest } from '../server/testing/send-raw-request';
 import { REQUESTED_BY } from '../src/lib/request-header';
 import { expect, test } from './fixtures';
 
 /**
- * The refusals of the attack table (server/gateway/attack-cases.ts) against a running server
+ * The refusals of the attack table (server/testing/attack-cases.ts) against a running server
  * (dev or the built production one), with the real sandbox behind it: the sandbox's own request
  * log proves nothing got through.
  */

@@ -1,6 +1,6 @@
 import type { Page, Response } from '@playwright/test';
 import { E2E_PORT } from '../playwright.config';
-import { sendRawRequest } from '../server/send-raw-request';
+import { sendRawRequest } from '../server/testing/send-raw-request';
 import { REQUESTED_BY } from '../src/lib/request-header';
 import { expect, openCreateForm, test } from './fixtures';
 

@@ -2,7 +2,7 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { projectListSchema } from '../src/features/projects/api/project-schemas';
-import { sendRawRequest } from '../server/send-raw-request';
+import { sendRawRequest } from '../server/testing/send-raw-request';
 import { startSandboxServer, type SandboxServer } from './server';
 
 let server: SandboxServer;

@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../sandbox/server.ts';
 import { REQUESTED_BY } from '../src/lib/request-header.ts';
 import type { ApiGenerationSetting } from './api-generation.ts';
-import { startDevFront, startProductionFront, type Front } from './gateway/test-fronts.ts';
-import { sendRawRequest } from './send-raw-request.ts';
+import { startDevFront, startProductionFront, type Front } from './testing/test-fronts.ts';
+import { sendRawRequest } from './testing/send-raw-request.ts';
 
 const TOKEN = 'wiring-token-3b7e';
 const SAME_ORIGIN = { 'sec-fetch-site': 'same-origin', ...REQUESTED_BY };

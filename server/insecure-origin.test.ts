@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { insecurePublicOrigins, INSECURE_ORIGIN_WARNING } from './insecure-origin.ts';
-import { startDevFront } from './gateway/test-fronts.ts';
+import { startDevFront } from './testing/test-fronts.ts';
 
 describe('insecurePublicOrigins', () => {
   it('names the plain-HTTP origins on a host that is not loopback', () => {

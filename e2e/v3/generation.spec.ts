@@ -1,5 +1,5 @@
 import { E2E_V3_PORT } from '../../playwright.config';
-import { sendRawRequest } from '../../server/send-raw-request';
+import { sendRawRequest } from '../../server/testing/send-raw-request';
 import { REQUESTED_BY } from '../../src/lib/request-header';
 import { expect, test } from '../fixtures';
 

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { gcoreErrorBodySchema } from '../../src/lib/api-error-schema';
-import { sendRawRequest } from '../../server/send-raw-request';
+import { sendRawRequest } from '../../server/testing/send-raw-request';
 import { checkTarget } from '../../shared/http/canonical-target';
 import { createSandbox } from '../create-sandbox';
 import { startSandboxServer, type SandboxServer } from '../server';

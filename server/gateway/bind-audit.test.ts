@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUESTED_BY } from '../../src/lib/request-header.ts';
-import { sendRawRequest } from '../send-raw-request.ts';
+import { sendRawRequest } from '../testing/send-raw-request.ts';
 import { cloudGateway } from './cloud-gateway.ts';
 import { originPolicy } from './request-origin.ts';
 import { DASHBOARD_V3_ROUTES } from './route-table.ts';

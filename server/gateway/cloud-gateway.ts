@@ -4,7 +4,7 @@ import { auditIdentity, untrustedWriteRefusal, type AuditIdentity } from './audi
 import type { AuditIdentitySettings } from './audit-identity-settings.ts';
 import { auditLine, type AuditedMatch } from './audit-line.ts';
 import { DeploymentKeysMemory } from './bind-audit.ts';
-import { checkTarget, type CanonicalTarget } from './canonical-target.ts';
+import { checkTarget, type CanonicalTarget } from '../../shared/http/canonical-target.ts';
 import {
   CLIENT_CLOSED,
   forwardUpstream,

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { startDevFront } from './test-fronts';
+import { startDevFront } from '../testing/test-fronts';
 
 it('the dev server refuses to start with an identity header nothing vouches for', async () => {
   const started = startDevFront({

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { REQUESTED_BY } from '../../src/lib/request-header';
-import { sendRawRequest } from '../send-raw-request';
-import { startFakeUpstream, type FakeUpstream } from './fake-upstream';
-import { startDevFront, type Front } from './test-fronts';
+import { sendRawRequest } from '../testing/send-raw-request';
+import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
+import { startDevFront, type Front } from '../testing/test-fronts';
 
 let upstream: FakeUpstream;
 let envDir: string;

@@ -2,7 +2,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { sendRawRequest } from '../send-raw-request.ts';
+import { sendRawRequest } from '../testing/send-raw-request.ts';
 import { cloudGateway } from './cloud-gateway.ts';
 import { createJobIdentity, JOB_SECRET_HEADER, JOB_USER_HEADER } from './job-identity.ts';
 import { originPolicy } from './request-origin.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../../sandbox/server';
-import { startDevFront, type Front } from '../gateway/test-fronts';
-import { sendRawRequest } from '../send-raw-request';
+import { startDevFront, type Front } from '../testing/test-fronts';
+import { sendRawRequest } from '../testing/send-raw-request';
 import { parseMetrics, samplesNamed } from '../testing/parse-metrics';
 
 const METRICS_TOKEN = 'dev-metrics-token-0123456789';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../gateway/fake-upstream.ts';
+import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream.ts';
 import { devOriginPolicy } from '../gateway/dev-origin-policy.ts';
 import type { Sql } from './database.ts';
 import { jobLeases } from './job-leases.ts';

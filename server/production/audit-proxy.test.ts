@@ -1,10 +1,10 @@
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../gateway/fake-upstream';
+import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 import { REQUESTED_BY } from '../../src/lib/request-header';
-import { sendRawRequest } from '../send-raw-request';
-import { spawnProductionServer, type ProductionProcess } from './spawn-production-server';
+import { sendRawRequest } from '../testing/send-raw-request';
+import { spawnProductionServer, type ProductionProcess } from '../testing/spawn-production-server';
 
 const SECRET = 'c0ffee5ecret-9b8a7f6e5d4c3b2a1908';
 const SIGNED_IN = 'ana@example.com';

@@ -12,7 +12,10 @@ import {
   type ExternalSandbox,
 } from '../testing/external-sandbox.ts';
 import { findInFiles, findInText } from '../testing/secret-scan.ts';
-import { spawnProductionServer, type ProductionProcess } from './spawn-production-server.ts';
+import {
+  spawnProductionServer,
+  type ProductionProcess,
+} from '../testing/spawn-production-server.ts';
 
 /**
  * The production server on an embedded database (PGlite in DATA_DIR), killed with SIGKILL in the

@@ -14,7 +14,10 @@ import {
   type PostgresCluster,
 } from '../testing/postgres-cluster.ts';
 import { findInFiles, findInText } from '../testing/secret-scan.ts';
-import { spawnProductionServer, type ProductionProcess } from './spawn-production-server.ts';
+import {
+  spawnProductionServer,
+  type ProductionProcess,
+} from '../testing/spawn-production-server.ts';
 
 /**
  * Two production replicas behind nginx (round robin, the example's proxy block) sharing one

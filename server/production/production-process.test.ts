@@ -1,14 +1,14 @@
 import { request as httpRequest, Agent } from 'node:http';
 import { connect } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../gateway/fake-upstream';
+import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 import {
   REQUESTED_BY,
   REQUESTED_BY_HEADER,
   REQUESTED_BY_VALUE,
 } from '../../src/lib/request-header';
-import { sendRawRequest } from '../send-raw-request';
-import { spawnProductionServer, type ProductionProcess } from './spawn-production-server';
+import { sendRawRequest } from '../testing/send-raw-request';
+import { spawnProductionServer, type ProductionProcess } from '../testing/spawn-production-server';
 
 let upstream: FakeUpstream;
 let server: ProductionProcess | undefined;

@@ -27,6 +27,12 @@ export type NewKey = {
   deploymentRefs: string[];
 };
 
+/**
+ * What a field error can be about, in the model's words: each adapter renames its API's field
+ * errors to these, so nothing past the adapter knows a wire name.
+ */
+export type KeyField = keyof NewKey | 'projectId';
+
 /** Only what changes; an omitted field is left as it is. */
 export type KeyChanges = {
   description?: string | null;

@@ -169,6 +169,28 @@ describe('create: every failure gives a specific message, keeps the input and se
     expect(creates()).toHaveLength(1);
   });
 
+  it('puts the API’s own names for expiry and deployments on the controls they are about', async () => {
+    sandbox.faults.arm({
+      method: 'POST',
+      path: KEYS,
+      status: 400,
+      body: {
+        exception_class: 'ValidationError',
+        message: 'Validation Error',
+        invalid_fields: {
+          expires_at: ['Must be in the future.'],
+          inference_instance_ids: { 0: ['Instance not found.'] },
+        },
+      },
+    });
+    await submitKey();
+    const expiry = screen.getByRole('combobox', { name: 'Expiration' });
+    await waitFor(() => expect(expiry).toHaveAccessibleDescription(/Must be in the future\./));
+    const deployments = screen.getByRole('group', { name: 'Deployments' });
+    expect(deployments).toHaveAccessibleDescription(/Instance not found\./);
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+  });
+
   it('brings the alert by the button into view, in a sheet scrolled elsewhere', async () => {
     const scrolled = vi.spyOn(Element.prototype, 'scrollIntoView');
     onTestFinished(() => scrolled.mockRestore());

@@ -15,10 +15,10 @@ const http = (init: Partial<ApiErrorInit> & { status: number }) =>
   new ApiError({ kind: 'http', message: 'msg', requestId: 'req-1', ...init });
 
 describe('mapCreateError', () => {
-  it('puts each invalid field on its form field and the rest on the form', () => {
+  it('puts each invalid field of the key model on its form field and the rest on the form', () => {
     const error = http({
       status: 400,
-      invalidFields: { name: ['bad name'], expires_at: ['in the past'], color: ['unknown'] },
+      invalidFields: { name: ['bad name'], expiresAt: ['in the past'], color: ['unknown'] },
     });
     const mapped = mapCreateError(error, { ...values, expiryPreset: 'custom' });
     expect(mapped.fields).toEqual({ name: 'bad name', expiryCustom: 'in the past' });
@@ -27,10 +27,24 @@ describe('mapCreateError', () => {
 
   it('blames the preset control for an expiry error when no custom date was typed', () => {
     const mapped = mapCreateError(
-      http({ status: 400, invalidFields: { expires_at: ['x'] } }),
+      http({ status: 400, invalidFields: { expiresAt: ['x'] } }),
       values,
     );
     expect(mapped.fields).toEqual({ expiryPreset: 'x' });
+  });
+
+  it('puts errors about the deployments and the project on their controls', () => {
+    const mapped = mapCreateError(
+      http({
+        status: 400,
+        invalidFields: { deploymentRefs: ['Unknown deployment.'], projectId: ['Not yours.'] },
+      }),
+      values,
+    );
+    expect(mapped).toEqual({
+      fields: { instanceIds: 'Unknown deployment.', projectId: 'Not yours.' },
+      root: null,
+    });
   });
 
   it('puts a 409 on Name, naming the taken name', () => {

@@ -1,6 +1,7 @@
 import type { ApiError } from '../../../lib/api-error';
 import { explainAuthError } from '../../../lib/explain-auth-error';
 import { readAuthMode, type AuthMode } from '../../auth/auth-mode';
+import type { KeyField } from '../api/key-model';
 import type { CreateApiKeyFormValues } from './create-api-key-form-schema';
 
 export type FormField = keyof CreateApiKeyFormValues;
@@ -19,13 +20,16 @@ export type RootError = {
 
 export type MappedError = { fields: Partial<Record<FormField, string>>; root: RootError | null };
 
-const API_FIELD_TO_FORM: Record<string, (values: CreateApiKeyFormValues) => FormField> = {
+/** The adapter has named each field error in the key model's words; here they meet the form. */
+const KEY_FIELD_TO_FORM: Record<KeyField, (values: CreateApiKeyFormValues) => FormField> = {
   name: () => 'name',
   description: () => 'description',
-  expires_at: (values) => (values.expiryPreset === 'custom' ? 'expiryCustom' : 'expiryPreset'),
-  inference_instance_ids: () => 'instanceIds',
-  project_id: () => 'projectId',
+  expiresAt: (values) => (values.expiryPreset === 'custom' ? 'expiryCustom' : 'expiryPreset'),
+  deploymentRefs: () => 'instanceIds',
+  projectId: () => 'projectId',
 };
+
+const isKeyField = (field: string): field is KeyField => Object.hasOwn(KEY_FIELD_TO_FORM, field);
 
 /**
  * Puts each server error where the user can act on it. Pure given `mode` (read from the page by
@@ -105,10 +109,9 @@ function mapInvalidFields(error: ApiError, values: CreateApiKeyFormValues): Mapp
   if (entries.length === 0) return null;
   const fields: MappedError['fields'] = {};
   const unowned: string[] = [];
-  for (const [apiField, messages] of entries) {
-    const formField = API_FIELD_TO_FORM[apiField]?.(values);
-    if (formField) fields[formField] = messages.join(' ');
-    else unowned.push(`${apiField}: ${messages.join(' ')}`);
+  for (const [field, messages] of entries) {
+    if (isKeyField(field)) fields[KEY_FIELD_TO_FORM[field](values)] = messages.join(' ');
+    else unowned.push(`${field}: ${messages.join(' ')}`);
   }
   const root = unowned.length
     ? {

@@ -18,7 +18,7 @@ const http = (init: Partial<ApiErrorInit> & { status: number }) =>
 describe('mapUpdateError', () => {
   it('puts invalid fields on their form fields, as the create form does', () => {
     const mapped = mapUpdateError(
-      http({ status: 400, invalidFields: { description: ['too long'], expires_at: ['past'] } }),
+      http({ status: 400, invalidFields: { description: ['too long'], expiresAt: ['past'] } }),
       values,
     );
     expect(mapped.fields).toEqual({ description: 'too long', expiryCustom: 'past' });

@@ -17,7 +17,7 @@ export function toApiDescription(text: string): string | null {
   return text.trim() === '' ? null : text;
 }
 
-/** The form's expiry choice as the API's `expires_at`. Shared with the edit form's PATCH body. */
+/** The form's expiry choice as the key model's `expiresAt`. Shared with the edit form's changes. */
 export function toApiExpiresAt(
   values: Pick<CreateApiKeyFormValues, 'expiryPreset' | 'expiryCustom'>,
   now: Date,

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createSandbox } from '../../../../../sandbox/create-sandbox';
+import { ApiError } from '../../../../lib/api-error';
+import { API_KEYS_PATH } from '../api-key-schemas';
 import { keysAdapterV2, toDeploymentRecordV2 } from './api-key-v2-adapter';
 
 /** The real client against the in-process sandbox, with the token added as the proxy does. */
@@ -77,5 +79,41 @@ describe('the v2 adapter speaks the one key model', () => {
       detach: [],
     });
     expect(keysAdapterV2.planDelete(key)).toEqual({ detachFirst: false, rereadOnConflict: false });
+  });
+
+  it('names a refused field in the key model’s words, and keeps a field it does not know', async () => {
+    const sandbox = useSandbox();
+    const refuse = (method: string, path: string) =>
+      sandbox.faults.arm({
+        method,
+        path,
+        status: 400,
+        body: {
+          exception_class: 'ValidationError',
+          message: 'Validation Error',
+          invalid_fields: {
+            expires_at: ['In the past.'],
+            inference_instance_ids: { 0: ['Unknown instance.'] },
+            project_id: ['Not yours.'],
+            color: ['Unknown.'],
+          },
+        },
+      });
+    const expected = {
+      expiresAt: ['In the past.'],
+      deploymentRefs: ['Unknown instance.'],
+      projectId: ['Not yours.'],
+      color: ['Unknown.'],
+    };
+    const newKey = { name: 'refused', description: null, expiresAt: null, deploymentRefs: [] };
+    refuse('POST', API_KEYS_PATH);
+    const created = keysAdapterV2.createKey(1, newKey);
+    await expect(created).rejects.toBeInstanceOf(ApiError);
+    await expect(created).rejects.toMatchObject({ status: 400, invalidFields: expected });
+    refuse('PATCH', `${API_KEYS_PATH}/`);
+    await expect(keysAdapterV2.updateKey(1, 'k1', { description: 'x' })).rejects.toMatchObject({
+      status: 400,
+      invalidFields: expected,
+    });
   });
 });

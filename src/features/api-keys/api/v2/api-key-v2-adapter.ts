@@ -12,9 +12,19 @@ import { createApiKey } from './create-api-key';
 import { deleteApiKey } from './delete-api-key';
 import { apiKeyPath } from './api-key-path';
 import type { DeploymentRecord } from '../../../deployments/api/deployment-record';
+import { withKeyFieldNames, type WireFieldNames } from '../key-field-errors';
 import type { KeyChanges, KeyRecord, KeysAdapter, NewKey } from '../key-model';
 import { listApiKeys } from './list-api-keys';
 import { updateApiKey } from './update-api-key';
+
+/** The fields of v2's key calls, by the names the API's field errors give them. */
+const V2_KEY_FIELDS: WireFieldNames = {
+  name: 'name',
+  description: 'description',
+  expires_at: 'expiresAt',
+  inference_instance_ids: 'deploymentRefs',
+  project_id: 'projectId',
+};
 
 /** The generation-neutral new key → the body of POST /cloud/v2/inference/api_keys. */
 export function toCreateApiKeyV2Input(projectId: number, key: NewKey): CreateApiKeyInput {
@@ -84,13 +94,17 @@ export const keysAdapterV2: KeysAdapter = {
     return toKeyRecordV2(key);
   },
   async createKey(projectId, key, signal) {
-    const created = await createApiKey(toCreateApiKeyV2Input(projectId, key), { signal });
+    const created = await withKeyFieldNames(
+      createApiKey(toCreateApiKeyV2Input(projectId, key), { signal }),
+      V2_KEY_FIELDS,
+    );
     return { key: toKeyRecordV2(created), secret: created.secret, pendingBindings: [] };
   },
   // Everything, bindings included, goes in the key's own PATCH: there is nothing for a job to do.
   planEdit: (_key, edit) => ({ keyChanges: { ...edit }, attach: [], detach: [] }),
   async updateKey(_projectId, id, changes) {
-    return toKeyRecordV2(await updateApiKey(id, toUpdateApiKeyV2Input(changes)));
+    const updated = updateApiKey(id, toUpdateApiKeyV2Input(changes));
+    return toKeyRecordV2(await withKeyFieldNames(updated, V2_KEY_FIELDS));
   },
   // Deleting a key unbinds it, and a 409 never means it is bound.
   planDelete: () => ({ detachFirst: false, rereadOnConflict: false }),

@@ -2,6 +2,7 @@ import { apiRequest } from '../../../../lib/api-client';
 import { isApiError } from '../../../../lib/api-error';
 import { fetchAllPages } from '../../../../lib/fetch-all-pages';
 import { listDeploymentsV3 } from '../../../deployments/api/v3/deployment-v3-calls';
+import { withKeyFieldNames, type WireFieldNames } from '../key-field-errors';
 import type { EditPlan, KeyChanges, KeyRecord, KeysAdapter, NewKey } from '../key-model';
 import { describeV3ApiKeyNameProblem } from './api-key-v3-name';
 import {
@@ -16,6 +17,17 @@ import {
   type ApiKeyV3,
   type CreateApiKeyV3Input,
 } from './api-key-v3-schemas';
+
+/**
+ * The fields of v3's key calls, by the names the API's field errors give them. Bindings are not
+ * among them: they are a change of each deployment, made by jobs.
+ */
+const V3_KEY_FIELDS: WireFieldNames = {
+  name: 'name',
+  description: 'description',
+  expires_at: 'expiresAt',
+  project_id: 'projectId',
+};
 
 export const toKeyRecordV3 = (key: ApiKeyV3): KeyRecord => ({
   id: key.name,
@@ -93,13 +105,14 @@ export const keysAdapterV3: KeysAdapter = {
     return toKeyRecordV3(key);
   },
   async createKey(projectId, key, signal) {
-    const created = await apiRequest({
+    const request = apiRequest({
       method: 'POST',
       path: v3ApiKeysPath(projectId),
       body: createApiKeyV3InputSchema.parse(toCreateApiKeyV3Input(key)),
       schema: createdApiKeyV3Schema,
       signal,
     });
+    const created = await withKeyFieldNames(request, V3_KEY_FIELDS);
     // The key is created unbound: binding means patching each deployment, which a job does.
     return {
       key: toKeyRecordV3(created),
@@ -109,13 +122,13 @@ export const keysAdapterV3: KeysAdapter = {
   },
   planEdit: planEditV3,
   async updateKey(projectId, id, changes) {
-    const key = await apiRequest({
+    const request = apiRequest({
       method: 'PATCH',
       path: v3ApiKeyPath(projectId, id),
       body: updateBody(changes),
       schema: apiKeyV3Schema,
     });
-    return toKeyRecordV3(key);
+    return toKeyRecordV3(await withKeyFieldNames(request, V3_KEY_FIELDS));
   },
   // The API refuses to delete a key a deployment still accepts.
   planDelete: (key) => ({ detachFirst: key.deploymentRefs.length > 0, rereadOnConflict: true }),

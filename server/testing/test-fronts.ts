@@ -9,8 +9,8 @@ import { securityHeadersPlugin } from '../vite-security-headers-plugin.ts';
 import { gcoreApiPlugin } from '../vite-gcore-api-plugin.ts';
 import type { ApiGenerationSetting } from '../api-generation.ts';
 import { createGenerationChoice } from '../api-generation-choice.ts';
-import { readGatewaySettings } from './gateway-settings.ts';
-import { originPolicy } from './request-origin.ts';
+import { readGatewaySettings } from '../gateway/gateway-settings.ts';
+import { originPolicy } from '../gateway/request-origin.ts';
 
 /** A server under test: its port, the JSON lines it wrote (audit, failures), and its end. */
 export type Front = { port: number; lines: string[]; close: () => Promise<void> };

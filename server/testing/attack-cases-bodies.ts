@@ -1,4 +1,4 @@
-import type { RawRequest } from '../send-raw-request.ts';
+import type { RawRequest } from './send-raw-request.ts';
 import type { AttackCase } from './attack-case.ts';
 
 const V2_KEYS = '/cloud/v2/inference/api_keys';

@@ -1,4 +1,4 @@
-import { sendRawRequest } from '../send-raw-request.ts';
+import { sendRawRequest } from './send-raw-request.ts';
 import { attackRequest, type AttackCase } from './attack-case.ts';
 import { ANSWER_ATTACK_CASES } from './attack-cases-answers.ts';
 import { AUDIT_ATTACK_CASES } from './attack-cases-audit.ts';

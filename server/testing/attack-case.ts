@@ -1,5 +1,5 @@
 import { REQUESTED_BY } from '../../src/lib/request-header.ts';
-import type { RawRequest, RawResponse } from '../send-raw-request.ts';
+import type { RawRequest, RawResponse } from './send-raw-request.ts';
 import type { UpstreamMood } from './fake-upstream.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { REQUESTED_BY_HEADER } from '../../src/lib/request-header.ts';
-import type { RawResponse } from '../send-raw-request.ts';
+import type { RawResponse } from './send-raw-request.ts';
 import type { AttackCase } from './attack-case.ts';
 
 const KEYS = '/cloud/v2/inference/api_keys';

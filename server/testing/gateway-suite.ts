@@ -5,7 +5,7 @@ import {
   REQUESTED_BY_HEADER,
   REQUESTED_BY_VALUE,
 } from '../../src/lib/request-header.ts';
-import { sendRawRequest } from '../send-raw-request.ts';
+import { sendRawRequest } from './send-raw-request.ts';
 import { ATTACK_CASES, runAttack } from './attack-cases.ts';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
 import { describeAuditLines, type SendSameOrigin } from './gateway-audit-suite.ts';

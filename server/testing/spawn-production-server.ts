@@ -17,7 +17,7 @@ export type ProductionProcess = {
   stop: () => Promise<void>;
 };
 
-const MAIN = resolve(import.meta.dirname, 'main.ts');
+const MAIN = resolve(import.meta.dirname, '../production/main.ts');
 const TSX = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REQUESTED_BY } from '../../src/lib/request-header.ts';
-import { sendRawRequest } from '../send-raw-request.ts';
+import { sendRawRequest } from './send-raw-request.ts';
 import { startFakeUpstream, type FakeUpstream, type ScriptedAnswer } from './fake-upstream.ts';
 import type { Front, FrontOptions } from './test-fronts.ts';
 

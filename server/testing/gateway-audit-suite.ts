@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { RawResponse } from '../send-raw-request.ts';
+import type { RawResponse } from './send-raw-request.ts';
 import { SSO_PROXY_SECRET } from './sso-test-settings.ts';
 import type { Front } from './test-fronts.ts';
 

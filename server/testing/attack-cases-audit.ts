@@ -1,4 +1,4 @@
-import type { RawRequest, RawResponse } from '../send-raw-request.ts';
+import type { RawRequest, RawResponse } from './send-raw-request.ts';
 import type { AttackCase } from './attack-case.ts';
 import { SSO_PROXY_SECRET } from './sso-test-settings.ts';
 
