@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { applyFault } from '../faults/apply';
-import { type FaultController, matchesRequest } from '../faults/controller';
+import { type FaultController, matchesRequest, playFault } from '../faults/controller';
 import type { RequestLog } from '../faults/request-log';
 import { checkAuthorization } from './auth';
 import { readBody } from './body';
@@ -22,8 +21,7 @@ export interface GatewayDeps {
  */
 export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
-    const method = c.req.method;
-    const path = c.req.path;
+    const { method, path } = c.req;
     const body = await readBody(c.req.raw);
     c.set('body', body);
     const auth = checkAuthorization(c.req.header('authorization'), deps.token);
@@ -41,7 +39,7 @@ export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
       });
     }
     if (fault) {
-      const outcome = await applyFault(fault, c.req.raw.signal, c.var.requestId);
+      const outcome = await playFault(fault, c.req.raw.signal, c.var.requestId);
       if (outcome !== 'pass') return outcome;
     }
     if (auth.verdict !== 'valid') throw new SandboxError(401, auth.message);
