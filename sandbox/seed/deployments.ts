@@ -33,17 +33,10 @@ const FLAVORS = {
   cpu: '7d6c5b4a-3928-4170-8e5f-4d3c2b1a0998',
 } as const;
 
-type Row = [
-  id: string,
-  name: string,
-  status: DeploymentStatus,
-  /** In 2024, to the minute, UTC. */
-  createdAt: string,
-  image: keyof typeof IMAGES,
-  flavor: keyof typeof FLAVORS,
-  ready: number,
-  total: number,
-];
+// id, name, status, created (2024, UTC, to the minute), image, flavor, ready and total containers.
+type Row = [string, string, DeploymentStatus, string, Image, Flavor, number, number];
+type Image = keyof typeof IMAGES;
+type Flavor = keyof typeof FLAVORS;
 
 // A mix of statuses in two projects, one deployment per line.
 // prettier-ignore
