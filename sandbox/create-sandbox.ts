@@ -36,9 +36,7 @@ export type Sandbox = ReturnType<typeof createSandbox>;
 
 export function createSandbox(options: SandboxOptions = {}) {
   const { token = 'sandbox-token', now = () => new Date(), apiVersions = ['v2', 'v3'] } = options;
-  if (token === '' || /\s/.test(token)) {
-    throw new Error('The sandbox token must be a non-empty word.');
-  }
+  if (!/^\S+$/.test(token)) throw new Error('The sandbox token must be a non-empty word.');
   const store = new SandboxStore(options.seedKeys ?? 0);
   const faults: FaultController = new ArmedList(faultSpecSchema);
   const requestLog = new RequestLog();

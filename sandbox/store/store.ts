@@ -112,8 +112,4 @@ export class SandboxStore {
 }
 
 /** A key as a create call gives it, its expiry already in the generation's own format. */
-interface NewKey {
-  name: string;
-  description?: string | null;
-  expires_at: string | null;
-}
+type NewKey = Pick<StoredApiKey, 'name' | 'expires_at'> & { description?: string | null };
