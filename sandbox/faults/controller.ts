@@ -2,11 +2,7 @@ import * as z from 'zod/mini';
 import { exceptionClassOf } from '../http/errors';
 import type { Armed, ArmedList } from './armed-list';
 
-/**
- * A fault answers the next `times` requests whose method matches and whose pathname starts with
- * `path`, before authentication and before any handler: it stands in for the network or an
- * upstream failure, not for API logic.
- */
+/** A fault stands in for the network or an upstream failure, so it comes before the token check. */
 export const faultSpecSchema = z.object({
   method: z.optional(z.string().check(z.minLength(1))),
   path: z.string().check(z.startsWith('/')),
@@ -33,11 +29,7 @@ export const matchesRequest = (method: string, pathname: string) => (fault: Faul
 
 const NULL_BODY_STATUSES = new Set([204, 205, 304]);
 
-/**
- * Plays a fault. Returns 'pass' when the request should go on to the real handler (a pure
- * delay). `Response.error()` means "drop the connection": the Node server destroys the socket
- * (and an in-process fetch sees a network error).
- */
+/** 'pass' lets the request go on (a pure delay); Response.error() drops the connection. */
 export async function playFault(fault: ArmedFault, signal: AbortSignal, requestId: string) {
   if (fault.delayMs !== undefined && fault.delayMs > 0) {
     // A client that goes away during the delay gets nothing more, and its request goes no further.
@@ -48,10 +40,7 @@ export async function playFault(fault: ArmedFault, signal: AbortSignal, requestI
   return faultResponse(fault, requestId);
 }
 
-/**
- * True once `ms` have passed, false as soon as `signal` aborts. The global setTimeout, not
- * node:timers/promises, so that a test's fake clock moves a delay on instead of the machine's.
- */
+/** False if `signal` aborts first. The global setTimeout, so a test's fake clock moves it on. */
 function delay(ms: number, signal: AbortSignal): Promise<boolean> {
   return new Promise((resolve) => {
     const timer = setTimeout(() => resolve(true), ms);

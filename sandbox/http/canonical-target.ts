@@ -4,10 +4,7 @@ import { checkTarget } from '../../shared/http/canonical-target';
 import type { SandboxEnv } from './context';
 import { SandboxError } from './errors';
 
-/**
- * First in line, with the gateway's own rule: a target that is not canonical is a 400, never
- * logged, faulted or routed, so the token check and the routes always see one path.
- */
+/** A non-canonical target is a 400 before anything else, so token check and routes see one path. */
 export const canonicalTarget: MiddlewareHandler<SandboxEnv> = async (c, next) => {
   const verdict = checkTarget(rawTarget(c.env, c.req.url));
   if (!verdict.ok) {

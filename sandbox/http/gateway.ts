@@ -14,10 +14,8 @@ export interface GatewayDeps {
 }
 
 /**
- * What happens before any API handler, in Gcore's order as seen from a client: the request is
- * logged, a fault (standing in for the network) may answer it, then authentication applies.
- * Deny by default: every request that reaches it needs the token, whatever its path (only the
- * control routes, registered before it, do not), and the path is the canonical one.
+ * Before any API handler, in Gcore's order as a client sees it: log, fault, then the token.
+ * Deny by default: whatever its path, every request that reaches it needs the token.
  */
 export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {

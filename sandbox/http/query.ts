@@ -42,10 +42,7 @@ function readPage(c: SandboxContext, defaultLimit: number, invalid: InvalidField
   return { limit, offset };
 }
 
-/**
- * limit, offset and order_by (`fallback` when absent). One 400 names every broken parameter, and
- * any the caller found in `invalid`, so a client sees all of its mistakes at once.
- */
+/** limit, offset, order_by (`fallback` if absent); one 400 names them and any in `invalid`. */
 export function parsePageQuery<F extends string>(
   c: SandboxContext,
   fields: readonly F[],

@@ -69,9 +69,8 @@ const ERRORS: Record<string, string> = {
 const ADDRESSED = new Set<DeploymentStatus>(['ACTIVE', 'DISABLED', 'PARTIALLYDEPLOYED']);
 
 /**
- * A deployment and the project it lives in (which the v2 body itself does not carry). The instance
- * is v2's InferenceInstanceOutSerializer minus what the bindings derive, as much of it as the seed
- * needs to be realistic, checked against the app's type so a field it starts to require breaks it.
+ * A deployment and its project (the v2 body does not carry it): v2's instance minus what the
+ * bindings derive, checked against the app's type so a field it starts to require breaks it.
  */
 function deployment(projectId: number, row: Row) {
   const [id, name, status, createdAt, image, flavor, ready, total] = row;

@@ -7,10 +7,7 @@ import { SEED_PROJECTS } from '../seed/projects';
 import { isoUtc, wholeSeconds } from './timestamps';
 import type { Binding, StoredApiKey } from './types';
 
-/**
- * The sandbox's in-memory account: projects, deployments, keys and which key is bound to which
- * deployment, restorable to the seed. It speaks no API generation: route modules do.
- */
+/** The in-memory account, restorable to the seed. It speaks no API generation: routes do. */
 export class SandboxStore {
   projects: Project[] = [];
   deployments: DeploymentRecord[] = [];

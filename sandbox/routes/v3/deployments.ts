@@ -16,10 +16,7 @@ const patchSpecSchema = z.strictObject({
   auth_enabled: z.optional(z.boolean()),
 });
 
-/**
- * v3 deployments: keys are bound from this side, by PATCHing the whole `api_keys` list, which
- * lands only when its task finishes (Decisions in docs/decisions.md).
- */
+/** v3 deployments: a PATCH of the whole `api_keys` list lands when its task finishes. */
 export function registerV3DeploymentRoutes(app: SandboxApp, { store, tasks }: RouteDeps): void {
   const live = (projectId: number) =>
     store.deployments.filter((d) => d.project_id === projectId && d.instance.status !== 'DELETED');
