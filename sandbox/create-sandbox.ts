@@ -41,7 +41,6 @@ export function createSandbox(options: SandboxOptions = {}) {
   const faults: FaultController = new ArmedList(faultSpecSchema);
   const requestLog = new RequestLog();
   const tasks = new TaskBoard(now, options.taskDurationMs ?? DEFAULT_TASK_DURATION_MS);
-  /** Restores the seed data and clears faults, tasks and the request log. */
   const reset = ({ seedKeys }: { seedKeys?: number } = {}) => {
     store.reset(seedKeys);
     tasks.clear();

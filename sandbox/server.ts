@@ -6,11 +6,8 @@ import type { AddressInfo } from 'node:net';
 import { readEnvInteger } from '../shared/read-env-integer';
 import { type ApiVersion, createSandbox, type SandboxOptions } from './create-sandbox';
 
-export interface SandboxServerOptions extends SandboxOptions {
-  /** 0 (the default) picks a free port. */
-  port?: number;
-  host?: string;
-}
+/** `port` 0 (the default) picks a free one. */
+export type SandboxServerOptions = SandboxOptions & { port?: number; host?: string };
 
 export type SandboxServer = Awaited<ReturnType<typeof startSandboxServer>>;
 

@@ -19,10 +19,8 @@ export const canonicalTarget: MiddlewareHandler<SandboxEnv> = async (c, next) =>
  * normalised). In-process, the URL's own path and query: what a fetch client can send.
  */
 function rawTarget(env: unknown, href: string): string {
-  if (typeof env === 'object' && env !== null && 'incoming' in env) {
-    const { incoming } = env;
-    if (incoming instanceof IncomingMessage) return incoming.url ?? '';
-  }
+  const incoming = typeof env === 'object' && env !== null && 'incoming' in env && env.incoming;
+  if (incoming instanceof IncomingMessage) return incoming.url ?? '';
   const url = new URL(href);
   return url.pathname + url.search;
 }

@@ -59,9 +59,8 @@ export function parsePageQuery<F extends string>(
 }
 
 /**
- * The page of a copy sorted by `keyOf`'s field value, then its tie-break in the same direction, so
- * paging is stable and same-second creations keep their order. null sorts as "largest" (a key that
- * never expires expires last): last ascending, first descending, as in PostgreSQL.
+ * The page of a copy sorted by `keyOf`'s value, then its tie-break, so paging is stable. null sorts
+ * as largest (a key that never expires expires last), as in PostgreSQL.
  */
 export function sortedPage<T, F extends string>(
   items: readonly T[],

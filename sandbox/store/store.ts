@@ -13,11 +13,7 @@ export class SandboxStore {
   deployments: DeploymentRecord[] = [];
   /** By key_id; insertion order is creation order. */
   readonly keys = new Map<string, StoredApiKey>();
-  /**
-   * One relation read from either side: v2 shows it as a key's deployment ids and a deployment's
-   * key ids, v3 as a deployment's key names and a key's deployment names. Each side keeps the
-   * order it was last written in.
-   */
+  /** One relation read from either side, by ids (v2) or names (v3), each side in write order. */
   #bindings: Binding[] = [];
 
   constructor(private readonly seedKeys: number) {

@@ -48,10 +48,9 @@ export function registerV3DeploymentRoutes(app: SandboxApp, { store, tasks }: Ro
     const missing = wanted.filter((name) => !store.keyNamed(projectId, name));
     if (missing.length > 0) throw notFound(`API key ${missing.join(', ')}`, projectId);
     const keyIds = wanted.map((name) => store.keyNamed(projectId, name)?.key_id ?? '');
-    const current = store.boundTo('deploymentId', instance.id);
-    if (current.length === keyIds.length && current.every((id, i) => id === keyIds[i])) {
-      return c.json({ tasks: [] }, 200);
-    }
+    // Ids hold no comma, so equal joins are equal lists.
+    const unchanged = store.boundTo('deploymentId', instance.id).join() === keyIds.join();
+    if (unchanged) return c.json({ tasks: [] }, 200);
     const task = tasks.start(projectId, instance.name, () => {
       // A key deleted while the task ran is no longer there to bind.
       const kept = keyIds.filter((id) => store.keys.has(id));
@@ -78,6 +77,9 @@ const V3_STATUS: Record<string, string> = {
   ERROR: 'PARTIALLYDEPLOYED',
   FAILED: 'PARTIALLYDEPLOYED',
 };
+
+// What the seed does not model, as v3 answers for a deployment without it.
+const NOT_MODELLED = { logging: null, probes: null, ingress_opts: null, object_references: [] };
 
 /** InferenceInstanceOutSerializerV3 from the shared record; `api_keys` from the bindings. */
 function deploymentOutV3(store: SandboxStore, record: DeploymentRecord) {
@@ -108,9 +110,6 @@ function deploymentOutV3(store: SandboxStore, record: DeploymentRecord) {
     flavor_name: instance.flavor_id,
     command: instance.command?.join(' ') ?? null,
     credentials_name: instance.image_registry_id ?? '',
-    logging: null,
-    probes: null,
-    ingress_opts: null,
-    object_references: [],
+    ...NOT_MODELLED,
   };
 }
