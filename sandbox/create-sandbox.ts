@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { ArmedList } from './faults/armed-list';
 import { type FaultController, faultSpecSchema } from './faults/controller';
@@ -6,7 +7,6 @@ import { canonicalTarget } from './http/canonical-target';
 import type { SandboxEnv } from './http/context';
 import { errorBody, SandboxError } from './http/errors';
 import { gateway } from './http/gateway';
-import { requestIdMiddleware } from './http/request-id';
 import { registerControlRoutes } from './routes/control';
 import { registerProjectRoutes } from './routes/projects';
 import { registerV2ApiKeyRoutes } from './routes/v2/api-keys';
@@ -41,14 +41,11 @@ export type Sandbox = ReturnType<typeof createSandbox>;
 
 export function createSandbox(options: SandboxOptions = {}) {
   const { token = 'sandbox-token', now = () => new Date(), apiVersions = ['v2', 'v3'] } = options;
-  if (token === '' || /\s/.test(token)) {
-    throw new Error('The sandbox token must be a non-empty word.');
-  }
+  if (!/^\S+$/.test(token)) throw new Error('The sandbox token must be a non-empty word.');
   const store = new SandboxStore(options.seedKeys ?? 0);
   const faults: FaultController = new ArmedList(faultSpecSchema);
   const requestLog = new RequestLog();
   const tasks = new TaskBoard(now, options.taskDurationMs ?? DEFAULT_TASK_DURATION_MS);
-  /** Restores the seed data and clears faults, tasks and the request log. */
   const reset = ({ seedKeys }: { seedKeys?: number } = {}) => {
     store.reset(seedKeys);
     tasks.clear();
@@ -57,7 +54,16 @@ export function createSandbox(options: SandboxOptions = {}) {
   };
 
   const app = new Hono<SandboxEnv>();
-  app.use('*', requestIdMiddleware);
+  app.use('*', async (c, next) => {
+    // 32 hex characters, like Gcore's request ids.
+    c.set('requestId', randomBytes(16).toString('hex'));
+    await next();
+    // A dropped connection (Response.error(), the only status 0) has immutable headers and never
+    // reaches the client. A fault may bring its own X-Request-ID; keep it.
+    if (c.res.status !== 0 && !c.res.headers.has('x-request-id')) {
+      c.res.headers.set('X-Request-ID', c.var.requestId);
+    }
+  });
   app.use('*', canonicalTarget);
   // Before the gateway: control routes need no token and are never faulted or logged.
   const resetAll = async (spec?: { seedKeys?: number }) => {
@@ -72,26 +78,21 @@ export function createSandbox(options: SandboxOptions = {}) {
     await next();
   });
   // One store; one route module per resource and API generation.
-  const deps = { store, now };
-  if (apiVersions.includes('v2')) {
-    registerV2ApiKeyRoutes(app, deps);
-    registerV2DeploymentRoutes(app, deps);
-  }
-  if (apiVersions.includes('v3')) {
-    registerV3ApiKeyRoutes(app, deps);
-    registerV3DeploymentRoutes(app, { ...deps, tasks });
-  }
+  const deps = { store, now, tasks };
+  const routes = {
+    v2: [registerV2ApiKeyRoutes, registerV2DeploymentRoutes],
+    v3: [registerV3ApiKeyRoutes, registerV3DeploymentRoutes],
+  };
+  for (const version of new Set(apiVersions)) routes[version].forEach((add) => add(app, deps));
   registerProjectRoutes(app, deps);
 
   app.notFound((c) => {
     throw new SandboxError(404, `Resource not found: ${c.req.path}`);
   });
   app.onError((err, c) => {
-    const failure = `Sandbox failure: ${err.message}`;
-    const error =
-      err instanceof SandboxError
-        ? err
-        : new SandboxError(500, failure, undefined, 'InternalServerError');
+    const failure = () =>
+      new SandboxError(500, `Sandbox failure: ${err.message}`, undefined, 'InternalServerError');
+    const error = err instanceof SandboxError ? err : failure();
     return c.json(errorBody(error, c.var.requestId), error.status);
   });
 

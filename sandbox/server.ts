@@ -1,15 +1,13 @@
 import { getRequestListener } from '@hono/node-server';
 import { RESPONSE_ALREADY_SENT } from '@hono/node-server/utils/response';
+import { once } from 'node:events';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readEnvInteger } from '../shared/read-env-integer';
 import { type ApiVersion, createSandbox, type SandboxOptions } from './create-sandbox';
 
-export interface SandboxServerOptions extends SandboxOptions {
-  /** 0 (the default) picks a free port. */
-  port?: number;
-  host?: string;
-}
+/** `port` 0 (the default) picks a free one. */
+export type SandboxServerOptions = SandboxOptions & { port?: number; host?: string };
 
 export type SandboxServer = Awaited<ReturnType<typeof startSandboxServer>>;
 
@@ -35,13 +33,8 @@ export async function startSandboxServer(opts: SandboxServerOptions = {}) {
     { hostname: host, overrideGlobalObjects: false },
   );
   const server = createServer(listener);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(opts.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
+  // Rejects with the 'error' event (such as EADDRINUSE) if listening fails.
+  await once(server.listen(opts.port ?? 0, host), 'listening');
 
   const port = (server.address() as AddressInfo).port;
   const urlHost = host.includes(':') ? `[${host}]` : host;

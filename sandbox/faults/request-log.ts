@@ -25,7 +25,6 @@ export class RequestLog {
 
   record(entry: RequestLogEntry): void {
     this.#entries.push(entry);
-    // The oldest entry goes once the log is full: a ring, without the index arithmetic.
     if (this.#entries.length > this.limit) this.#entries.shift();
   }
 

@@ -1,12 +1,9 @@
 export type AuthVerdict = 'valid' | 'missing' | 'invalid';
-
-export interface AuthCheck {
-  verdict: AuthVerdict;
-  /** What a 401 says; never contains the token that was sent. */
-  message: string;
-}
+/** `message` is what a 401 says; it never contains the token that was sent. */
+type AuthCheck = { verdict: AuthVerdict; message: string };
 
 const NOT_PROVIDED = 'Authentication credentials were not provided.';
+const invalid = (message: string): AuthCheck => ({ verdict: 'invalid', message });
 
 /**
  * Gcore's rule: `APIKey <token>`, scheme word case-insensitive, exactly one space. A `Bearer`
@@ -16,25 +13,15 @@ export function checkAuthorization(header: string | undefined, token: string): A
   if (header === undefined || header.trim() === '') {
     return { verdict: 'missing', message: NOT_PROVIDED };
   }
-  const space = header.indexOf(' ');
-  const scheme = (space === -1 ? header : header.slice(0, space)).toLowerCase();
-  const credentials = space === -1 ? '' : header.slice(space + 1);
-
-  if (scheme === 'bearer') {
-    return { verdict: 'invalid', message: 'Given token not valid for any token type' };
-  }
-  if (scheme !== 'apikey') {
-    // DRF's answer when no authenticator recognises the scheme.
-    return { verdict: 'invalid', message: NOT_PROVIDED };
-  }
+  const [word = '', ...rest] = header.split(' ');
+  const scheme = word.toLowerCase();
+  const credentials = rest.join(' ');
+  if (scheme === 'bearer') return invalid('Given token not valid for any token type');
+  // DRF's answer when no authenticator recognises the scheme.
+  if (scheme !== 'apikey') return invalid(NOT_PROVIDED);
   if (credentials === '' || /\s/.test(credentials)) {
-    return {
-      verdict: 'invalid',
-      message: "Bad permanent token: expected 'APIKey <token>' with exactly one space.",
-    };
+    return invalid("Bad permanent token: expected 'APIKey <token>' with exactly one space.");
   }
-  if (credentials !== token) {
-    return { verdict: 'invalid', message: 'Bad permanent token: the token is not valid.' };
-  }
+  if (credentials !== token) return invalid('Bad permanent token: the token is not valid.');
   return { verdict: 'valid', message: '' };
 }

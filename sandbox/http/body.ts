@@ -17,9 +17,8 @@ export async function readBody(request: Request): Promise<ParsedBody> {
 }
 
 /**
- * The body as a JSON object parsed with a zod contract, each broken top-level field named in one
- * 400. `extra` holds checks zod cannot make (such as "in the future"); they only count for fields
- * zod accepted, so one mistake never earns a field two messages.
+ * The body parsed with a zod contract, every broken top-level field named in one 400. `extra`
+ * checks what zod cannot (such as "in the future"), on fields zod accepted: one message each.
  */
 export function parseBody<S extends z.ZodMiniType>(
   schema: S,

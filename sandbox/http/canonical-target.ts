@@ -4,10 +4,7 @@ import { checkTarget } from '../../shared/http/canonical-target';
 import type { SandboxEnv } from './context';
 import { SandboxError } from './errors';
 
-/**
- * First in line, with the gateway's own rule: a target that is not canonical is a 400, never
- * logged, faulted or routed, so the token check and the routes always see one path.
- */
+/** A non-canonical target is a 400 before anything else, so token check and routes see one path. */
 export const canonicalTarget: MiddlewareHandler<SandboxEnv> = async (c, next) => {
   const verdict = checkTarget(rawTarget(c.env, c.req.url));
   if (!verdict.ok) {
@@ -22,10 +19,8 @@ export const canonicalTarget: MiddlewareHandler<SandboxEnv> = async (c, next) =>
  * normalised). In-process, the URL's own path and query: what a fetch client can send.
  */
 function rawTarget(env: unknown, href: string): string {
-  if (typeof env === 'object' && env !== null && 'incoming' in env) {
-    const { incoming } = env;
-    if (incoming instanceof IncomingMessage) return incoming.url ?? '';
-  }
+  const incoming = typeof env === 'object' && env !== null && 'incoming' in env && env.incoming;
+  if (incoming instanceof IncomingMessage) return incoming.url ?? '';
   const url = new URL(href);
   return url.pathname + url.search;
 }

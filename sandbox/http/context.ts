@@ -1,5 +1,6 @@
 import type { Context, Hono } from 'hono';
 import type { SandboxStore } from '../store/store';
+import type { TaskBoard } from '../store/tasks';
 
 /** The request body, parsed once by the gateway so the log and the handlers see the same thing. */
 export type ParsedBody =
@@ -15,4 +16,5 @@ export type SandboxContext = Context<SandboxEnv>;
 export interface RouteDeps {
   store: SandboxStore;
   now: () => Date;
+  tasks: TaskBoard;
 }

@@ -13,10 +13,7 @@ const EXCEPTION_CLASSES: Partial<Record<number, string>> = {
 };
 export const exceptionClassOf = (status: number) => EXCEPTION_CLASSES[status] ?? 'HTTPError';
 
-/**
- * Thrown anywhere in a handler (or a helper it calls) and turned into Gcore's error body by the
- * app's onError, so helpers can fail without threading a Context through every call.
- */
+/** Thrown anywhere and answered by the app's onError, so helpers need no Context to fail. */
 export class SandboxError extends Error {
   constructor(
     readonly status: ContentfulStatusCode,

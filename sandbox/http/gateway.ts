@@ -1,6 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { applyFault } from '../faults/apply';
-import { type FaultController, matchesRequest } from '../faults/controller';
+import { type FaultController, matchesRequest, playFault } from '../faults/controller';
 import type { RequestLog } from '../faults/request-log';
 import { checkAuthorization } from './auth';
 import { readBody } from './body';
@@ -15,15 +14,12 @@ export interface GatewayDeps {
 }
 
 /**
- * What happens before any API handler, in Gcore's order as seen from a client: the request is
- * logged, a fault (standing in for the network) may answer it, then authentication applies.
- * Deny by default: every request that reaches it needs the token, whatever its path (only the
- * control routes, registered before it, do not), and the path is the canonical one.
+ * Before any API handler, in Gcore's order as a client sees it: log, fault, then the token.
+ * Deny by default: whatever its path, every request that reaches it needs the token.
  */
 export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
   return async (c, next) => {
-    const method = c.req.method;
-    const path = c.req.path;
+    const { method, path } = c.req;
     const body = await readBody(c.req.raw);
     c.set('body', body);
     const auth = checkAuthorization(c.req.header('authorization'), deps.token);
@@ -41,7 +37,7 @@ export function gateway(deps: GatewayDeps): MiddlewareHandler<SandboxEnv> {
       });
     }
     if (fault) {
-      const outcome = await applyFault(fault, c.req.raw.signal, c.var.requestId);
+      const outcome = await playFault(fault, c.req.raw.signal, c.var.requestId);
       if (outcome !== 'pass') return outcome;
     }
     if (auth.verdict !== 'valid') throw new SandboxError(401, auth.message);

@@ -3,10 +3,9 @@ import type { SandboxStore } from '../store/store';
 import type { SandboxContext } from './context';
 import { addInvalid, type InvalidFields, validationFailure } from './errors';
 
-export interface OrderBy<F extends string> {
-  field: F;
-  direction: 'asc' | 'desc';
-}
+const DIRECTIONS = ['asc', 'desc'] as const;
+type OrderBy<F extends string> = { field: F; direction: (typeof DIRECTIONS)[number] };
+const nameOf = ({ field, direction }: OrderBy<string>) => `${field}.${direction}`;
 type Page = { limit: number; offset: number };
 type Sortable = string | number | boolean | null;
 
@@ -43,12 +42,7 @@ function readPage(c: SandboxContext, defaultLimit: number, invalid: InvalidField
   return { limit, offset };
 }
 
-/** One 400 naming every broken parameter, so a client sees all of its mistakes at once. */
-function refuseInvalid(invalid: InvalidFields): void {
-  if (Object.keys(invalid).length > 0) throw validationFailure(invalid);
-}
-
-/** limit, offset and order_by (`fallback` when absent), or one 400 naming each broken one. */
+/** limit, offset, order_by (`fallback` if absent); one 400 names them and any in `invalid`. */
 export function parsePageQuery<F extends string>(
   c: SandboxContext,
   fields: readonly F[],
@@ -56,32 +50,17 @@ export function parsePageQuery<F extends string>(
   invalid: InvalidFields = {},
 ) {
   const page = readPage(c, 100, invalid);
-  const orderBy = readOrder(c.req.query('order_by'), fields, fallback, invalid);
-  refuseInvalid(invalid);
-  return { ...page, orderBy };
-}
-
-function readOrder<F extends string>(
-  raw: string | undefined,
-  fields: readonly F[],
-  fallback: OrderBy<F>,
-  invalid: InvalidFields,
-): OrderBy<F> {
-  if (raw === undefined) return fallback;
-  const [field, direction, ...rest] = raw.split('.');
-  const known = fields.find((f) => f === field);
-  if (known && rest.length === 0 && (direction === 'asc' || direction === 'desc')) {
-    return { field: known, direction };
-  }
-  const choices = fields.flatMap((f) => [`${f}.asc`, `${f}.desc`]).join(', ');
-  addInvalid(invalid, 'order_by', `Use one of: ${choices}.`);
-  return fallback;
+  const raw = c.req.query('order_by');
+  const choices = fields.flatMap((field) => DIRECTIONS.map((direction) => ({ field, direction })));
+  const orderBy = raw === undefined ? fallback : choices.find((o) => nameOf(o) === raw);
+  if (!orderBy) addInvalid(invalid, 'order_by', `Use one of: ${choices.map(nameOf).join(', ')}.`);
+  if (Object.keys(invalid).length > 0) throw validationFailure(invalid);
+  return { ...page, orderBy: orderBy ?? fallback };
 }
 
 /**
- * The page of a copy sorted by `keyOf`'s field value, then its tie-break in the same direction, so
- * paging is stable and same-second creations keep their order. null sorts as "largest" (a key that
- * never expires expires last): last ascending, first descending, as in PostgreSQL.
+ * The page of a copy sorted by `keyOf`'s value, then its tie-break, so paging is stable. null sorts
+ * as largest (a key that never expires expires last), as in PostgreSQL.
  */
 export function sortedPage<T, F extends string>(
   items: readonly T[],
@@ -108,7 +87,7 @@ function compare(a: Sortable, b: Sortable): number {
 export function unsortedPage<T>(c: SandboxContext, defaultLimit: number, items: readonly T[]) {
   const invalid: InvalidFields = {};
   const page = readPage(c, defaultLimit, invalid);
-  refuseInvalid(invalid);
+  if (Object.keys(invalid).length > 0) throw validationFailure(invalid);
   return pageOf(items, page);
 }
 

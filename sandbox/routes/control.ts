@@ -20,10 +20,7 @@ async function spec<S extends z.ZodMiniType>(c: SandboxContext, schema: S, empty
   return parseBody(schema, body.kind === 'empty' && empty ? { kind: 'json', value: empty } : body);
 }
 
-/**
- * Test-only controls. They need no token: they exist for the test that started the sandbox,
- * and the app never calls them.
- */
+/** Test-only controls, without a token: they exist for the test that started the sandbox. */
 export function registerControlRoutes(app: SandboxApp, deps: ControlDeps): void {
   const command = (method: string, path: string, action: (c: SandboxContext) => unknown) =>
     app.on(method, `/__sandbox/${path}`, async (c) => {

@@ -14,10 +14,8 @@ export function registerProjectRoutes(app: SandboxApp, { store }: RouteDeps): vo
   app.get(PROJECTS_PATH, (c) => {
     const deleted = c.req.query('include_deleted')?.toLowerCase() ?? 'false';
     const includeDeleted = TRUE.includes(deleted);
-    const invalid: InvalidFields = {};
-    if (!includeDeleted && !FALSE.includes(deleted)) {
-      invalid.include_deleted = ['Must be a valid boolean.'];
-    }
+    const valid = includeDeleted || FALSE.includes(deleted);
+    const invalid: InvalidFields = valid ? {} : { include_deleted: ['Must be a valid boolean.'] };
     const page = parsePageQuery(c, PROJECT_ORDER_FIELDS, CREATED_DESC, invalid);
     const name = (c.req.query('name') ?? '').toLowerCase();
     const matching = store.projects.filter(

@@ -33,17 +33,10 @@ const FLAVORS = {
   cpu: '7d6c5b4a-3928-4170-8e5f-4d3c2b1a0998',
 } as const;
 
-type Row = [
-  id: string,
-  name: string,
-  status: DeploymentStatus,
-  /** In 2024, to the minute, UTC. */
-  createdAt: string,
-  image: keyof typeof IMAGES,
-  flavor: keyof typeof FLAVORS,
-  ready: number,
-  total: number,
-];
+// id, name, status, created (2024, UTC, to the minute), image, flavor, ready and total containers.
+type Row = [string, string, DeploymentStatus, string, Image, Flavor, number, number];
+type Image = keyof typeof IMAGES;
+type Flavor = keyof typeof FLAVORS;
 
 // A mix of statuses in two projects, one deployment per line.
 // prettier-ignore
@@ -76,9 +69,8 @@ const ERRORS: Record<string, string> = {
 const ADDRESSED = new Set<DeploymentStatus>(['ACTIVE', 'DISABLED', 'PARTIALLYDEPLOYED']);
 
 /**
- * A deployment and the project it lives in (which the v2 body itself does not carry). The instance
- * is v2's InferenceInstanceOutSerializer minus what the bindings derive, as much of it as the seed
- * needs to be realistic, checked against the app's type so a field it starts to require breaks it.
+ * A deployment and its project (the v2 body does not carry it): v2's instance minus what the
+ * bindings derive, checked against the app's type so a field it starts to require breaks it.
  */
 function deployment(projectId: number, row: Row) {
   const [id, name, status, createdAt, image, flavor, ready, total] = row;

@@ -7,20 +7,13 @@ import { SEED_PROJECTS } from '../seed/projects';
 import { isoUtc, wholeSeconds } from './timestamps';
 import type { Binding, StoredApiKey } from './types';
 
-/**
- * The sandbox's in-memory account: projects, deployments, keys and which key is bound to which
- * deployment, restorable to the seed. It speaks no API generation: route modules do.
- */
+/** The in-memory account, restorable to the seed. It speaks no API generation: routes do. */
 export class SandboxStore {
   projects: Project[] = [];
   deployments: DeploymentRecord[] = [];
   /** By key_id; insertion order is creation order. */
   readonly keys = new Map<string, StoredApiKey>();
-  /**
-   * One relation read from either side: v2 shows it as a key's deployment ids and a deployment's
-   * key ids, v3 as a deployment's key names and a key's deployment names. Each side keeps the
-   * order it was last written in.
-   */
+  /** One relation read from either side, by ids (v2) or names (v3), each side in write order. */
   #bindings: Binding[] = [];
 
   constructor(private readonly seedKeys: number) {
@@ -112,8 +105,4 @@ export class SandboxStore {
 }
 
 /** A key as a create call gives it, its expiry already in the generation's own format. */
-interface NewKey {
-  name: string;
-  description?: string | null;
-  expires_at: string | null;
-}
+type NewKey = Pick<StoredApiKey, 'name' | 'expires_at'> & { description?: string | null };

@@ -47,7 +47,6 @@ export class TaskBoard {
     this.#outcomes.arm(spec);
   }
 
-  /** Applies every task whose time has come, so any read after it sees the change. */
   settle(): void {
     for (const task of this.#tasks.values()) this.#stateOf(task);
   }

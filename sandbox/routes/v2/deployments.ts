@@ -12,11 +12,8 @@ export function registerV2DeploymentRoutes(app: SandboxApp, { store }: RouteDeps
     const projectId = projectIdOf(c.req.query('project_id'));
     const page = parsePageQuery(c, DEPLOYMENT_ORDER_FIELDS, CREATED_DESC);
     const project = store.requireProject(projectId);
-    const inProject = store.deployments.filter((d) => d.project_id === project.id);
-    const { count, results } = sortedPage(inProject, page, (d, f) => [
-      d.instance[f],
-      d.instance.id,
-    ]);
+    const listed = store.deployments.filter((d) => d.project_id === project.id);
+    const { count, results } = sortedPage(listed, page, (d, f) => [d.instance[f], d.instance.id]);
     return c.json({ count, results: results.map((d) => deploymentOut(d, store)) }, 200);
   });
   app.all(DEPLOYMENTS_PATH, methodNotAllowed);

@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as z from 'zod/mini';
 import {
+  type ApiKeyV3,
+  apiKeyV3Schema,
   createApiKeyV3SpecSchema,
   updateApiKeyV3InputSchema,
 } from '../../../src/features/api-keys/api/v3/api-key-v3-schemas';
@@ -8,8 +10,9 @@ import { expiresAtProblems, parseBody } from '../../http/body';
 import type { RouteDeps, SandboxApp, SandboxContext } from '../../http/context';
 import { methodNotAllowed, notFound, SandboxError, validationFailure } from '../../http/errors';
 import { projectParam, unsortedPage } from '../../http/query';
+import type { SandboxStore } from '../../store/store';
 import { isoUtc, wholeSeconds } from '../../store/timestamps';
-import { keyOutV3 } from './serializers';
+import type { StoredApiKey } from '../../store/types';
 
 const KEYS = '/cloud/v3/inference/:project_id/api_keys';
 const KEY = `${KEYS}/:api_key_name`;
@@ -70,6 +73,14 @@ export function registerV3ApiKeyRoutes(app: SandboxApp, { store, now }: RouteDep
     return c.body(null, 204);
   });
   app.all(KEY, methodNotAllowed);
+}
+
+/** A key as v3 shows it (the contract's fields only); the deployments it serves by name. */
+function keyOutV3(store: SandboxStore, key: StoredApiKey): ApiKeyV3 {
+  const names = store
+    .boundTo('keyId', key.key_id)
+    .flatMap((id) => store.deployments.find((d) => d.instance.id === id)?.instance.name ?? []);
+  return apiKeyV3Schema.parse({ ...key, deployment_names: names.sort() });
 }
 
 /** Opaque and alphanumeric, like Gcore's example; never stored. */
