@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { resolve } from 'node:path';
 import { createGenerationChoice } from '../api-generation-choice.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
@@ -73,6 +73,9 @@ async function main(): Promise<void> {
   });
   const server = createServer();
   const shutdown = gracefulShutdown(server);
+  // Listening comes first (PORT=0 is only known then) and the jobs database opens after it: a
+  // request in between must get an answer, or a health probe waits on it for ever.
+  server.on('request', answerStarting);
   await new Promise<void>((done) => server.listen(config.port, config.host, done));
   const address = server.address();
   // PORT=0 picks a free port: the host allow-list needs the one actually bound.
@@ -129,6 +132,7 @@ async function main(): Promise<void> {
     operations: operations.middleware,
     observer: operations.gateway,
   });
+  server.off('request', answerStarting);
   server.on('request', handler);
   logJson('info', 'listening', {
     url: `http://${config.host}:${port}`,
@@ -154,6 +158,19 @@ async function main(): Promise<void> {
   };
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
+}
+
+/** Until the server is ready: 503 with Retry-After, which probes and browsers retry. */
+function answerStarting(_req: IncomingMessage, res: ServerResponse): void {
+  const body = JSON.stringify({ ok: false, reason: 'starting' });
+  res.writeHead(503, {
+    'content-type': 'application/json',
+    'content-length': Buffer.byteLength(body),
+    'retry-after': '1',
+    'cache-control': 'no-store',
+    connection: 'close',
+  });
+  res.end(body);
 }
 
 // Only JSON lines, errors included: a log collector must never see half a stack trace.
