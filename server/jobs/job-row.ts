@@ -43,6 +43,7 @@ export function toJobRecord(row: JobRow): JobRecord {
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
     run_after: row.run_after ? row.run_after.toISOString() : null,
+    rotation: null,
     token_mode: row.token_mode === 'personal' ? 'personal' : 'shared',
     detail: row.detail ?? null,
     attempts: row.attempts,
@@ -64,6 +65,7 @@ export function toJob(record: JobRecord): Job {
     created_at: record.created_at,
     updated_at: record.updated_at,
     run_after: record.run_after,
+    rotation: record.rotation,
   };
 }
 

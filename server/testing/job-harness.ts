@@ -139,6 +139,7 @@ export function jobRecord(
     created_at: now,
     updated_at: now,
     run_after: null,
+    rotation: null,
     token_mode: 'shared',
     detail: null,
     attempts: 0,

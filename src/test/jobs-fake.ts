@@ -94,6 +94,7 @@ export class JobsFake {
       state: 'queued',
       project_id: input.project_id,
       key_name: input.key_name,
+      rotation: null,
       steps: input.deployments.map((deployment) => ({
         deployment,
         status: 'pending',

@@ -18,6 +18,7 @@ const job = (change: Partial<Job>): Job => ({
   created_at: '2030-01-01T00:00:00Z',
   updated_at: '2030-01-01T00:00:00Z',
   run_after: null,
+  rotation: null,
   ...change,
 });
 
