@@ -2,7 +2,6 @@ import { useIsMutating } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import { Sheet } from '../../components/ui/sheet';
 import { afterNextPaint } from '../../lib/after-next-paint';
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
 import { useApiGeneration } from '../../lib/use-api-generation';
@@ -25,12 +24,16 @@ const [ApiKeysPanel, preloadApiKeysPanel] = lazyWithPreload(
 );
 preloadApiKeysPanel();
 
-// The form (and react-hook-form) is off the first load: fetched once the page has painted, so
-// the sheet opens at once when asked.
-const loadingForm = <p role="status">Loading the form…</p>;
-const [CreateApiKeyPanel, preloadCreatePanel] = lazyWithPreload(
-  () => import('./create/create-api-key-panel').then((m) => m.CreateApiKeyPanel),
-  loadingForm,
+// The sheet and its form (react-hook-form with it) are off the first load: fetched once the page
+// has painted, so the sheet opens at once when asked. A click before that sees this until then.
+const [CreateSheet, preloadCreateSheet] = lazyWithPreload(
+  () => import('./create/create-sheet').then((m) => m.CreateSheet),
+  <p
+    role="status"
+    className="bg-surface border-line fixed right-4 bottom-4 rounded-md border px-3 py-2 text-sm shadow"
+  >
+    Loading the form…
+  </p>,
 );
 
 /** The keys page, speaking the adapter of the generation the server chose. */
@@ -67,7 +70,7 @@ function KeysPageContent() {
     setSheetOpen(true);
   }, [creating]);
 
-  useEffect(() => afterNextPaint(preloadCreatePanel), []);
+  useEffect(() => afterNextPaint(preloadCreateSheet), []);
 
   // The secret was saved and the reveal closed: the sheet's job is done, and the list takes
   // focus on the new key (or it goes back to the Create button).
@@ -148,42 +151,23 @@ function KeysPageContent() {
           />
         </Suspense>
       </LazyBoundary>
-      <Sheet
-        open={sheetOpen}
-        title="Create an API key"
-        description="The key authenticates calls to the deployments you bind it to. Its secret is shown once, right after it is created. Closing keeps what you typed until you discard it."
-        onClose={() => {
-          hiddenWhileCreating.current = creating;
-          setSheetOpen(false);
-        }}
-        closeWarning={
-          creating
-            ? {
-                message:
-                  'A key is being created. Close now, and this comes back with its secret when the API answers.',
-                confirmLabel: 'Close for now',
-              }
-            : null
-        }
-        actions={
-          <Button variant="ghost" onClick={discard} disabled={creating}>
-            Discard
-          </Button>
-        }
-      >
-        {formKey !== null && (
-          <LazyBoundary what="the create form">
-            <Suspense fallback={loadingForm}>
-              <CreateApiKeyPanel
-                key={formKey}
-                projectId={project?.id}
-                onProjectChange={setProject}
-                onCheckList={checkList}
-              />
-            </Suspense>
-          </LazyBoundary>
-        )}
-      </Sheet>
+      {formKey !== null && (
+        <LazyBoundary what="the create form">
+          <CreateSheet
+            open={sheetOpen}
+            creating={creating}
+            formKey={formKey}
+            projectId={project?.id}
+            onProjectChange={setProject}
+            onCheckList={checkList}
+            onClose={() => {
+              hiddenWhileCreating.current = creating;
+              setSheetOpen(false);
+            }}
+            onDiscard={discard}
+          />
+        </LazyBoundary>
+      )}
     </div>
   );
 }
