@@ -8,7 +8,9 @@ export async function listenOnLoopback(server: Server): Promise<number> {
 }
 
 /** Closes `server` now: keep-alive and in-flight connections would otherwise hold it open. */
-export async function closeNow(server: Server): Promise<void> {
-  server.closeAllConnections();
-  await new Promise((done) => server.close(done));
+export function closeNow(server: Server): Promise<void> {
+  return new Promise((done) => {
+    server.close(() => done());
+    server.closeAllConnections();
+  });
 }
