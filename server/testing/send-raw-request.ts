@@ -23,7 +23,7 @@ export type RawResponse = {
 
 /** As the dashboard's own page sends it: same-origin, with its header, JSON when it has a body. */
 export function sendFromDashboard(port: number, request: RawRequest): Promise<RawResponse> {
-  const json = request.body ? { 'content-type': 'application/json' } : {};
+  const json: Record<string, string> = request.body ? { 'content-type': 'application/json' } : {};
   const headers = { 'sec-fetch-site': 'same-origin', ...REQUESTED_BY, ...json, ...request.headers };
   return sendRawRequest(port, { ...request, headers });
 }
