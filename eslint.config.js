@@ -114,6 +114,27 @@ export default tseslint.config(
     },
   },
   {
+    // The sandbox imitates Gcore and runs none of the app's server: what both run is in shared/.
+    // Its tests may use the server's test harness (raw sockets), which the zone above allows them.
+    files: ['sandbox/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    plugins: { 'import-x': importX },
+    rules: {
+      'import-x/no-restricted-paths': [
+        'error',
+        {
+          zones: [
+            {
+              target: './sandbox',
+              from: './server',
+              message: 'The sandbox never imports server/: move what both need to shared/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs}'],
     languageOptions: { globals: globals.node },
   },

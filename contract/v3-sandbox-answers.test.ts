@@ -1,9 +1,9 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gcoreErrorBodySchema } from '../src/lib/api-error-schema';
-import { createSandbox, type Sandbox } from '../sandbox/create-sandbox';
-import { sandboxCaller, type CallResult } from '../sandbox/testing/sandbox-test-client';
+import { type CallResult } from '../sandbox/testing/sandbox-test-client';
 import { v3Spec } from './spec-validator';
+import { freshSandboxEachTest } from '../sandbox/testing/fresh-sandbox';
 
 /**
  * Every answer the sandbox gives on a v3 route, validated against the schema the v3 file names
@@ -17,14 +17,8 @@ const DEPLOYMENT = `${DEPLOYMENTS}/{deployment_name}`;
 const TASK = '/cloud/v1/tasks/{task_id}';
 const BASE = '/cloud/v3/inference/1';
 
-let now = 0;
-let sandbox: Sandbox;
-let call: ReturnType<typeof sandboxCaller>;
-beforeEach(() => {
-  now = Date.parse('2026-12-02T10:00:00Z');
-  sandbox = createSandbox({ now: () => new Date(now), taskDurationMs: 3000 });
-  call = sandboxCaller(sandbox);
-});
+const fresh = freshSandboxEachTest('2026-12-02T10:00:00Z');
+const { call, clock } = fresh;
 
 /** Asserts the status, then validates the body against the operation's documented schema. */
 function expectDocumented(specPath: string, method: string, res: CallResult, status = 200) {
@@ -81,7 +75,7 @@ describe('v3 deployment and task answers validate against the v3 spec', () => {
       [],
     );
     expect((await patchKeys('llama-3-8b-chat', [])).tasks).toHaveLength(1);
-    now += 3000;
+    clock.advance(3000);
     const publicNow = await call('GET', `${BASE}/deployments/llama-3-8b-chat`);
     expect(expectDocumented(DEPLOYMENT, 'GET', publicNow)).toMatchObject({
       api_keys: null,
@@ -91,17 +85,21 @@ describe('v3 deployment and task answers validate against the v3 spec', () => {
 
   it('a task in each state: NEW, RUNNING, FINISHED, ERROR (and one that never ends)', async () => {
     const [finishing = ''] = (await patchKeys('whisper-large-v3', ['old-demo'])).tasks;
-    sandbox.tasks.arm({ outcome: 'error', deployment: 'mistral-7b-instruct', error: 'Boom.' });
+    fresh.sandbox.tasks.arm({
+      outcome: 'error',
+      deployment: 'mistral-7b-instruct',
+      error: 'Boom.',
+    });
     const [failing = ''] = (await patchKeys('mistral-7b-instruct', ['old-demo'])).tasks;
-    sandbox.tasks.arm({ outcome: 'never' });
+    fresh.sandbox.tasks.arm({ outcome: 'never' });
     const [stuck = ''] = (await patchKeys('llama-3-8b-chat', ['old-demo'])).tasks;
     expect(await task(finishing)).toMatchObject({ state: 'NEW' });
-    now += 1500;
+    clock.advance(1500);
     expect(await task(finishing)).toMatchObject({ state: 'RUNNING' });
-    now += 1500;
+    clock.advance(1500);
     expect(await task(finishing)).toMatchObject({ state: 'FINISHED', error: null });
     expect(await task(failing)).toMatchObject({ state: 'ERROR', error: 'Boom.' });
-    now += 10 * 60_000;
+    clock.advance(10 * 60_000);
     expect(await task(stuck)).toMatchObject({ state: 'RUNNING' });
   });
 });

@@ -1,8 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test';
 import { E2E_SANDBOX_PORT } from '../playwright.config';
-import type { FaultSpec } from '../sandbox/faults/controller';
-import type { RequestLogEntry } from '../sandbox/faults/request-log';
+import type { FaultSpec, RequestLogEntry } from '../shared/sandbox-control-contract';
 
 /** The sandbox's test controls, reached directly: the app's proxy never forwards /__sandbox. */
 export class SandboxControl {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { ArmedList } from './faults/armed-list';
-import { type FaultController, faultSpecSchema } from './faults/controller';
+import { faultSpecSchema } from '../shared/sandbox-control-contract';
+import type { FaultController } from './faults/controller';
 import { RequestLog } from './faults/request-log';
 import { canonicalTarget } from './http/canonical-target';
 import type { SandboxEnv } from './http/context';
@@ -48,9 +49,7 @@ export function createSandbox(options: SandboxOptions = {}) {
   const tasks = new TaskBoard(now, options.taskDurationMs ?? DEFAULT_TASK_DURATION_MS);
   const reset = ({ seedKeys }: { seedKeys?: number } = {}) => {
     store.reset(seedKeys);
-    tasks.clear();
-    faults.clear();
-    requestLog.clear();
+    for (const armedOrLogged of [tasks, faults, requestLog]) armedOrLogged.clear();
   };
 
   const app = new Hono<SandboxEnv>();

@@ -1,5 +1,5 @@
-import { PORT_RULE, readEnvInteger } from '../shared/read-env-integer';
-import { parentResetListener } from './parent-reset';
+import { PORT_RULE, readEnvInteger, SEED_KEYS_RULE } from '../shared/read-env-integer';
+import { parentResetListener } from '../shared/sandbox-reset-ipc';
 import { startSandboxServer } from './server';
 
 /** `npm run sandbox`: the fake Gcore API on a fixed port, for local development and e2e runs. */
@@ -30,9 +30,6 @@ async function main(): Promise<void> {
     process.stdin.once('end', stop).resume();
   }
 }
-
-// The same bound as the reset control route's seedKeys.
-const SEED_KEYS_RULE = { min: 0, max: 10_000, what: 'a whole number from 0 to 10000' };
 
 main().catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

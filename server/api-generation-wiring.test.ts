@@ -1,10 +1,9 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSandboxServer, type SandboxServer } from '../sandbox/server.ts';
 import { REQUESTED_BY } from '../src/lib/request-header.ts';
 import type { ApiGenerationSetting } from './api-generation.ts';
 import { startDevFront, startProductionFront, type Front } from './testing/test-fronts.ts';
+import { freePort } from './testing/free-port.ts';
 import { sendRawRequest } from './testing/send-raw-request.ts';
 
 const TOKEN = 'wiring-token-3b7e';
@@ -13,15 +12,6 @@ const V2_KEYS = '/cloud/v2/inference/api_keys?project_id=1';
 const V3_KEYS = '/cloud/v3/inference/1/api_keys';
 
 type Start = typeof startDevFront;
-
-/** A loopback port nothing listens on, for now. */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
-}
 
 /** GCORE_API_VERSION through both servers, with the real sandbox as the API behind them. */
 describe.each([

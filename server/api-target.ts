@@ -1,5 +1,5 @@
 import { readApiUrl } from './api-url.ts';
-import { PORT_RULE, readEnvInteger } from '../shared/read-env-integer.ts';
+import { PORT_RULE, readEnvInteger, SEED_KEYS_RULE } from '../shared/read-env-integer.ts';
 import { startSandboxProcess } from './start-sandbox-process.ts';
 
 /**
@@ -29,7 +29,7 @@ export async function resolveApiTarget(env: ApiTargetEnv): Promise<ApiTarget> {
   }
   const server = await startSandboxProcess({
     port: readEnvInteger(env, 'SANDBOX_PORT', PORT_RULE, 0),
-    seedKeys: readEnvInteger(env, 'SANDBOX_SEED_KEYS', { min: 0, max: 10_000, what: 'a count' }, 0),
+    seedKeys: readEnvInteger(env, 'SANDBOX_SEED_KEYS', SEED_KEYS_RULE, 0),
     passOn: pick(env, ['SANDBOX_API_VERSIONS', 'SANDBOX_TASK_MS']),
   });
   const { url, token: sandboxToken, close, onReset } = server;

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
-import { isResetMessage, RESET_ASKED, RESET_DONE } from '../sandbox/parent-reset.ts';
+import { isResetMessage, RESET_ASKED, RESET_DONE } from '../shared/sandbox-reset-ipc.ts';
 
 export type SandboxProcess = {
   url: string;

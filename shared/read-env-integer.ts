@@ -10,6 +10,13 @@ export const MS_RULE: IntegerRule = {
   what: 'a whole number of milliseconds from 100 to 600000',
 };
 
+/** How many generated keys the sandbox adds to its seed, at start or by its reset route. */
+export const SEED_KEYS_RULE: IntegerRule = {
+  min: 0,
+  max: 10_000,
+  what: 'a whole number from 0 to 10000',
+};
+
 /**
  * `env[name]` as an integer within `rule`; unset or blank gives `fallback`. Throws at start-up
  * with a message naming the variable, so a typo never becomes a surprising default.

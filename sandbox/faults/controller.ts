@@ -1,24 +1,7 @@
-import * as z from 'zod/mini';
+import type { FaultSpec } from '../../shared/sandbox-control-contract';
 import { exceptionClassOf } from '../http/errors';
 import type { Armed, ArmedList } from './armed-list';
 
-/** A fault stands in for the network or an upstream failure, so it comes before the token check. */
-export const faultSpecSchema = z.object({
-  method: z.optional(z.string().check(z.minLength(1))),
-  path: z.string().check(z.startsWith('/')),
-  /** Defaults to 500 when the fault neither drops nor passes through. */
-  status: z.optional(z.int().check(z.gte(200), z.lte(599))),
-  body: z.optional(z.unknown()),
-  bodyText: z.optional(z.string()),
-  contentType: z.optional(z.string()),
-  headers: z.optional(z.record(z.string(), z.string())),
-  delayMs: z.optional(z.int().check(z.gte(0), z.lte(600_000))),
-  drop: z.optional(z.boolean()),
-  times: z.optional(z.int().check(z.gte(1))),
-  passThrough: z.optional(z.boolean()),
-});
-
-export type FaultSpec = z.infer<typeof faultSpecSchema>;
 export type ArmedFault = Armed<FaultSpec>;
 export type FaultController = ArmedList<FaultSpec>;
 

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { createSandbox } from '../create-sandbox';
-import { REQUEST_LOG_LIMIT, RequestLog, type RequestLogEntry } from './request-log';
+import type { RequestLogEntry } from '../../shared/sandbox-control-contract';
+import { REQUEST_LOG_LIMIT, RequestLog } from './request-log';
 import { KEYS, PROJECTS, sandboxCaller } from '../testing/sandbox-test-client';
 
 const TOKEN = 'very-secret-token-0042';

@@ -1,4 +1,5 @@
-export type AuthVerdict = 'valid' | 'missing' | 'invalid';
+import type { AuthVerdict } from '../../shared/sandbox-control-contract';
+
 /** `message` is what a 401 says; it never contains the token that was sent. */
 type AuthCheck = { verdict: AuthVerdict; message: string };
 

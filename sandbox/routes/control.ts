@@ -1,11 +1,14 @@
-import * as z from 'zod/mini';
-import { faultSpecSchema, type FaultController } from '../faults/controller';
+import type * as z from 'zod/mini';
+import {
+  faultSpecSchema,
+  resetSpecSchema,
+  taskOutcomeSpecSchema,
+} from '../../shared/sandbox-control-contract';
+import type { FaultController } from '../faults/controller';
 import type { RequestLog } from '../faults/request-log';
 import { parseBody, readBody } from '../http/body';
 import type { SandboxApp, SandboxContext } from '../http/context';
-import { taskOutcomeSpecSchema, type TaskBoard } from '../store/tasks';
-
-const resetSpecSchema = z.object({ seedKeys: z.optional(z.int().check(z.gte(0), z.lte(10_000))) });
+import type { TaskBoard } from '../store/tasks';
 
 export interface ControlDeps {
   faults: FaultController;

@@ -1,17 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import * as z from 'zod/mini';
+import { type TaskOutcomeSpec, taskOutcomeSpecSchema } from '../../shared/sandbox-control-contract';
 import { ArmedList } from '../faults/armed-list';
 import { isoUtc, wholeSeconds } from './timestamps';
-
-/** What the next task(s) will do instead of finishing; armed through the control routes. */
-export const taskOutcomeSpecSchema = z.object({
-  outcome: z.enum(['error', 'never']),
-  /** Only tasks of this deployment; any deployment when absent. */
-  deployment: z.optional(z.string().check(z.minLength(1))),
-  error: z.optional(z.string()),
-  times: z.optional(z.int().check(z.gte(1))),
-});
-export type TaskOutcomeSpec = z.infer<typeof taskOutcomeSpecSchema>;
 
 interface BoardTask {
   id: string;

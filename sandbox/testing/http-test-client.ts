@@ -1,7 +1,8 @@
+import { afterAll, beforeAll } from 'vitest';
 import * as z from 'zod/mini';
 import { apiKeyListSchema } from '../../src/features/api-keys/api/api-key-schemas';
 import { KEYS } from './sandbox-test-client';
-import type { SandboxServer } from '../server';
+import { type SandboxServer, startSandboxServer } from '../server';
 import { tryParseJson } from '../../src/lib/read-api-error';
 
 export interface HttpResult {
@@ -30,6 +31,29 @@ export function httpCaller(server: SandboxServer) {
 }
 
 export type HttpCall = ReturnType<typeof httpCaller>;
+
+/**
+ * One sandbox over real HTTP on 127.0.0.1 for a file's tests, started before them and closed
+ * after. `call` reaches it from the top of the file; `server` is read inside a test.
+ */
+export function sandboxOverHttpForFile() {
+  let current: SandboxServer | undefined;
+  beforeAll(async () => {
+    current = await startSandboxServer({ port: 0, host: '127.0.0.1' });
+  });
+  afterAll(() => current?.close());
+  const server = () => {
+    if (!current) throw new Error('The sandbox runs only while the file’s tests do.');
+    return current;
+  };
+  const call: HttpCall = (method, path, body) => httpCaller(server())(method, path, body);
+  return {
+    get server() {
+      return server();
+    },
+    call,
+  };
+}
 
 /** Every key of a project, in one page (the sandbox's maximum page size). */
 export async function listAllKeys(call: HttpCall, projectId: number) {

@@ -1,8 +1,5 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sql } from '../jobs/database.ts';
-import { startExpiryHarness } from '../testing/expiry-harness.ts';
-import { openTestDatabase } from '../testing/jobs-database.ts';
-import { startWebhookReceiver } from '../testing/webhook-receiver.ts';
+import { describe, expect, it } from 'vitest';
+import { expirySetupForFile } from '../testing/expiry-setup.ts';
 import { expiryAlerts } from './expiry-alerts.ts';
 import { createExpiryChecker } from './expiry-checker.ts';
 import { webhookPoster } from './webhook-post.ts';
@@ -32,96 +29,74 @@ const STEPS: [time: string, text: string][] = [
   ],
 ];
 
-let sql: Sql;
-let harness: Awaited<ReturnType<typeof startExpiryHarness>>;
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-let lines: string[];
-
-beforeAll(async () => {
-  [sql, harness, receiver] = await Promise.all([
-    openTestDatabase(),
-    startExpiryHarness('v3', BEFORE_14_DAYS),
-    startWebhookReceiver(),
-  ]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([sql.close(), harness.close(), receiver.close()]);
-});
-beforeEach(async () => {
-  await sql.query('DELETE FROM expiry_alerts');
-  harness.sandbox.reset();
-  harness.setTime(BEFORE_14_DAYS);
-  receiver.texts.length = 0;
-  receiver.setMode('up');
-  lines = [];
-});
+const setup = expirySetupForFile(BEFORE_14_DAYS);
 
 /** One server process's checker: its own claim owner, the one shared database. */
 function startProcess(postTimeoutMs?: number) {
   const checker = createExpiryChecker({
-    alerts: expiryAlerts(sql, crypto.randomUUID(), harness.clock),
-    post: webhookPoster(receiver.url, postTimeoutMs),
-    clock: harness.clock,
+    alerts: expiryAlerts(setup.sql, crypto.randomUUID(), setup.harness.clock),
+    post: webhookPoster(setup.receiver.url, postTimeoutMs),
+    clock: setup.harness.clock,
     publicOrigin: ORIGIN,
-    writeLine: (line) => lines.push(line),
+    writeLine: (line) => setup.lines.push(line),
   });
-  return { check: async () => checker.check(await harness.readKeys()) };
+  return { check: async () => checker.check(await setup.harness.readKeys()) };
 }
 
 describe('expiry warnings', () => {
   it('reach a local receiver exactly once per threshold per key, across restarts', async () => {
     const first = startProcess();
     for (const [time] of STEPS) {
-      harness.setTime(time);
+      setup.harness.setTime(time);
       await first.check();
       await first.check();
       // A restart: a new process on the same database.
       await startProcess().check();
     }
-    expect(receiver.texts).toEqual(STEPS.map(([, text]) => text));
+    expect(setup.receiver.texts).toEqual(STEPS.map(([, text]) => text));
   });
 
   it('go out once when two replicas on one database check at the same moment', async () => {
     const results = await Promise.all([startProcess().check(), startProcess().check()]);
-    expect(receiver.texts).toEqual([STEPS[0]?.[1]]);
+    expect(setup.receiver.texts).toEqual([STEPS[0]?.[1]]);
     expect(results.map((result) => result.sent).sort()).toEqual([0, 1]);
   });
 
   it('are posted again at the next check when the receiver was down', async () => {
     const checker = startProcess();
-    receiver.setMode('failing');
+    setup.receiver.setMode('failing');
     expect(await checker.check()).toEqual({ sent: 0, failed: 1 });
-    expect(receiver.texts).toEqual([]);
-    const failure = lines.find((line) => line.includes('not delivered')) ?? '';
+    expect(setup.receiver.texts).toEqual([]);
+    const failure = setup.lines.find((line) => line.includes('not delivered')) ?? '';
     expect(failure).toContain('HTTP 503');
     // The webhook's path is its credential: never in a log line.
-    expect(lines.join('\n')).not.toContain('secret-path');
+    expect(setup.lines.join('\n')).not.toContain('secret-path');
 
-    receiver.setMode('up');
+    setup.receiver.setMode('up');
     // Another replica's next check, or this one's: the claim was given back.
     await startProcess().check();
     await checker.check();
-    expect(receiver.texts).toEqual([STEPS[0]?.[1]]);
+    expect(setup.receiver.texts).toEqual([STEPS[0]?.[1]]);
   });
 
   it('give up a post at its deadline and retry it at the next check', async () => {
-    receiver.setMode('hang');
+    setup.receiver.setMode('hang');
     expect(await startProcess(200).check()).toEqual({ sent: 0, failed: 1 });
-    expect(lines.join('\n')).toContain('no answer within 200 ms');
-    receiver.setMode('up');
+    expect(setup.lines.join('\n')).toContain('no answer within 200 ms');
+    setup.receiver.setMode('up');
     await startProcess(200).check();
-    expect(receiver.texts).toEqual([STEPS[0]?.[1]]);
+    expect(setup.receiver.texts).toEqual([STEPS[0]?.[1]]);
   });
 
   it('say nothing of a key that expired long before the first check', async () => {
     // The seed's `old-demo` expired in 2025; `mobile-app-prod` is 14 days out.
     await startProcess().check();
-    expect(receiver.texts.join('\n')).not.toContain('old-demo');
+    expect(setup.receiver.texts.join('\n')).not.toContain('old-demo');
   });
 
   it('keep no secret and no webhook address in the database', async () => {
     await startProcess().check();
-    const rows = await sql.query('SELECT * FROM expiry_alerts');
+    const rows = await setup.sql.query('SELECT * FROM expiry_alerts');
     expect(rows.rowCount).toBe(1);
     expect(JSON.stringify(rows.rows)).not.toMatch(/secret|127\.0\.0\.1/);
   });

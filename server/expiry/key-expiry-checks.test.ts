@@ -1,15 +1,12 @@
 import { Registry } from 'prom-client';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sql } from '../jobs/database.ts';
+import { describe, expect, it } from 'vitest';
 import {
   createKeyExpiryMetrics,
   KEY_EXPIRY_METRIC,
   keyExpiryMetricsConsumer,
 } from '../metrics/key-expiry-metrics.ts';
-import { startExpiryHarness } from '../testing/expiry-harness.ts';
-import { openTestDatabase } from '../testing/jobs-database.ts';
+import { expirySetupForFile } from '../testing/expiry-setup.ts';
 import { parseMetrics, samplesNamed } from '../testing/parse-metrics.ts';
-import { startWebhookReceiver } from '../testing/webhook-receiver.ts';
 import { NEEDS_SERVER_TOKEN, expiryWarnings } from './expiry-warnings.ts';
 import { startKeyExpiryChecks } from './key-expiry-checks.ts';
 
@@ -17,48 +14,28 @@ const ORIGIN = 'https://keys.example.com';
 // 14 days before the seed key `mobile-app-prod` expires: its first warning is due.
 const BEFORE_14_DAYS = '2099-12-18T00:00:00Z';
 
-let sql: Sql;
-let harness: Awaited<ReturnType<typeof startExpiryHarness>>;
-let receiver: Awaited<ReturnType<typeof startWebhookReceiver>>;
-let lines: string[];
-
-beforeAll(async () => {
-  [sql, harness, receiver] = await Promise.all([
-    openTestDatabase(),
-    startExpiryHarness('v3', BEFORE_14_DAYS),
-    startWebhookReceiver(),
-  ]);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([sql.close(), harness.close(), receiver.close()]);
-});
-beforeEach(async () => {
-  await sql.query('DELETE FROM expiry_alerts');
-  harness.sandbox.reset();
-  receiver.texts.length = 0;
-  lines = [];
-});
+const setup = expirySetupForFile(BEFORE_14_DAYS);
 
 /** A server's key checks with both the expiry metric and the webhook warnings on. */
 function startChecks(sharedToken = true) {
   const registry = new Registry();
-  const writeLine = (line: string) => lines.push(line);
+  const writeLine = (line: string) => setup.lines.push(line);
   const warnings = expiryWarnings({
-    settings: { webhookUrl: receiver.url, intervalMs: 3_600_000, publicOrigin: ORIGIN },
+    settings: { webhookUrl: setup.receiver.url, intervalMs: 3_600_000, publicOrigin: ORIGIN },
     sharedToken,
-    db: sql,
+    db: setup.sql,
     writeLine,
-    clock: harness.clock,
+    clock: setup.harness.clock,
   });
   const checks = startKeyExpiryChecks({
     intervalMs: 3_600_000,
     sharedToken,
-    port: () => harness.port,
-    identity: harness.identity,
+    port: () => setup.harness.port,
+    identity: setup.harness.identity,
     generation: () => 'v3',
     consumers: [keyExpiryMetricsConsumer(createKeyExpiryMetrics(registry)), warnings],
     writeLine,
-    clock: harness.clock,
+    clock: setup.harness.clock,
   });
   const expiring = async () =>
     samplesNamed(parseMetrics(await registry.metrics()), KEY_EXPIRY_METRIC).map(
@@ -68,7 +45,7 @@ function startChecks(sharedToken = true) {
 }
 
 const keyListReads = () =>
-  harness.sandbox.requestLog
+  setup.harness.sandbox.requestLog
     .entries()
     .filter((entry) => /^\/cloud\/v3\/inference\/\d+\/api_keys$/.test(entry.path))
     .map((entry) => entry.path);
@@ -81,17 +58,17 @@ describe('the key checks', () => {
     const reads = keyListReads();
     expect(reads.length).toBeGreaterThan(1);
     expect(new Set(reads).size).toBe(reads.length);
-    expect(harness.sandbox.requestLog.entries().every((entry) => entry.method === 'GET')).toBe(
-      true,
-    );
+    expect(
+      setup.harness.sandbox.requestLog.entries().every((entry) => entry.method === 'GET'),
+    ).toBe(true);
     expect((await expiring()).sort()).toEqual(['mobile-app-prod', 'old-demo']);
-    expect(receiver.texts).toEqual([expect.stringContaining('Key `mobile-app-prod`')]);
+    expect(setup.receiver.texts).toEqual([expect.stringContaining('Key `mobile-app-prod`')]);
   });
 
   it('warn for the projects they could read and keep the metric’s last complete figures', async () => {
     const { checks, expiring } = startChecks();
     await checks.check();
-    await harness.sandbox.fetch(
+    await setup.harness.sandbox.fetch(
       new Request('http://sandbox.test/__sandbox/faults', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
@@ -102,21 +79,23 @@ describe('the key checks', () => {
         }),
       }),
     );
-    await sql.query('DELETE FROM expiry_alerts');
-    receiver.texts.length = 0;
+    await setup.sql.query('DELETE FROM expiry_alerts');
+    setup.receiver.texts.length = 0;
     await checks.check();
     await checks.stop();
     expect((await expiring()).sort()).toEqual(['mobile-app-prod', 'old-demo']);
-    expect(receiver.texts).toEqual([]);
-    expect(lines.join('\n')).toContain('"msg":"expiry check skipped a project","projectId":1');
+    expect(setup.receiver.texts).toEqual([]);
+    expect(setup.lines.join('\n')).toContain(
+      '"msg":"expiry check skipped a project","projectId":1',
+    );
   });
 
   it('in personal sign-in read nothing and say once that the warnings need a server token', async () => {
     const { checks } = startChecks(false);
     await checks.check();
     await checks.stop();
-    expect(lines).toEqual([JSON.stringify({ type: 'expiry', msg: NEEDS_SERVER_TOKEN })]);
-    expect(harness.sandbox.requestLog.entries()).toEqual([]);
-    expect(receiver.texts).toEqual([]);
+    expect(setup.lines).toEqual([JSON.stringify({ type: 'expiry', msg: NEEDS_SERVER_TOKEN })]);
+    expect(setup.harness.sandbox.requestLog.entries()).toEqual([]);
+    expect(setup.receiver.texts).toEqual([]);
   });
 });

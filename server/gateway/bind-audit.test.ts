@@ -2,8 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUESTED_BY } from '../../src/lib/request-header.ts';
-import { sendRawRequest } from '../testing/send-raw-request.ts';
+import { closeNow, listenOnLoopback } from '../testing/loopback-server.ts';
+import { sendFromDashboard } from '../testing/send-raw-request.ts';
 import { cloudGateway } from './cloud-gateway.ts';
 import { originPolicy } from './request-origin.ts';
 import { DASHBOARD_V3_ROUTES } from './route-table.ts';
@@ -17,11 +17,6 @@ let upstream: Server;
 let front: Server;
 const lines: string[] = [];
 
-const listen = async (server: Server) => {
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return (server.address() as AddressInfo).port;
-};
-
 beforeAll(async () => {
   upstream = createServer((req, res) => {
     req.resume();
@@ -31,9 +26,9 @@ beforeAll(async () => {
       res.end(JSON.stringify(req.method === 'PATCH' ? { tasks: [TASK] } : answer));
     });
   });
-  const upstreamPort = await listen(upstream);
+  const upstreamPort = await listenOnLoopback(upstream);
   front = createServer();
-  const port = await listen(front);
+  const port = await listenOnLoopback(front);
   const gateway = cloudGateway({
     target: { url: `http://127.0.0.1:${upstreamPort}`, token: 'server-token' },
     deadlines: { headersMs: 5_000, bodyMs: 5_000 },
@@ -44,23 +39,11 @@ beforeAll(async () => {
   front.on('request', (req, res) => gateway(req, res, () => res.writeHead(404).end()));
 });
 afterAll(async () => {
-  for (const server of [front, upstream]) {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  }
+  for (const server of [front, upstream]) await closeNow(server);
 });
 
 const call = (method: string, body?: string, target = DEPLOYMENT) =>
-  sendRawRequest((front.address() as AddressInfo).port, {
-    method,
-    target,
-    headers: {
-      'sec-fetch-site': 'same-origin',
-      ...REQUESTED_BY,
-      ...(body ? { 'content-type': 'application/json' } : {}),
-    },
-    body,
-  });
+  sendFromDashboard((front.address() as AddressInfo).port, { method, target, body });
 const lastBind = () =>
   lines
     .map((line) => JSON.parse(line) as Record<string, unknown>)

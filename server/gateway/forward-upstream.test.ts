@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
+import { freePort } from '../testing/free-port.ts';
+import { listenOnLoopback } from '../testing/loopback-server.ts';
 import { forwardUpstream } from './forward-upstream.ts';
 
 const DEADLINES = { headersMs: 2_000, bodyMs: 4_000 };
@@ -9,19 +10,9 @@ afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => new Promise((done) => s.close(done))));
 });
 
-async function listen(server: Server): Promise<number> {
+function listen(server: Server): Promise<number> {
   servers.push(server);
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return (server.address() as AddressInfo).port;
-}
-
-/** A loopback port nothing listens on: connecting to it is refused at once. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((done) => server.close(done));
-  return port;
+  return listenOnLoopback(server);
 }
 
 /** The gateway's answer to a POST it forwards to `upstreamPort`. */
@@ -40,7 +31,7 @@ async function forwardPost(upstreamPort: number) {
 
 describe('forwardUpstream when no answer comes back', () => {
   it('a refused connection: 502 UpstreamUnreachable, saying nothing was sent', async () => {
-    const answer = await forwardPost(await closedPort());
+    const answer = await forwardPost(await freePort());
     expect(answer.status).toBe(502);
     expect(answer.body).toMatchObject({ exception_class: 'UpstreamUnreachable' });
     expect(answer.body.message).toMatch(/ECONNREFUSED/);

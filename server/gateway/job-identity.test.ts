@@ -2,6 +2,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { closeNow, listenOnLoopback } from '../testing/loopback-server.ts';
 import { sendRawRequest } from '../testing/send-raw-request.ts';
 import { cloudGateway } from './cloud-gateway.ts';
 import { createJobIdentity, JOB_SECRET_HEADER, JOB_USER_HEADER } from './job-identity.ts';
@@ -15,20 +16,15 @@ const heard: IncomingHttpHeaders[] = [];
 let upstream: Server;
 let front: Server;
 
-const listen = async (server: Server) => {
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return (server.address() as AddressInfo).port;
-};
-
 beforeAll(async () => {
   upstream = createServer((req, res) => {
     heard.push(req.headers);
     req.resume();
     req.on('end', () => res.writeHead(204).end());
   });
-  const upstreamPort = await listen(upstream);
+  const upstreamPort = await listenOnLoopback(upstream);
   front = createServer();
-  const port = await listen(front);
+  const port = await listenOnLoopback(front);
   const gateway = cloudGateway({
     target: { url: `http://127.0.0.1:${upstreamPort}`, token: 'server-token' },
     deadlines: { headersMs: 5_000, bodyMs: 5_000 },
@@ -46,10 +42,7 @@ beforeAll(async () => {
   front.on('request', (req, res) => gateway(req, res, () => res.writeHead(404).end()));
 });
 afterAll(async () => {
-  for (const server of [front, upstream]) {
-    server.closeAllConnections();
-    await new Promise((done) => server.close(done));
-  }
+  for (const server of [front, upstream]) await closeNow(server);
 });
 beforeEach(() => {
   lines.length = 0;

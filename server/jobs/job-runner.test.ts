@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sql } from './database.ts';
+import { describe, expect, it } from 'vitest';
 import { INTERRUPTED_FAILURE } from './job-leases.ts';
 import { jobStore, type NewJob } from './job-store.ts';
 import type { JobExecutor } from './job-types.ts';
 import { gatedExecutor, TEST_LEASE_MS, testRunner } from '../testing/job-fixtures.ts';
-import { fakeClock, openTestDatabase } from '../testing/jobs-database.ts';
+import { jobsDatabaseForFile } from '../testing/jobs-database-for-file.ts';
 
-let sql: Sql;
-let clock: ReturnType<typeof fakeClock>;
+const db = jobsDatabaseForFile();
 
-beforeAll(async () => {
-  sql = await openTestDatabase();
-}, 60_000);
-afterAll(() => sql.close());
-beforeEach(async () => {
-  await sql.query('DELETE FROM jobs');
-  clock = fakeClock();
-});
-
-const store = () => jobStore(sql, clock.now);
+const store = () => jobStore(db.sql, db.clock.now);
 const input: NewJob = {
   kind: 'bind',
   project_id: 7,
@@ -40,8 +29,8 @@ describe('the job runner', () => {
         store().create({ ...input, key_name: `key-${index}` }),
       ),
     );
-    const first = testRunner(sql, clock.now, executor).runner;
-    const second = testRunner(sql, clock.now, executor).runner;
+    const first = testRunner(db.sql, db.clock.now, executor).runner;
+    const second = testRunner(db.sql, db.clock.now, executor).runner;
     await Promise.all([first.wake(), second.wake()]);
     await Promise.all([first.idle(), second.idle()]);
     expect([...runs.values()]).toEqual(jobs.map(() => 1));
@@ -52,11 +41,11 @@ describe('the job runner', () => {
   it('hands a job to another worker when its worker stops renewing, and aborts the first one', async () => {
     const stalled = gatedExecutor();
     const job = await store().create(input);
-    const first = testRunner(sql, clock.now, stalled.executor).runner;
+    const first = testRunner(db.sql, db.clock.now, stalled.executor).runner;
     await first.wake();
     expect(stalled.calls).toHaveLength(1);
-    clock.advance(TEST_LEASE_MS + 1);
-    const second = testRunner(sql, clock.now, async () => ({ state: 'done' }));
+    db.clock.advance(TEST_LEASE_MS + 1);
+    const second = testRunner(db.sql, db.clock.now, async () => ({ state: 'done' }));
     await second.runner.wake();
     await second.runner.idle();
     expect((await store().get(job.id))?.state).toBe('done');
@@ -75,8 +64,8 @@ describe('the job runner', () => {
   it('gives a personal job’s token to its holder only, and interrupts the job when the holder dies', async () => {
     const holder = gatedExecutor();
     const other = gatedExecutor();
-    const first = testRunner(sql, clock.now, holder.executor).runner;
-    const second = testRunner(sql, clock.now, other.executor);
+    const first = testRunner(db.sql, db.clock.now, holder.executor).runner;
+    const second = testRunner(db.sql, db.clock.now, other.executor);
     const id = crypto.randomUUID();
     first.hold(id, 'APIKey first-user');
     await store().create({
@@ -90,7 +79,7 @@ describe('the job runner', () => {
     await first.wake();
     expect(holder.calls[0]?.context.authorization).toBe('APIKey first-user');
     // The holder dies: no renewal, no end. Another worker finds the lease expired.
-    clock.advance(TEST_LEASE_MS + 1);
+    db.clock.advance(TEST_LEASE_MS + 1);
     await second.runner.wake();
     expect(other.calls).toEqual([]);
     expect(await store().get(id)).toMatchObject({
@@ -113,7 +102,7 @@ describe('the job runner', () => {
   it('saves progress under its lease, and stops a job whose progress can no longer be saved', async () => {
     const gated = gatedExecutor();
     const job = await store().create(input);
-    const first = testRunner(sql, clock.now, gated.executor).runner;
+    const first = testRunner(db.sql, db.clock.now, gated.executor).runner;
     await first.wake();
     const progress = {
       steps: [{ deployment: 'llama', status: 'done' as const, message: null }],
@@ -122,8 +111,8 @@ describe('the job runner', () => {
     };
     await gated.calls[0]?.context.report(progress);
     expect((await store().get(job.id))?.steps).toEqual(progress.steps);
-    clock.advance(TEST_LEASE_MS + 1);
-    await testRunner(sql, clock.now, gatedExecutor().executor).runner.wake();
+    db.clock.advance(TEST_LEASE_MS + 1);
+    await testRunner(db.sql, db.clock.now, gatedExecutor().executor).runner.wake();
     await gated.calls[0]?.context.report(progress);
     expect(gated.calls[0]?.aborted).toBe(true);
   });
@@ -131,13 +120,13 @@ describe('the job runner', () => {
   it('on stop aborts its jobs and puts them back in the queue for another worker', async () => {
     const gated = gatedExecutor();
     const job = await store().create(input);
-    const first = testRunner(sql, clock.now, gated.executor);
+    const first = testRunner(db.sql, db.clock.now, gated.executor);
     await first.runner.wake();
     await first.runner.stop();
     expect(gated.calls[0]?.aborted).toBe(true);
     expect((await store().get(job.id))?.state).toBe('queued');
     expect(JSON.parse(first.lines.at(-1) ?? '{}')).toMatchObject({ id: job.id, state: 'queued' });
-    const second = testRunner(sql, clock.now, async () => ({ state: 'done' })).runner;
+    const second = testRunner(db.sql, db.clock.now, async () => ({ state: 'done' })).runner;
     await second.wake();
     await second.idle();
     expect((await store().get(job.id))?.state).toBe('done');
@@ -145,7 +134,7 @@ describe('the job runner', () => {
 
   it('records a job whose executor throws as failed, with a sentence rather than the error', async () => {
     const job = await store().create(input);
-    const { runner, lines } = testRunner(sql, clock.now, async () => {
+    const { runner, lines } = testRunner(db.sql, db.clock.now, async () => {
       throw new Error('socket hang up');
     });
     await runner.wake();

@@ -1,24 +1,13 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sql } from './database.ts';
+import { describe, expect, it } from 'vitest';
 import { INTERRUPTED_FAILURE, jobLeases } from './job-leases.ts';
 import { jobStore, type NewJob } from './job-store.ts';
-import { fakeClock, openTestDatabase } from '../testing/jobs-database.ts';
+import { jobsDatabaseForFile } from '../testing/jobs-database-for-file.ts';
 
 const LEASE_MS = 30_000;
-let sql: Sql;
-let clock: ReturnType<typeof fakeClock>;
+const db = jobsDatabaseForFile();
 
-beforeAll(async () => {
-  sql = await openTestDatabase();
-}, 60_000);
-afterAll(() => sql.close());
-beforeEach(async () => {
-  await sql.query('DELETE FROM jobs');
-  clock = fakeClock();
-});
-
-const store = () => jobStore(sql, clock.now);
-const leases = () => jobLeases(sql, clock.now, LEASE_MS);
+const store = () => jobStore(db.sql, db.clock.now);
+const leases = () => jobLeases(db.sql, db.clock.now, LEASE_MS);
 const input = (overrides: Partial<NewJob> = {}): NewJob => ({
   kind: 'bind',
   project_id: 7,
@@ -54,11 +43,11 @@ describe('the job store', () => {
     const old = await store().create(input({ key_name: 'old' }));
     await leases().claim('w1', 1);
     await leases().finish('w1', old.id, { state: 'done' });
-    clock.advance(25 * 60 * 60 * 1000);
+    db.clock.advance(25 * 60 * 60 * 1000);
     const recentDone = await store().create(input({ key_name: 'recent' }));
     await leases().claim('w1', 1);
     await leases().finish('w1', recentDone.id, { state: 'failed', failure: 'no' });
-    clock.advance(1000);
+    db.clock.advance(1000);
     const open = await store().create(input({ key_name: 'open' }));
     await store().create(input({ key_name: 'elsewhere', project_id: 8 }));
     const names = (await store().list(7)).map((job) => job.key_name);
@@ -71,7 +60,7 @@ describe('the job store', () => {
     await leases().claim('w1', 1);
     await leases().finish('w1', finished.id, { state: 'done' });
     await store().create(input({ key_name: 'still-queued' }));
-    clock.advance(91 * 24 * 60 * 60 * 1000);
+    db.clock.advance(91 * 24 * 60 * 60 * 1000);
     expect(await store().purge(90)).toBe(1);
     expect(await store().get(finished.id)).toBeUndefined();
     expect((await store().list(7)).map((job) => job.key_name)).toEqual(['still-queued']);
@@ -105,20 +94,20 @@ describe('leases', () => {
   });
 
   it('does not let a newer job of a key pass an older one that is still queued', async () => {
-    const later = new Date(clock.now().getTime() + 60_000).toISOString();
+    const later = new Date(db.clock.now().getTime() + 60_000).toISOString();
     const first = await store().create(input({ run_after: later }));
     const second = await store().create(input({ kind: 'unbind' }));
     expect(await leases().claim('w1', 4)).toEqual([]);
-    clock.advance(60_000);
+    db.clock.advance(60_000);
     expect((await leases().claim('w1', 4)).map((job) => job.id)).toEqual([first.id]);
     expect((await store().get(second.id))?.state).toBe('queued');
   });
 
   it('waits for run_after before a job can be claimed', async () => {
-    const later = new Date(clock.now().getTime() + 60_000).toISOString();
+    const later = new Date(db.clock.now().getTime() + 60_000).toISOString();
     await store().create(input({ run_after: later }));
     expect(await leases().claim('w1', 4)).toEqual([]);
-    clock.advance(60_000);
+    db.clock.advance(60_000);
     expect(await leases().claim('w1', 4)).toHaveLength(1);
   });
 
@@ -133,9 +122,9 @@ describe('leases', () => {
       key_deleted: false,
       detail: null,
     });
-    clock.advance(LEASE_MS - 1);
+    db.clock.advance(LEASE_MS - 1);
     expect(await leases().expire()).toEqual([]);
-    clock.advance(2);
+    db.clock.advance(2);
     expect((await leases().expire()).map((changed) => changed.state)).toEqual(['queued']);
     const [resumed] = await leases().claim('w2', 1);
     expect(resumed?.steps[0]?.status).toBe('done');
@@ -151,9 +140,9 @@ describe('leases', () => {
   it('keeps a lease its worker renews', async () => {
     const job = await store().create(input());
     await leases().claim('w1', 1);
-    clock.advance(LEASE_MS - 1000);
+    db.clock.advance(LEASE_MS - 1000);
     expect(await leases().renew('w1', [job.id])).toEqual(new Set([job.id]));
-    clock.advance(LEASE_MS - 1000);
+    db.clock.advance(LEASE_MS - 1000);
     expect(await leases().expire()).toEqual([]);
     expect(await leases().renew('w2', [job.id])).toEqual(new Set());
   });
@@ -164,7 +153,7 @@ describe('leases', () => {
     );
     expect(await leases().claim('w2', 4)).toEqual([]);
     expect((await leases().claim('w1', 4)).map((claimed) => claimed.id)).toEqual([job.id]);
-    clock.advance(LEASE_MS + 1);
+    db.clock.advance(LEASE_MS + 1);
     await leases().expire();
     expect(await store().get(job.id)).toMatchObject({
       state: 'interrupted',
@@ -220,7 +209,7 @@ describe('retry', () => {
     const job = await store().create(
       input({ token_mode: 'personal', holder: { workerId: 'gone', leaseMs: LEASE_MS } }),
     );
-    clock.advance(LEASE_MS + 1);
+    db.clock.advance(LEASE_MS + 1);
     await leases().expire();
     await store().retry(job.id, 'personal', { workerId: 'w2', leaseMs: LEASE_MS });
     expect(await leases().claim('w3', 4)).toEqual([]);

@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startOperationsFront } from '../testing/operations-front';
+import { freePort } from '../testing/free-port';
 import { parseMetrics, samplesNamed } from '../testing/parse-metrics';
 
 const TOKEN = 'metrics-token-0123456789';
@@ -130,13 +131,3 @@ describe('who may read /metrics', () => {
     expect((await front.get('/', {}, port)).status).toBe(404);
   });
 });
-
-async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net');
-  const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  await new Promise<void>((done) => server.close(() => done()));
-  return port;
-}

@@ -2,8 +2,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
-import { REQUESTED_BY } from '../../src/lib/request-header';
-import { sendRawRequest } from '../testing/send-raw-request';
+import { sendFromDashboard } from '../testing/send-raw-request';
 import { spawnProductionServer, type ProductionProcess } from '../testing/spawn-production-server';
 
 const SECRET = 'c0ffee5ecret-9b8a7f6e5d4c3b2a1908';
@@ -65,17 +64,7 @@ afterAll(async () => {
 });
 
 const create = (port: number, headers: Record<string, string>) =>
-  sendRawRequest(port, {
-    method: 'POST',
-    target: KEYS,
-    headers: {
-      'sec-fetch-site': 'same-origin',
-      'content-type': 'application/json',
-      ...REQUESTED_BY,
-      ...headers,
-    },
-    body: '{"name":"ci-key"}',
-  });
+  sendFromDashboard(port, { method: 'POST', target: KEYS, headers, body: '{"name":"ci-key"}' });
 const auditLines = () =>
   server.stdout
     .filter(Boolean)

@@ -37,3 +37,23 @@ export function attackRequest(attack: AttackCase, port: number): RawRequest {
   if (attack.withoutRequestedBy) return request;
   return { ...request, headers: { ...REQUESTED_BY, ...request.headers } };
 }
+
+// The words the rows are written in.
+export const V2_KEYS = '/cloud/v2/inference/api_keys';
+export const JSON_TYPE = { 'content-type': 'application/json' };
+/** The dashboard's own origin on `port`. */
+export const ownOrigin = (port: number) => ({ origin: `http://127.0.0.1:${port}` });
+export const get = (target: string, headers?: Record<string, string>) => (): RawRequest => ({
+  method: 'GET',
+  target,
+  headers,
+});
+/** A row's check fails with `what` when `value` is false. */
+export const expectTrue = (value: boolean, what: string) => {
+  if (!value) throw new Error(what);
+};
+export const noCorsHeaders = (response: RawResponse) =>
+  expectTrue(
+    !Object.keys(response.headers).some((h) => h.startsWith('access-control-')),
+    'no CORS header',
+  );

@@ -1,9 +1,6 @@
-import type { AttackCase } from './attack-case.ts';
+import { type AttackCase, expectTrue } from './attack-case.ts';
 
 const projects = () => ({ method: 'GET', target: '/cloud/v1/projects' });
-const expectTrue = (value: boolean, what: string) => {
-  if (!value) throw new Error(what);
-};
 
 /** Issue 19, finding 11: what the API answers reaches the page only as JSON, plain, bounded. */
 export const ANSWER_ATTACK_CASES: AttackCase[] = [

@@ -1,7 +1,6 @@
 import type { RawRequest } from './send-raw-request.ts';
-import type { AttackCase } from './attack-case.ts';
+import { type AttackCase, V2_KEYS } from './attack-case.ts';
 
-const V2_KEYS = '/cloud/v2/inference/api_keys';
 const V2_KEY = `${V2_KEYS}/5f1e2d3c-4b5a-4968-8776-a5b4c3d2e1f0`;
 const V3_KEYS = '/cloud/v3/inference/1/api_keys';
 const V3_DEPLOYMENT = '/cloud/v3/inference/1/deployments/llama';

@@ -1,8 +1,6 @@
 import { REQUESTED_BY_HEADER } from '../../src/lib/request-header.ts';
 import type { RawResponse } from './send-raw-request.ts';
-import type { AttackCase } from './attack-case.ts';
-
-const KEYS = '/cloud/v2/inference/api_keys';
+import { type AttackCase, V2_KEYS } from './attack-case.ts';
 
 const namesTheHeader = (response: RawResponse) => {
   const answer = JSON.parse(response.body) as { exception_class?: string; message?: string };
@@ -40,7 +38,7 @@ export const REQUESTED_BY_ATTACK_CASES: AttackCase[] = [
     withoutRequestedBy: true,
     request: () => ({
       method: 'GET',
-      target: `${KEYS}?project_id=1`,
+      target: `${V2_KEYS}?project_id=1`,
       headers: { [REQUESTED_BY_HEADER]: 'evil-page' },
     }),
     status: 403,
@@ -53,7 +51,7 @@ export const REQUESTED_BY_ATTACK_CASES: AttackCase[] = [
     withoutRequestedBy: true,
     request: () => ({
       method: 'POST',
-      target: KEYS,
+      target: V2_KEYS,
       headers: { 'content-type': 'application/json' },
       body: '{"name":"no-header","project_id":1}',
     }),

@@ -1,5 +1,4 @@
 import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startSandboxServer } from '../../sandbox/server.ts';
 import type { ApiGeneration } from '../api-generation.ts';
 import { readExpiringKeys } from '../expiry/expiry-keys.ts';
@@ -8,6 +7,7 @@ import { cloudGateway } from '../gateway/cloud-gateway.ts';
 import { createJobIdentity } from '../gateway/job-identity.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
 import { DASHBOARD_ROUTES, DASHBOARD_V3_ROUTES } from '../gateway/route-table.ts';
+import { closeNow, listenOnLoopback } from './loopback-server.ts';
 
 /**
  * The in-process sandbox (its seed keys) behind a real `/cloud` gateway with the shared token,
@@ -20,8 +20,7 @@ export async function startExpiryHarness(generation: ApiGeneration, start: strin
   const identity = createJobIdentity();
   const lines: string[] = [];
   const front = createServer();
-  await new Promise<void>((done) => front.listen(0, '127.0.0.1', done));
-  const { port } = front.address() as AddressInfo;
+  const port = await listenOnLoopback(front);
   const gateway = cloudGateway({
     target: { url: sandbox.url, token: sandbox.token },
     deadlines: { headersMs: 5_000, bodyMs: 5_000 },
@@ -44,10 +43,7 @@ export async function startExpiryHarness(generation: ApiGeneration, start: strin
     },
     readKeys: () => readExpiringKeys(get, generation),
     close: async () => {
-      await new Promise<void>((done) => {
-        front.close(() => done());
-        front.closeAllConnections();
-      });
+      await closeNow(front);
       await sandbox.close();
     },
   };

@@ -1,5 +1,4 @@
-import type { FaultSpec } from '../../sandbox/faults/controller.ts';
-import type { RequestLogEntry } from '../../sandbox/faults/request-log.ts';
+import type { FaultSpec, RequestLogEntry } from '../../shared/sandbox-control-contract.ts';
 import { startSandboxProcess } from '../start-sandbox-process.ts';
 
 export const V3_DEPLOYMENTS = '/cloud/v3/inference/1/deployments';

@@ -6,7 +6,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { closeNow, listenOnLoopback } from './loopback-server.ts';
 
 export type SeenCall = { method: string; url: string; headers: IncomingHttpHeaders; body: string };
 
@@ -63,13 +63,8 @@ export async function startFakeUpstream(): Promise<FakeUpstream> {
       setTimeout(reply, fake.delayMs);
     });
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  fake.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  fake.close = () =>
-    new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    });
+  fake.url = `http://127.0.0.1:${await listenOnLoopback(server)}`;
+  fake.close = () => closeNow(server);
   return fake;
 }
 

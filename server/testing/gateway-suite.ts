@@ -1,11 +1,7 @@
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  REQUESTED_BY,
-  REQUESTED_BY_HEADER,
-  REQUESTED_BY_VALUE,
-} from '../../src/lib/request-header.ts';
-import { sendRawRequest } from './send-raw-request.ts';
+import { REQUESTED_BY_HEADER, REQUESTED_BY_VALUE } from '../../src/lib/request-header.ts';
+import { sendFromDashboard } from './send-raw-request.ts';
 import { ATTACK_CASES, runAttack } from './attack-cases.ts';
 import { startFakeUpstream, type FakeUpstream } from './fake-upstream.ts';
 import { describeAuditLines, type SendSameOrigin } from './gateway-audit-suite.ts';
@@ -49,17 +45,7 @@ export function describeGateway(
     await upstream?.close();
   });
   const write: SendSameOrigin = (front, method, target, headers = {}, body) =>
-    sendRawRequest(front.port, {
-      method,
-      target,
-      headers: {
-        'sec-fetch-site': 'same-origin',
-        ...REQUESTED_BY,
-        ...(body ? { 'content-type': 'application/json' } : {}),
-        ...headers,
-      },
-      body,
-    });
+    sendFromDashboard(front.port, { method, target, headers, body });
   describe(`the attack table against the ${kind} server`, () => {
     it.each(ATTACK_CASES.map((attack) => [`${attack.kind}: ${attack.name}`, attack] as const))(
       '%s',

@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REQUESTED_BY } from '../../src/lib/request-header.ts';
-import { sendRawRequest } from './send-raw-request.ts';
+import { sendFromDashboard } from './send-raw-request.ts';
 import { startFakeUpstream, type FakeUpstream, type ScriptedAnswer } from './fake-upstream.ts';
 import type { Front, FrontOptions } from './test-fronts.ts';
 
@@ -43,14 +42,10 @@ export function describeGenerationAttacks(
       return front;
     };
     const get = (front: Front, target: string, authorization?: string) =>
-      sendRawRequest(front.port, {
+      sendFromDashboard(front.port, {
         method: 'GET',
         target,
-        headers: {
-          'sec-fetch-site': 'same-origin',
-          ...REQUESTED_BY,
-          ...(authorization ? { authorization } : {}),
-        },
+        headers: authorization ? { authorization } : {},
       });
 
     it('finding #8: 20 anonymous questions make at most one probe, told a generic reason', async () => {

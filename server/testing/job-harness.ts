@@ -1,6 +1,6 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { startSandboxServer, type SandboxServer } from '../../sandbox/server.ts';
+import type { RequestLogEntry } from '../../shared/sandbox-control-contract.ts';
 import { TestClock } from '../../src/test/test-clock.ts';
 import { cloudGateway } from '../gateway/cloud-gateway.ts';
 import { createJobIdentity } from '../gateway/job-identity.ts';
@@ -9,6 +9,7 @@ import { DASHBOARD_V3_ROUTES } from '../gateway/route-table.ts';
 import { createGatewayClient, type GatewayClient } from '../jobs/gateway-client.ts';
 import type { JobOutcome, JobProgress, JobRecord } from '../jobs/job-types.ts';
 import { createJobExecutor } from '../jobs/steps/run-job.ts';
+import { closeNow, listenOnLoopback } from './loopback-server.ts';
 
 export type JobHarnessOptions = {
   /** `personal`: the gateway holds no token, each job brings its caller's. */
@@ -37,6 +38,10 @@ export type JobHarness = {
   /** The executor's own client, to call the gateway as a job does. */
   gateway: GatewayClient;
   run(job: JobRecord, context?: RunContext): Promise<JobRun>;
+  /** The names a v3 deployment of project 1 lists in `api_keys` now, read from the sandbox. */
+  keysOf(deployment: string): Promise<string[]>;
+  /** The `method` calls the sandbox received under `prefix`, oldest first. */
+  sent(method: string, prefix?: string): RequestLogEntry[];
   /** A new gateway in front, as after a restart: the task ids it remembered are forgotten. */
   restartGateway(): void;
   /** Between tests: the seed data, no faults, an empty log, the clock running. */
@@ -59,8 +64,7 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
   const identity = createJobIdentity();
   const lines: string[] = [];
   const front = createServer();
-  await new Promise<void>((done) => front.listen(0, '127.0.0.1', done));
-  const port = (front.address() as AddressInfo).port;
+  const port = await listenOnLoopback(front);
   const newGateway = () =>
     cloudGateway({
       target: {
@@ -99,6 +103,18 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
       });
       return { outcome, reports };
     },
+    keysOf: async (deployment) => {
+      const answer = await sandbox.sandbox.fetch(
+        new Request(`http://sandbox/cloud/v3/inference/1/deployments/${deployment}`, {
+          headers: { authorization: `APIKey ${sandbox.token}` },
+        }),
+      );
+      return ((await answer.json()) as { api_keys: string[] | null }).api_keys ?? [];
+    },
+    sent: (method, prefix = '/cloud/') =>
+      sandbox.sandbox.requestLog
+        .entries()
+        .filter((entry) => entry.method === method && entry.path.startsWith(prefix)),
     restartGateway: () => {
       gateway = newGateway();
     },
@@ -109,17 +125,10 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
       lines.length = 0;
     },
     close: async () => {
-      await closeServer(front);
+      await closeNow(front);
       await sandbox.close();
     },
   };
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise((done) => {
-    server.close(() => done());
-    server.closeAllConnections();
-  });
 }
 
 /** A job record as the store hands it to the executor, fresh unless told otherwise. */

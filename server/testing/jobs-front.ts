@@ -1,7 +1,7 @@
 import { createServer, request, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { REQUESTED_BY } from '../../src/lib/request-header.ts';
 import type { NodeMiddleware } from '../gateway/node-middleware.ts';
+import { listenOnLoopback } from './loopback-server.ts';
 
 export type Answer = { status: number; headers: IncomingHttpHeaders; body: unknown };
 export type CallOptions = { headers?: Record<string, string>; body?: unknown };
@@ -14,8 +14,7 @@ export async function startMiddlewareFront(middleware: NodeMiddleware) {
       res.writeHead(404).end();
     }),
   );
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     port,
     call: serverCaller(port),

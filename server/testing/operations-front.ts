@@ -1,5 +1,4 @@
 import { createServer, request } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { startSandboxServer } from '../../sandbox/server.ts';
 import { REQUESTED_BY } from '../../src/lib/request-header.ts';
 import { createGenerationChoice } from '../api-generation-choice.ts';
@@ -9,6 +8,7 @@ import { originPolicy } from '../gateway/request-origin.ts';
 import { createOperations } from '../health/operations.ts';
 import { readOperationsSettings } from '../metrics/operations-settings.ts';
 import { createProductionHandler } from '../production/production-handler.ts';
+import { closeNow, listenOnLoopback } from './loopback-server.ts';
 
 export type OperationsFrontOptions = {
   /** METRICS_*, as the server reads them. */
@@ -31,8 +31,7 @@ export async function startOperationsFront(options: OperationsFrontOptions = {})
   const generation = createGenerationChoice({ setting: 'v3', url: sandbox.url, token });
   const identity = createJobIdentity();
   const server = createServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   const lines: string[] = [];
   const operations = createOperations({
     ...readOperationsSettings(options.env ?? {}),
@@ -96,8 +95,7 @@ export async function startOperationsFront(options: OperationsFrontOptions = {})
     async close() {
       await checks.stop();
       await operations.close();
-      server.closeAllConnections();
-      await new Promise<void>((done) => server.close(() => done()));
+      await closeNow(server);
       if (!options.upstreamDown) await sandbox.close();
     },
   };

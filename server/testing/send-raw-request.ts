@@ -1,4 +1,5 @@
 import { connect } from 'node:net';
+import { REQUESTED_BY } from '../../src/lib/request-header.ts';
 
 export type RawRequest = {
   method: string;
@@ -19,6 +20,13 @@ export type RawResponse = {
   /** False when the connection ended before the body did (a cut chunked or sized body). */
   complete: boolean;
 };
+
+/** As the dashboard's own page sends it: same-origin, with its header, JSON when it has a body. */
+export function sendFromDashboard(port: number, request: RawRequest): Promise<RawResponse> {
+  const json: Record<string, string> = request.body ? { 'content-type': 'application/json' } : {};
+  const headers = { 'sec-fetch-site': 'same-origin', ...REQUESTED_BY, ...json, ...request.headers };
+  return sendRawRequest(port, { ...request, headers });
+}
 
 /** One HTTP/1.1 exchange over a fresh socket to 127.0.0.1, for tests of path and body rules. */
 export function sendRawRequest(port: number, request: RawRequest): Promise<RawResponse> {

@@ -11,6 +11,7 @@ import type { ApiGenerationSetting } from '../api-generation.ts';
 import { createGenerationChoice } from '../api-generation-choice.ts';
 import { readGatewaySettings } from '../gateway/gateway-settings.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
+import { closeNow, listenOnLoopback } from './loopback-server.ts';
 
 /** A server under test: its port, the JSON lines it wrote (audit, failures), and its end. */
 export type Front = { port: number; lines: string[]; close: () => Promise<void> };
@@ -91,8 +92,7 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
 export async function startProductionFront(options: FrontOptions): Promise<Front> {
   const lines: string[] = [];
   const server = createHttpServer();
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const port = (server.address() as AddressInfo).port;
+  const port = await listenOnLoopback(server);
   const generation = createGenerationChoice({
     setting: options.apiVersion ?? 'v2',
     url: options.upstreamUrl,
@@ -116,10 +116,6 @@ export async function startProductionFront(options: FrontOptions): Promise<Front
   return {
     port,
     lines,
-    close: () =>
-      new Promise<void>((done) => {
-        server.close(() => done());
-        server.closeAllConnections();
-      }),
+    close: () => closeNow(server),
   };
 }

@@ -1,5 +1,5 @@
 import { createServer, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { listenOnLoopback } from './loopback-server.ts';
 
 /** `up`: 200; `failing`: 503; `hang`: never answers (a deadline must end the post). */
 export type ReceiverMode = 'up' | 'failing' | 'hang';
@@ -22,8 +22,7 @@ export async function startWebhookReceiver() {
       res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
   });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  const { port } = server.address() as AddressInfo;
+  const port = await listenOnLoopback(server);
   return {
     url: new URL(`http://127.0.0.1:${port}/services/T000/B000/secret-path`),
     texts,

@@ -1,4 +1,4 @@
-import type { FaultSpec } from '../../sandbox/faults/controller';
+import type { FaultSpec } from '../../shared/sandbox-control-contract';
 import type { ApiErrorKind } from '../lib/api-error';
 
 /** A failure the API (or the network) can produce, as a sandbox fault without its path. */

@@ -1,20 +1,15 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiKeyListSchema, apiKeySchema } from '../../../src/features/api-keys/api/api-key-schemas';
 import { deploymentListSchema } from '../../../src/features/deployments/api/v2/deployment-schemas';
 import { gcoreErrorBodySchema } from '../../../src/lib/api-error-schema';
-import { createSandbox } from '../../create-sandbox';
-import { DEPLOYMENTS, KEYS, sandboxCaller } from '../../testing/sandbox-test-client';
+import { DEPLOYMENTS, KEYS } from '../../testing/sandbox-test-client';
 import { SEED_KEY_IDS as K } from '../../seed/api-keys';
 import { SEED_DEPLOYMENT_IDS as D } from '../../seed/deployments';
 import { SEED_PROJECT_IDS as P } from '../../seed/projects';
+import { freshSandboxEachTest } from '../../testing/fresh-sandbox';
 
-let clock = new Date('2025-06-01T12:00:00Z');
-let call: ReturnType<typeof sandboxCaller>;
-beforeEach(() => {
-  clock = new Date('2025-06-01T12:00:00Z');
-  call = sandboxCaller(createSandbox({ now: () => clock }));
-});
+const { call } = freshSandboxEachTest('2025-06-01T12:00:00Z');
 
 const getKey = async (id: string) => apiKeySchema.parse((await call('GET', `${KEYS}/${id}`)).json);
 const patch = (id: string, body: unknown) => call('PATCH', `${KEYS}/${id}`, { body });

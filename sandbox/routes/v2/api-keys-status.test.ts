@@ -1,16 +1,11 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { apiKeyListSchema, apiKeySchema } from '../../../src/features/api-keys/api/api-key-schemas';
-import { createSandbox } from '../../create-sandbox';
-import { KEYS, sandboxCaller } from '../../testing/sandbox-test-client';
+import { KEYS } from '../../testing/sandbox-test-client';
 import { SEED_KEY_IDS as K } from '../../seed/api-keys';
+import { freshSandboxEachTest } from '../../testing/fresh-sandbox';
 
-let clock = new Date('2025-06-01T12:00:00Z');
-let call: ReturnType<typeof sandboxCaller>;
-beforeEach(() => {
-  clock = new Date('2025-06-01T12:00:00Z');
-  call = sandboxCaller(createSandbox({ now: () => clock }));
-});
+const { call, clock } = freshSandboxEachTest('2025-06-01T12:00:00Z');
 
 const getKey = async (id: string) => apiKeySchema.parse((await call('GET', `${KEYS}/${id}`)).json);
 const patch = (id: string, body: unknown) => call('PATCH', `${KEYS}/${id}`, { body });
@@ -22,18 +17,18 @@ describe('status', () => {
     });
     const key = apiKeySchema.parse(res.json);
     expect(key.status).toBe('ACTIVE');
-    clock = new Date('2025-06-01T12:59:59Z');
+    clock.set('2025-06-01T12:59:59Z');
     expect((await getKey(key.key_id)).status).toBe('ACTIVE');
-    clock = new Date('2025-06-01T13:00:00Z');
+    clock.set('2025-06-01T13:00:00Z');
     expect((await getKey(key.key_id)).status).toBe('EXPIRED');
     const list = apiKeyListSchema.parse((await call('GET', KEYS)).json);
     expect(list.results.find((k) => k.key_id === key.key_id)?.status).toBe('EXPIRED');
   });
 
   it('shows the seed key old-demo as ACTIVE before its expiry and EXPIRED after', async () => {
-    clock = new Date('2025-01-30T00:00:00Z');
+    clock.set('2025-01-30T00:00:00Z');
     expect((await getKey(K.oldDemo)).status).toBe('ACTIVE');
-    clock = new Date('2025-02-01T00:00:00Z');
+    clock.set('2025-02-01T00:00:00Z');
     expect((await getKey(K.oldDemo)).status).toBe('EXPIRED');
   });
 

@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   apiKeySchema,
   createdApiKeySchema,
@@ -7,14 +7,12 @@ import {
 import { gcoreErrorBodySchema } from '../../../src/lib/api-error-schema';
 import {
   boundKeysByDeployment,
-  type HttpCall,
-  httpCaller,
   listAllKeys,
+  sandboxOverHttpForFile,
 } from '../../testing/http-test-client';
 import { KEYS } from '../../testing/sandbox-test-client';
 import { shuffled } from '../../testing/seeded-random';
 import { SEED_DEPLOYMENT_IDS } from '../../seed/deployments';
-import { startSandboxServer, type SandboxServer } from '../../server';
 
 // Over real HTTP on 127.0.0.1; every key is edited while half of them are being deleted.
 const N = 40;
@@ -22,13 +20,7 @@ const PROJECT = 1;
 const A = SEED_DEPLOYMENT_IDS.llamaChat;
 const B = SEED_DEPLOYMENT_IDS.mistralInstruct;
 
-let server: SandboxServer;
-let call: HttpCall;
-beforeAll(async () => {
-  server = await startSandboxServer({ port: 0, host: '127.0.0.1' });
-  call = httpCaller(server);
-});
-afterAll(() => server.close());
+const { call } = sandboxOverHttpForFile();
 
 const sorted = (ids: Iterable<string>) => [...ids].sort();
 

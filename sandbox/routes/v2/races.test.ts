@@ -1,15 +1,9 @@
 // @vitest-environment node
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createdApiKeySchema } from '../../../src/features/api-keys/api/api-key-schemas';
 import { gcoreErrorBodySchema } from '../../../src/lib/api-error-schema';
-import {
-  type HttpCall,
-  httpCaller,
-  listAllKeys,
-  resetSandbox,
-} from '../../testing/http-test-client';
+import { listAllKeys, resetSandbox, sandboxOverHttpForFile } from '../../testing/http-test-client';
 import { DEPLOYMENTS, KEYS } from '../../testing/sandbox-test-client';
-import { startSandboxServer, type SandboxServer } from '../../server';
 
 // Over real HTTP on 127.0.0.1: many requests in flight at once, each test bounded in size and time.
 const TIMEOUT = { timeout: 15_000 };
@@ -17,14 +11,9 @@ const PROJECT = 2;
 const SECRET = /^[A-Za-z0-9_-]+$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
-let server: SandboxServer;
-let call: HttpCall;
-beforeAll(async () => {
-  server = await startSandboxServer({ port: 0, host: '127.0.0.1' });
-  call = httpCaller(server);
-});
-afterAll(() => server.close());
-beforeEach(() => resetSandbox(server));
+const http = sandboxOverHttpForFile();
+const { call } = http;
+beforeEach(() => resetSandbox(http.server));
 
 describe('concurrent creates', TIMEOUT, () => {
   it('creates 200 distinct keys at once, each with its own id and a strong secret', async () => {
@@ -88,7 +77,7 @@ describe('a fault armed for 10 requests in a burst of 30', TIMEOUT, () => {
   it('answers exactly 10 of them with the fault and lets the other 20 through', async () => {
     const before = await listAllKeys(call, PROJECT);
     // Armed over HTTP, as a browser test would; it matches keys and deployments, any method.
-    const armed = await fetch(`${server.url}/__sandbox/faults`, {
+    const armed = await fetch(`${http.server.url}/__sandbox/faults`, {
       method: 'POST',
       body: JSON.stringify({ path: '/cloud/v2/inference', status: 503, times: 10 }),
     });
@@ -109,8 +98,8 @@ describe('a fault armed for 10 requests in a burst of 30', TIMEOUT, () => {
       expect(body.message).toBe('Injected fault: HTTP 503');
       expect(body.request_id).toBe(res.headers.get('x-request-id'));
     }
-    expect(server.sandbox.faults.list()).toEqual([]);
-    const log = server.sandbox.requestLog.entries();
+    expect(http.server.sandbox.faults.list()).toEqual([]);
+    const log = http.server.sandbox.requestLog.entries();
     expect(log.filter((entry) => entry.faultId !== null)).toHaveLength(10);
 
     // A faulted create never reached the handler: only the creates that got a 200 exist.

@@ -1,8 +1,8 @@
 // @vitest-environment node
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createSandbox, type Sandbox } from '../../create-sandbox';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startSandboxServer } from '../../server';
 import { sandboxCaller } from '../../testing/sandbox-test-client';
+import { freshSandboxEachTest } from '../../testing/fresh-sandbox';
 
 /**
  * The v3 Decisions of the shared contract notes that v3-keys and v3-deployments do not pin down
@@ -11,14 +11,8 @@ import { sandboxCaller } from '../../testing/sandbox-test-client';
  * among several, and the task duration read from SANDBOX_TASK_MS.
  */
 const BASE = '/cloud/v3/inference/1';
-let now = 0;
-let sandbox: Sandbox;
-let call: ReturnType<typeof sandboxCaller>;
-beforeEach(() => {
-  now = Date.parse('2026-12-02T10:00:00Z');
-  sandbox = createSandbox({ now: () => new Date(now), taskDurationMs: 3000 });
-  call = sandboxCaller(sandbox);
-});
+const fresh = freshSandboxEachTest('2026-12-02T10:00:00Z');
+const { call, clock } = fresh;
 
 const patch = async (deployment: string, body: unknown, base = BASE) =>
   call('PATCH', `${base}/deployments/${deployment}`, { body });
@@ -34,14 +28,14 @@ describe('v3 binding Decisions', () => {
     expect(tasks).toHaveLength(1);
     const task = await call('GET', `/cloud/v1/tasks/${tasks[0] ?? ''}`);
     expect(task.json).toMatchObject({ task_type: 'update_inference_instance', project_id: 1 });
-    now += 3000;
+    clock.advance(3000);
     expect(await keysOf('llama-3-8b-chat')).toEqual(['old-demo', 'ci-pipeline', 'mobile-app-prod']);
   });
 
   it('derives deployment_names from the deployments, sorted by name whatever the binding order', async () => {
     await patch('whisper-large-v3', { api_keys: ['old-demo'] });
     await patch('bge-m3-embeddings', { api_keys: ['old-demo'] });
-    now += 3000;
+    clock.advance(3000);
     expect((await call('GET', `${BASE}/api_keys/old-demo`)).json).toMatchObject({
       deployment_names: ['bge-m3-embeddings', 'whisper-large-v3'],
     });
@@ -51,7 +45,7 @@ describe('v3 binding Decisions', () => {
     const res = await patch('llama-3-8b-chat', { api_keys: ['ci-pipeline', 'ghost-key'] });
     expect(res.status).toBe(404);
     expect(res.json).toMatchObject({ message: expect.stringContaining('ghost-key') });
-    now += 60_000;
+    clock.advance(60_000);
     expect(await keysOf('llama-3-8b-chat')).toEqual(['ci-pipeline', 'mobile-app-prod']);
   });
 
@@ -62,7 +56,7 @@ describe('v3 binding Decisions', () => {
 
   it('addresses deployments per project: a name shared with another project stays apart', async () => {
     await patch('llama-3-8b-chat', { api_keys: [] });
-    now += 3000;
+    clock.advance(3000);
     expect(await keysOf('llama-3-8b-chat')).toBeNull();
     expect(await keysOf('llama-3-8b-chat', '/cloud/v3/inference/2')).toEqual(['staging-tests']);
   });
@@ -71,32 +65,32 @@ describe('v3 binding Decisions', () => {
     await call('POST', `${BASE}/api_keys`, { body: { name: 'short-lived' } });
     await patch('whisper-large-v3', { api_keys: ['short-lived', 'old-demo'] });
     expect((await call('DELETE', `${BASE}/api_keys/short-lived`)).status).toBe(204);
-    now += 3000;
+    clock.advance(3000);
     expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
   });
 });
 
 describe('v3 failures aimed at one deployment among several', () => {
   it('an ordinary fault on one deployment PATCH leaves the others to bind', async () => {
-    sandbox.faults.arm({ method: 'PATCH', path: `${BASE}/deployments/mistral-7b-instruct` });
+    fresh.sandbox.faults.arm({ method: 'PATCH', path: `${BASE}/deployments/mistral-7b-instruct` });
     const answers = await Promise.all(
       ['llama-3-8b-chat', 'mistral-7b-instruct', 'whisper-large-v3'].map((d) =>
         patch(d, { api_keys: ['old-demo'] }),
       ),
     );
     expect(answers.map((a) => a.status)).toEqual([200, 500, 200]);
-    now += 3000;
+    clock.advance(3000);
     expect(await keysOf('llama-3-8b-chat')).toEqual(['old-demo']);
     expect(await keysOf('mistral-7b-instruct')).toEqual(['mobile-app-prod']);
     expect(await keysOf('whisper-large-v3')).toEqual(['old-demo']);
   });
 
   it('a task outcome armed for one deployment, `times` over, then tasks finish again', async () => {
-    sandbox.tasks.arm({ outcome: 'error', deployment: 'whisper-large-v3', times: 2 });
+    fresh.sandbox.tasks.arm({ outcome: 'error', deployment: 'whisper-large-v3', times: 2 });
     const ids: string[] = [];
     for (const d of ['llama-3-8b-chat', 'whisper-large-v3', 'whisper-large-v3', 'whisper-large-v3'])
       ids.push(...((await patch(d, { api_keys: ['old-demo'] })).json as { tasks: string[] }).tasks);
-    now += 3000;
+    clock.advance(3000);
     const states = await Promise.all(
       ids.map(
         async (id) =>

@@ -1,20 +1,14 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v3Spec } from '../../../contract/spec-validator';
-import { createSandbox, type Sandbox } from '../../create-sandbox';
-import { DEPLOYMENTS, sandboxCaller } from '../../testing/sandbox-test-client';
+import { DEPLOYMENTS } from '../../testing/sandbox-test-client';
+import { freshSandboxEachTest } from '../../testing/fresh-sandbox';
 
 const BASE = '/cloud/v3/inference/1';
 const LLAMA = `${BASE}/deployments/llama-3-8b-chat`;
 const WHISPER = `${BASE}/deployments/whisper-large-v3`;
-let now = 0;
-let sandbox: Sandbox;
-let call: ReturnType<typeof sandboxCaller>;
-beforeEach(() => {
-  now = Date.parse('2025-06-01T12:00:00Z');
-  sandbox = createSandbox({ now: () => new Date(now), taskDurationMs: 3000 });
-  call = sandboxCaller(sandbox);
-});
+const fresh = freshSandboxEachTest('2025-06-01T12:00:00Z');
+const { call, clock } = fresh;
 
 const keysOf = async (path: string) =>
   ((await call('GET', path)).json as { api_keys: unknown }).api_keys;
@@ -39,10 +33,10 @@ describe('v3 deployments: binding by PATCH and tasks', () => {
     const got = await call('GET', `/cloud/v1/tasks/${id}`);
     expect(v3Spec.validateAgainstSpec('TaskSerializer', got.json)).toEqual([]);
     expect(await taskState(id)).toBe('NEW');
-    now += 1500;
+    clock.advance(1500);
     expect(await taskState(id)).toBe('RUNNING');
     expect(await keysOf(WHISPER)).toBeNull();
-    now += 1500;
+    clock.advance(1500);
     expect(await keysOf(WHISPER)).toEqual(['old-demo']);
     expect(await taskState(id)).toBe('FINISHED');
     // Both views of the one relation moved together.
@@ -66,7 +60,7 @@ describe('v3 deployments: binding by PATCH and tasks', () => {
   it('turns authentication off with [] (the deployment becomes public)', async () => {
     const res = await call('PATCH', LLAMA, { body: { api_keys: [] } });
     expect((res.json as { tasks: string[] }).tasks).toHaveLength(1);
-    now += 3000;
+    clock.advance(3000);
     expect((await call('GET', LLAMA)).json).toMatchObject({ api_keys: null, auth_enabled: false });
   });
 
@@ -82,7 +76,7 @@ describe('v3 deployments: binding by PATCH and tasks', () => {
   });
 
   it('arms task outcomes: one ends in ERROR and changes nothing, one never ends', async () => {
-    sandbox.tasks.arm({
+    fresh.sandbox.tasks.arm({
       outcome: 'error',
       deployment: 'whisper-large-v3',
       error: 'quota exceeded',
@@ -90,11 +84,11 @@ describe('v3 deployments: binding by PATCH and tasks', () => {
     const failed = (await call('PATCH', WHISPER, { body: { api_keys: ['old-demo'] } })).json as {
       tasks: string[];
     };
-    sandbox.tasks.arm({ outcome: 'never' });
+    fresh.sandbox.tasks.arm({ outcome: 'never' });
     const stuck = (await call('PATCH', LLAMA, { body: { api_keys: ['ci-pipeline'] } })).json as {
       tasks: string[];
     };
-    now += 60_000;
+    clock.advance(60_000);
     const error = await call('GET', `/cloud/v1/tasks/${failed.tasks[0] ?? ''}`);
     expect(error.json).toMatchObject({ state: 'ERROR', error: 'quota exceeded' });
     expect(await keysOf(WHISPER)).toBeNull();
@@ -113,7 +107,7 @@ describe('POST /__sandbox/tasks', () => {
     const { tasks } = (await call('PATCH', WHISPER, { body: { api_keys: ['old-demo'] } })).json as {
       tasks: string[];
     };
-    now += 3000;
+    clock.advance(3000);
     expect((await call('GET', `/cloud/v1/tasks/${tasks[0] ?? ''}`)).json).toMatchObject({
       state: 'ERROR',
       error: 'boom',

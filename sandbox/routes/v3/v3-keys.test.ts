@@ -1,16 +1,12 @@
 // @vitest-environment node
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { v3Spec } from '../../../contract/spec-validator';
 import { createSandbox } from '../../create-sandbox';
 import { KEYS, sandboxCaller } from '../../testing/sandbox-test-client';
+import { freshSandboxEachTest } from '../../testing/fresh-sandbox';
 
 const V3 = '/cloud/v3/inference/1/api_keys';
-let clock = new Date('2025-06-01T12:00:00Z');
-let call: ReturnType<typeof sandboxCaller>;
-beforeEach(() => {
-  clock = new Date('2025-06-01T12:00:00Z');
-  call = sandboxCaller(createSandbox({ now: () => clock }));
-});
+const { call } = freshSandboxEachTest('2025-06-01T12:00:00Z');
 
 const validKey = (json: unknown) => v3Spec.validateAgainstSpec('GetApiKeyResponseSerializer', json);
 

@@ -19,18 +19,6 @@ beforeAll(async () => {
 afterEach(() => harness.reset());
 afterAll(() => harness.close());
 
-const keysOf = async (deployment: string) => {
-  const answer = await harness.sandbox.fetch(
-    new Request(`http://sandbox${DEPLOYMENTS}/${deployment}`, {
-      headers: { authorization: `APIKey ${harness.sandbox.token}` },
-    }),
-  );
-  return ((await answer.json()) as { api_keys: string[] | null }).api_keys ?? [];
-};
-const sent = (method: string, prefix = '/cloud/') =>
-  harness.sandbox.requestLog
-    .entries()
-    .filter((entry) => entry.method === method && entry.path.startsWith(prefix));
 const bind = (deployments: string[], extra = {}) =>
   jobRecord({ kind: 'bind', key_name: 'ci-pipeline', deployments, ...extra });
 
@@ -38,13 +26,13 @@ describe('a bind job', () => {
   it('binds two deployments: one PATCH each, their tasks polled, the result re-read', async () => {
     const { outcome, reports } = await harness.run(bind([MISTRAL, WHISPER]));
     expect(outcome).toEqual({ state: 'done' });
-    expect(await keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
-    expect(await keysOf(WHISPER)).toEqual(['ci-pipeline']);
-    expect(sent('PATCH').map((entry) => entry.path)).toEqual([
+    expect(await harness.keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
+    expect(await harness.keysOf(WHISPER)).toEqual(['ci-pipeline']);
+    expect(harness.sent('PATCH').map((entry) => entry.path)).toEqual([
       `${DEPLOYMENTS}/${MISTRAL}`,
       `${DEPLOYMENTS}/${WHISPER}`,
     ]);
-    expect(sent('GET', '/cloud/v1/tasks/').length).toBeGreaterThanOrEqual(2);
+    expect(harness.sent('GET', '/cloud/v1/tasks/').length).toBeGreaterThanOrEqual(2);
     // Saved as it went: each step running, its PATCH's tasks (before they are polled), done.
     const pendingOn = (detail: unknown) =>
       pendingPatchesOf(detail).map((patch) => patch.deployment);
@@ -66,7 +54,7 @@ describe('a bind job', () => {
   it('a deployment that already has the key: nothing is sent to it', async () => {
     const { outcome } = await harness.run(bind([LLAMA]));
     expect(outcome).toEqual({ state: 'done' });
-    expect(sent('PATCH')).toEqual([]);
+    expect(harness.sent('PATCH')).toEqual([]);
   });
 
   it('a worker that died after the PATCH landed: the job run again sends no second PATCH', async () => {
@@ -77,7 +65,7 @@ describe('a bind job', () => {
     });
     const { outcome, reports } = await harness.run(again);
     expect(outcome).toEqual({ state: 'done' });
-    expect(sent('PATCH')).toHaveLength(1);
+    expect(harness.sent('PATCH')).toHaveLength(1);
     expect(reports.at(-1)?.steps).toEqual([{ deployment: MISTRAL, status: 'done', message: null }]);
   });
 
@@ -99,7 +87,7 @@ describe('a bind job', () => {
       }),
     );
     expect(outcome).toEqual({ state: 'done' });
-    expect(sent('PATCH').map((entry) => entry.path)).toEqual([
+    expect(harness.sent('PATCH').map((entry) => entry.path)).toEqual([
       `${DEPLOYMENTS}/${MISTRAL}`,
       `${DEPLOYMENTS}/${WHISPER}`,
     ]);
@@ -121,7 +109,7 @@ describe('a bind job', () => {
       failure:
         'Binding ci-pipeline to mistral-7b-instruct failed: ci-pipeline does not unlock mistral-7b-instruct until it is bound. Retry binds only what is missing.',
     });
-    expect(await keysOf(MISTRAL)).toEqual(['mobile-app-prod']);
+    expect(await harness.keysOf(MISTRAL)).toEqual(['mobile-app-prod']);
   });
 
   it('a 503 from the API: asked again after a pause, and bound', async () => {
@@ -129,8 +117,8 @@ describe('a bind job', () => {
     const started = harness.clock.now();
     const { outcome } = await harness.run(bind([WHISPER]));
     expect(outcome).toEqual({ state: 'done' });
-    expect(await keysOf(WHISPER)).toEqual(['ci-pipeline']);
-    expect(sent('PATCH').map((entry) => entry.faultId === null)).toEqual([false, true]);
+    expect(await harness.keysOf(WHISPER)).toEqual(['ci-pipeline']);
+    expect(harness.sent('PATCH').map((entry) => entry.faultId === null)).toEqual([false, true]);
     expect(harness.clock.now() - started).toBeGreaterThanOrEqual(1_000);
   });
 
@@ -181,8 +169,8 @@ describe('an unbind job', () => {
     });
     const { outcome } = await harness.run(job);
     expect(outcome).toEqual({ state: 'done' });
-    expect(await keysOf(LLAMA)).toEqual(['ci-pipeline']);
-    expect(await keysOf(MISTRAL)).toEqual([]);
+    expect(await harness.keysOf(LLAMA)).toEqual(['ci-pipeline']);
+    expect(await harness.keysOf(MISTRAL)).toEqual([]);
   });
 });
 

@@ -25,8 +25,6 @@ const read = async (path: string) => {
   return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
 };
 const keyExists = async () => (await read(`/api_keys/${KEY}`)).status === 200;
-const sent = (method: string) =>
-  harness.sandbox.requestLog.entries().filter((entry) => entry.method === method);
 const detachAndDelete = (deployments: string[], extra: Partial<JobRecord> = {}) =>
   jobRecord({ kind: 'detach-and-delete', key_name: KEY, deployments, ...extra });
 const done = (deployment: string) => ({ deployment, status: 'done' as const, message: null });
@@ -37,8 +35,8 @@ describe('a detach-and-delete job', () => {
     expect(outcome).toEqual({ state: 'done' });
     expect(await keyExists()).toBe(false);
     expect((await read(`/deployments/${LLAMA}`)).body.api_keys).toEqual(['ci-pipeline']);
-    expect(sent('PATCH')).toHaveLength(2);
-    expect(sent('DELETE').map((entry) => entry.path)).toEqual([`${BASE}/api_keys/${KEY}`]);
+    expect(harness.sent('PATCH')).toHaveLength(2);
+    expect(harness.sent('DELETE').map((entry) => entry.path)).toEqual([`${BASE}/api_keys/${KEY}`]);
     expect(reports.at(-1)).toEqual({
       steps: [done(LLAMA), done(MISTRAL)],
       key_deleted: true,
@@ -55,8 +53,8 @@ describe('a detach-and-delete job', () => {
     });
     const { outcome } = await harness.run(resumed);
     expect(outcome).toEqual({ state: 'done' });
-    expect(sent('PATCH')).toEqual([]);
-    expect(sent('DELETE')).toHaveLength(1);
+    expect(harness.sent('PATCH')).toEqual([]);
+    expect(harness.sent('DELETE')).toHaveLength(1);
     expect(await keyExists()).toBe(false);
   });
 
@@ -68,7 +66,7 @@ describe('a detach-and-delete job', () => {
       failure:
         'Deleting mobile-app-prod stopped: detaching it from mistral-7b-instruct failed, so mobile-app-prod still exists and mistral-7b-instruct still accepts it. Retry goes on from there.',
     });
-    expect(sent('DELETE')).toEqual([]);
+    expect(harness.sent('DELETE')).toEqual([]);
     expect(await keyExists()).toBe(true);
     expect(reports.at(-1)?.key_deleted).toBe(false);
   });
@@ -77,7 +75,7 @@ describe('a detach-and-delete job', () => {
     const { outcome, reports } = await harness.run(detachAndDelete([LLAMA]));
     expect(outcome).toEqual({ state: 'done' });
     expect(reports.at(-1)?.steps).toEqual([done(LLAMA), done(MISTRAL)]);
-    expect(sent('DELETE')).toHaveLength(2);
+    expect(harness.sent('DELETE')).toHaveLength(2);
     expect(await keyExists()).toBe(false);
   });
 

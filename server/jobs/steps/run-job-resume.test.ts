@@ -10,7 +10,6 @@ import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-h
  */
 const LLAMA = 'llama-3-8b-chat';
 const MISTRAL = 'mistral-7b-instruct';
-const BASE = '/cloud/v3/inference/1';
 const GIVE_UP_MS = 2 * 60_000;
 let harness: JobHarness;
 
@@ -20,19 +19,7 @@ beforeAll(async () => {
 afterEach(() => harness.reset());
 afterAll(() => harness.close());
 
-const keysOf = async (deployment: string) => {
-  const answer = await harness.sandbox.fetch(
-    new Request(`http://sandbox${BASE}/deployments/${deployment}`, {
-      headers: { authorization: `APIKey ${harness.sandbox.token}` },
-    }),
-  );
-  return ((await answer.json()) as { api_keys: string[] | null }).api_keys ?? [];
-};
-const sent = (method: string, prefix = '/cloud/') =>
-  harness.sandbox.requestLog
-    .entries()
-    .filter((entry) => entry.method === method && entry.path.startsWith(prefix));
-const patched = () => sent('PATCH').map((entry) => entry.path.split('/').at(-1));
+const patched = () => harness.sent('PATCH').map((entry) => entry.path.split('/').at(-1));
 
 /**
  * A worker that PATCHed, saw its task still running, and lost its lease right then (the clock
@@ -49,7 +36,7 @@ async function loseLeaseMidTask(job: JobRecord): Promise<JobRecord> {
       saved = structuredClone(progress);
     },
   });
-  await vi.waitFor(() => expect(sent('GET', '/cloud/v1/tasks/')).not.toHaveLength(0), {
+  await vi.waitFor(() => expect(harness.sent('GET', '/cloud/v1/tasks/')).not.toHaveLength(0), {
     timeout: 10_000,
   });
   lease.abort(new Error('lease lost'));
@@ -63,11 +50,11 @@ describe('a job taken over while its PATCH’s task still runs', () => {
     const resumed = await loseLeaseMidTask(
       jobRecord({ kind: 'bind', key_name: 'ci-pipeline', deployments: [MISTRAL] }),
     );
-    expect(await keysOf(MISTRAL)).toEqual(['mobile-app-prod']);
+    expect(await harness.keysOf(MISTRAL)).toEqual(['mobile-app-prod']);
     const { outcome, reports } = await harness.run(resumed);
     expect(outcome).toEqual({ state: 'done' });
     expect(patched()).toEqual([MISTRAL]);
-    expect(await keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
+    expect(await harness.keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
     expect(reports.at(-1)?.detail ?? null).toBeNull();
   });
 
@@ -78,8 +65,8 @@ describe('a job taken over while its PATCH’s task still runs', () => {
     const { outcome } = await harness.run(resumed);
     expect(outcome).toEqual({ state: 'done' });
     expect(patched()).toEqual([LLAMA, MISTRAL]);
-    expect(await keysOf(LLAMA)).toEqual(['ci-pipeline']);
-    expect(await keysOf(MISTRAL)).toEqual([]);
+    expect(await harness.keysOf(LLAMA)).toEqual(['ci-pipeline']);
+    expect(await harness.keysOf(MISTRAL)).toEqual([]);
   });
 
   it('detach-and-delete: one PATCH per deployment, then one DELETE', async () => {
@@ -91,7 +78,7 @@ describe('a job taken over while its PATCH’s task still runs', () => {
     const { outcome, reports } = await harness.run(await loseLeaseMidTask(job));
     expect(outcome).toEqual({ state: 'done' });
     expect(patched()).toEqual([LLAMA, MISTRAL]);
-    expect(sent('DELETE')).toHaveLength(1);
+    expect(harness.sent('DELETE')).toHaveLength(1);
     expect(reports.at(-1)?.detail).toEqual({
       phase: 'deleted',
       delete_sent: true,
@@ -107,7 +94,7 @@ describe('a job taken over while its PATCH’s task still runs', () => {
     const { outcome } = await harness.run(resumed);
     expect(outcome).toEqual({ state: 'done' });
     expect(patched()).toEqual([MISTRAL]);
-    expect(await keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
+    expect(await harness.keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
   });
 
   it('a task the API no longer knows (404): the deployment is re-read until it lands', async () => {
@@ -118,7 +105,7 @@ describe('a job taken over while its PATCH’s task still runs', () => {
     const { outcome } = await harness.run(resumed);
     expect(outcome).toEqual({ state: 'done' });
     expect(patched()).toEqual([MISTRAL]);
-    expect(await keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
+    expect(await harness.keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
   });
 
   it('after a restart, a change that never lands is sent again only once its task window passed', async () => {
@@ -130,9 +117,9 @@ describe('a job taken over while its PATCH’s task still runs', () => {
     const { outcome } = await harness.run(resumed);
     expect(outcome).toEqual({ state: 'done' });
     expect(patched()).toEqual([MISTRAL, MISTRAL]);
-    const [first, second] = sent('PATCH').map((entry) => Date.parse(entry.at));
+    const [first, second] = harness.sent('PATCH').map((entry) => Date.parse(entry.at));
     expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(GIVE_UP_MS);
-    expect(await keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
+    expect(await harness.keysOf(MISTRAL)).toEqual(['mobile-app-prod', 'ci-pipeline']);
   });
 
   it('a task still running when the step gave up: Retry polls it again, no second PATCH', async () => {
