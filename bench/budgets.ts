@@ -30,7 +30,7 @@ export function checkBudgets(r: Omit<Results, 'budgets'>): Budget[] {
   add('first-load JS (gzip)', '≤ 100 kB', `${kB(js)} kB`, js <= BUDGETS.firstLoadJsGzipBytes);
   for (const [preset, theme] of [
     ['mobile', ''],
-    ['mobile-dark', ', dark'],
+    ['mobile-dark', ' dark'],
   ] as const) {
     const pages = r.lighthouse?.[preset];
     if (!pages) continue;

@@ -80,7 +80,7 @@ export function printReport(r: Results): void {
 }
 
 function printLighthouse(out: string[], lighthouse: NonNullable<Results['lighthouse']>): void {
-  const widths = [-15, 6, 6, 6, 8, 8, 8, 7, -16];
+  const widths = [-18, 6, 6, 6, 8, 8, 8, 7, -16];
   out.push('', 'Lighthouse 12 (median run by performance; app and floor in turns)');
   out.push(
     row(
