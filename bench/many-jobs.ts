@@ -60,6 +60,8 @@ export async function startMany(
   const started = Date.now();
   const ids = new Set(await Promise.all(jobs.map((job) => startJob(stack, job))));
   const finished = watch(stack, ids);
+  // Awaited below; until then a failed poll must not end the process as unhandled.
+  finished.catch(() => {});
   const busy = await sampleClickToReveal(stack.url, runs, `${prefix}-busy`);
   const { states, at } = await finished;
   const ended: Record<string, number> = {};

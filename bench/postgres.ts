@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { HOST, PORTS } from './config.ts';
+import { stopWithAll } from './processes.ts';
 
 const run = promisify(execFile);
 
@@ -46,11 +47,17 @@ export async function startPostgres(): Promise<Postgres> {
     await rm(dir, { recursive: true, force: true });
     throw error;
   }
+  const stop = async () => {
+    await tool(join(bin, 'pg_ctl'), ['-D', data, '-w', '-m', 'fast', 'stop']).catch(() => {});
+    await rm(dir, { recursive: true, force: true });
+  };
+  // Ctrl+C or a failed step must not leave a PostgreSQL holding the port.
+  const stopped = stopWithAll(stop);
   return {
     url: `postgres://postgres@${HOST}:${port}/postgres`,
     async stop() {
-      await tool(join(bin, 'pg_ctl'), ['-D', data, '-w', '-m', 'fast', 'stop']).catch(() => {});
-      await rm(dir, { recursive: true, force: true });
+      stopped();
+      await stop();
     },
   };
 }
