@@ -41,11 +41,21 @@ export async function withProbedPage<T>(
   target: Target = 'app',
   search = '',
 ): Promise<T> {
+  return withProbedUrl(browser, `${TARGETS[target]}${search}`, run, extraProbes);
+}
+
+/** The same, for a page at any URL (the production server's, say). */
+export async function withProbedUrl<T>(
+  browser: Browser,
+  url: string,
+  run: (page: Page) => Promise<T>,
+  extraProbes: string[] = [],
+): Promise<T> {
   const context = await browser.newContext();
   try {
     for (const path of [PROBE, ...extraProbes]) await context.addInitScript({ path });
     const page = await context.newPage();
-    await page.goto(`${TARGETS[target]}${search}`);
+    await page.goto(url);
     return await run(page);
   } finally {
     await context.close();

@@ -1,4 +1,5 @@
 import type { Budget, Results } from './results.ts';
+import { checkServerBudgets } from './server-budgets.ts';
 import type { Comparison } from './stats.ts';
 
 /**
@@ -27,24 +28,28 @@ export function checkBudgets(r: Omit<Results, 'budgets'>): Budget[] {
     budgets.push({ name, target, actual, met });
   const js = r.bundle.firstLoad.js.gzip;
   add('first-load JS (gzip)', '≤ 100 kB', `${kB(js)} kB`, js <= BUDGETS.firstLoadJsGzipBytes);
-  const mobile = r.lighthouse?.mobile;
-  if (mobile) {
-    const { app, floor } = mobile;
+  for (const [preset, theme] of [
+    ['mobile', ''],
+    ['mobile-dark', ' dark'],
+  ] as const) {
+    const pages = r.lighthouse?.[preset];
+    if (!pages) continue;
+    const { app, floor } = pages;
     const below = BUDGETS.lighthouseMobilePerformanceBelowFloor;
     add(
-      'Lighthouse mobile performance',
+      `Lighthouse mobile${theme} performance`,
       `≥ floor − ${below}`,
       `${app.performance} (floor ${floor.performance})`,
       app.performance >= floor.performance - below,
     );
     add(
-      'Lighthouse mobile accessibility',
+      `Lighthouse mobile${theme} accessibility`,
       `${BUDGETS.lighthouseAccessibility}`,
       `${app.accessibility}`,
       app.accessibility >= BUDGETS.lighthouseAccessibility,
     );
     add(
-      'Lighthouse mobile best practices',
+      `Lighthouse mobile${theme} best practices`,
       `${BUDGETS.lighthouseBestPractices}`,
       `${app.bestPractices}`,
       app.bestPractices >= BUDGETS.lighthouseBestPractices,
@@ -70,5 +75,6 @@ export function checkBudgets(r: Omit<Results, 'budgets'>): Budget[] {
       list.ratio.median <= limit,
     );
   }
+  budgets.push(...checkServerBudgets(r));
   return budgets;
 }

@@ -119,7 +119,7 @@ const isBindingPatch = (request: Request) =>
  * bound to one deployment. `awaitBinding`: after the reveal, wait (5 s at most) for the v3
  * binding's PATCH, so the visit holds the whole create path; it is not in any timing.
  */
-async function createOnce(page: Page, name: string, awaitBinding: boolean) {
+export async function createOnce(page: Page, name: string, awaitBinding: boolean) {
   await openCreateForm(page);
   await waitForStamp(page, 'formReadyAt');
   await waitForStamp(page, 'listPaintedAt');

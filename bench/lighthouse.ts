@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { launch } from 'chrome-launcher';
 import lighthouse, { desktopConfig, type Config, type Result } from 'lighthouse';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH, PORTS, TARGETS, type Target } from './config.ts';
+import { DARK_SCHEME_FLAGS, prefersDark } from './dark-scheme.ts';
 
 export type LighthouseRun = {
   performance: number;
@@ -15,22 +16,28 @@ export type LighthouseRun = {
   failing: string[];
 };
 
-const PRESETS: Record<'mobile' | 'desktop', Config | undefined> = {
+type Preset = { config: Config | undefined; flags: readonly string[] };
+const PRESETS = {
   // Lighthouse's default config is the mobile preset: a mid-range phone on slow 4G, simulated.
-  mobile: undefined,
-  desktop: desktopConfig,
-};
+  mobile: { config: undefined, flags: [] },
+  // The same phone set to a dark theme: the page's other palette, its own contrast audits.
+  'mobile-dark': { config: undefined, flags: DARK_SCHEME_FLAGS },
+  desktop: { config: desktopConfig, flags: [] },
+} as const satisfies Record<string, Preset>;
 
 export type LighthouseMedian = LighthouseRun & { runs: number[] };
 export type LighthouseResult = Record<keyof typeof PRESETS, Record<Target, LighthouseMedian>>;
 
 /**
- * Mobile and desktop, each `runs` times for the app and for the floor in turns, each run in a
- * fresh Chromium; per page, the median run by performance.
+ * Mobile (light, then dark) and desktop, each `runs` times for the app and for the floor in
+ * turns, each run in a fresh Chromium; per page, the median run by performance.
  */
 export async function measureLighthouse(runs: number): Promise<LighthouseResult> {
+  if (!(await prefersDark(TARGETS.app, DARK_SCHEME_FLAGS))) {
+    throw new Error(`Chromium ignored ${DARK_SCHEME_FLAGS.join(' ')}: no dark theme to measure.`);
+  }
   const result: Partial<LighthouseResult> = {};
-  for (const preset of ['mobile', 'desktop'] as const) {
+  for (const preset of ['mobile', 'mobile-dark', 'desktop'] as const) {
     const all: Record<Target, LighthouseRun[]> = { app: [], floor: [] };
     for (let i = 0; i < runs; i += 1) {
       for (const target of ['app', 'floor'] as const) {
@@ -49,10 +56,10 @@ function median(all: LighthouseRun[]): LighthouseMedian {
   return { ...middle, runs: all.map((run) => run.performance) };
 }
 
-async function runOnce(url: string, config: Config | undefined): Promise<LighthouseRun> {
+async function runOnce(url: string, { config, flags }: Preset): Promise<LighthouseRun> {
   const chrome = await launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: ['--headless', ...CHROMIUM_FLAGS],
+    chromeFlags: ['--headless', ...CHROMIUM_FLAGS, ...flags],
     port: PORTS.chromeDebugging,
     logLevel: 'silent',
   });

@@ -62,7 +62,8 @@ export async function startPreview(outDir: string, generation: Generation) {
   return preview;
 }
 
-const META = /<meta\b[^>]*name="gcore-api-(?:version|target)"[^>]*>\s*/g;
+/** The tags the production server writes into the page, which `vite preview` lacks. */
+export const PAGE_TAGS = /<meta\b[^>]*name="gcore-api-(?:version|target)"[^>]*>\s*/g;
 const pageHtml = async (url: string) => (await fetch(url)).text();
 const answerSchema = z.object({ generation: z.nullable(z.enum(['v2', 'v3'])) });
 
@@ -84,7 +85,7 @@ async function tellPagesTheirServer(outDir: string): Promise<void> {
     `<meta name="gcore-api-version" content="${generation}">`;
   for (const dir of [outDir, join(outDir, FLOOR_PATH)]) {
     const file = join(dir, 'index.html');
-    const html = (await readFile(file, 'utf8')).replace(META, '');
+    const html = (await readFile(file, 'utf8')).replace(PAGE_TAGS, '');
     await writeFile(file, html.replace('</head>', `${tags}</head>`));
   }
   for (const url of Object.values(TARGETS)) {

@@ -43,9 +43,20 @@ export async function stopChild(child: ChildProcess): Promise<void> {
   }
 }
 
+/** Stops for what is not a child of the bench (PostgreSQL runs as a daemon of its own). */
+const otherStops = new Set<() => Promise<void>>();
+
+/** `stop` runs on stopAll unless the returned function says it already ran. */
+export function stopWithAll(stop: () => Promise<void>): () => void {
+  otherStops.add(stop);
+  return () => otherStops.delete(stop);
+}
+
 /** Stops whatever is still running, e.g. after a failed step or Ctrl+C. */
 export async function stopAll(): Promise<void> {
   await Promise.all([...running].map(stopChild));
+  await Promise.all([...otherStops].map((stop) => stop().catch(() => {})));
+  otherStops.clear();
 }
 
 /** Polls until the URL answers 2xx; servers here start in well under the time limit. */

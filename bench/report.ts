@@ -1,6 +1,7 @@
 import { FLOORS } from './floors.ts';
 import type { Results } from './results.ts';
 import { NOISE_LIMIT } from './calibration.ts';
+import { printServerSteps } from './server-report.ts';
 import type { Comparison } from './stats.ts';
 
 const kB = (bytes: number) => (bytes / 1000).toFixed(1);
@@ -68,17 +69,18 @@ export function printReport(r: Results): void {
       out.push(row([c.action, c.actions, c.commits, c.rendered, each, c.mounted], widths));
     }
   }
+  printServerSteps(out, r);
   out.push('', 'Budgets (targets, not assertions; timings as app ÷ floor of this run)');
   for (const b of r.budgets) {
     out.push(
-      `  ${b.met ? 'met    ' : 'NOT met'}  ${b.name.padEnd(34)} ${b.actual.padStart(28)}  target ${b.target}`,
+      `  ${b.met ? 'met    ' : 'NOT met'}  ${b.name.padEnd(40)} ${b.actual.padStart(28)}  target ${b.target}`,
     );
   }
   console.log(out.join('\n'));
 }
 
 function printLighthouse(out: string[], lighthouse: NonNullable<Results['lighthouse']>): void {
-  const widths = [-15, 6, 6, 6, 8, 8, 8, 7, -16];
+  const widths = [-18, 6, 6, 6, 8, 8, 8, 7, -16];
   out.push('', 'Lighthouse 12 (median run by performance; app and floor in turns)');
   out.push(
     row(

@@ -4,6 +4,8 @@ import type { Calibration } from './calibration.ts';
 import type { InteractionResult } from './interaction.ts';
 import type { LighthouseResult } from './lighthouse.ts';
 import type { ListRenderResult } from './list-render.ts';
+import type { GatewayResult } from './gateway.ts';
+import type { JobsResult } from './jobs.ts';
 import type { Generation } from './preview.ts';
 import type { RenderCount } from './renders.ts';
 
@@ -23,6 +25,10 @@ export type Results = {
   listRender?: ListRenderResult;
   /** v3 only: a project of 10,000 keys. */
   bigList?: BigListResult;
+  /** The production server's `/cloud` ÷ the sandbox straight, at 50 connections. */
+  gateway?: GatewayResult;
+  /** v3 only: bind jobs through the server ÷ the same work straight, and 100 jobs at once. */
+  jobs?: JobsResult;
   budgets: Budget[];
 };
 export type Budget = { name: string; target: string; actual: string; met: boolean };

@@ -2,22 +2,19 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { measureBigList } from './big-list.ts';
 import { measureBundle } from './bundle.ts';
 import { ROOT } from './config.ts';
-import { measureInteraction } from './interaction.ts';
-import { measureLighthouse } from './lighthouse.ts';
-import { measureListRender } from './list-render.ts';
-import { measureRenders } from './renders.ts';
-import { GENERATIONS, servedGeneration, startPreview, type Generation } from './preview.ts';
+import { measurePageSteps, type PageMeasures } from './page-steps.ts';
+import { GENERATIONS, type Generation } from './preview.ts';
+import { gatewayStep, jobsStep } from './server-steps.ts';
+import { parseSteps, STEPS, type Step, type StepCounts } from './steps.ts';
 import { calibration, timeCpuLoop } from './calibration.ts';
 import { stopAll } from './processes.ts';
 import { checkBudgets } from './budgets.ts';
 import { printReport } from './report.ts';
 import type { Results } from './results.ts';
 
-const STEPS = ['lighthouse', 'interaction', 'renders', 'list', 'list10k'] as const;
-type Step = (typeof STEPS)[number];
+type Measured = PageMeasures & Pick<Results, 'gateway' | 'jobs'>;
 
 const { values } = parseArgs({
   options: {
@@ -26,13 +23,28 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '40' },
     'list-runs': { type: 'string', default: '10' },
     'lighthouse-runs': { type: 'string', default: '3' },
+    'gateway-requests': { type: 'string', default: '2000' },
+    'job-runs': { type: 'string', default: '10' },
     out: { type: 'string', default: join(ROOT, 'bench', 'results.json') },
     // both (default): a v2 run, then a v3 run; auto: the sandbox serves both and the server picks.
     generation: { type: 'string', default: 'both' },
   },
 });
-const steps = new Set(values.only.split(',').filter((s): s is Step => STEPS.some((k) => k === s)));
 const count = (value: string) => Math.max(1, Number.parseInt(value, 10) || 1);
+const counts: StepCounts = {
+  runs: count(values.runs),
+  listRuns: count(values['list-runs']),
+  lighthouseRuns: count(values['lighthouse-runs']),
+  gatewayRequests: count(values['gateway-requests']),
+  jobRuns: count(values['job-runs']),
+};
+let steps: Set<Step>;
+try {
+  steps = parseSteps(values.only);
+} catch (error) {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(2);
+}
 const generations: Generation[] =
   values.generation === 'both'
     ? ['v2', 'v3']
@@ -84,50 +96,21 @@ async function main(): Promise<void> {
   }
 }
 
-type Measured = Pick<
-  Results,
-  'generation' | 'lighthouse' | 'interaction' | 'renders' | 'listRender' | 'bigList'
->;
-
-/** Every step against one preview: the app at `/`, the stack floor beside it. */
-async function measure(
-  outDir: string,
-  generation: Generation,
-  log: (what: string) => void,
-): Promise<Measured> {
-  log(`starting vite preview and its sandbox (generation: ${generation})`);
-  const preview = await startPreview(outDir, generation);
-  try {
-    const results: Measured = {
-      generation: { asked: generation, served: await servedGeneration() },
-    };
-    if (steps.has('lighthouse')) {
-      log('Lighthouse, mobile and desktop, app and floor in turns');
-      results.lighthouse = await measureLighthouse(count(values['lighthouse-runs']));
-    }
-    if (steps.has('interaction')) {
-      log('create → reveal dialog, navigation → form usable, app and floor in turns');
-      results.interaction = await measureInteraction(count(values.runs));
-    }
-    if (steps.has('renders')) {
-      log('components React renders per action');
-      results.renders = await measureRenders();
-    }
-    if (steps.has('list')) {
-      log('list rendering with 1000 keys, app and floor in turns');
-      results.listRender = await measureListRender(count(values['list-runs']));
-    }
-    if (steps.has('list10k')) {
-      // A v3 step: only v3 lists are fetched whole and filtered in the page by design.
-      if (results.generation.served === 'v3') {
-        log('a v3 project with 10,000 keys: first rows, then a filter, app and floor in turns');
-        results.bigList = await measureBigList(count(values['list-runs']));
-      } else log(`10,000-key step skipped: the app was served ${results.generation.served}`);
-    }
-    return results;
-  } finally {
-    await preview.stop();
+/** The page steps on `vite preview`, then the server's on the production server alone. */
+async function measure(outDir: string, generation: Generation, log: (what: string) => void) {
+  const results: Measured = await measurePageSteps(outDir, generation, steps, counts, log);
+  const served = results.generation.served;
+  if (served !== 'v2' && served !== 'v3') return results;
+  if (steps.has('gateway')) {
+    log(`gateway: ${served} reads at 50 connections, through the production server and straight`);
+    results.gateway = await gatewayStep(outDir, served, counts);
   }
+  if (steps.has('jobs')) {
+    // Jobs change v3 bindings: v2 binds in the create call and has none.
+    if (served === 'v3') results.jobs = await jobsStep(outDir, counts, log);
+    else log('jobs step skipped: the app was served v2, which binds without jobs');
+  }
+  return results;
 }
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
