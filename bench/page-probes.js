@@ -154,7 +154,9 @@
   document.addEventListener(
     'input',
     (event) => {
-      if (bench.filter && event.target?.getAttribute?.('aria-label') === 'Filter keys by name') {
+      // The app's label goes on ("…, description or deployment"); the floor's stops there.
+      const label = event.target?.getAttribute?.('aria-label') ?? '';
+      if (bench.filter && label.startsWith('Filter keys by name')) {
         bench.filterInputAt = event.timeStamp;
       }
     },
