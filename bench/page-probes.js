@@ -43,8 +43,15 @@
     );
     return label?.htmlFor ? document.getElementById(label.htmlFor) : null;
   };
-  // Rows of keys, not a loading placeholder.
-  const bodyRows = () => document.querySelectorAll('table:not([aria-busy="true"]) tbody tr');
+  // Rows of keys, not a loading placeholder nor the spacers a virtualised body renders.
+  const bodyRows = () =>
+    document.querySelectorAll('table:not([aria-busy="true"]) tbody tr:not([aria-hidden="true"])');
+  // How many rows the page holds: a virtualised table renders the ones in view and says how many
+  // there are in aria-rowcount (the header row included); a plain one renders them all.
+  const pageRows = () => {
+    const count = document.querySelector('table[aria-rowcount]')?.getAttribute('aria-rowcount');
+    return count ? Number(count) - 1 : bodyRows().length;
+  };
   const CREATE = /create api key/i;
   const DEPLOYMENTS = /inference instances|deployments/i;
 
@@ -74,7 +81,8 @@
   const filtered = () => {
     const rows = [...bodyRows()];
     return (
-      rows.length === bench.filter.expected &&
+      pageRows() === bench.filter.expected &&
+      rows.length > 0 &&
       rows.every((row) => row.textContent.includes(bench.filter.text))
     );
   };
@@ -94,7 +102,7 @@
     watch('dialog', revealOpen, (at) => (bench.dialogPaintedAt = at));
     watch(
       'rows',
-      () => bodyRows().length === bench.rowsTarget,
+      () => pageRows() === bench.rowsTarget && bodyRows().length > 0,
       (at) => (bench.rowsPaintedAt = at),
     );
     watch('filter', filtered, (at) => (bench.filterPaintedAt = at));
@@ -146,7 +154,9 @@
   document.addEventListener(
     'input',
     (event) => {
-      if (bench.filter && event.target?.getAttribute?.('aria-label') === 'Filter keys by name') {
+      // The app's label goes on ("…, description or deployment"); the floor's stops there.
+      const label = event.target?.getAttribute?.('aria-label') ?? '';
+      if (bench.filter && label.startsWith('Filter keys by name')) {
         bench.filterInputAt = event.timeStamp;
       }
     },

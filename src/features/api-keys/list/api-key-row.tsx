@@ -47,6 +47,8 @@ type ApiKeyRowProps = RowActions & {
   failures: readonly BindingFailure[];
   deleting: boolean;
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
+  /** Its place in the page, given only where the table renders some rows (virtualised). */
+  rowIndex?: number;
 };
 
 /** Cells are table cells from `md` up and a card's lines below it (see the table). */
@@ -69,6 +71,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
   failures,
   deleting,
   onRowElement,
+  rowIndex,
   ...actions
 }: ApiKeyRowProps) {
   const expiresAt = apiKey.expiresAt ? new Date(apiKey.expiresAt) : null;
@@ -78,6 +81,9 @@ export const ApiKeyRow = memo(function ApiKeyRow({
       ref={(row) => onRowElement(apiKey.id, row)}
       tabIndex={-1}
       data-key-id={apiKey.id}
+      // The virtualiser's index (it measures the row by it); aria's counts from 1, the header first.
+      data-index={rowIndex}
+      aria-rowindex={rowIndex === undefined ? undefined : rowIndex + 2}
       onKeyDown={moveAlongRow}
       className={`focus:outline-focus border-line border-t align-top focus:outline-2 max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-1.5 max-md:rounded-lg max-md:border max-md:p-3 ${isNew ? 'bg-success-subtle' : ''}`}
     >
@@ -159,6 +165,7 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     before.failures === after.failures &&
     before.onRetryBinding === after.onRetryBinding &&
     before.deleting === after.deleting &&
+    before.rowIndex === after.rowIndex &&
     before.onRowElement === after.onRowElement &&
     before.onDetails === after.onDetails &&
     before.onEdit === after.onEdit &&

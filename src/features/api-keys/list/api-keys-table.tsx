@@ -7,6 +7,8 @@ import type { Sort, SortField } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
 import { byId } from '../shared/deployment-names';
 import { ApiKeyRow, rowClock, type RowActions } from './api-key-row';
+import { useVirtualKeyRows } from './use-virtual-key-rows';
+import type { RowElementCallback } from './virtual-key-rows';
 
 type ApiKeysTableProps = RowActions & {
   labelledBy: string;
@@ -23,6 +25,10 @@ type ApiKeysTableProps = RowActions & {
 };
 
 const NO_FAILURES: readonly BindingFailure[] = [];
+
+/** More rows than a tall screen shows: past this the body renders only the rows in view. */
+export const VIRTUAL_ROWS_OVER = 50;
+const bodyClass = 'max-md:flex max-md:flex-col max-md:gap-3';
 
 /** Memoised: the panel re-renders for reasons of its own (a refetch starting) that leave it alone. */
 export const ApiKeysTable = memo(function ApiKeysTable({
@@ -42,10 +48,13 @@ export const ApiKeysTable = memo(function ApiKeysTable({
   const now = new Date();
   // Once per list of deployments, not once per row: a page holds up to 1000 rows.
   const deploymentsById = useMemo(() => deployments && byId(deployments), [deployments]);
-  const onRowElement = useCallback((keyId: string, row: HTMLTableRowElement | null) => {
+  const onRowElement = useCallback<RowElementCallback>((keyId, row) => {
     if (row) rowRefs.current.set(keyId, row);
     else rowRefs.current.delete(keyId);
   }, []);
+  const big = rows.length > VIRTUAL_ROWS_OVER;
+  const VirtualKeyRows = useVirtualKeyRows(big);
+  const virtual = big && VirtualKeyRows !== 'plain';
 
   useEffect(() => {
     const row = focusId && rowRefs.current.get(focusId);
@@ -54,6 +63,26 @@ export const ApiKeysTable = memo(function ApiKeysTable({
     row.scrollIntoView({ block: 'nearest' });
     newKeyStore.focused();
   }, [focusId, rows]);
+
+  const renderRow = (
+    apiKey: KeyRecord,
+    rowIndex: number | undefined,
+    onElement: RowElementCallback,
+  ) => (
+    <ApiKeyRow
+      key={apiKey.id}
+      apiKey={apiKey}
+      deploymentsById={deploymentsById}
+      isNew={newKeyIds.has(apiKey.id)}
+      clock={rowClock(apiKey, now)}
+      jobLabel={jobLabels.get(apiKey.name) ?? null}
+      failures={failuresSince(failedBindings.get(apiKey.name) ?? NO_FAILURES, apiKey.createdAt)}
+      deleting={pendingDeletions.has(apiKey.name)}
+      onRowElement={onElement}
+      rowIndex={rowIndex}
+      {...actions}
+    />
+  );
 
   const header = (field: SortField, label: string) => (
     <SortableHeader
@@ -76,12 +105,17 @@ export const ApiKeysTable = memo(function ApiKeysTable({
       <table
         aria-labelledby={labelledBy}
         aria-describedby={hintId}
+        // A big page renders some of its rows: the count and each row's place say where they are.
+        aria-rowcount={virtual ? rows.length + 1 : undefined}
         className="md:bg-surface w-full border-collapse text-sm max-md:block"
       >
         <thead className="md:bg-canvas text-fg-muted max-md:block">
           {/* On a phone the cells lose their padding and sit closer, so "Sort by" and the three
               sort buttons stay one line down to 360 px. */}
-          <tr className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-3 max-md:pb-2 max-md:*:p-0">
+          <tr
+            aria-rowindex={virtual ? 1 : undefined}
+            className="max-md:flex max-md:flex-wrap max-md:items-center max-md:gap-x-3 max-md:pb-2 max-md:*:p-0"
+          >
             <th scope="col" className="text-xs font-normal md:hidden">
               Sort by
             </th>
@@ -99,25 +133,24 @@ export const ApiKeysTable = memo(function ApiKeysTable({
             </th>
           </tr>
         </thead>
-        <tbody className="max-md:flex max-md:flex-col max-md:gap-3">
-          {rows.map((apiKey) => (
-            <ApiKeyRow
-              key={apiKey.id}
-              apiKey={apiKey}
-              deploymentsById={deploymentsById}
-              isNew={newKeyIds.has(apiKey.id)}
-              clock={rowClock(apiKey, now)}
-              jobLabel={jobLabels.get(apiKey.name) ?? null}
-              failures={failuresSince(
-                failedBindings.get(apiKey.name) ?? NO_FAILURES,
-                apiKey.createdAt,
-              )}
-              deleting={pendingDeletions.has(apiKey.name)}
-              onRowElement={onRowElement}
-              {...actions}
-            />
-          ))}
-        </tbody>
+        {virtual && VirtualKeyRows ? (
+          <VirtualKeyRows
+            rows={rows}
+            renderRow={renderRow}
+            onRowElement={onRowElement}
+            wantedId={focusId}
+            className={bodyClass}
+          />
+        ) : (
+          <tbody className={bodyClass}>
+            {virtual
+              ? // Until the virtualised body is in, the first screenful.
+                rows
+                  .slice(0, VIRTUAL_ROWS_OVER)
+                  .map((apiKey, index) => renderRow(apiKey, index, onRowElement))
+              : rows.map((apiKey) => renderRow(apiKey, undefined, onRowElement))}
+          </tbody>
+        )}
       </table>
       <p id={hintId} className="sr-only">
         In a row, the name opens the key&apos;s details; Left and Right arrows move to its
