@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { StartJobInput } from '../../src/features/jobs/api/job-contract.ts';
 import type { Sql } from './database.ts';
 import { INTERRUPTED_FAILURE, jobLeases } from './job-leases.ts';
 import { jobStore, type NewJob } from './job-store.ts';
@@ -19,7 +20,7 @@ beforeEach(async () => {
 
 const store = () => jobStore(sql, clock.now);
 const leases = () => jobLeases(sql, clock.now, LEASE_MS);
-const input = (overrides: Partial<NewJob> = {}): NewJob => ({
+const input = (overrides: Partial<NewJob & StartJobInput> = {}): NewJob => ({
   kind: 'bind',
   project_id: 7,
   key_name: 'team-key',
