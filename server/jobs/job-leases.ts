@@ -1,7 +1,8 @@
 import type { Sql } from './database.ts';
 import { JOB_COLUMNS, toJobRecord, type JobRow } from './job-row.ts';
 import type { Clock } from './job-store.ts';
-import type { JobOutcome, JobProgress, JobRecord } from './job-types.ts';
+import type { JobState } from '../../src/features/jobs/api/job-contract.ts';
+import type { JobEnd, JobProgress, JobRecord } from './job-types.ts';
 
 /** What a personal job says once its token is gone with the worker that held it. */
 export const INTERRUPTED_FAILURE =
@@ -81,7 +82,7 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
     async finish(
       workerId: string,
       id: string,
-      outcome: JobOutcome,
+      outcome: JobEnd,
     ): Promise<ChangedJob | undefined> {
       const now = clock();
       const failure = outcome.state === 'failed' ? outcome.failure : null;
@@ -92,6 +93,29 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
         [id, workerId, outcome.state, failure, now],
       );
       return result.rows[0] && changed(result.rows[0]);
+    },
+
+    /**
+     * Back in the queue until `until`, this attempt not counted. A personal job stays leased to
+     * this worker, which keeps its token and renews the lease while it waits.
+     */
+    async postpone(workerId: string, id: string, until: Date): Promise<ChangedJob | undefined> {
+      const result = await sql.query<ChangedJob>(
+        `UPDATE jobs SET state = 'queued', run_after = $3, attempts = GREATEST(attempts - 1, 0),
+           updated_at = $4,
+           lease_owner = CASE WHEN token_mode = 'personal' THEN lease_owner END,
+           lease_until = CASE WHEN token_mode = 'personal' THEN lease_until END
+         WHERE id = $1 AND lease_owner = $2 AND state = 'running' RETURNING ${CHANGED_COLUMNS}`,
+        [id, workerId, until, clock()],
+      );
+      return result.rows[0] && changed(result.rows[0]);
+    },
+
+    async stateOf(id: string): Promise<JobState | undefined> {
+      const result = await sql.query<{ state: JobState }>('SELECT state FROM jobs WHERE id = $1', [
+        id,
+      ]);
+      return result.rows[0]?.state;
     },
 
     /**

@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { startSandboxServer, type SandboxServer } from '../../sandbox/server.ts';
+import type { JobState } from '../../src/features/jobs/api/job-contract.ts';
 import { TestClock } from '../../src/test/test-clock.ts';
 import { cloudGateway } from '../gateway/cloud-gateway.ts';
 import { createJobIdentity } from '../gateway/job-identity.ts';
@@ -26,6 +27,8 @@ export type RunContext = {
   signal?: AbortSignal;
   /** Sees each saved progress, as the store would; may abort the signal to play a lost lease. */
   onReport?: (progress: JobProgress) => void;
+  /** Other jobs' states, as the store would answer (a retirement's bind job). */
+  jobStates?: Record<string, JobState>;
 };
 
 export type JobHarness = {
@@ -96,6 +99,7 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
           reports.push(structuredClone(progress));
           context.onReport?.(progress);
         },
+        jobState: async (id) => context.jobStates?.[id],
       });
       return { outcome, reports };
     },
