@@ -27,7 +27,8 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
      * Up to `limit` queued jobs due now, leased to `workerId`: shared ones, and personal ones
      * this worker holds the token of. SKIP LOCKED: two workers claiming at once get different jobs.
      * A key's jobs run one at a time in creation order (an edit's bind, then its unbind): a job
-     * waits while an older one of the same key and project is queued or running.
+     * waits while an older one of the same key and project is running or due (a retirement
+     * scheduled for next week holds up no edit of its key meanwhile).
      */
     async claim(workerId: string, limit: number): Promise<JobRecord[]> {
       if (limit <= 0) return [];
@@ -42,7 +43,9 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
              AND NOT EXISTS (
                SELECT 1 FROM jobs AS older
                WHERE older.project_id = job.project_id AND older.key_name = job.key_name
-                 AND older.state IN ('queued', 'running') AND older.seq < job.seq)
+                 AND older.seq < job.seq
+                 AND (older.state = 'running' OR (older.state = 'queued'
+                   AND (older.run_after IS NULL OR older.run_after <= $3))))
            ORDER BY seq LIMIT $4 FOR UPDATE OF job SKIP LOCKED)
          RETURNING ${JOB_COLUMNS}`,
         [workerId, until(), now, limit],
@@ -79,11 +82,7 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
     },
 
     /** done or failed, lease released; undefined when the lease was lost first. */
-    async finish(
-      workerId: string,
-      id: string,
-      outcome: JobEnd,
-    ): Promise<ChangedJob | undefined> {
+    async finish(workerId: string, id: string, outcome: JobEnd): Promise<ChangedJob | undefined> {
       const now = clock();
       const failure = outcome.state === 'failed' ? outcome.failure : null;
       const result = await sql.query<ChangedJob>(

@@ -88,11 +88,15 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
           ...(options.sharedToken || !due ? {} : { holder }),
         });
         if (job.kind === 'retire') {
-          answerRotation(res, { clock, writeLine: options.writeLine }, {
-            action: 'rotate',
-            user: caller.user,
-            job,
-          });
+          answerRotation(
+            res,
+            { clock, writeLine: options.writeLine },
+            {
+              action: 'rotate',
+              user: caller.user,
+              job,
+            },
+          );
         } else sendJson(res, 202, toJob(job));
         void runner.wake();
       } catch (error) {

@@ -80,7 +80,9 @@ export function retireRoutes(options: RetireRoutesOptions) {
       if (!JOB_ID.test(id)) return notFound(res);
       const verdict = await retire.cancel(id);
       if (!verdict.ok) {
-        return verdict.reason === 'not-found' ? notFound(res) : refuse(res, verdict.job, 'called off');
+        return verdict.reason === 'not-found'
+          ? notFound(res)
+          : refuse(res, verdict.job, 'called off');
       }
       answerRotation(res, options, { action: 'keep', user: caller.user, job: verdict.job });
       options.writeLine(jobLogLine(verdict.job, options.clock()));

@@ -6,7 +6,7 @@ import { TestClock } from '../../src/test/test-clock.ts';
 import { cloudGateway } from '../gateway/cloud-gateway.ts';
 import { createJobIdentity } from '../gateway/job-identity.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
-import { DASHBOARD_V3_ROUTES } from '../gateway/route-table.ts';
+import { DASHBOARD_V3_ROUTES, type RouteRule } from '../gateway/route-table.ts';
 import { createGatewayClient, type GatewayClient } from '../jobs/gateway-client.ts';
 import type { JobOutcome, JobProgress, JobRecord } from '../jobs/job-types.ts';
 import { createJobExecutor } from '../jobs/steps/run-job.ts';
@@ -18,6 +18,8 @@ export type JobHarnessOptions = {
   giveUpAfterMs?: number;
   /** How long the sandbox's tasks take on the test clock; 3 s unless told. */
   taskDurationMs?: number;
+  /** The gateway's route table: v3's unless told (v2's for a v2 retirement). */
+  routes?: readonly RouteRule[];
 };
 
 export type JobRun = { outcome: JobOutcome; reports: JobProgress[] };
@@ -72,7 +74,7 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
       },
       deadlines: { headersMs: 5_000, bodyMs: 5_000 },
       policy: originPolicy(port, []),
-      routes: DASHBOARD_V3_ROUTES,
+      routes: options.routes ?? DASHBOARD_V3_ROUTES,
       jobIdentity: identity,
       writeLine: (line) => lines.push(line),
     });

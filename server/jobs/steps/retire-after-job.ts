@@ -23,5 +23,8 @@ export async function afterJobVerdict(
   if (state === 'queued' || state === 'running' || state === 'held') {
     return { state: 'postponed', until: new Date(options.clock.now() + AFTER_JOB_RECHECK_MS) };
   }
-  return { state: 'failed', failure: bindingsIncomplete(job.key_name, rotation.replaced_by, state) };
+  return {
+    state: 'failed',
+    failure: bindingsIncomplete(job.key_name, rotation.replaced_by, state),
+  };
 }

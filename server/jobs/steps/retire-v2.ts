@@ -27,15 +27,14 @@ export async function runV2Retirement(
     return { state: 'failed', failure };
   }
   const unlocked = new Set(read.value.inference_instance_ids);
-  const steps = job.steps.map(
-    (step): JobStep =>
-      unlocked.has(step.deployment)
-        ? { ...step, status: 'done', message: null }
-        : {
-            ...step,
-            status: 'failed',
-            message: v2NotUnlocked(job.key_name, retirement.replacedBy, step.deployment),
-          },
+  const steps = job.steps.map((step): JobStep =>
+    unlocked.has(step.deployment)
+      ? { ...step, status: 'done', message: null }
+      : {
+          ...step,
+          status: 'failed',
+          message: v2NotUnlocked(job.key_name, retirement.replacedBy, step.deployment),
+        },
   );
   await context.report({ steps, key_deleted: false, detail });
   const missing = steps.find((step) => step.status === 'failed');
