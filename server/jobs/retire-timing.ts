@@ -24,7 +24,7 @@ export function retireTiming(runAfter: string | null, now: Date, minDelayMs: num
   if (at < now.getTime() + minDelayMs) {
     return {
       ok: false,
-      message: `run_after must be now or at least ${duration(minDelayMs)} from now (RETIRE_MIN_DELAY_MS), so the old key's users have time to switch.`,
+      message: `run_after must be now or at least ${duration(minDelayMs)} from now (RETIRE_MIN_DELAY_MS), so the old key’s users have time to switch.`,
     };
   }
   return { ok: true, runAfter: new Date(at).toISOString() };

@@ -79,7 +79,7 @@ describe('a v3 retirement', () => {
     expect(steps[1]).toEqual({
       deployment: MISTRAL,
       status: 'failed',
-      message: `Detaching ${OLD} from ${MISTRAL} failed. ${NEW} is not in ${MISTRAL}'s keys, so ${OLD} was left there: removing it would lock out ${MISTRAL}'s callers, or open it to anyone if no key were left. Bind ${NEW} to ${MISTRAL}, then retire ${OLD} again.`,
+      message: `Detaching ${OLD} from ${MISTRAL} failed. ${NEW} is not in ${MISTRAL}’s keys, so ${OLD} was left there: removing it would lock out ${MISTRAL}’s callers, or open it to anyone if no key were left. Bind ${NEW} to ${MISTRAL}, then retire ${OLD} again.`,
     });
     expect(sent('PATCH').map((entry) => entry.path)).toEqual([`${BASE}/deployments/${LLAMA}`]);
     expect(await keysOf(MISTRAL)).toEqual([OLD]);

@@ -85,4 +85,4 @@ export const replacementMissingReason = (
   replacedBy: string,
   change: { deployment: string; keyName: string },
 ) =>
-  `${replacedBy} is not in ${change.deployment}'s keys, so ${change.keyName} was left there: removing it would lock out ${change.deployment}'s callers, or open it to anyone if no key were left. Bind ${replacedBy} to ${change.deployment}, then retire ${change.keyName} again.`;
+  `${replacedBy} is not in ${change.deployment}’s keys, so ${change.keyName} was left there: removing it would lock out ${change.deployment}’s callers, or open it to anyone if no key were left. Bind ${replacedBy} to ${change.deployment}, then retire ${change.keyName} again.`;
