@@ -27,8 +27,9 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
      * Up to `limit` queued jobs due now, leased to `workerId`: shared ones, and personal ones
      * this worker holds the token of. SKIP LOCKED: two workers claiming at once get different jobs.
      * A key's jobs run one at a time in creation order (an edit's bind, then its unbind): a job
-     * waits while an older one of the same key and project is running or due (a retirement
-     * scheduled for next week holds up no edit of its key meanwhile).
+     * waits while an older one of the same key and project is queued or running. A retirement
+     * not yet due holds up nothing: it re-reads every deployment when it runs, and one scheduled
+     * for next week must not block the key's edits meanwhile.
      */
     async claim(workerId: string, limit: number): Promise<JobRecord[]> {
       if (limit <= 0) return [];
@@ -43,9 +44,9 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
              AND NOT EXISTS (
                SELECT 1 FROM jobs AS older
                WHERE older.project_id = job.project_id AND older.key_name = job.key_name
-                 AND older.seq < job.seq
-                 AND (older.state = 'running' OR (older.state = 'queued'
-                   AND (older.run_after IS NULL OR older.run_after <= $3))))
+                 AND older.state IN ('queued', 'running') AND older.seq < job.seq
+                 AND NOT (older.kind = 'retire' AND older.state = 'queued'
+                   AND older.run_after > $3))
            ORDER BY seq LIMIT $4 FOR UPDATE OF job SKIP LOCKED)
          RETURNING ${JOB_COLUMNS}`,
         [workerId, until(), now, limit],
