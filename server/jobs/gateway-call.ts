@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import type * as z from 'zod/mini';
 import { apiErrorBodySchema } from '../../src/lib/api-error-schema.ts';
 import { parseRetryAfter, tryParseJson } from '../../src/lib/read-api-error.ts';
 import { REQUESTED_BY } from '../../src/lib/request-header.ts';
