@@ -88,6 +88,17 @@ describe('a v3 retirement', () => {
   });
 });
 
+describe('a retirement with no rotation on record', () => {
+  it('fails saying so, without calling the API', async () => {
+    const job = jobRecord({ kind: 'retire', key_name: OLD, deployments: [LLAMA] });
+    expect((await harness.run(job)).outcome).toEqual({
+      state: 'failed',
+      failure: 'This retirement names no key that replaces the old one, so nothing was retired.',
+    });
+    expect(harness.sandbox.requestLog.entries()).toEqual([]);
+  });
+});
+
 describe('a retirement waits for the new key’s bind job', () => {
   const after = (state: JobState) =>
     harness.run(retire({ rotation: rotation({ after_job: BIND_JOB }) }), {
