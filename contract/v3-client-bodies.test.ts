@@ -93,6 +93,8 @@ describe('the v3 client builds bodies the v3 spec accepts', () => {
       getTask: (id) => deployments.getTask(id),
       deleteKey: () => Promise.reject(new Error('A binding change deletes no key.')),
       keyDeployments: () => Promise.reject(new Error('A binding change asks no key.')),
+      getKeyV2: () => Promise.reject(new Error('A binding change reads no v2 key.')),
+      deleteKeyV2: () => Promise.reject(new Error('A binding change deletes no key.')),
     };
     const run = (deployment: string, keyName: string, attach: boolean) =>
       applyBindingChange(

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
-import { apiErrorBodySchema } from '../../src/lib/api-error-schema.ts';
-import { parseRetryAfter, tryParseJson } from '../../src/lib/read-api-error.ts';
+import { apiKeySchema, type ApiKey } from '../../src/features/api-keys/api/api-key-schemas.ts';
+import { apiKeyPath } from '../../src/features/api-keys/api/v2/api-key-path.ts';
 import {
   apiKeyV3Schema,
   v3ApiKeyPath,
@@ -15,21 +15,15 @@ import {
   type DeploymentV3,
   type Task,
 } from '../../src/features/deployments/api/v3/deployment-v3-schemas.ts';
-import { REQUESTED_BY } from '../../src/lib/request-header.ts';
-import type { JobIdentity } from '../gateway/job-identity.ts';
+import {
+  createGatewayCall,
+  type GatewayCall,
+  type GatewayCallOptions,
+  type JobCallScope,
+} from './gateway-call.ts';
 import { GatewayCallError } from './gateway-call-error.ts';
-import { statusMessage } from './gateway-answer-words.ts';
 
-/** Whose call it is: a job's project, who started it, its token if personal, its life. */
-export type JobCallScope = {
-  projectId: number;
-  startedBy: string;
-  /** The caller's `Authorization` for a personal job; the gateway adds the shared token itself. */
-  authorization: string | undefined;
-  signal: AbortSignal;
-};
-
-/** The v3 calls a job makes, bound to one job; each throws GatewayCallError on failure. */
+/** The calls a job makes, bound to one job; each throws GatewayCallError on failure. */
 export type JobCalls = {
   getDeployment(name: string): Promise<DeploymentV3>;
   /** PATCHes the deployment's whole `api_keys` list; resolves to the task ids to poll. */
@@ -39,20 +33,16 @@ export type JobCalls = {
   deleteKey(name: string): Promise<'deleted' | 'already-gone'>;
   /** The deployments the key is attached to, as the API says now. */
   keyDeployments(name: string): Promise<string[]>;
+  /** v2: a key by its UUID, with the instances it unlocks. */
+  getKeyV2(keyId: string): Promise<ApiKey>;
+  /** v2: a key already gone (404) counts as deleted. */
+  deleteKeyV2(keyId: string): Promise<'deleted' | 'already-gone'>;
 };
 
 export type GatewayClient = { forJob(scope: JobCallScope): JobCalls };
 
-export type GatewayClientOptions = {
-  /** The server's own port, known only once it listens. */
-  port: () => number;
-  identity: JobIdentity;
-  /** Per call; past the gateway's own upstream deadlines (30 s, 60 s) so it answers first. */
-  callTimeoutMs?: number;
-  fetch?: typeof fetch;
-};
+export type GatewayClientOptions = GatewayCallOptions;
 
-export const DEFAULT_CALL_TIMEOUT_MS = 90_000;
 const noAnswer = z.unknown();
 
 /**
@@ -60,68 +50,11 @@ const noAnswer = z.unknown();
  * route table, body contracts, task memory and audit lines apply to it as to the page.
  */
 export function createGatewayClient(options: GatewayClientOptions): GatewayClient {
-  const timeoutMs = options.callTimeoutMs ?? DEFAULT_CALL_TIMEOUT_MS;
-  const send = options.fetch ?? fetch;
-
-  async function call<T>(
-    scope: JobCallScope,
-    request: { method: string; path: string; body?: unknown },
-    schema: z.ZodMiniType<T>,
-  ): Promise<T> {
-    const deadline = AbortSignal.timeout(timeoutMs);
-    const signal = AbortSignal.any([scope.signal, deadline]);
-    const headers: Record<string, string> = {
-      accept: 'application/json',
-      ...REQUESTED_BY,
-      ...options.identity.headersFor(scope.startedBy),
-      ...(scope.authorization ? { authorization: scope.authorization } : {}),
-      ...(request.body === undefined ? {} : { 'content-type': 'application/json' }),
-    };
-    let status = 0;
-    let text = '';
-    let response: Response;
-    try {
-      response = await send(`http://127.0.0.1:${options.port()}${request.path}`, {
-        method: request.method,
-        headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
-        redirect: 'manual',
-        signal,
-      });
-      status = response.status;
-      text = await response.text();
-    } catch (error) {
-      if (scope.signal.aborted) throw scope.signal.reason;
-      if (deadline.aborted) {
-        const message = `No answer within ${Math.round(timeoutMs / 1000)} s: the request may or may not have been carried out.`;
-        throw new GatewayCallError({ kind: 'timeout', message });
-      }
-      const reason = error instanceof Error ? error.message : String(error);
-      const message = `The connection to the dashboard's server failed (${reason}).`;
-      throw new GatewayCallError({ kind: 'network', message });
-    }
-    const json = text === '' ? undefined : tryParseJson(text);
-    if (status < 200 || status >= 300) {
-      const body = apiErrorBodySchema.safeParse(json);
-      const fields = body.success ? body.data : {};
-      throw new GatewayCallError({
-        kind: 'http',
-        status,
-        message: fields.message ?? fields.detail ?? statusMessage(status),
-        exceptionClass: fields.exception_class ?? null,
-        requestId: fields.request_id ?? response.headers.get('x-request-id'),
-        retryAfterSeconds: parseRetryAfter(response.headers.get('retry-after'), Date.now()),
-      });
-    }
-    const parsed = schema.safeParse(json);
-    if (parsed.success) return parsed.data;
-    const message = `The API answered ${request.method} ${request.path} in a shape the dashboard does not know.`;
-    throw new GatewayCallError({ kind: 'invalid-answer', status, message });
-  }
-
+  const call = createGatewayCall(options);
   return {
     forJob: (scope) => {
       const { projectId } = scope;
+      const remove = (path: string) => deleteOnce(call, scope, path);
       return {
         getDeployment: (name) =>
           call(
@@ -135,21 +68,28 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
           return (await call(scope, { method: 'PATCH', path, body }, taskIdsSchema)).tasks;
         },
         getTask: (id) => call(scope, { method: 'GET', path: taskPath(id) }, taskSchema),
-        deleteKey: async (name) => {
-          const path = v3ApiKeyPath(projectId, name);
-          try {
-            await call(scope, { method: 'DELETE', path }, noAnswer);
-            return 'deleted';
-          } catch (error) {
-            if (error instanceof GatewayCallError && error.status === 404) return 'already-gone';
-            throw error;
-          }
-        },
+        deleteKey: (name) => remove(v3ApiKeyPath(projectId, name)),
         keyDeployments: async (name) => {
           const path = v3ApiKeyPath(projectId, name);
           return (await call(scope, { method: 'GET', path }, apiKeyV3Schema)).deployment_names;
         },
+        getKeyV2: (keyId) => call(scope, { method: 'GET', path: apiKeyPath(keyId) }, apiKeySchema),
+        deleteKeyV2: (keyId) => remove(apiKeyPath(keyId)),
       };
     },
   };
+}
+
+async function deleteOnce(
+  call: GatewayCall,
+  scope: JobCallScope,
+  path: string,
+): Promise<'deleted' | 'already-gone'> {
+  try {
+    await call(scope, { method: 'DELETE', path }, noAnswer);
+    return 'deleted';
+  } catch (error) {
+    if (error instanceof GatewayCallError && error.status === 404) return 'already-gone';
+    throw error;
+  }
 }

@@ -1,7 +1,8 @@
 import type { Sql } from './database.ts';
 import { JOB_COLUMNS, toJobRecord, type JobRow } from './job-row.ts';
 import type { Clock } from './job-store.ts';
-import type { JobOutcome, JobProgress, JobRecord } from './job-types.ts';
+import type { JobState } from '../../src/features/jobs/api/job-contract.ts';
+import type { JobEnd, JobProgress, JobRecord } from './job-types.ts';
 
 /** What a personal job says once its token is gone with the worker that held it. */
 export const INTERRUPTED_FAILURE =
@@ -26,7 +27,9 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
      * Up to `limit` queued jobs due now, leased to `workerId`: shared ones, and personal ones
      * this worker holds the token of. SKIP LOCKED: two workers claiming at once get different jobs.
      * A key's jobs run one at a time in creation order (an edit's bind, then its unbind): a job
-     * waits while an older one of the same key and project is queued or running.
+     * waits while an older one of the same key and project is queued or running. A retirement
+     * not yet due holds up nothing: it re-reads every deployment when it runs, and one scheduled
+     * for next week must not block the key's edits meanwhile.
      */
     async claim(workerId: string, limit: number): Promise<JobRecord[]> {
       if (limit <= 0) return [];
@@ -41,7 +44,9 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
              AND NOT EXISTS (
                SELECT 1 FROM jobs AS older
                WHERE older.project_id = job.project_id AND older.key_name = job.key_name
-                 AND older.state IN ('queued', 'running') AND older.seq < job.seq)
+                 AND older.state IN ('queued', 'running') AND older.seq < job.seq
+                 AND NOT (older.kind = 'retire' AND older.state = 'queued'
+                   AND older.run_after > $3))
            ORDER BY seq LIMIT $4 FOR UPDATE OF job SKIP LOCKED)
          RETURNING ${JOB_COLUMNS}`,
         [workerId, until(), now, limit],
@@ -78,11 +83,7 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
     },
 
     /** done or failed, lease released; undefined when the lease was lost first. */
-    async finish(
-      workerId: string,
-      id: string,
-      outcome: JobOutcome,
-    ): Promise<ChangedJob | undefined> {
+    async finish(workerId: string, id: string, outcome: JobEnd): Promise<ChangedJob | undefined> {
       const now = clock();
       const failure = outcome.state === 'failed' ? outcome.failure : null;
       const result = await sql.query<ChangedJob>(
@@ -92,6 +93,29 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
         [id, workerId, outcome.state, failure, now],
       );
       return result.rows[0] && changed(result.rows[0]);
+    },
+
+    /**
+     * Back in the queue until `until`, this attempt not counted. A personal job stays leased to
+     * this worker, which keeps its token and renews the lease while it waits.
+     */
+    async postpone(workerId: string, id: string, until: Date): Promise<ChangedJob | undefined> {
+      const result = await sql.query<ChangedJob>(
+        `UPDATE jobs SET state = 'queued', run_after = $3, attempts = GREATEST(attempts - 1, 0),
+           updated_at = $4,
+           lease_owner = CASE WHEN token_mode = 'personal' THEN lease_owner END,
+           lease_until = CASE WHEN token_mode = 'personal' THEN lease_until END
+         WHERE id = $1 AND lease_owner = $2 AND state = 'running' RETURNING ${CHANGED_COLUMNS}`,
+        [id, workerId, until, clock()],
+      );
+      return result.rows[0] && changed(result.rows[0]);
+    },
+
+    async stateOf(id: string): Promise<JobState | undefined> {
+      const result = await sql.query<{ state: JobState }>('SELECT state FROM jobs WHERE id = $1', [
+        id,
+      ]);
+      return result.rows[0]?.state;
     },
 
     /**

@@ -2,6 +2,7 @@ import {
   jobKindSchema,
   jobStateSchema,
   jobStepSchema,
+  rotationSchema,
   type Job,
 } from '../../src/features/jobs/api/job-contract.ts';
 import * as z from 'zod/mini';
@@ -22,6 +23,7 @@ export type JobRow = {
   detail: unknown;
   attempts: number;
   run_after: Date | null;
+  rotation: unknown;
   created_at: Date;
   updated_at: Date;
 };
@@ -43,7 +45,7 @@ export function toJobRecord(row: JobRow): JobRecord {
     created_at: row.created_at.toISOString(),
     updated_at: row.updated_at.toISOString(),
     run_after: row.run_after ? row.run_after.toISOString() : null,
-    rotation: null,
+    rotation: row.rotation == null ? null : rotationSchema.parse(row.rotation),
     token_mode: row.token_mode === 'personal' ? 'personal' : 'shared',
     detail: row.detail ?? null,
     attempts: row.attempts,
@@ -72,4 +74,4 @@ export function toJob(record: JobRecord): Job {
 /** The columns every store query returns, in the shape `toJobRecord` reads. */
 export const JOB_COLUMNS =
   'id, kind, state, project_id, key_name, steps, key_deleted, failure, started_by, token_mode, ' +
-  'detail, attempts, run_after, created_at, updated_at';
+  'detail, attempts, run_after, rotation, created_at, updated_at';

@@ -67,12 +67,19 @@ export function createJobRunner(options: JobRunnerOptions) {
           authorization: tokens.get(job.id),
           signal: controller.signal,
           report,
+          jobState: (id) => leases.stateOf(id),
         });
       } catch (error) {
         if (!controller.signal.aborted) logError('job failed unexpectedly', error);
         outcome = { state: 'failed', failure: UNEXPECTED };
       }
       if (controller.signal.aborted) return;
+      if (outcome.state === 'postponed') {
+        const queued = await leases.postpone(workerId, job.id, outcome.until);
+        if (!queued) tokens.delete(job.id);
+        else log(queued);
+        return;
+      }
       const finished = await leases.finish(workerId, job.id, outcome);
       tokens.delete(job.id);
       if (finished)

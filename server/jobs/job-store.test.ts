@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { StartJobInput } from '../../src/features/jobs/api/job-contract.ts';
 import { INTERRUPTED_FAILURE, jobLeases } from './job-leases.ts';
 import { jobStore, type NewJob } from './job-store.ts';
 import { jobsDatabaseForFile } from '../testing/jobs-database-for-file.ts';
@@ -8,7 +9,7 @@ const db = jobsDatabaseForFile();
 
 const store = () => jobStore(db.sql, db.clock.now);
 const leases = () => jobLeases(db.sql, db.clock.now, LEASE_MS);
-const input = (overrides: Partial<NewJob> = {}): NewJob => ({
+const input = (overrides: Partial<NewJob & StartJobInput> = {}): NewJob => ({
   kind: 'bind',
   project_id: 7,
   key_name: 'team-key',

@@ -1,4 +1,8 @@
-import type { StartJobInput } from '../../src/features/jobs/api/job-contract.ts';
+import type {
+  Rotation,
+  StartAnyJobInput,
+  StartRetireInput,
+} from '../../src/features/jobs/api/job-contract.ts';
 import type { Sql } from './database.ts';
 import { JOB_COLUMNS, toJobRecord, type JobRow } from './job-row.ts';
 import type { JobRecord } from './job-types.ts';
@@ -10,7 +14,7 @@ export const RECENT_MS = 24 * 60 * 60 * 1000;
 export const LIST_LIMIT = 200;
 const FINISHED = ['done', 'failed', 'cancelled'];
 
-export type NewJob = StartJobInput & {
+export type NewJob = StartAnyJobInput & {
   /** Chosen by the caller, so a personal job's token is held before any worker can claim it. */
   id?: string;
   started_by: string;
@@ -35,10 +39,13 @@ export function jobStore(sql: Sql, clock: Clock) {
         status: 'pending',
         message: null,
       }));
+      // A retirement without a time waits for "Retire now"; every other job is due at run_after.
+      const held = input.kind === 'retire' && input.run_after === null;
       const result = await sql.query<JobRow>(
         `INSERT INTO jobs (id, kind, state, project_id, key_name, steps, started_by, token_mode,
-           run_after, lease_owner, lease_until, created_at, updated_at)
-         VALUES (COALESCE($11::uuid, gen_random_uuid()), $1, 'queued', $2, $3, $4, $5, $6, $7, $8, $9, $10, $10)
+           run_after, lease_owner, lease_until, created_at, updated_at, rotation)
+         VALUES (COALESCE($11::uuid, gen_random_uuid()), $1, $12, $2, $3, $4, $5, $6, $7, $8, $9,
+           $10, $10, $13)
          RETURNING ${JOB_COLUMNS}`,
         [
           input.kind,
@@ -52,6 +59,8 @@ export function jobStore(sql: Sql, clock: Clock) {
           leaseUntil(input.holder),
           now,
           input.id ?? null,
+          held ? 'held' : 'queued',
+          input.kind === 'retire' ? JSON.stringify(rotationOf(input)) : null,
         ],
       );
       return toJobRecord(firstRow(result.rows));
@@ -124,6 +133,15 @@ export function jobStore(sql: Sql, clock: Clock) {
 }
 
 export type JobStore = ReturnType<typeof jobStore>;
+
+function rotationOf(input: StartRetireInput): Rotation {
+  return {
+    replaced_by: input.replaced_by,
+    key_id: input.key_id,
+    replaced_by_id: input.replaced_by_id,
+    after_job: input.after_job,
+  };
+}
 
 export function firstRow<Row>(rows: Row[]): Row {
   const row = rows[0];

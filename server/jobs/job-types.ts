@@ -1,4 +1,4 @@
-import type { Job, JobStep } from '../../src/features/jobs/api/job-contract.ts';
+import type { Job, JobState, JobStep } from '../../src/features/jobs/api/job-contract.ts';
 
 /**
  * A job as the server keeps it: the page's view plus what only workers need. Never a token or a
@@ -21,9 +21,18 @@ export type JobContext = {
   /** Aborted when this worker loses the job's lease or the server stops. */
   signal: AbortSignal;
   report(progress: JobProgress): Promise<void>;
+  /** Another job's state (a retirement waits for its rotation's bind job); undefined if gone. */
+  jobState(id: string): Promise<JobState | undefined>;
 };
 
-export type JobOutcome = { state: 'done' } | { state: 'failed'; failure: string };
+/** How a job ended. */
+export type JobEnd = { state: 'done' } | { state: 'failed'; failure: string };
+
+/**
+ * `postponed`: not its turn yet (what it waits for is still running): back in the queue until
+ * `until`, the attempt not counted.
+ */
+export type JobOutcome = JobEnd | { state: 'postponed'; until: Date };
 
 /** Runs one job from where its record says it stands; each step idempotent. */
 export type JobExecutor = (job: JobRecord, context: JobContext) => Promise<JobOutcome>;

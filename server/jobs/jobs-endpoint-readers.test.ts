@@ -5,6 +5,7 @@ import type { Sql } from './database.ts';
 import { jobLeases } from './job-leases.ts';
 import { createJobRunner } from './job-runner.ts';
 import { jobStore } from './job-store.ts';
+import { retireStore } from './retire-store.ts';
 import { jobsEndpoint } from './jobs-endpoint.ts';
 import { createReaderCheck, everyReader, type ReaderCheck } from './reader-check.ts';
 import { TEST_LEASE_MS } from '../testing/job-fixtures.ts';
@@ -34,6 +35,9 @@ async function front(readers: ReaderCheck) {
   return startMiddlewareFront(
     jobsEndpoint({
       store: jobStore(sql, clock.now),
+      retire: retireStore(sql, clock.now),
+      retireMinDelayMs: 3_600_000,
+      clock: clock.now,
       runner,
       readers,
       policy: devOriginPolicy(undefined),

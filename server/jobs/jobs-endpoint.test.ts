@@ -4,6 +4,7 @@ import type { Sql } from './database.ts';
 import { jobLeases } from './job-leases.ts';
 import { createJobRunner } from './job-runner.ts';
 import { jobStore } from './job-store.ts';
+import { retireStore } from './retire-store.ts';
 import type { JobContext, JobExecutor } from './job-types.ts';
 import { jobsEndpoint } from './jobs-endpoint.ts';
 import { everyReader } from './reader-check.ts';
@@ -38,6 +39,9 @@ async function front(
   const started = await startMiddlewareFront(
     jobsEndpoint({
       store: jobStore(sql, clock.now),
+      retire: retireStore(sql, clock.now),
+      retireMinDelayMs: 3_600_000,
+      clock: clock.now,
       runner,
       // Who may read under personal sign-in: jobs-endpoint-readers.test.ts.
       readers: everyReader,
@@ -92,7 +96,9 @@ describe('POST /__app/jobs', () => {
 
   it.each([
     [{ ...start, deployments: ['x'.repeat(64)] }, 'deployments.0 must have at most 63 characters.'],
-    [{ ...start, kind: 'retire' }, 'kind must be one of: bind, unbind, detach-and-delete.'],
+    [{ ...start, kind: 'rotate' }, 'kind must be one of: bind, unbind, detach-and-delete.'],
+    // A retirement is read by its own schema: it names the first field a retirement lacks.
+    [{ ...start, kind: 'retire' }, 'key_id is missing or is not text.'],
     [{ ...start, project_id: 1.5 }, 'project_id is missing or is not a whole number.'],
     [{ ...start, key_name: 'ab' }, 'key_name must have at least 4 characters.'],
     [{ ...start, key_name: 'Team_Key' }, 'key_name: String should match the API key name pattern.'],

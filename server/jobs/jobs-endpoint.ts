@@ -1,19 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { JOBS_PATH, startJobInputSchema } from '../../src/features/jobs/api/job-contract.ts';
+import { JOBS_PATH, JOBS_SETTINGS_PATH } from '../../src/features/jobs/api/job-contract.ts';
 import { errorAnswer, sendError } from '../cloud-answer.ts';
 import type { NodeMiddleware } from '../gateway/node-middleware.ts';
-import { untrustedWriteRefusal } from '../gateway/audit-identity.ts';
 import { notFromThePage, type OriginPolicy } from '../gateway/request-origin.ts';
-import { describeIssue } from './describe-issue.ts';
-import { readJsonBody, sendJson } from './job-request.ts';
+import { JOB_ID, notAllowed, notFound, SIGN_IN, writeCaller } from './job-answers.ts';
+import type { ChangedJob } from './job-leases.ts';
+import { sendJson } from './job-request.ts';
 import { toJob } from './job-row.ts';
 import type { JobRunner } from './job-runner.ts';
-import type { JobStore } from './job-store.ts';
+import type { Clock, JobStore } from './job-store.ts';
+import { readStartInput } from './read-start-input.ts';
 import type { ReaderCheck } from './reader-check.ts';
+import { answerRotation, retireRoutes } from './retire-routes.ts';
+import type { RetireStore } from './retire-store.ts';
 
 export type JobsEndpointOptions = {
   store: Pick<JobStore, 'create' | 'get' | 'list' | 'retry'>;
+  retire: RetireStore;
   runner: Pick<JobRunner, 'workerId' | 'hold' | 'wake'>;
   policy: OriginPolicy;
   /** Who may list and read jobs (under personal sign-in, only those the API accepts). */
@@ -23,18 +27,15 @@ export type JobsEndpointOptions = {
   /** The server's own token does the work; otherwise each caller's Authorization. */
   sharedToken: boolean;
   leaseMs: number;
+  /** RETIRE_MIN_DELAY_MS: the shortest grace a scheduled retirement may have. */
+  retireMinDelayMs: number;
   writeLine: (line: string) => void;
+  clock?: Clock;
+  /** Every state change made here rather than by a worker (a retirement called off). */
+  onJobChange?: (job: ChangedJob) => void;
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const ONE_JOB = new RegExp(`^${JOBS_PATH}/([^/]+)(/retry)?$`);
-const UNTRUSTED = errorAnswer(
-  401,
-  'AuditIdentityRequired',
-  'No trusted identity came with this job.',
-);
-const SIGN_IN =
-  'Sign in first: a job works with your own token, which the server holds in memory only.';
+const ONE_JOB = new RegExp(`^${JOBS_PATH}/([^/]+)(?:/(retry|run-now|cancel))?$`);
 
 /**
  * `/__app/jobs`: start, list, read and resume jobs. Same rules as the gateway: only this
@@ -43,8 +44,10 @@ const SIGN_IN =
  */
 export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
   const { store, runner } = options;
+  const clock = options.clock ?? (() => new Date());
   const holder = { workerId: runner.workerId, leaseMs: options.leaseMs };
   const mode = options.sharedToken ? ('shared' as const) : ('personal' as const);
+  const retire = retireRoutes({ ...options, clock, holder });
 
   const holdToken = (id: string, authorization: string | undefined) =>
     authorization && !options.sharedToken ? runner.hold(id, authorization) : () => {};
@@ -68,34 +71,33 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
     },
 
     async create(req: IncomingMessage, res: ServerResponse) {
-      const authorization = req.headers.authorization;
-      if (!options.sharedToken && !authorization) {
-        return sendError(res, errorAnswer(401, 'NotSignedIn', SIGN_IN));
-      }
-      const body = await readJsonBody(req, res);
-      if (!body) return;
-      const parsed = startJobInputSchema.safeParse(body.value);
-      if (!parsed.success) {
-        const [issue] = parsed.error.issues;
-        const message = issue ? describeIssue(issue) : 'The job is invalid.';
-        return sendError(res, errorAnswer(400, 'InvalidRequestBody', message));
-      }
-      const startedBy = options.identify(req);
-      // As for a write through /cloud: no work is done in the name of nobody the proxy vouched for.
-      if (startedBy === undefined) {
-        return sendError(res, untrustedWriteRefusal({ trusted: false }, 'POST') ?? UNTRUSTED);
-      }
+      const caller = writeCaller(req, res, options);
+      if (!caller) return;
+      const input = await readStartInput(req, res, clock(), options.retireMinDelayMs);
+      if (!input) return;
       const id = randomUUID();
-      const undo = holdToken(id, authorization);
+      // A held retirement runs only on "Retire now", which brings the token it needs then.
+      const due = input.kind !== 'retire' || input.run_after !== null;
+      const undo = due ? holdToken(id, caller.authorization) : () => {};
       try {
         const job = await store.create({
-          ...parsed.data,
+          ...input,
           id,
-          started_by: startedBy,
+          started_by: caller.user,
           token_mode: mode,
-          ...(options.sharedToken ? {} : { holder }),
+          ...(options.sharedToken || !due ? {} : { holder }),
         });
-        sendJson(res, 202, toJob(job));
+        if (job.kind === 'retire') {
+          answerRotation(
+            res,
+            { clock, writeLine: options.writeLine },
+            {
+              action: 'rotate',
+              user: caller.user,
+              job,
+            },
+          );
+        } else sendJson(res, 202, toJob(job));
         void runner.wake();
       } catch (error) {
         undo();
@@ -105,7 +107,7 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
 
     async read(req: IncomingMessage, res: ServerResponse, id: string) {
       if (await refusedReader(req, res)) return;
-      const job = UUID.test(id) ? await store.get(id) : undefined;
+      const job = JOB_ID.test(id) ? await store.get(id) : undefined;
       if (!job) return notFound(res);
       sendJson(res, 200, toJob(job));
     },
@@ -115,7 +117,7 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
       if (!options.sharedToken && !authorization) {
         return sendError(res, errorAnswer(401, 'NotSignedIn', SIGN_IN));
       }
-      if (!UUID.test(id)) return notFound(res);
+      if (!JOB_ID.test(id)) return notFound(res);
       const undo = holdToken(id, authorization);
       const verdict = await store
         .retry(id, mode, options.sharedToken ? undefined : holder)
@@ -136,7 +138,11 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
 
   return (req, res, next) => {
     const url = new URL(req.url ?? '/', 'http://jobs.invalid');
-    if (url.pathname !== JOBS_PATH && !url.pathname.startsWith(`${JOBS_PATH}/`)) return next();
+    const ours =
+      url.pathname === JOBS_PATH ||
+      url.pathname === JOBS_SETTINGS_PATH ||
+      url.pathname.startsWith(`${JOBS_PATH}/`);
+    if (!ours) return next();
     const method = req.method ?? 'GET';
     if (!options.policy.isAllowedHost(req.headers.host ?? '')) {
       return sendError(res, errorAnswer(421, 'MisdirectedRequest', 'This host is not served.'));
@@ -155,6 +161,11 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
   };
 
   function route(req: IncomingMessage, res: ServerResponse, url: URL, method: string) {
+    if (url.pathname === JOBS_SETTINGS_PATH) {
+      if (method !== 'GET') return notAllowed(res, 'GET');
+      sendJson(res, 200, { retire_min_delay_ms: options.retireMinDelayMs });
+      return undefined;
+    }
     if (url.pathname === JOBS_PATH) {
       if (method === 'GET') return routes.list(req, res, url);
       if (method === 'POST') return routes.create(req, res);
@@ -164,18 +175,12 @@ export function jobsEndpoint(options: JobsEndpointOptions): NodeMiddleware {
     if (!match?.[1]) return notFound(res);
     // Left encoded: an id is a UUID, and anything else is simply not found.
     const id = match[1];
-    if (match[2]) return method === 'POST' ? routes.retry(req, res, id) : notAllowed(res, 'POST');
+    const action = match[2];
+    if (action) {
+      if (method !== 'POST') return notAllowed(res, 'POST');
+      if (action === 'retry') return routes.retry(req, res, id);
+      return action === 'run-now' ? retire.runNow(req, res, id) : retire.cancel(req, res, id);
+    }
     return method === 'GET' ? routes.read(req, res, id) : notAllowed(res, 'GET');
   }
-}
-
-function notFound(res: ServerResponse): undefined {
-  sendError(res, errorAnswer(404, 'JobNotFound', 'There is no such job.'));
-  return undefined;
-}
-
-function notAllowed(res: ServerResponse, allow: string): undefined {
-  const answer = errorAnswer(405, 'MethodNotAllowed', `Only ${allow} is answered here.`);
-  sendError(res, { ...answer, headers: { allow } });
-  return undefined;
 }

@@ -10,6 +10,7 @@ import type { JobExecutor } from './job-types.ts';
 import { jobsEndpoint } from './jobs-endpoint.ts';
 import type { JobsSettings } from './jobs-settings.ts';
 import { runMigrations } from './migrations.ts';
+import { retireStore } from './retire-store.ts';
 import { createReaderCheck, everyReader } from './reader-check.ts';
 
 export type JobsServiceOptions = JobsSettings & {
@@ -76,7 +77,9 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
     middleware: jobsEndpoint({
       ...options,
       store,
+      retire: retireStore(sql, clock),
       runner,
+      clock,
       readers: options.sharedToken ? everyReader : createReaderCheck({ apiUrl: options.apiUrl }),
     }),
     db: sql,

@@ -7,11 +7,13 @@ export type JobsSettings = {
   leaseMs: number;
   pollMs: number;
   giveUpMs: number;
+  /** The shortest grace a scheduled retirement may have ("now" and "held" are always allowed). */
+  retireMinDelayMs: number;
 };
 
 /**
- * DATABASE_URL, DATA_DIR, JOBS_RETENTION_DAYS, JOB_LEASE_MS, JOBS_POLL_MS, JOB_GIVE_UP_MS, read
- * once at start; a typo stops the server with the variable's name. `defaultDataDir`: `.data`
+ * DATABASE_URL, DATA_DIR, JOBS_RETENTION_DAYS, JOB_LEASE_MS, JOBS_POLL_MS, JOB_GIVE_UP_MS,
+ * RETIRE_MIN_DELAY_MS, read once at start; a typo stops the server with the variable's name. `defaultDataDir`: `.data`
  * under the project (dev) or the working directory (production).
  */
 export function readJobsSettings(
@@ -44,6 +46,13 @@ export function readJobsSettings(
       'JOB_GIVE_UP_MS',
       { min: 1000, max: 86_400_000, what: 'a whole number of milliseconds from 1000 to 86400000' },
       600_000,
+    ),
+    // Up to 30 days: any longer grace is "I'll retire it myself".
+    retireMinDelayMs: readEnvInteger(
+      env,
+      'RETIRE_MIN_DELAY_MS',
+      { min: 0, max: 2_592_000_000, what: 'a whole number of milliseconds from 0 to 2592000000' },
+      3_600_000,
     ),
   };
 }

@@ -26,7 +26,14 @@ describe('migrations', () => {
       "SELECT column_name FROM information_schema.columns WHERE table_name = 'jobs'",
     );
     expect(columns.rows.map((row) => row.column_name)).toEqual(
-      expect.arrayContaining(['lease_owner', 'lease_until', 'token_mode', 'run_after', 'seq']),
+      expect.arrayContaining([
+        'lease_owner',
+        'lease_until',
+        'token_mode',
+        'run_after',
+        'seq',
+        'rotation',
+      ]),
     );
   });
 
@@ -85,4 +92,44 @@ describe('a database the previous release left (version 1, with jobs in it)', ()
     const leases = jobLeases(previous, clock, 30_000);
     expect((await leases.claim('w1', 4)).map((job) => job.kind)).toEqual(['bind']);
   });
+});
+
+describe('a database at version 3 (before rotations)', () => {
+  it('comes forward to version 4: its jobs read with no rotation, a retirement keeps its own', async () => {
+    const db = await openDatabase({ dataDir: MEMORY_DATA_DIR });
+    try {
+      expect(await runMigrations(db, MIGRATIONS.slice(0, 3))).toEqual([1, 2, 3]);
+      await db.query(
+        `INSERT INTO jobs (id, kind, state, project_id, key_name, steps, started_by, token_mode,
+           created_at, updated_at)
+         VALUES (gen_random_uuid(), 'bind', 'done', 7, 'team-key', '[]', 'shared token', 'shared',
+           now(), now())`,
+      );
+      expect(await runMigrations(db)).toEqual(LATEST.slice(3));
+      const store = jobStore(db, () => new Date());
+      const rotation = {
+        replaced_by: 'team-key-2',
+        key_id: null,
+        replaced_by_id: null,
+        after_job: null,
+      };
+      await store.create({
+        kind: 'retire',
+        project_id: 7,
+        key_name: 'team-key',
+        deployments: [],
+        run_after: null,
+        started_by: 'shared token',
+        token_mode: 'shared',
+        ...rotation,
+      });
+      const listed = await store.list(7);
+      expect(listed.map((job) => [job.kind, job.state, job.rotation])).toEqual([
+        ['retire', 'held', rotation],
+        ['bind', 'done', null],
+      ]);
+    } finally {
+      await db.close();
+    }
+  }, 60_000);
 });

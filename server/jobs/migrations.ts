@@ -65,6 +65,12 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX expiry_alerts_by_expiry ON expiry_alerts (expires_at)
     `,
   },
+  {
+    // A retire job's other half (the key that replaces the one it retires, and the bind job it
+    // waits for); null for every other kind. Names and ids only.
+    version: 4,
+    sql: 'ALTER TABLE jobs ADD COLUMN rotation jsonb',
+  },
 ];
 
 /** Any constant both replicas agree on: the lock that keeps two starts from racing. */

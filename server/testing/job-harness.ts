@@ -1,11 +1,12 @@
 import { createServer } from 'node:http';
 import { startSandboxServer, type SandboxServer } from '../../sandbox/server.ts';
 import type { RequestLogEntry } from '../../shared/sandbox-control-contract.ts';
+import type { JobState } from '../../src/features/jobs/api/job-contract.ts';
 import { TestClock } from '../../src/test/test-clock.ts';
 import { cloudGateway } from '../gateway/cloud-gateway.ts';
 import { createJobIdentity } from '../gateway/job-identity.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
-import { DASHBOARD_V3_ROUTES } from '../gateway/route-table.ts';
+import { DASHBOARD_V3_ROUTES, type RouteRule } from '../gateway/route-table.ts';
 import { createGatewayClient, type GatewayClient } from '../jobs/gateway-client.ts';
 import type { JobOutcome, JobProgress, JobRecord } from '../jobs/job-types.ts';
 import { createJobExecutor } from '../jobs/steps/run-job.ts';
@@ -18,6 +19,8 @@ export type JobHarnessOptions = {
   giveUpAfterMs?: number;
   /** How long the sandbox's tasks take on the test clock; 3 s unless told. */
   taskDurationMs?: number;
+  /** The gateway's route table: v3's unless told (v2's for a v2 retirement). */
+  routes?: readonly RouteRule[];
 };
 
 export type JobRun = { outcome: JobOutcome; reports: JobProgress[] };
@@ -27,6 +30,8 @@ export type RunContext = {
   signal?: AbortSignal;
   /** Sees each saved progress, as the store would; may abort the signal to play a lost lease. */
   onReport?: (progress: JobProgress) => void;
+  /** Other jobs' states, as the store would answer (a retirement's bind job). */
+  jobStates?: Record<string, JobState>;
 };
 
 export type JobHarness = {
@@ -73,7 +78,7 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
       },
       deadlines: { headersMs: 5_000, bodyMs: 5_000 },
       policy: originPolicy(port, []),
-      routes: DASHBOARD_V3_ROUTES,
+      routes: options.routes ?? DASHBOARD_V3_ROUTES,
       jobIdentity: identity,
       writeLine: (line) => lines.push(line),
     });
@@ -100,6 +105,7 @@ export async function startJobHarness(options: JobHarnessOptions = {}): Promise<
           reports.push(structuredClone(progress));
           context.onReport?.(progress);
         },
+        jobState: async (id) => context.jobStates?.[id],
       });
       return { outcome, reports };
     },

@@ -1,9 +1,23 @@
 import type { PatchSlot, PendingPatch } from './pending-patch.ts';
 import type { StepOptions } from './step-options.ts';
-import { overriddenReason, stillRunningReason, unseenTaskReason } from './step-words.ts';
+import {
+  overriddenReason,
+  replacementMissingReason,
+  stillRunningReason,
+  unseenTaskReason,
+} from './step-words.ts';
 import { waitForTasks } from './task-wait.ts';
 
-export type BindingChange = { deployment: string; keyName: string; attach: boolean };
+export type BindingChange = {
+  deployment: string;
+  keyName: string;
+  attach: boolean;
+  /**
+   * A detach made only while this key stays in the list (a retirement: the key that replaces
+   * the one removed). Without it, removing a key could leave the deployment open to anyone.
+   */
+  requires?: string;
+};
 
 /**
  * `done`: the deployment's list is as asked (`changed: false` when it already was). `failed`: the
@@ -49,6 +63,9 @@ export async function applyBindingChange(
   const { calls, clock } = options;
   const current = (await calls.getDeployment(change.deployment)).api_keys;
   if (inPlace(current, change)) return { status: 'done', changed: false };
+  if (change.requires !== undefined && !current.includes(change.requires)) {
+    return { status: 'failed', reason: replacementMissingReason(change.requires, change) };
+  }
   const taskIds = await calls.setDeploymentKeys(change.deployment, nextKeyList(current, change));
   const patch = { deployment: change.deployment, task_ids: taskIds, sent_at: clock.now() };
   if (taskIds.length > 0) await options.slot?.save(patch);

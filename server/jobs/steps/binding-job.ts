@@ -15,7 +15,7 @@ export type DeploymentProgress = { steps: JobStep[]; pending: PendingPatch[] };
  * deployment failing does not stop the others; each says how it ended, saved as it ends, and a
  * PATCH's task ids are saved as soon as it answers, so a worker taking over waits for that PATCH
  * instead of sending it again. A step's pending PATCH is dropped once the step ends, except when
- * its tasks were still running: then Retry checks them again.
+ * its tasks were still running: then Retry checks them again. `requires`: see BindingChange.
  */
 export async function runDeploymentSteps(
   job: Pick<JobRecord, 'key_name' | 'steps'>,
@@ -23,6 +23,7 @@ export async function runDeploymentSteps(
   start: readonly PendingPatch[],
   options: StepOptions,
   onProgress: (progress: DeploymentProgress) => Promise<void>,
+  requires?: string,
 ): Promise<DeploymentProgress> {
   const steps = job.steps.map((step) => ({ ...step }));
   const open = (deployment: string) =>
@@ -41,7 +42,7 @@ export async function runDeploymentSteps(
         await onProgress(progress());
       },
     };
-    const change = { deployment: step.deployment, keyName: job.key_name, attach };
+    const change = { deployment: step.deployment, keyName: job.key_name, attach, requires };
     const result = await runStep(
       (deadline) => applyBindingChange(change, { ...options, deadline, slot }),
       options,

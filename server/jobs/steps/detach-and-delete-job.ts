@@ -34,12 +34,14 @@ const MOST_CONFLICTS = 3;
  * Detaches the key from each deployment, then deletes it; never deletes while a detach failed
  * (the API would refuse anyway, and the job would claim a deletion that did not happen). A 409 on
  * the delete means the key was attached again meanwhile: the job asks where, detaches it there
- * and deletes again.
+ * and deletes again. `keep`: a retirement's new key; a deployment it is not in keeps the old one
+ * (BindingChange's `requires`), and then nothing is deleted.
  */
 export async function runDetachAndDeleteJob(
   job: JobRecord,
   context: JobContext,
   options: StepOptions,
+  keep?: string,
 ): Promise<JobOutcome> {
   const keyName = job.key_name;
   const parsed = detachAndDeleteDetailSchema.safeParse(job.detail);
@@ -62,6 +64,7 @@ export async function runDetachAndDeleteJob(
           detail = withPending(detail, progress.pending);
           return report();
         },
+        keep,
       );
       steps = detached.steps;
       detail = withPending(detail, detached.pending);

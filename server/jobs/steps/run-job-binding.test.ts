@@ -173,14 +173,3 @@ describe('an unbind job', () => {
     expect(await harness.keysOf(MISTRAL)).toEqual([]);
   });
 });
-
-describe('a retire job', () => {
-  it('is not available yet, and says so without calling the API', async () => {
-    const job = jobRecord({ kind: 'retire', key_name: 'old-demo', deployments: [] });
-    expect((await harness.run(job)).outcome).toEqual({
-      state: 'failed',
-      failure: 'Retiring a key is not available yet.',
-    });
-    expect(harness.sandbox.requestLog.entries()).toEqual([]);
-  });
-});

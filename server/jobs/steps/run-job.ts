@@ -3,8 +3,8 @@ import type { JobExecutor } from '../job-types.ts';
 import { runBindingJob } from './binding-job.ts';
 import { runDetachAndDeleteJob } from './detach-and-delete-job.ts';
 import type { JobClock } from './job-clock.ts';
+import { runRetireJob } from './retire-job.ts';
 import type { StepOptions } from './step-options.ts';
-import { RETIRE_UNAVAILABLE } from './step-words.ts';
 
 export type JobExecutorOptions = {
   gateway: GatewayClient;
@@ -45,7 +45,7 @@ export function createJobExecutor(options: JobExecutorOptions): JobExecutor {
       case 'detach-and-delete':
         return runDetachAndDeleteJob(job, context, steps);
       case 'retire':
-        return { state: 'failed', failure: RETIRE_UNAVAILABLE };
+        return runRetireJob(job, context, steps);
     }
   };
 }

@@ -80,4 +80,9 @@ export function deleteFailure(keyName: string, error: unknown, gaveUp: boolean):
   return `Deleting ${keyName} failed: ${errorReason(error)}`;
 }
 
-export const RETIRE_UNAVAILABLE = 'Retiring a key is not available yet.';
+/** The reason a retirement's detach stops before its PATCH. */
+export const replacementMissingReason = (
+  replacedBy: string,
+  change: { deployment: string; keyName: string },
+) =>
+  `${replacedBy} is not in ${change.deployment}’s keys, so ${change.keyName} was left there: removing it would lock out ${change.deployment}’s callers, or open it to anyone if no key were left. Bind ${replacedBy} to ${change.deployment}, then retire ${change.keyName} again.`;
