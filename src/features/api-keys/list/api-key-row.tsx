@@ -17,6 +17,7 @@ export type RowActions = {
   onDetails: (key: KeyRecord) => void;
   onEdit: (key: KeyRecord) => void;
   onDelete: (key: KeyRecord) => void;
+  onRotate: (key: KeyRecord) => void;
   /** Runs failed jobs again (`useProjectFailures().retry`). */
   onRetryBinding: (ids: readonly string[]) => void;
 };
@@ -141,6 +142,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
           items={[
             { label: 'Details', onSelect: () => actions.onDetails(apiKey) },
             { label: 'Edit', onSelect: () => actions.onEdit(apiKey) },
+            { label: 'Rotate', onSelect: () => actions.onRotate(apiKey) },
             { label: 'Delete', onSelect: () => actions.onDelete(apiKey), danger: true },
           ]}
         />
@@ -163,6 +165,7 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     before.onDetails === after.onDetails &&
     before.onEdit === after.onEdit &&
     before.onDelete === after.onDelete &&
+    before.onRotate === after.onRotate &&
     a.status.kind === b.status.kind &&
     a.status.label === b.status.label &&
     a.expires === b.expires &&

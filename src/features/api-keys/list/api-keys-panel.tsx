@@ -1,5 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { memo, useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { isUnreachable } from '../../../lib/api-down';
 import { useApiDown } from '../../../lib/use-api-down';
 import type { KeyRecord } from '../api/key-model';
@@ -83,6 +92,8 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     [onViewChange],
   );
   const onEdit = useCallback((key: KeyRecord) => setDialog({ kind: 'edit', key }), []);
+  const onRotate = useCallback((key: KeyRecord) => setDialog({ kind: 'rotate', key }), []);
+  const takenNames = useMemo(() => new Set(rows?.map((key) => key.name)), [rows]);
   const onDelete = useCallback(
     (key: KeyRecord) => {
       deleting(key);
@@ -160,6 +171,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           onDetails={onDetails}
           onEdit={onEdit}
           onDelete={onDelete}
+          onRotate={onRotate}
         />
       )}
       {count !== undefined && count > 0 && (
@@ -182,6 +194,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
         onAnnounce={announce}
         // To the next row, after the dialog has gone: a modal leaves the page inert while open.
         onFocusList={afterDelete}
+        takenNames={takenNames}
       />
     </section>
   );

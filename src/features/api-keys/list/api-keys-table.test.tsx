@@ -58,6 +58,7 @@ function renderTable(
       jobLabels={pending.jobLabels ?? new Map()}
       pendingDeletions={pending.pendingDeletions ?? new Set()}
       failedBindings={pending.failedBindings ?? new Map()}
+      onRotate={vi.fn()}
       onRetryBinding={onRetryBinding}
       onDetails={onDetails}
       onEdit={onEdit}

@@ -27,7 +27,12 @@ const [DeleteApiKeyDialog, preloadDelete] = lazyWithPreload(
   opening,
 );
 
-export type OpenDialog = { kind: 'edit' | 'delete'; key: KeyRecord } | null;
+const [RotateDialog, preloadRotate] = lazyWithPreload(
+  () => import('../rotate/rotate-dialog').then((m) => m.RotateDialog),
+  opening,
+);
+
+export type OpenDialog = { kind: 'edit' | 'delete' | 'rotate'; key: KeyRecord } | null;
 
 type ApiKeyDialogsProps = {
   dialog: OpenDialog;
@@ -42,16 +47,21 @@ type ApiKeyDialogsProps = {
   onAnnounce: (message: string) => void;
   /** Where focus goes when the row it came from is gone. */
   onFocusList: () => void;
+  /** The listed keys' names, for a rotation's next free name. */
+  takenNames: ReadonlySet<string>;
 };
 
 export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
   const { dialog, detailsKeyId, projectId, deployments, onOpen, onClose, onAnnounce } = props;
   useEffect(
     // After the list's own first paint, out of its way.
-    () => afterNextPaint(() => [preloadDetails, preloadEdit, preloadDelete].forEach((p) => p())),
+    () =>
+      afterNextPaint(() =>
+        [preloadDetails, preloadEdit, preloadDelete, preloadRotate].forEach((p) => p()),
+      ),
     [],
   );
-  const fromDetails = (kind: 'edit' | 'delete') => (key: KeyRecord) => {
+  const fromDetails = (kind: 'edit' | 'delete' | 'rotate') => (key: KeyRecord) => {
     props.onCloseDetails();
     onOpen({ kind, key });
   };
@@ -67,6 +77,7 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
             onClose={props.onCloseDetails}
             onEdit={fromDetails('edit')}
             onDelete={fromDetails('delete')}
+            onRotate={fromDetails('rotate')}
           />
         )}
         {dialog?.kind === 'edit' && projectId !== undefined && (
@@ -78,6 +89,15 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
               onAnnounce(`Saved changes to “${key.name}”.`);
               onClose();
             }}
+          />
+        )}
+        {dialog?.kind === 'rotate' && projectId !== undefined && (
+          <RotateDialog
+            apiKey={dialog.key}
+            projectId={projectId}
+            deployments={deployments ?? []}
+            takenNames={props.takenNames}
+            onClose={onClose}
           />
         )}
         {dialog?.kind === 'delete' && deployments && projectId !== undefined && (

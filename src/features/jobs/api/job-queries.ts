@@ -19,6 +19,14 @@ export const projectJobsQueryOptions = (projectId: number) =>
       query.state.data?.some(isActiveJob) ? ACTIVE_POLL_MS : IDLE_POLL_MS,
   });
 
+/** What the server allows a rotation's grace period; it changes only with a restart. */
+export const jobsSettingsQueryOptions = () =>
+  queryOptions({
+    queryKey: jobKeys.settings,
+    queryFn: async ({ signal }) => (await client()).getJobsSettings(signal),
+    staleTime: Infinity,
+  });
+
 export const jobQueryOptions = (id: string) =>
   queryOptions({
     queryKey: jobKeys.detail(id),
