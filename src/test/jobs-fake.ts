@@ -7,7 +7,7 @@ import {
   startAnyJobInputSchema,
   type Job,
   type JobStep,
-  type StartJobInput,
+  type StartAnyJobInput,
 } from '../features/jobs/api/job-contract';
 import { jobKeys } from '../features/jobs/api/job-query-keys';
 import { decideRetire, retireJob } from './jobs-fake-retire';
@@ -128,7 +128,7 @@ export class JobsFake {
   }
 
   /** A job started before the test (another tab, another browser). */
-  seed(input: StartJobInput): Job {
+  seed(input: StartAnyJobInput): Job {
     this.#start(input);
     return this.latest();
   }

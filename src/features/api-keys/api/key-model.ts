@@ -49,7 +49,8 @@ export type GenerationCapabilities = {
   serverSort: boolean;
   /**
    * Whether any of the generation's work runs as jobs on the app's server (v3's bindings and its
-   * detach and delete): where none can, the page never asks the server for them.
+   * detach and delete; a rotation's retirement on both): where none can, the page never asks
+   * the server for them.
    */
   jobsOnServer: boolean;
   /**

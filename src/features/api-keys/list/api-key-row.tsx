@@ -11,6 +11,8 @@ import type { BindingFailure } from '../../jobs/model/job-failures';
 import { BindingFailedMark } from './binding-failed-mark';
 import { KeyDeploymentsCell } from './key-deployments-cell';
 import { PendingTag } from './pending-tag';
+import { RotationMark } from './rotation-mark';
+import type { Job } from '../../jobs/api/job-contract';
 import { moveAlongRow } from './move-along-row';
 
 export type RowActions = {
@@ -18,6 +20,8 @@ export type RowActions = {
   onEdit: (key: KeyRecord) => void;
   onDelete: (key: KeyRecord) => void;
   onRotate: (key: KeyRecord) => void;
+  onRetireNow: (job: Job) => void;
+  onKeep: (job: Job) => void;
   /** Runs failed jobs again (`useProjectFailures().retry`). */
   onRetryBinding: (ids: readonly string[]) => void;
 };
@@ -47,6 +51,8 @@ type ApiKeyRowProps = RowActions & {
   /** Its bindings or deletion that did not land (v3), kept until a retry lands. */
   failures: readonly BindingFailure[];
   deleting: boolean;
+  /** A rotation's old key: its open retirement and where it stands, in words; null for none. */
+  rotation: { job: Job; words: string } | null;
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
 };
 
@@ -69,6 +75,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
   jobLabel,
   failures,
   deleting,
+  rotation,
   onRowElement,
   ...actions
 }: ApiKeyRowProps) {
@@ -93,6 +100,14 @@ export const ApiKeyRow = memo(function ApiKeyRow({
         </button>
         {apiKey.description && (
           <p className="text-fg-muted line-clamp-2 text-xs">{apiKey.description}</p>
+        )}
+        {rotation && (
+          <RotationMark
+            job={rotation.job}
+            words={rotation.words}
+            onRetireNow={actions.onRetireNow}
+            onKeep={actions.onKeep}
+          />
         )}
       </td>
       <td className={`${cell} max-md:col-span-2 max-md:row-start-2`}>
@@ -161,6 +176,10 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     before.failures === after.failures &&
     before.onRetryBinding === after.onRetryBinding &&
     before.deleting === after.deleting &&
+    before.rotation?.job === after.rotation?.job &&
+    before.rotation?.words === after.rotation?.words &&
+    before.onRetireNow === after.onRetireNow &&
+    before.onKeep === after.onKeep &&
     before.onRowElement === after.onRowElement &&
     before.onDetails === after.onDetails &&
     before.onEdit === after.onEdit &&

@@ -27,6 +27,7 @@ import { KeysLoadError, StaleKeysBanner } from './keys-list-state';
 import { KeysWaitingForApi } from './keys-waiting-for-api';
 import { KeysPagination } from './keys-pagination';
 import { useFocusAfterDelete } from './use-focus-after-delete';
+import { useRetireDecisions } from './use-retire-decisions';
 import { useRowBindings } from './use-row-bindings';
 
 export type ApiKeysPanelProps = {
@@ -56,8 +57,9 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     ...deploymentRecordsQueryOptions(useKeysAdapter(), projectId ?? 0),
     enabled: projectId !== undefined,
   });
-  const { jobs, jobLabels, pendingDeletions, failedBindings, onRetryBinding } =
+  const { jobs, jobLabels, pendingDeletions, failedBindings, rotations, onRetryBinding } =
     useRowBindings(projectId);
+  const retirements = useRetireDecisions(announce);
   const { deleting, afterDelete } = useFocusAfterDelete(
     rows,
     sectionRef,
@@ -172,6 +174,9 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           onEdit={onEdit}
           onDelete={onDelete}
           onRotate={onRotate}
+          rotations={rotations}
+          onRetireNow={retirements.onRetireNow}
+          onKeep={retirements.onKeep}
         />
       )}
       {count !== undefined && count > 0 && (
@@ -195,6 +200,13 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
         // To the next row, after the dialog has gone: a modal leaves the page inert while open.
         onFocusList={afterDelete}
         takenNames={takenNames}
+        retireNow={
+          retirements.asking && {
+            job: retirements.asking,
+            confirm: retirements.confirm,
+            cancel: retirements.cancel,
+          }
+        }
       />
     </section>
   );

@@ -59,6 +59,9 @@ function renderTable(
       pendingDeletions={pending.pendingDeletions ?? new Set()}
       failedBindings={pending.failedBindings ?? new Map()}
       onRotate={vi.fn()}
+      rotations={new Map()}
+      onRetireNow={vi.fn()}
+      onKeep={vi.fn()}
       onRetryBinding={onRetryBinding}
       onDetails={onDetails}
       onEdit={onEdit}

@@ -7,6 +7,8 @@ import type { Sort, SortField } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
 import { byId } from '../shared/deployment-names';
 import { ApiKeyRow, rowClock, type RowActions } from './api-key-row';
+import type { Job } from '../../jobs/api/job-contract';
+import { retirementWords } from '../../jobs/model/key-rotations';
 
 type ApiKeysTableProps = RowActions & {
   labelledBy: string;
@@ -20,9 +22,14 @@ type ApiKeysTableProps = RowActions & {
   pendingDeletions: ReadonlySet<string>;
   /** Key name → its bindings in this project that did not land (v3). */
   failedBindings: ReadonlyMap<string, readonly BindingFailure[]>;
+  /** Key id → its open retirement (a rotation's old key). */
+  rotations: ReadonlyMap<string, Job>;
 };
 
 const NO_FAILURES: readonly BindingFailure[] = [];
+
+const rotationOf = (job: Job | undefined, now: Date) =>
+  job ? { job, words: retirementWords(job, now) } : null;
 
 /** Memoised: the panel re-renders for reasons of its own (a refetch starting) that leave it alone. */
 export const ApiKeysTable = memo(function ApiKeysTable({
@@ -34,6 +41,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
   jobLabels,
   pendingDeletions,
   failedBindings,
+  rotations,
   ...actions
 }: ApiKeysTableProps) {
   const hintId = useId();
@@ -113,6 +121,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
                 apiKey.createdAt,
               )}
               deleting={pendingDeletions.has(apiKey.name)}
+              rotation={rotationOf(rotations.get(apiKey.id), now)}
               onRowElement={onRowElement}
               {...actions}
             />

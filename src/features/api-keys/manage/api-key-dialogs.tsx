@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import type { KeyRecord } from '../api/key-model';
+import type { Job } from '../../jobs/api/job-contract';
 import { LazyBoundary } from '../../../components/ui/lazy-boundary';
 import { afterNextPaint } from '../../../lib/after-next-paint';
 import { lazyWithPreload } from '../../../lib/lazy-with-preload';
@@ -32,6 +33,11 @@ const [RotateDialog, preloadRotate] = lazyWithPreload(
   opening,
 );
 
+const [RetireNowDialog, preloadRetireNow] = lazyWithPreload(
+  () => import('../list/retire-now-dialog').then((m) => m.RetireNowDialog),
+  opening,
+);
+
 export type OpenDialog = { kind: 'edit' | 'delete' | 'rotate'; key: KeyRecord } | null;
 
 type ApiKeyDialogsProps = {
@@ -49,6 +55,8 @@ type ApiKeyDialogsProps = {
   onFocusList: () => void;
   /** The listed keys' names, for a rotation's next free name. */
   takenNames: ReadonlySet<string>;
+  /** "Retire now" on a rotation's old key, asking before it goes (`useRetireDecisions`). */
+  retireNow: { job: Job; confirm: () => void; cancel: () => void } | null;
 };
 
 export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
@@ -57,7 +65,9 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
     // After the list's own first paint, out of its way.
     () =>
       afterNextPaint(() =>
-        [preloadDetails, preloadEdit, preloadDelete, preloadRotate].forEach((p) => p()),
+        [preloadDetails, preloadEdit, preloadDelete, preloadRotate, preloadRetireNow].forEach((p) =>
+          p(),
+        ),
       ),
     [],
   );
@@ -89,6 +99,13 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
               onAnnounce(`Saved changes to “${key.name}”.`);
               onClose();
             }}
+          />
+        )}
+        {props.retireNow && (
+          <RetireNowDialog
+            job={props.retireNow.job}
+            onConfirm={props.retireNow.confirm}
+            onClose={props.retireNow.cancel}
           />
         )}
         {dialog?.kind === 'rotate' && projectId !== undefined && (

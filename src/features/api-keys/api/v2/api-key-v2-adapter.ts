@@ -74,7 +74,8 @@ export const keysAdapterV2: KeysAdapter = {
     generation: 'v2',
     expiryEditable: true,
     serverSort: true,
-    jobsOnServer: false,
+    // A rotation's retirement is a job on the server; bindings are not.
+    jobsOnServer: true,
     bindingTurnsAuthOn: true,
     describeNameProblem: describeApiKeyNameProblem,
     nameHint: API_KEY_NAME_RULE,
