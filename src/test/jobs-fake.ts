@@ -10,7 +10,7 @@ import {
   type StartAnyJobInput,
 } from '../features/jobs/api/job-contract';
 import { jobKeys } from '../features/jobs/api/job-query-keys';
-import { decideRetire, retireJob } from './jobs-fake-retire';
+import { decideRetire, resumeJob, retireJob } from './jobs-fake-changes';
 import { appRoutes } from './sandbox-server';
 
 type Logged = { method: string; path: string; body: unknown };
@@ -22,7 +22,7 @@ export type JobsRefusal = { status: number; exceptionClass: string; message: str
  * The server's jobs service, in memory, for component tests: a POST makes a queued job, GETs
  * answer as the design says (a project's list newest first), `/retry` re-queues a failed or
  * interrupted job with its failed steps pending, `/run-now` and `/cancel` decide a scheduled or
- * held retirement (jobs-fake-retire.ts). Nothing moves by itself: a test moves a job on
+ * held retirement (jobs-fake-changes.ts). Nothing moves by itself: a test moves a job on
  * (`step`, `finish`, `fail`, `interrupt`), then `poll(client)` stands for the page's next poll.
  */
 export class JobsFake {
@@ -68,19 +68,9 @@ export class JobsFake {
     if (!job) return Response.json({ message: 'No such job.' }, { status: 404 });
     if (request.method === 'GET' && action === undefined) return Response.json(job);
     if (request.method === 'POST' && action === 'retry') {
-      if (job.state !== 'failed' && job.state !== 'interrupted') {
-        const message = `This job is ${job.state}: only a failed or interrupted job can be resumed.`;
-        return Response.json(
-          { exception_class: 'JobNotResumable', message, request_id: 'rq-409' },
-          { status: 409 },
-        );
-      }
-      const steps = job.steps.map((s) =>
-        s.status === 'done' ? s : { ...s, status: 'pending' as const, message: null },
-      );
-      return Response.json(this.#put(job.id, { state: 'queued', failure: null, steps }), {
-        status: 202,
-      });
+      const change = resumeJob(job);
+      if (change instanceof Response) return change;
+      return Response.json(this.#put(job.id, change), { status: 202 });
     }
     if (request.method === 'POST' && (action === 'run-now' || action === 'cancel')) {
       const change = decideRetire(job, action, this.#now());

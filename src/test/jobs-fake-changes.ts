@@ -1,5 +1,23 @@
 import type { Job, StartRetireInput } from '../features/jobs/api/job-contract';
 
+const conflict = (exceptionClass: string, message: string) =>
+  Response.json(
+    { exception_class: exceptionClass, message, request_id: 'rq-409' },
+    { status: 409 },
+  );
+
+/** `/retry`: a failed or interrupted job back in the queue, its steps not done pending again. */
+export function resumeJob(job: Job): Partial<Job> | Response {
+  if (job.state !== 'failed' && job.state !== 'interrupted') {
+    const message = `This job is ${job.state}: only a failed or interrupted job can be resumed.`;
+    return conflict('JobNotResumable', message);
+  }
+  const steps = job.steps.map((s) =>
+    s.status === 'done' ? s : { ...s, status: 'pending' as const, message: null },
+  );
+  return { state: 'queued', failure: null, steps };
+}
+
 /**
  * The retirement half of the fake jobs service: a posted `retire` job is queued until its
  * `run_after`, or held when it has none; `run-now` queues it at once, `cancel` calls it off.
@@ -40,10 +58,7 @@ export function decideRetire(
   const open = job.kind === 'retire' && (job.state === 'queued' || job.state === 'held');
   if (!open) {
     const message = `This job is ${job.state}: only a scheduled or held retirement can change.`;
-    return Response.json(
-      { exception_class: 'JobNotSchedulable', message, request_id: 'rq-409' },
-      { status: 409 },
-    );
+    return conflict('JobNotSchedulable', message);
   }
   return action === 'run-now' ? { state: 'queued', run_after: at } : { state: 'cancelled' };
 }
