@@ -69,6 +69,16 @@ describe('a rotation on the list: the old key with its replacement and retiremen
     await waitFor(() => expect(row).not.toHaveTextContent('replaced by'));
   });
 
+  it('a failed retirement keeps the old key and says why, with Retry; the pair goes', async () => {
+    const job = jobs.seed(retire());
+    jobs.fail(job.id, 'The new key’s bindings failed.');
+    renderWithClient(<KeysPage />, { generation: 'v3' });
+    const row = await rowOf('mobile-app-prod');
+    await waitFor(() => expect(row).toHaveTextContent(/failed: The new key’s bindings failed\./));
+    expect(within(row).getByRole('button', { name: /Retry/ })).toBeInTheDocument();
+    expect(row).not.toHaveTextContent('replaced by');
+  });
+
   it('the Rotate dialog is named, and closing it gives focus back to the row’s menu', async () => {
     const { user } = renderWithClient(<KeysPage />, { generation: 'v3' });
     const row = await rowOf('ci-pipeline');
