@@ -64,6 +64,8 @@ export default defineConfig({
         GCORE_API_TIMEOUT_MS: '5000',
         // Jobs in memory: no run leaves state for the next, nor shares a data directory.
         DATA_DIR: 'memory://',
+        // A rotation's shortest scheduled retirement: seconds, so a test can wait for one.
+        RETIRE_MIN_DELAY_MS: '5000',
         // An API that predates v3: `auto` detects v2, which the tests outside e2e/v3 speak.
         SANDBOX_API_VERSIONS: 'v2',
         GCORE_API_VERSION: 'auto',
@@ -86,6 +88,8 @@ export default defineConfig({
         GCORE_API_TIMEOUT_MS: '5000',
         // Jobs in memory: no run leaves state for the next, nor shares a data directory.
         DATA_DIR: 'memory://',
+        // A rotation's shortest scheduled retirement: seconds, so a test can wait for one.
+        RETIRE_MIN_DELAY_MS: '5000',
         // v2 only, and `auto`: each signed-in caller's own token detects it.
         SANDBOX_API_VERSIONS: 'v2',
         GCORE_API_VERSION: 'auto',
@@ -106,6 +110,8 @@ export default defineConfig({
         GCORE_API_TIMEOUT_MS: '5000',
         // Jobs in memory: no run leaves state for the next, nor shares a data directory.
         DATA_DIR: 'memory://',
+        // A rotation's shortest scheduled retirement: seconds, so a test can wait for one.
+        RETIRE_MIN_DELAY_MS: '5000',
         SANDBOX_API_VERSIONS: 'v2,v3',
         GCORE_API_VERSION: 'auto',
         // Quick tasks, polled often: a binding's wait takes well under a second.

@@ -18,7 +18,7 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 export async function openRowAction(
   page: Page,
   keyName: string,
-  action: 'Edit' | 'Delete' | 'Details',
+  action: 'Edit' | 'Delete' | 'Details' | 'Rotate',
 ): Promise<void> {
   const row = rowOf(page, keyName);
   await expect(row).toBeVisible();

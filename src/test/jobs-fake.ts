@@ -3,12 +3,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import { afterEach, beforeAll, afterAll } from 'vitest';
 import {
   JOBS_PATH,
-  startJobInputSchema,
+  JOBS_SETTINGS_PATH,
+  startAnyJobInputSchema,
   type Job,
   type JobStep,
-  type StartJobInput,
+  type StartAnyJobInput,
 } from '../features/jobs/api/job-contract';
 import { jobKeys } from '../features/jobs/api/job-query-keys';
+import { decideRetire, resumeJob, retireJob } from './jobs-fake-changes';
 import { appRoutes } from './sandbox-server';
 
 type Logged = { method: string; path: string; body: unknown };
@@ -19,7 +21,8 @@ export type JobsRefusal = { status: number; exceptionClass: string; message: str
 /**
  * The server's jobs service, in memory, for component tests: a POST makes a queued job, GETs
  * answer as the design says (a project's list newest first), `/retry` re-queues a failed or
- * interrupted job with its failed steps pending. Nothing moves by itself: a test moves a job on
+ * interrupted job with its failed steps pending, `/run-now` and `/cancel` decide a scheduled or
+ * held retirement (jobs-fake-changes.ts). Nothing moves by itself: a test moves a job on
  * (`step`, `finish`, `fail`, `interrupt`), then `poll(client)` stands for the page's next poll.
  */
 export class JobsFake {
@@ -28,6 +31,8 @@ export class JobsFake {
   #seq = 0;
   #clock = Date.parse('2030-01-01T00:00:00Z');
   #refusals: { method: string; refusal: JobsRefusal }[] = [];
+  /** What `GET /__app/jobs-settings` answers (`RETIRE_MIN_DELAY_MS`). */
+  retireMinDelayMs = 0;
 
   /**
    * The service's next `method` request is refused: an error as the server sends it (503
@@ -49,6 +54,9 @@ export class JobsFake {
       const answer = { exception_class: exceptionClass, message, request_id: `rq-${status}` };
       return Response.json(answer, { status });
     }
+    if (url.pathname === JOBS_SETTINGS_PATH) {
+      return Response.json({ retire_min_delay_ms: this.retireMinDelayMs });
+    }
     const [, , , id, action] = url.pathname.split('/');
     if (request.method === 'POST' && url.pathname === JOBS_PATH) return this.#start(body);
     if (request.method === 'GET' && url.pathname === JOBS_PATH) {
@@ -60,25 +68,19 @@ export class JobsFake {
     if (!job) return Response.json({ message: 'No such job.' }, { status: 404 });
     if (request.method === 'GET' && action === undefined) return Response.json(job);
     if (request.method === 'POST' && action === 'retry') {
-      if (job.state !== 'failed' && job.state !== 'interrupted') {
-        const message = `This job is ${job.state}: only a failed or interrupted job can be resumed.`;
-        return Response.json(
-          { exception_class: 'JobNotResumable', message, request_id: 'rq-409' },
-          { status: 409 },
-        );
-      }
-      const steps = job.steps.map((s) =>
-        s.status === 'done' ? s : { ...s, status: 'pending' as const, message: null },
-      );
-      return Response.json(this.#put(job.id, { state: 'queued', failure: null, steps }), {
-        status: 202,
-      });
+      const change = resumeJob(job);
+      if (change instanceof Response) return change;
+      return Response.json(this.#put(job.id, change), { status: 202 });
+    }
+    if (request.method === 'POST' && (action === 'run-now' || action === 'cancel')) {
+      const change = decideRetire(job, action, this.#now());
+      return change instanceof Response ? change : Response.json(this.#put(job.id, change));
     }
     return Response.json({ message: 'Not found.' }, { status: 404 });
   }
 
   #start(body: unknown): Response {
-    const parsed = startJobInputSchema.safeParse(body);
+    const parsed = startAnyJobInputSchema.safeParse(body);
     if (!parsed.success) {
       const field = parsed.error.issues[0]?.path.join('.') ?? 'body';
       return Response.json(
@@ -88,8 +90,12 @@ export class JobsFake {
     }
     const input = parsed.data;
     const at = this.#now();
+    if (input.kind === 'retire') {
+      this.jobs.push(retireJob(input, this.#nextId(), at));
+      return Response.json(this.latest(), { status: 202 });
+    }
     const job: Job = {
-      id: `job-${++this.#seq}`,
+      id: this.#nextId(),
       kind: input.kind,
       state: 'queued',
       project_id: input.project_id,
@@ -112,7 +118,7 @@ export class JobsFake {
   }
 
   /** A job started before the test (another tab, another browser). */
-  seed(input: StartJobInput): Job {
+  seed(input: StartAnyJobInput): Job {
     this.#start(input);
     return this.latest();
   }
@@ -165,6 +171,7 @@ export class JobsFake {
     this.jobs = [];
     this.log.splice(0);
     this.#refusals = [];
+    this.retireMinDelayMs = 0;
   }
 
   #get(id: string): Job {
@@ -177,6 +184,11 @@ export class JobsFake {
     const job = { ...this.#get(id), ...change, updated_at: this.#now() };
     this.jobs = this.jobs.map((other) => (other.id === id ? job : other));
     return job;
+  }
+
+  /** UUIDs, as the server's: a retirement's `after_job` must be one. */
+  #nextId(): string {
+    return `00000000-0000-4000-8000-${String(++this.#seq).padStart(12, '0')}`;
   }
 
   #now(): string {

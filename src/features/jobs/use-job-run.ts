@@ -12,13 +12,15 @@ import { useJobRetry } from './use-job-retry';
  * closed meanwhile, the job still starts and runs. `retry` posts again a start that failed, or
  * asks the server to resume a job that failed or was interrupted.
  */
-export function useJobRun(input: StartJobInput | null) {
+export function useJobRun(input: StartJobInput | null, onStarted?: (job: Job) => void) {
   const client = useQueryClient();
   const begun = useRef(false);
   const resume = useJobRetry();
   const start = useMutation({
     mutationFn: (body: StartJobInput) => postJob(client, body),
     retry: false,
+    // An option of the mutation, not of `mutate`: it runs even when the dialog closed meanwhile.
+    onSuccess: (job) => onStarted?.(job),
   });
   const { mutate } = start;
   const [polled] = useJobs(start.data ? [start.data.id] : []);

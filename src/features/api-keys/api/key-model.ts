@@ -1,5 +1,6 @@
 import type { ListOf } from '../../../lib/list-schema';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import type { StartRetireInput } from '../../jobs/api/job-contract';
 
 /**
  * The one model of a key and a deployment the UI speaks, whatever Gcore generation serves it.
@@ -48,7 +49,8 @@ export type GenerationCapabilities = {
   serverSort: boolean;
   /**
    * Whether any of the generation's work runs as jobs on the app's server (v3's bindings and its
-   * detach and delete): where none can, the page never asks the server for them.
+   * detach and delete; a rotation's retirement on both): where none can, the page never asks
+   * the server for them.
    */
   jobsOnServer: boolean;
   /**
@@ -76,6 +78,12 @@ export type DeletePlan = {
   rereadOnConflict: boolean;
 };
 
+/**
+ * When a rotation's old key retires: after `afterJob` (the new key's bind job, where one runs)
+ * and not before `runAfter` (UTC ISO 8601; null holds it until someone says "Retire now").
+ */
+export type RetirePlan = { afterJob: string | null; runAfter: string | null };
+
 export type ListPage = { limit: number; offset: number; orderBy?: string };
 
 export type KeysAdapter = {
@@ -102,4 +110,11 @@ export type KeysAdapter = {
   /** 'already-gone' when the API says 404: either way the key is gone. */
   deleteKey: (projectId: number, id: string) => Promise<'deleted' | 'already-gone'>;
   listDeployments: (projectId: number, signal?: AbortSignal) => Promise<DeploymentRecord[]>;
+  /** The retire job a rotation posts once `newKey` exists: how this generation names both keys. */
+  retireInput: (
+    projectId: number,
+    oldKey: KeyRecord,
+    newKey: KeyRecord,
+    plan: RetirePlan,
+  ) => StartRetireInput;
 };

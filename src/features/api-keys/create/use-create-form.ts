@@ -17,14 +17,20 @@ export const EMPTY_FORM: CreateApiKeyFormValues = {
   expiryCustom: '',
 };
 
-/** The create form, checked by the active generation's rules: its name words, its limits. */
-export function useCreateForm(capabilities: GenerationCapabilities) {
+/**
+ * The create form, checked by the active generation's rules: its name words, its limits.
+ * A rotation opens it filled from the old key.
+ */
+export function useCreateForm(
+  capabilities: GenerationCapabilities,
+  defaultValues: CreateApiKeyFormValues = EMPTY_FORM,
+) {
   const resolver = useMemo(
     () => zodResolver(createApiKeyFormSchema(undefined, capabilities)),
     [capabilities],
   );
   return useForm<CreateApiKeyFormValues>({
-    defaultValues: EMPTY_FORM,
+    defaultValues,
     resolver,
     mode: 'onTouched',
     reValidateMode: 'onChange',

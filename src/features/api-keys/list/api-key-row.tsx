@@ -11,12 +11,17 @@ import type { BindingFailure } from '../../jobs/model/job-failures';
 import { BindingFailedMark } from './binding-failed-mark';
 import { KeyDeploymentsCell } from './key-deployments-cell';
 import { PendingTag } from './pending-tag';
+import { RotationMark } from './rotation-mark';
+import type { Job } from '../../jobs/api/job-contract';
 import { moveAlongRow } from './move-along-row';
 
 export type RowActions = {
   onDetails: (key: KeyRecord) => void;
   onEdit: (key: KeyRecord) => void;
   onDelete: (key: KeyRecord) => void;
+  onRotate: (key: KeyRecord) => void;
+  onRetireNow: (job: Job) => void;
+  onKeep: (job: Job) => void;
   /** Runs failed jobs again (`useProjectFailures().retry`). */
   onRetryBinding: (ids: readonly string[]) => void;
 };
@@ -46,6 +51,8 @@ type ApiKeyRowProps = RowActions & {
   /** Its bindings or deletion that did not land (v3), kept until a retry lands. */
   failures: readonly BindingFailure[];
   deleting: boolean;
+  /** A rotation's old key: its open retirement and where it stands, in words; null for none. */
+  rotation: { job: Job; words: string } | null;
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
   /** Its place in the page, given only where the table renders some rows (virtualised). */
   rowIndex?: number;
@@ -70,6 +77,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
   jobLabel,
   failures,
   deleting,
+  rotation,
   onRowElement,
   rowIndex,
   ...actions
@@ -98,6 +106,14 @@ export const ApiKeyRow = memo(function ApiKeyRow({
         </button>
         {apiKey.description && (
           <p className="text-fg-muted line-clamp-2 text-xs">{apiKey.description}</p>
+        )}
+        {rotation && (
+          <RotationMark
+            job={rotation.job}
+            words={rotation.words}
+            onRetireNow={actions.onRetireNow}
+            onKeep={actions.onKeep}
+          />
         )}
       </td>
       <td className={`${cell} max-md:col-span-2 max-md:row-start-2`}>
@@ -147,6 +163,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
           items={[
             { label: 'Details', onSelect: () => actions.onDetails(apiKey) },
             { label: 'Edit', onSelect: () => actions.onEdit(apiKey) },
+            { label: 'Rotate', onSelect: () => actions.onRotate(apiKey) },
             { label: 'Delete', onSelect: () => actions.onDelete(apiKey), danger: true },
           ]}
         />
@@ -166,10 +183,15 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     before.onRetryBinding === after.onRetryBinding &&
     before.deleting === after.deleting &&
     before.rowIndex === after.rowIndex &&
+    before.rotation?.job === after.rotation?.job &&
+    before.rotation?.words === after.rotation?.words &&
+    before.onRetireNow === after.onRetireNow &&
+    before.onKeep === after.onKeep &&
     before.onRowElement === after.onRowElement &&
     before.onDetails === after.onDetails &&
     before.onEdit === after.onEdit &&
     before.onDelete === after.onDelete &&
+    before.onRotate === after.onRotate &&
     a.status.kind === b.status.kind &&
     a.status.label === b.status.label &&
     a.expires === b.expires &&

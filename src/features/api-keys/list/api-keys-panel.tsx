@@ -1,5 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
-import { memo, useCallback, useEffect, useId, useRef, useState, type RefObject } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useId,
+  useMemo,
+  useRef,
+  useState,
+  type RefObject,
+} from 'react';
 import { isUnreachable } from '../../../lib/api-down';
 import { useApiDown } from '../../../lib/use-api-down';
 import type { KeyRecord } from '../api/key-model';
@@ -18,6 +27,7 @@ import { KeysLoadError, StaleKeysBanner } from './keys-list-state';
 import { KeysWaitingForApi } from './keys-waiting-for-api';
 import { KeysPagination } from './keys-pagination';
 import { useFocusAfterDelete } from './use-focus-after-delete';
+import { useRetireDecisions } from './use-retire-decisions';
 import { useRowBindings } from './use-row-bindings';
 
 export type ApiKeysPanelProps = {
@@ -47,8 +57,9 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     ...deploymentRecordsQueryOptions(useKeysAdapter(), projectId ?? 0),
     enabled: projectId !== undefined,
   });
-  const { jobs, jobLabels, pendingDeletions, failedBindings, onRetryBinding } =
+  const { jobs, jobLabels, pendingDeletions, failedBindings, rotations, onRetryBinding } =
     useRowBindings(projectId);
+  const retirements = useRetireDecisions(announce);
   const { deleting, afterDelete } = useFocusAfterDelete(
     rows,
     sectionRef,
@@ -83,6 +94,8 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     [onViewChange],
   );
   const onEdit = useCallback((key: KeyRecord) => setDialog({ kind: 'edit', key }), []);
+  const onRotate = useCallback((key: KeyRecord) => setDialog({ kind: 'rotate', key }), []);
+  const takenNames = useMemo(() => new Set(rows?.map((key) => key.name)), [rows]);
   const onDelete = useCallback(
     (key: KeyRecord) => {
       deleting(key);
@@ -160,6 +173,10 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           onDetails={onDetails}
           onEdit={onEdit}
           onDelete={onDelete}
+          onRotate={onRotate}
+          rotations={rotations}
+          onRetireNow={retirements.onRetireNow}
+          onKeep={retirements.onKeep}
         />
       )}
       {count !== undefined && count > 0 && (
@@ -182,6 +199,14 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
         onAnnounce={announce}
         // To the next row, after the dialog has gone: a modal leaves the page inert while open.
         onFocusList={afterDelete}
+        takenNames={takenNames}
+        retireNow={
+          retirements.asking && {
+            job: retirements.asking,
+            confirm: retirements.confirm,
+            cancel: retirements.cancel,
+          }
+        }
       />
     </section>
   );

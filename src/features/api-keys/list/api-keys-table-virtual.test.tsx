@@ -38,6 +38,10 @@ async function renderTable(rows: KeyRecord[]) {
         jobLabels={new Map()}
         pendingDeletions={new Set()}
         failedBindings={new Map()}
+        onRotate={vi.fn()}
+        rotations={new Map()}
+        onRetireNow={vi.fn()}
+        onKeep={vi.fn()}
         onRetryBinding={vi.fn()}
         onDetails={vi.fn()}
         onEdit={vi.fn()}

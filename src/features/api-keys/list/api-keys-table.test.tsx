@@ -58,6 +58,10 @@ function renderTable(
       jobLabels={pending.jobLabels ?? new Map()}
       pendingDeletions={pending.pendingDeletions ?? new Set()}
       failedBindings={pending.failedBindings ?? new Map()}
+      onRotate={vi.fn()}
+      rotations={new Map()}
+      onRetireNow={vi.fn()}
+      onKeep={vi.fn()}
       onRetryBinding={onRetryBinding}
       onDetails={onDetails}
       onEdit={onEdit}

@@ -9,6 +9,8 @@ import { byId } from '../shared/deployment-names';
 import { ApiKeyRow, rowClock, type RowActions } from './api-key-row';
 import { useVirtualKeyRows } from './use-virtual-key-rows';
 import type { RowElementCallback } from './virtual-key-rows';
+import type { Job } from '../../jobs/api/job-contract';
+import { retirementWords } from '../../jobs/model/key-rotations';
 
 type ApiKeysTableProps = RowActions & {
   labelledBy: string;
@@ -22,6 +24,8 @@ type ApiKeysTableProps = RowActions & {
   pendingDeletions: ReadonlySet<string>;
   /** Key name → its bindings in this project that did not land (v3). */
   failedBindings: ReadonlyMap<string, readonly BindingFailure[]>;
+  /** Key id → its open retirement (a rotation's old key). */
+  rotations: ReadonlyMap<string, Job>;
 };
 
 const NO_FAILURES: readonly BindingFailure[] = [];
@@ -29,6 +33,8 @@ const NO_FAILURES: readonly BindingFailure[] = [];
 /** More rows than a tall screen shows: past this the body renders only the rows in view. */
 export const VIRTUAL_ROWS_OVER = 50;
 const bodyClass = 'max-md:flex max-md:flex-col max-md:gap-3';
+const rotationOf = (job: Job | undefined, now: Date) =>
+  job ? { job, words: retirementWords(job, now) } : null;
 
 /** Memoised: the panel re-renders for reasons of its own (a refetch starting) that leave it alone. */
 export const ApiKeysTable = memo(function ApiKeysTable({
@@ -40,6 +46,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
   jobLabels,
   pendingDeletions,
   failedBindings,
+  rotations,
   ...actions
 }: ApiKeysTableProps) {
   const hintId = useId();
@@ -78,6 +85,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
       jobLabel={jobLabels.get(apiKey.name) ?? null}
       failures={failuresSince(failedBindings.get(apiKey.name) ?? NO_FAILURES, apiKey.createdAt)}
       deleting={pendingDeletions.has(apiKey.name)}
+      rotation={rotationOf(rotations.get(apiKey.id), now)}
       onRowElement={onElement}
       rowIndex={rowIndex}
       {...actions}

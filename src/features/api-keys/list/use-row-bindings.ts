@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import type { BindingFailure } from '../../jobs/model/job-failures';
 import { activeJobLabel, isDeleting, latestJobsByKey } from '../../jobs/model/key-jobs';
+import { openRetirements } from '../../jobs/model/key-rotations';
 import { useFailuresOf } from '../../deployments/binding/use-binding-failures';
 import { useProjectJobs } from '../../jobs/api/use-jobs';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -8,7 +9,7 @@ import { useKeysAdapter } from '../api/keys-adapter-context';
 /**
  * What the rows say of a project's jobs on the server, whoever started them: a key's work under
  * way ("binding 1 of 2", "detaching…", "deleting…") and its work that did not land
- * ("binding failed: … · Retry"). Nothing where the generation runs no jobs on the server (v2):
+ * ("binding failed: … · Retry"), and each rotation's old key with its retirement. Nothing where the generation runs no jobs on the server (v2):
  * none is asked for.
  */
 export function useRowBindings(projectId: number | undefined) {
@@ -34,5 +35,6 @@ export function useRowBindings(projectId: number | undefined) {
     }
     return byKey;
   }, [failures]);
-  return { jobs, jobLabels, pendingDeletions, failedBindings, onRetryBinding: retry };
+  const rotations = useMemo(() => openRetirements(jobs), [jobs]);
+  return { jobs, jobLabels, pendingDeletions, failedBindings, rotations, onRetryBinding: retry };
 }

@@ -26,6 +26,7 @@ async function renderDialog(keyId: string) {
       onClose={onClose}
       onEdit={onEdit}
       onDelete={onDelete}
+      onRotate={vi.fn()}
     />,
   );
   const dialog = screen.getByRole('dialog', { name: 'API key details' });
@@ -170,6 +171,7 @@ describe('ApiKeyDetailsDialog', () => {
         deployments={[]}
         onClose={vi.fn()}
         onEdit={vi.fn()}
+        onRotate={vi.fn()}
         onDelete={vi.fn()}
       />,
       { generation: 'v3' },

@@ -21,6 +21,7 @@ type ApiKeyDetailsDialogProps = {
   onClose: () => void;
   onEdit: (key: KeyRecord) => void;
   onDelete: (key: KeyRecord) => void;
+  onRotate: (key: KeyRecord) => void;
 };
 
 export function ApiKeyDetailsDialog({
@@ -30,6 +31,7 @@ export function ApiKeyDetailsDialog({
   onClose,
   onEdit,
   onDelete,
+  onRotate,
 }: ApiKeyDetailsDialogProps) {
   const query = useQuery(keyQueryOptions(useKeysAdapter(), projectId, keyId));
   const closeRef = useRef<HTMLButtonElement>(null);
@@ -69,6 +71,7 @@ export function ApiKeyDetailsDialog({
             <Button variant="danger" onClick={() => onDelete(key)} className="mr-auto">
               Delete
             </Button>
+            <Button onClick={() => onRotate(key)}>Rotate</Button>
             <Button onClick={() => onEdit(key)}>Edit</Button>
           </>
         )}

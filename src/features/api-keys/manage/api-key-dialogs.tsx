@@ -1,6 +1,7 @@
 import { Suspense, useEffect } from 'react';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import type { KeyRecord } from '../api/key-model';
+import type { Job } from '../../jobs/api/job-contract';
 import { LazyBoundary } from '../../../components/ui/lazy-boundary';
 import { afterNextPaint } from '../../../lib/after-next-paint';
 import { lazyWithPreload } from '../../../lib/lazy-with-preload';
@@ -27,7 +28,17 @@ const [DeleteApiKeyDialog, preloadDelete] = lazyWithPreload(
   opening,
 );
 
-export type OpenDialog = { kind: 'edit' | 'delete'; key: KeyRecord } | null;
+const [RotateDialog, preloadRotate] = lazyWithPreload(
+  () => import('../rotate/rotate-dialog').then((m) => m.RotateDialog),
+  opening,
+);
+
+const [RetireNowDialog, preloadRetireNow] = lazyWithPreload(
+  () => import('../list/retire-now-dialog').then((m) => m.RetireNowDialog),
+  opening,
+);
+
+export type OpenDialog = { kind: 'edit' | 'delete' | 'rotate'; key: KeyRecord } | null;
 
 type ApiKeyDialogsProps = {
   dialog: OpenDialog;
@@ -42,16 +53,25 @@ type ApiKeyDialogsProps = {
   onAnnounce: (message: string) => void;
   /** Where focus goes when the row it came from is gone. */
   onFocusList: () => void;
+  /** The listed keys' names, for a rotation's next free name. */
+  takenNames: ReadonlySet<string>;
+  /** "Retire now" on a rotation's old key, asking before it goes (`useRetireDecisions`). */
+  retireNow: { job: Job; confirm: () => void; cancel: () => void } | null;
 };
 
 export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
   const { dialog, detailsKeyId, projectId, deployments, onOpen, onClose, onAnnounce } = props;
   useEffect(
     // After the list's own first paint, out of its way.
-    () => afterNextPaint(() => [preloadDetails, preloadEdit, preloadDelete].forEach((p) => p())),
+    () =>
+      afterNextPaint(() =>
+        [preloadDetails, preloadEdit, preloadDelete, preloadRotate, preloadRetireNow].forEach((p) =>
+          p(),
+        ),
+      ),
     [],
   );
-  const fromDetails = (kind: 'edit' | 'delete') => (key: KeyRecord) => {
+  const fromDetails = (kind: 'edit' | 'delete' | 'rotate') => (key: KeyRecord) => {
     props.onCloseDetails();
     onOpen({ kind, key });
   };
@@ -67,6 +87,7 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
             onClose={props.onCloseDetails}
             onEdit={fromDetails('edit')}
             onDelete={fromDetails('delete')}
+            onRotate={fromDetails('rotate')}
           />
         )}
         {dialog?.kind === 'edit' && projectId !== undefined && (
@@ -78,6 +99,22 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
               onAnnounce(`Saved changes to “${key.name}”.`);
               onClose();
             }}
+          />
+        )}
+        {props.retireNow && (
+          <RetireNowDialog
+            job={props.retireNow.job}
+            onConfirm={props.retireNow.confirm}
+            onClose={props.retireNow.cancel}
+          />
+        )}
+        {dialog?.kind === 'rotate' && projectId !== undefined && (
+          <RotateDialog
+            apiKey={dialog.key}
+            projectId={projectId}
+            deployments={deployments ?? []}
+            takenNames={props.takenNames}
+            onClose={onClose}
           />
         )}
         {dialog?.kind === 'delete' && deployments && projectId !== undefined && (

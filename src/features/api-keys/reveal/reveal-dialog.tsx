@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useRef, useState, type ReactNode } from 'react';
 import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { BindingProgressList } from '../../deployments/binding/binding-progress-list';
@@ -7,7 +7,7 @@ import type { CreatedKey } from '../api/use-key-mutations';
 import { ApiKeyFacts } from '../shared/api-key-facts';
 import { UsageSnippet } from './usage-snippet';
 import { SecretField } from './secret-field';
-import { useRevealBindings } from './use-reveal-bindings';
+import { useRevealBindings, type BindingsPosted } from './use-reveal-bindings';
 
 type RevealDialogProps = {
   /**
@@ -19,6 +19,10 @@ type RevealDialogProps = {
   projectId?: number | undefined;
   /** The owner must drop the secret here: the dialog is its only holder. */
   onClose: () => void;
+  /** A rotation's hook: the new key's bind job is posted (or none was needed). */
+  onBindingsPosted?: BindingsPosted;
+  /** What else the owner says about this key (a rotation: when the old key retires). */
+  children?: ReactNode;
 };
 
 const NOT_COPIED = {
@@ -32,12 +36,19 @@ const NOT_COPIED = {
  * the backdrop, and leaving or reloading the page. Copy leads until it has been used; then Done
  * does.
  */
-export function RevealDialog({ createdKey, deployments, projectId, onClose }: RevealDialogProps) {
+export function RevealDialog({
+  createdKey,
+  deployments,
+  projectId,
+  onClose,
+  onBindingsPosted,
+  children,
+}: RevealDialogProps) {
   const copyButtonRef = useRef<HTMLButtonElement>(null);
   const [copied, setCopied] = useState(false);
   // Where copying is blocked, the secret shown and selected is as far as the dialog can take it.
   const [selectedForCopy, setSelectedForCopy] = useState(false);
-  const bindings = useRevealBindings(createdKey, projectId);
+  const bindings = useRevealBindings(createdKey, projectId, onBindingsPosted);
   const chosen = createdKey.deploymentRefs.flatMap(
     (ref) => deployments.find((deployment) => deployment.ref === ref) ?? [],
   );
@@ -101,6 +112,7 @@ export function RevealDialog({ createdKey, deployments, projectId, onClose }: Re
           Bindings go on if you close this dialog; the list shows them until they finish.
         </p>
       )}
+      {children}
       <UsageSnippet chosen={chosen} bound={bindings.bound} />
     </ModalDialog>
   );

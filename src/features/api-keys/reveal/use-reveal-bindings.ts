@@ -1,8 +1,14 @@
-import { useLayoutEffect, useMemo } from 'react';
+import { useLayoutEffect, useMemo, useRef } from 'react';
 import { isActiveJob } from '../../jobs/api/job-query-keys';
 import { jobProgressItems } from '../../jobs/model/job-progress';
 import { useJobRun } from '../../jobs/use-job-run';
 import type { CreatedKey } from '../api/use-key-mutations';
+
+/**
+ * The bind job's id once the server took it, or null at once when nothing is left to bind: what
+ * a rotation's retirement waits for. Not called while the bind job has not started.
+ */
+export type BindingsPosted = (bindJobId: string | null) => void;
 
 /**
  * The new key's bindings as the reveal shows them. Those the create left pending (v3's, whose key
@@ -10,7 +16,11 @@ import type { CreatedKey } from '../api/use-key-mutations';
  * by the server, so closing the dialog (or the tab) never stops it. With none pending (v2: the key
  * came back bound) there is nothing to run.
  */
-export function useRevealBindings(createdKey: CreatedKey, projectId: number | undefined) {
+export function useRevealBindings(
+  createdKey: CreatedKey,
+  projectId: number | undefined,
+  onBindingsPosted?: BindingsPosted,
+) {
   const toBind = createdKey.pendingBindings;
   const keyName = createdKey.key.name;
   const count = toBind.length;
@@ -27,15 +37,20 @@ export function useRevealBindings(createdKey: CreatedKey, projectId: number | un
         : null,
     [count, projectId, keyName, toBind],
   );
-  const run = useJobRun(input);
+  const run = useJobRun(input, (posted) => onBindingsPosted?.(posted.id));
   const { begin, job, startError } = run;
+  const toldNone = useRef(false);
 
   // Before the first paint, not after it: the tab may be closed the moment the secret shows, and
   // one in the background paints nothing until it is looked at again. The post is a keepalive
   // request (jobs-client.ts), so the browser delivers it even when the tab is gone by then.
   useLayoutEffect(() => {
     if (input) begin();
-  }, [input, begin]);
+    else if (!toldNone.current) {
+      toldNone.current = true;
+      onBindingsPosted?.(null);
+    }
+  }, [input, begin, onBindingsPosted]);
 
   const items = useMemo(
     () => jobProgressItems(job, input?.deployments ?? [], true, startError),

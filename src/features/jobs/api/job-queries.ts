@@ -1,6 +1,7 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import type { Job } from './job-contract';
 import { isActiveJob, jobKeys } from './job-query-keys';
+import { waitsForLater } from '../model/key-rotations';
 
 // The client and its contract load with the first job read, never with the page: only v3's
 // list asks for jobs.
@@ -16,7 +17,17 @@ export const projectJobsQueryOptions = (projectId: number) =>
     queryKey: jobKeys.project(projectId),
     queryFn: async ({ signal }) => (await client()).listJobs(projectId, signal),
     refetchInterval: (query) =>
-      query.state.data?.some(isActiveJob) ? ACTIVE_POLL_MS : IDLE_POLL_MS,
+      query.state.data?.some((job) => isActiveJob(job) && !waitsForLater(job, Date.now()))
+        ? ACTIVE_POLL_MS
+        : IDLE_POLL_MS,
+  });
+
+/** What the server allows a rotation's grace period; it changes only with a restart. */
+export const jobsSettingsQueryOptions = () =>
+  queryOptions({
+    queryKey: jobKeys.settings,
+    queryFn: async ({ signal }) => (await client()).getJobsSettings(signal),
+    staleTime: Infinity,
   });
 
 export const jobQueryOptions = (id: string) =>
@@ -25,7 +36,9 @@ export const jobQueryOptions = (id: string) =>
     queryFn: async ({ signal }) => (await client()).getJob(id, signal),
     refetchInterval: (query) => {
       const job = query.state.data;
-      return job && !isActiveJob(job) ? IDLE_POLL_MS : ACTIVE_POLL_MS;
+      return job && (!isActiveJob(job) || waitsForLater(job, Date.now()))
+        ? IDLE_POLL_MS
+        : ACTIVE_POLL_MS;
     },
   });
 

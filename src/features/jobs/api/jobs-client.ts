@@ -1,13 +1,18 @@
 import { apiRequest } from '../../../lib/api-client';
 import {
   JOBS_PATH,
+  JOBS_SETTINGS_PATH,
+  jobCancelPath,
   jobListSchema,
   jobPath,
   jobRetryPath,
+  jobRunNowPath,
   jobSchema,
-  startJobInputSchema,
+  jobsSettingsSchema,
+  startAnyJobInputSchema,
   type Job,
-  type StartJobInput,
+  type JobsSettings,
+  type StartAnyJobInput,
 } from './job-contract';
 
 /**
@@ -15,14 +20,14 @@ import {
  * time-outs and request ids as the API's calls, and the signed-in token, which a personal-token
  * server holds in memory for the job's life. Every answer is parsed with the contract.
  */
-export function startJob(input: StartJobInput): Promise<Job> {
+export function startJob(input: StartAnyJobInput): Promise<Job> {
   return apiRequest({
     method: 'POST',
     path: JOBS_PATH,
     // Posted as the secret shows, when a person may close the tab at once: the job must land.
     keepalive: true,
     // A body the contract refuses is a bug of the page, not something to send and see.
-    body: startJobInputSchema.parse(input),
+    body: startAnyJobInputSchema.parse(input),
     schema: jobSchema,
   });
 }
@@ -49,5 +54,24 @@ export function retryJob(id: string): Promise<Job> {
     path: jobRetryPath(id),
     schema: jobSchema,
     keepalive: true,
+  });
+}
+
+/** A scheduled or held retirement, run at once ("Retire now"). */
+export function runJobNow(id: string): Promise<Job> {
+  return apiRequest({ method: 'POST', path: jobRunNowPath(id), schema: jobSchema });
+}
+
+/** A scheduled or held retirement called off ("Keep"): both keys stay. */
+export function cancelJob(id: string): Promise<Job> {
+  return apiRequest({ method: 'POST', path: jobCancelPath(id), schema: jobSchema });
+}
+
+export function getJobsSettings(signal?: AbortSignal): Promise<JobsSettings> {
+  return apiRequest({
+    method: 'GET',
+    path: JOBS_SETTINGS_PATH,
+    schema: jobsSettingsSchema,
+    signal,
   });
 }

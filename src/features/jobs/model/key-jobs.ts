@@ -28,8 +28,10 @@ export function activeJobLabel(job: Job): string | null {
     case 'unbind':
       return 'unbinding…';
     case 'detach-and-delete':
-    case 'retire':
       return done < job.steps.length ? 'detaching…' : null;
+    // A scheduled retirement is queued for hours: the row's rotation mark says where it stands.
+    case 'retire':
+      return null;
   }
 }
 

@@ -74,7 +74,8 @@ export const keysAdapterV2: KeysAdapter = {
     generation: 'v2',
     expiryEditable: true,
     serverSort: true,
-    jobsOnServer: false,
+    // A rotation's retirement is a job on the server; bindings are not.
+    jobsOnServer: true,
     bindingTurnsAuthOn: true,
     describeNameProblem: describeApiKeyNameProblem,
     nameHint: API_KEY_NAME_RULE,
@@ -112,4 +113,16 @@ export const keysAdapterV2: KeysAdapter = {
   async listDeployments(projectId, signal) {
     return (await getAllDeployments(projectId, signal)).map(toDeploymentRecordV2);
   },
+  // Keys are UUIDs here, and the new key came back bound: there is no bind job to wait for.
+  retireInput: (projectId, oldKey, newKey, plan) => ({
+    kind: 'retire',
+    project_id: projectId,
+    key_name: oldKey.name,
+    key_id: oldKey.id,
+    replaced_by: newKey.name,
+    replaced_by_id: newKey.id,
+    after_job: null,
+    deployments: [...oldKey.deploymentRefs],
+    run_after: plan.runAfter,
+  }),
 };

@@ -142,6 +142,18 @@ export const keysAdapterV3: KeysAdapter = {
     }
   },
   listDeployments: listDeploymentsV3,
+  // Names are the identity; the old key is detached only once the new key's bindings landed.
+  retireInput: (projectId, oldKey, newKey, plan) => ({
+    kind: 'retire',
+    project_id: projectId,
+    key_name: oldKey.name,
+    key_id: null,
+    replaced_by: newKey.name,
+    replaced_by_id: null,
+    after_job: plan.afterJob,
+    deployments: [...oldKey.deploymentRefs],
+    run_after: plan.runAfter,
+  }),
 };
 
 /** Every key of a project: v3 has no order or filter, so sorting and matching happen here. */

@@ -1,0 +1,43 @@
+import { expect, test } from '../fixtures';
+import { expectNoEmptyKeyList, rotateKey } from '../rotate-steps';
+import { rowOf } from './manage-row-action';
+
+// Needs the server's `retire` jobs, `run-now` and `RETIRE_MIN_DELAY_MS` (playwright.config.ts).
+test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+
+test.beforeEach(async ({ page, sandbox }) => {
+  await sandbox.reset();
+  await page.goto('/');
+});
+
+test('rotate a bound key: a new secret once, the new key bound alike, the old one kept', async ({
+  page,
+}) => {
+  const newName = await rotateKey(page, 'mobile-app-prod', 'I’ll retire it myself');
+  await expect(rowOf(page, newName)).toContainText('llama-3-8b-chat');
+  await expect(rowOf(page, newName)).toContainText('mistral-7b-instruct');
+  const old = rowOf(page, 'mobile-app-prod');
+  await expect(old).toContainText('llama-3-8b-chat');
+  await expect(old).toContainText(`replaced by ${newName} · you retire it`);
+});
+
+test('Retire now: the old key goes, and no deployment is left without a key on the way', async ({
+  page,
+  sandbox,
+}) => {
+  const newName = await rotateKey(page, 'mobile-app-prod', 'I’ll retire it myself');
+  const old = rowOf(page, 'mobile-app-prod');
+  await old.getByRole('button', { name: 'Retire mobile-app-prod now' }).click();
+  const ask = page.getByRole('dialog', { name: 'Retire mobile-app-prod now?' });
+  await ask.getByRole('button', { name: 'Retire now' }).click();
+  await expect(old).toHaveCount(0, { timeout: 30_000 });
+  await expect(rowOf(page, newName)).toContainText('mistral-7b-instruct');
+  await expectNoEmptyKeyList(sandbox);
+});
+
+test('a short scheduled retirement retires the old key by itself', async ({ page, sandbox }) => {
+  await rotateKey(page, 'mobile-app-prod', 'In 5 seconds');
+  await expect(rowOf(page, 'mobile-app-prod')).toContainText('replaced by');
+  await expect(rowOf(page, 'mobile-app-prod')).toHaveCount(0, { timeout: 40_000 });
+  await expectNoEmptyKeyList(sandbox);
+});
