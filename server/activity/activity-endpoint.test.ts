@@ -44,13 +44,13 @@ describe('GET /__app/activity', () => {
   it('reads a project page with its filters, uncached', async () => {
     const answer = await shared.call(
       'GET',
-      '/__app/activity?project_id=3&key=team-key&before=42&limit=10',
+      '/__app/activity?project_id=3&key=team-key&key_id=k-1&before=42&limit=10',
     );
     expect(answer).toMatchObject({ status: 200, body: page });
     expect(answer.headers['cache-control']).toBe('no-store');
-    expect(asked).toEqual([{ project: 3, key: 'team-key', before: '42', limit: 10 }]);
+    expect(asked).toEqual([{ project: 3, keys: ['team-key', 'k-1'], before: '42', limit: 10 }]);
     await shared.call('GET', '/__app/activity?project_id=3');
-    expect(asked[1]).toEqual({ project: 3, key: undefined, before: undefined, limit: 50 });
+    expect(asked[1]).toEqual({ project: 3, keys: [], before: undefined, limit: 50 });
   });
 
   it.each([

@@ -21,7 +21,7 @@ export type ActivityEndpointOptions = {
   writeLine: (line: string) => void;
 };
 
-const PARAMS = ['project_id', 'key', 'before', 'limit'] as const;
+const PARAMS = ['project_id', 'key', 'key_id', 'before', 'limit'] as const;
 
 /**
  * `GET /__app/activity`: the writes of a project, newest first, optionally for one key. Same
@@ -38,7 +38,7 @@ export function activityEndpoint(options: ActivityEndpointOptions): NodeMiddlewa
     }
     const page = await options.store.list({
       project: Number(query.project_id),
-      key: query.key,
+      keys: [query.key, query.key_id].filter((key) => key !== undefined),
       before: query.before,
       limit: query.limit ? Number(query.limit) : ACTIVITY_PAGE_SIZE,
     });

@@ -43,7 +43,7 @@ describe('the activity store', () => {
     await record({ action: 'create', upstream_request_id: 'up-1' });
     await record({ action: 'update', status: 200 });
     await record({ action: 'delete', status: 204, project: '2' });
-    const page = await store.list({ project: 1, limit: 50 });
+    const page = await store.list({ project: 1, keys: [], limit: 50 });
     expect(page.next_before).toBeNull();
     expect(page.results.map((event) => event.action)).toEqual(['update', 'create']);
     expect(page.results[1]).toMatchObject({
@@ -54,7 +54,7 @@ describe('the activity store', () => {
       upstream_request_id: 'up-1',
       time: '2026-03-01T10:00:00.000Z',
     });
-    const other = await store.list({ project: 2, limit: 50 });
+    const other = await store.list({ project: 2, keys: [], limit: 50 });
     expect(other.results.map((event) => event.action)).toEqual(['delete']);
   });
 
@@ -62,21 +62,33 @@ describe('the activity store', () => {
     await record({ key_name: 'team-key' });
     await record({ key_name: 'other-key' });
     await record({ key_name: null, key_id: 'a1b2', action: 'delete' });
-    const byName = await store.list({ project: 1, key: 'other-key', limit: 50 });
+    const byName = await store.list({ project: 1, keys: ['other-key'], limit: 50 });
     expect(byName.results.map((event) => event.key_name)).toEqual(['other-key']);
-    const byId = await store.list({ project: 1, key: 'a1b2', limit: 50 });
+    const byId = await store.list({ project: 1, keys: ['a1b2'], limit: 50 });
     expect(byId.results.map((event) => event.action)).toEqual(['delete']);
+    const both = await store.list({ project: 1, keys: ['team-key', 'a1b2'], limit: 50 });
+    expect(both.results.map((event) => event.action)).toEqual(['delete', 'create']);
   });
 
   it('pages older events with next_before until the oldest', async () => {
     for (const name of ['k-one', 'k-two', 'k-three', 'k-four', 'k-five']) {
       await record({ key_name: name });
     }
-    const first = await store.list({ project: 1, limit: 2 });
+    const first = await store.list({ project: 1, keys: [], limit: 2 });
     expect(first.results.map((event) => event.key_name)).toEqual(['k-five', 'k-four']);
-    const second = await store.list({ project: 1, limit: 2, before: first.next_before ?? '' });
+    const second = await store.list({
+      project: 1,
+      keys: [],
+      limit: 2,
+      before: first.next_before ?? '',
+    });
     expect(second.results.map((event) => event.key_name)).toEqual(['k-three', 'k-two']);
-    const last = await store.list({ project: 1, limit: 2, before: second.next_before ?? '' });
+    const last = await store.list({
+      project: 1,
+      keys: [],
+      limit: 2,
+      before: second.next_before ?? '',
+    });
     expect(last.results.map((event) => event.key_name)).toEqual(['k-one']);
     expect(last.next_before).toBeNull();
   });
@@ -87,7 +99,7 @@ describe('the activity store', () => {
     await record({ key_name: 'new-key' });
     clock.advance(5 * 24 * 60 * 60 * 1000);
     expect(await store.purge(7)).toBe(1);
-    const page = await store.list({ project: 1, limit: 50 });
+    const page = await store.list({ project: 1, keys: [], limit: 50 });
     expect(page.results.map((event) => event.key_name)).toEqual(['new-key']);
   });
 
@@ -106,7 +118,7 @@ describe('the activity store', () => {
     for (const leak of ['sekrit', 'sk-one-time', 'sk-body', 'stolen', 'authorization']) {
       expect(stored).not.toContain(leak);
     }
-    const [event] = (await store.list({ project: 1, limit: 1 })).results;
+    const [event] = (await store.list({ project: 1, keys: [], limit: 1 })).results;
     expect(event?.detail).toEqual({ keys_added: ['team-key'], auth: true });
   });
 });

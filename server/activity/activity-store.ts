@@ -5,8 +5,8 @@ import type { ActivityRecord } from './activity-record.ts';
 
 export type ActivityFilter = {
   project: number;
-  /** A v3 key's name or a v2 key's id: either column matches. */
-  key?: string | undefined;
+  /** A key's names or ids (v3: its name; v2: its name and id); none: every key. */
+  keys: string[];
   /** Only events older than this id (the previous page's `next_before`). */
   before?: string | undefined;
   limit: number;
@@ -49,11 +49,11 @@ export function activityStore(db: Queryable, clock: Clock) {
            deployment, status, request_id, upstream_request_id, detail
          FROM audit_events
          WHERE project = $1
-           AND ($2::text IS NULL OR key_name = $2 OR key_id = $2)
+           AND (cardinality($2::text[]) = 0 OR key_name = ANY($2::text[]) OR key_id = ANY($2::text[]))
            AND ($3::bigint IS NULL OR audit_events.id < $3::bigint)
          ORDER BY audit_events.id DESC
          LIMIT $4`,
-        [filter.project, filter.key ?? null, filter.before ?? null, filter.limit + 1],
+        [filter.project, filter.keys, filter.before ?? null, filter.limit + 1],
       );
       const rows = result.rows.slice(0, filter.limit);
       const more = result.rows.length > filter.limit;

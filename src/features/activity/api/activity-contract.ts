@@ -12,10 +12,17 @@ const MAX_LIMIT = 200;
 
 const digits = (max: number) => z.string().check(z.regex(new RegExp(`^[1-9]\\d{0,${max - 1}}$`)));
 
-/** `?project_id=1&key=<name or v2 id>&before=<id>&limit=50`, as the server reads it. */
+const keySchema = z.string().check(z.minLength(1), z.maxLength(256));
+
+/**
+ * `?project_id=1&key=<name or v2 id>&before=<id>&limit=50`, as the server reads it. `key_id`:
+ * the same key's other identity (a v2 key's id beside its name), as its create names it by name
+ * and later writes by id.
+ */
 export const activityQuerySchema = z.object({
   project_id: digits(15),
-  key: z.optional(z.string().check(z.minLength(1), z.maxLength(256))),
+  key: z.optional(keySchema),
+  key_id: z.optional(keySchema),
   before: z.optional(digits(18)),
   limit: z.optional(
     z.string().check(
@@ -30,6 +37,7 @@ export type ActivityQuery = z.infer<typeof activityQuerySchema>;
 export const ACTIVITY_QUERY_RULES: Record<keyof ActivityQuery, string> = {
   project_id: 'project_id must be a positive whole number, as in ?project_id=1.',
   key: 'key must be a key name or id of 1 to 256 characters.',
+  key_id: 'key_id must be a key id of 1 to 256 characters.',
   before: 'before must be the id of an event, a positive whole number.',
   limit: `limit must be a whole number from 1 to ${MAX_LIMIT}.`,
 };
