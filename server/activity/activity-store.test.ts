@@ -58,6 +58,14 @@ describe('the activity store', () => {
     expect(other.results.map((event) => event.action)).toEqual(['delete']);
   });
 
+  it('shows a write that names no project (a v2 update by id) in every project', async () => {
+    await record({ action: 'update', project: null, key_name: null, key_id: 'a1b2' });
+    for (const project of [1, 2]) {
+      const page = await store.list({ project, keys: [], limit: 50 });
+      expect(page.results.map((event) => event.key_id)).toEqual(['a1b2']);
+    }
+  });
+
   it('filters by a v3 key name or a v2 key id', async () => {
     await record({ key_name: 'team-key' });
     await record({ key_name: 'other-key' });

@@ -40,7 +40,10 @@ export function activityStore(db: Queryable, clock: Clock) {
       );
     },
 
-    /** Newest first; one row past `limit` tells whether an older page exists. */
+    /**
+     * Newest first; one row past `limit` tells whether an older page exists. A v2 update or
+     * delete names no project (its path is the key's UUID alone): it shows in every project.
+     */
     async list(
       filter: ActivityFilter,
     ): Promise<{ results: ActivityEvent[]; next_before: string | null }> {
@@ -48,7 +51,7 @@ export function activityStore(db: Queryable, clock: Clock) {
         `SELECT id::text AS id, time, "user", action, project::text AS project, key_name, key_id,
            deployment, status, request_id, upstream_request_id, detail
          FROM audit_events
-         WHERE project = $1
+         WHERE (project = $1 OR project IS NULL)
            AND (cardinality($2::text[]) = 0 OR key_name = ANY($2::text[]) OR key_id = ANY($2::text[]))
            AND ($3::bigint IS NULL OR audit_events.id < $3::bigint)
          ORDER BY audit_events.id DESC
