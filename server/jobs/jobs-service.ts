@@ -45,8 +45,9 @@ export type JobsService = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The jobs service of one server process: database, schema, one worker, `/__app/jobs`.
- * Finished jobs past the retention go at start and daily. `close` hands this worker's jobs
+ * The jobs service of one server process: database, schema, one worker, `/__app/jobs`, and
+ * the activity log it keeps (`/__app/activity`, fed by `options.activity`). Finished jobs and
+ * activity past the retention go at start and daily. `close` hands this worker's jobs
  * back (shared ones to another replica) before the database closes.
  */
 export async function startJobsService(options: JobsServiceOptions): Promise<JobsService> {
