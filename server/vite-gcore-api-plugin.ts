@@ -62,11 +62,11 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
   ) => {
     if (!target || !settings || !generation || !operationsSettings) return;
     const policy = devOriginPolicy(allowedHosts);
+    const stdout = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
     // The one place audit lines are composed: every writer's land in the activity table too.
-    const activity = createActivitySink({
-      writeLine: options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`)),
-    });
-    const { writeLine } = activity;
+    // Without jobs there is no database to keep them in (gateway tests): stdout only.
+    const activity = jobsSettings ? createActivitySink({ writeLine: stdout }) : undefined;
+    const writeLine = activity?.writeLine ?? stdout;
     let jobsService: Promise<JobsService> | undefined;
     // Without jobs (gateway tests) there is no database to be unready for.
     const database = async () => void (await (await jobsService)?.ping());
@@ -104,7 +104,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
       }),
     );
     server.httpServer?.once('close', closeTarget);
-    if (jobsSettings) {
+    if (jobsSettings && activity) {
       jobsService = installJobs(server, jobsSettings, { policy, operations, activity });
     }
   };
