@@ -42,10 +42,7 @@ function ActivityButton() {
   const [search, setSearch] = useUrlSearch();
   const open = isActivityView(search);
   return (
-    <Button
-      aria-current={open ? 'page' : undefined}
-      onClick={() => setSearch(openActivity())}
-    >
+    <Button aria-current={open ? 'page' : undefined} onClick={() => setSearch(openActivity())}>
       Activity
     </Button>
   );
