@@ -4,6 +4,7 @@ import { apiGenerationEndpoint } from './api-generation-endpoint.ts';
 import { readApiGenerationSetting } from './api-generation.ts';
 import { createGenerationChoice, type GenerationChoice } from './api-generation-choice.ts';
 import { describeApiTarget, resolveApiTarget, type ApiTarget } from './api-target.ts';
+import { createActivitySink, type ActivitySink } from './activity/activity-sink.ts';
 import { cloudGateway } from './gateway/cloud-gateway.ts';
 import { devOriginPolicy } from './gateway/dev-origin-policy.ts';
 import { insecureOriginLine } from './insecure-origin.ts';
@@ -61,7 +62,11 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
   ) => {
     if (!target || !settings || !generation || !operationsSettings) return;
     const policy = devOriginPolicy(allowedHosts);
-    const writeLine = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+    const stdout = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+    // The one place audit lines are composed: every writer's land in the activity table too.
+    // Without jobs there is no database to keep them in (gateway tests): stdout only.
+    const activity = jobsSettings ? createActivitySink({ writeLine: stdout }) : undefined;
+    const writeLine = activity?.writeLine ?? stdout;
     let jobsService: Promise<JobsService> | undefined;
     // Without jobs (gateway tests) there is no database to be unready for.
     const database = async () => void (await (await jobsService)?.ping());
@@ -94,23 +99,32 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
         auditIdentity: settings.auditIdentity,
         jobIdentity,
         policy,
-        writeLine: options.writeLine,
+        writeLine,
         observer: operations.gateway,
       }),
     );
     server.httpServer?.once('close', closeTarget);
-    if (jobsSettings) jobsService = installJobs(server, jobsSettings, policy, operations);
+    if (jobsSettings && activity) {
+      jobsService = installJobs(server, jobsSettings, { policy, operations, activity });
+    }
   };
   // The jobs call this server's own `/cloud` on loopback: they start once its port is known.
   const installJobs = (
     server: ViteDevServer | PreviewServer,
     jobs: JobsSettings,
-    policy: ReturnType<typeof devOriginPolicy>,
-    operations: Operations,
+    {
+      policy,
+      operations,
+      activity,
+    }: {
+      policy: ReturnType<typeof devOriginPolicy>;
+      operations: Operations;
+      activity: ActivitySink;
+    },
   ) => {
     const http = server.httpServer;
     if (!http || !target) return undefined;
-    const writeLine = options.writeLine ?? ((line: string) => process.stdout.write(`${line}\n`));
+    const { writeLine } = activity;
     const apiUrl = target.url;
     const sharedToken = target.token !== undefined;
     const identify = jobStarter(settings?.auditIdentity, sharedToken);
@@ -126,6 +140,7 @@ export function gcoreApiPlugin(options: GcoreApiPluginOptions = {}): Plugin {
           giveUpAfterMs: jobs.giveUpMs,
         }),
         writeLine,
+        activity,
         policy,
         identify,
         sharedToken,

@@ -1,4 +1,8 @@
 import type { IncomingMessage } from 'node:http';
+import { ACTIVITY_PATH } from '../../src/features/activity/api/activity-contract.ts';
+import { activityEndpoint } from '../activity/activity-endpoint.ts';
+import type { ActivitySink } from '../activity/activity-sink.ts';
+import { activityStore } from '../activity/activity-store.ts';
 import { errorAnswer, sendError } from '../cloud-answer.ts';
 import type { NodeMiddleware } from '../gateway/node-middleware.ts';
 import type { OriginPolicy } from '../gateway/request-origin.ts';
@@ -24,6 +28,8 @@ export type JobsServiceOptions = JobsSettings & {
   clock?: Clock;
   /** Every job state change (metrics count the ends). */
   onJobChange?: (job: ChangedJob) => void;
+  /** Where the server's audit lines wait for this database (activity-sink.ts). */
+  activity?: ActivitySink;
 };
 
 export type JobsService = {
@@ -40,8 +46,9 @@ export type JobsService = {
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /**
- * The jobs service of one server process: database, schema, one worker, `/__app/jobs`.
- * Finished jobs past the retention go at start and daily. `close` hands this worker's jobs
+ * The jobs service of one server process: database, schema, one worker, `/__app/jobs`, and
+ * the activity log it keeps (`/__app/activity`, fed by `options.activity`). Finished jobs and
+ * activity past the retention go at start and daily. `close` hands this worker's jobs
  * back (shared ones to another replica) before the database closes.
  */
 export async function startJobsService(options: JobsServiceOptions): Promise<JobsService> {
@@ -54,6 +61,8 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
     throw error;
   }
   const store = jobStore(sql, clock);
+  const activity = activityStore(sql, clock);
+  const detachActivity = options.activity?.attach(activity);
   const runner = createJobRunner({
     leases: jobLeases(sql, clock, options.leaseMs),
     executor: options.executor,
@@ -63,25 +72,31 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
     writeLine: options.writeLine,
     onJobChange: options.onJobChange,
   });
+  // Who did what is kept as long as the finished jobs it explains.
   const purge = () =>
-    store.purge(options.retentionDays).catch((error: unknown) => {
-      options.writeLine(
-        JSON.stringify({ type: 'error', msg: 'job purge failed', error: String(error) }),
-      );
-    });
+    Promise.all([store.purge(options.retentionDays), activity.purge(options.retentionDays)]).catch(
+      (error: unknown) => {
+        options.writeLine(
+          JSON.stringify({ type: 'error', msg: 'job purge failed', error: String(error) }),
+        );
+      },
+    );
   await purge();
   const daily = setInterval(() => void purge(), DAY_MS);
   daily.unref();
   runner.start();
+  const readers = options.sharedToken ? everyReader : createReaderCheck({ apiUrl: options.apiUrl });
+  const jobs = jobsEndpoint({
+    ...options,
+    store,
+    retire: retireStore(sql, clock),
+    runner,
+    clock,
+    readers,
+  });
+  const activityReads = activityEndpoint({ ...options, store: activity, readers });
   return {
-    middleware: jobsEndpoint({
-      ...options,
-      store,
-      retire: retireStore(sql, clock),
-      runner,
-      clock,
-      readers: options.sharedToken ? everyReader : createReaderCheck({ apiUrl: options.apiUrl }),
-    }),
+    middleware: (req, res, next) => jobs(req, res, () => activityReads(req, res, next)),
     db: sql,
     ping: async () => {
       await sql.query('SELECT 1');
@@ -92,13 +107,15 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
     async close() {
       clearInterval(daily);
       await runner.stop();
+      detachActivity?.();
+      await options.activity?.flushed();
       await sql.close();
     },
   };
 }
 
 /**
- * `/__app/jobs` before the service is up (the embedded database takes seconds to open): such
+ * `/__app/jobs` and `/__app/activity` before the service is up (the embedded database takes seconds to open): such
  * requests wait for it, and get 503 with the reason if it could not start.
  */
 export function awaitJobsService(service: Promise<JobsService>): NodeMiddleware {
@@ -107,7 +124,8 @@ export function awaitJobsService(service: Promise<JobsService>): NodeMiddleware 
     failure = error instanceof Error ? error.message : String(error);
   });
   return (req, res, next) => {
-    if (!(req.url ?? '').startsWith('/__app/jobs')) return next();
+    const url = req.url ?? '';
+    if (!url.startsWith('/__app/jobs') && !url.startsWith(ACTIVITY_PATH)) return next();
     service.then(
       (ready) => ready.middleware(req, res, next),
       () => {

@@ -71,6 +71,32 @@ export const MIGRATIONS: readonly Migration[] = [
     version: 4,
     sql: 'ALTER TABLE jobs ADD COLUMN rotation jsonb',
   },
+  {
+    // Who did what (server/activity): one row per audit line, the allow-listed fields only.
+    // Read newest first per project, optionally for one key (v3 by name, v2 by id); the time
+    // index is what the retention's delete walks.
+    version: 5,
+    sql: `
+      CREATE TABLE audit_events (
+        id bigserial PRIMARY KEY,
+        time timestamptz NOT NULL,
+        "user" text NOT NULL,
+        action text NOT NULL,
+        project bigint,
+        key_name text,
+        key_id text,
+        deployment text,
+        status integer NOT NULL,
+        request_id text NOT NULL,
+        upstream_request_id text,
+        detail jsonb NOT NULL DEFAULT '{}'
+      );
+      CREATE INDEX audit_events_by_project ON audit_events (project, id DESC);
+      CREATE INDEX audit_events_by_key_name ON audit_events (project, key_name);
+      CREATE INDEX audit_events_by_key_id ON audit_events (project, key_id);
+      CREATE INDEX audit_events_by_time ON audit_events (time)
+    `,
+  },
 ];
 
 /** Any constant both replicas agree on: the lock that keeps two starts from racing. */

@@ -1,50 +1,21 @@
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
 import { sendFromDashboard } from '../testing/send-raw-request';
 import { spawnProductionServer, type ProductionProcess } from '../testing/spawn-production-server';
+import { startSsoProxy } from '../testing/sso-proxy';
 
 const SECRET = 'c0ffee5ecret-9b8a7f6e5d4c3b2a1908';
 const SIGNED_IN = 'ana@example.com';
 const KEYS = '/cloud/v2/inference/api_keys';
-
-/**
- * oauth2-proxy as docs/production.md sets it up, played by a few lines of node:http: whatever
- * identity or secret the client sent is dropped, and the signed-in user's email goes on with the
- * secret the dashboard's server knows the proxy by.
- */
-function startSsoProxy(target: () => number): Promise<Server> {
-  const proxy = createServer((req, res) => {
-    const headers = { ...req.headers };
-    for (const name of ['x-forwarded-email', 'x-forwarded-user', 'x-audit-proxy-secret']) {
-      Reflect.deleteProperty(headers, name);
-    }
-    const upstream = httpRequest(
-      {
-        host: '127.0.0.1',
-        port: target(),
-        method: req.method,
-        path: req.url,
-        headers: { ...headers, 'x-forwarded-email': SIGNED_IN, 'x-audit-proxy-secret': SECRET },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    upstream.on('error', () => res.destroy());
-    req.pipe(upstream);
-  });
-  return new Promise((done) => proxy.listen(0, '127.0.0.1', () => done(proxy)));
-}
 
 let upstream: FakeUpstream;
 let proxy: Server;
 let server: ProductionProcess;
 beforeAll(async () => {
   upstream = await startFakeUpstream();
-  proxy = await startSsoProxy(() => server.port);
+  proxy = await startSsoProxy(() => server.port, { user: SIGNED_IN, secret: SECRET });
   const proxyPort = (proxy.address() as AddressInfo).port;
   server = await spawnProductionServer({
     GCORE_API_URL: upstream.url,

@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { createGenerationChoice } from '../api-generation-choice.ts';
 import { originPolicy } from '../gateway/request-origin.ts';
 import { INSECURE_ORIGIN_WARNING, insecurePublicOrigins } from '../insecure-origin.ts';
+import { createActivitySink } from '../activity/activity-sink.ts';
 import { createJobIdentity } from '../gateway/job-identity.ts';
 import { readExpirySettings } from '../expiry/expiry-settings.ts';
 import { withKeyExpiryChecks } from '../expiry/key-expiry-checks.ts';
@@ -81,7 +82,12 @@ async function main(): Promise<void> {
   // PORT=0 picks a free port: the host allow-list needs the one actually bound.
   const port = typeof address === 'object' && address ? address.port : config.port;
   const policy = originPolicy(port, config.publicOrigins);
-  const writeLine = (line: string) => process.stdout.write(`${line}\n`);
+  // The one place audit lines are composed: the gateway's, the jobs' and the jobs endpoint's
+  // land in the activity table too, and on stdout as before.
+  const activity = createActivitySink({
+    writeLine: (line: string) => process.stdout.write(`${line}\n`),
+  });
+  const { writeLine } = activity;
   // The jobs' own calls through the gateway name who started them; only this process can.
   const jobIdentity = createJobIdentity();
   const operations = createOperations({
@@ -103,6 +109,7 @@ async function main(): Promise<void> {
       giveUpAfterMs: config.jobs.giveUpMs,
     }),
     writeLine,
+    activity,
     policy,
     identify: jobStarter(config.auditIdentity, serverToken !== undefined),
     sharedToken: serverToken !== undefined,
@@ -128,6 +135,7 @@ async function main(): Promise<void> {
     jobIdentity,
     policy,
     draining: shutdown.draining,
+    writeLine,
     jobs: jobs.middleware,
     operations: operations.middleware,
     observer: operations.gateway,

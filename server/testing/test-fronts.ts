@@ -32,6 +32,8 @@ export type FrontOptions = {
   probeRetryMs?: number;
   /** Dev only: Vite's `server.allowedHosts`. */
   allowedHosts?: string[];
+  /** Dev only: with the jobs service (an in-memory database unless `env` says DATA_DIR). */
+  jobs?: boolean;
 };
 
 const DEADLINES = { UPSTREAM_HEADERS_TIMEOUT_MS: '500', UPSTREAM_BODY_TIMEOUT_MS: '1500' };
@@ -67,12 +69,13 @@ export async function startDevFront(options: FrontOptions): Promise<Front> {
           ...options.auditEnv,
           GCORE_API_VERSION: options.apiVersion ?? 'v2',
           ...DEADLINES,
+          ...(options.jobs ? { DATA_DIR: 'memory://' } : {}),
           ...options.env,
         },
         writeLine: (line) => lines.push(line),
         probeRetryMs: options.probeRetryMs,
-        // The gateway alone: its tests need no jobs database.
-        jobs: false,
+        // The gateway alone unless asked: most of its tests need no jobs database.
+        jobs: options.jobs ?? false,
       }),
     ],
   });

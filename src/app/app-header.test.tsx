@@ -25,6 +25,20 @@ describe('AppHeader', () => {
     expect(switcher).toHaveValue('2');
   });
 
+  it('opens the activity view of the project through the URL', async () => {
+    window.history.replaceState(null, '', '/?project=2&key=some-key');
+    const { user } = renderWithClient(<AppHeader />);
+    const activity = screen.getByRole('button', { name: 'Activity' });
+    expect(activity).not.toHaveAttribute('aria-current');
+    await user.click(activity);
+    const search = new URLSearchParams(window.location.search);
+    expect(search.get('view')).toBe('activity');
+    expect(search.get('project')).toBe('2');
+    // Every key: a key the keys view had open is not a filter.
+    expect(search.get('key')).toBeNull();
+    expect(activity).toHaveAttribute('aria-current', 'page');
+  });
+
   it('shows the personal sign-in and signs out', async () => {
     document.head.append(
       Object.assign(document.createElement('meta'), { name: 'gcore-auth', content: 'personal' }),

@@ -3,6 +3,9 @@ import { ThemeSwitch } from '../components/theme-switch';
 import { SignOutButton } from '../features/auth/auth-gate';
 import { readAuthMode } from '../features/auth/auth-mode';
 import { tokenStore } from '../lib/token-store';
+import { useUrlSearch } from '../lib/use-url-search';
+import { Button } from '../components/ui/button';
+import { isActivityView, openActivity } from '../features/activity/model/activity-view';
 import { ApiTargetBanner } from './api-target-banner';
 import { ProjectSwitcher } from './project-switcher';
 
@@ -25,10 +28,22 @@ export function AppHeader() {
         </div>
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           {canRead && <ProjectSwitcher />}
+          {canRead && <ActivityButton />}
           <SignOutButton />
           <ThemeSwitch />
         </div>
       </div>
     </header>
+  );
+}
+
+/** Who did what: the activity view of the project the header shows. */
+function ActivityButton() {
+  const [search, setSearch] = useUrlSearch();
+  const open = isActivityView(search);
+  return (
+    <Button aria-current={open ? 'page' : undefined} onClick={() => setSearch(openActivity())}>
+      Activity
+    </Button>
   );
 }

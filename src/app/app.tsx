@@ -2,6 +2,8 @@ import { LazyBoundary } from '../components/ui/lazy-boundary';
 import { AuthGate } from '../features/auth/auth-gate';
 import { KeysPage } from '../features/api-keys/keys-page';
 import { lazyWithPreload } from '../lib/lazy-with-preload';
+import { useUrlSearch } from '../lib/use-url-search';
+import { isActivityView } from '../features/activity/model/activity-view';
 import { AppHeader } from './app-header';
 
 // Off the first load, fetched after the first paint: a binding fails seconds after it starts.
@@ -10,14 +12,27 @@ const [BindingFailureNotices] = lazyWithPreload(
   null,
 );
 
+// Off the first load (its budget is spent): fetched only when someone opens the view.
+const [ActivityPage] = lazyWithPreload(
+  () => import('../features/activity/activity-page').then((m) => m.ActivityPage),
+  <p role="status">Loading the activity…</p>,
+);
+
 export function App() {
+  const [search] = useUrlSearch();
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader />
       {/* Focusable by code: where focus goes when what held it (a notice) leaves. */}
       <main tabIndex={-1} className="mx-auto w-full max-w-[96rem] px-4 py-6 focus:outline-none">
         <AuthGate>
-          <KeysPage />
+          {isActivityView(search) ? (
+            <LazyBoundary what="the activity view">
+              <ActivityPage />
+            </LazyBoundary>
+          ) : (
+            <KeysPage />
+          )}
         </AuthGate>
       </main>
       <LazyBoundary what="the binding notices">

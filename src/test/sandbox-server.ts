@@ -3,8 +3,10 @@ import { createSandbox, type Sandbox, type SandboxOptions } from '../../sandbox/
 import { testClock } from './test-clock';
 
 /** The app server's own routes a test file serves beside the sandbox (see jobs-fake.ts). */
-export const appRoutes: { jobs: ((request: Request) => Promise<Response>) | null } = {
+type AppRoute = ((request: Request) => Promise<Response>) | null;
+export const appRoutes: { jobs: AppRoute; activity: AppRoute } = {
   jobs: null,
+  activity: null,
 };
 
 /**
@@ -46,6 +48,9 @@ function sandboxFetch(sandbox: Sandbox, unhandled: string[]): typeof fetch {
     if (sameOrigin && url.pathname.startsWith('/__app/jobs') && appRoutes.jobs) {
       // Without the caller's signal: Node's Request refuses jsdom's AbortSignal.
       return appRoutes.jobs(new Request(url, { method, headers: init?.headers, body: init?.body }));
+    }
+    if (sameOrigin && url.pathname.startsWith('/__app/activity') && appRoutes.activity) {
+      return appRoutes.activity(new Request(url, { method, headers: init?.headers }));
     }
     // A file that serves no jobs still has a server that has none: the list reads them on v2
     // too (a rotation's retirement). Anything else sent there stays unhandled.

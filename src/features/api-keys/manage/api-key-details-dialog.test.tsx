@@ -42,6 +42,20 @@ function fact(dialog: HTMLElement, term: string) {
 }
 
 describe('ApiKeyDetailsDialog', () => {
+  it('opens the activity of this key, by its name and its id, as a new history entry', async () => {
+    window.history.replaceState(null, '', `/?key=${SEED_KEY_IDS.mobileAppProd}`);
+    const { dialog, user } = await renderDialog(SEED_KEY_IDS.mobileAppProd);
+    await within(dialog).findByText('mobile-app-prod');
+    const before = window.history.length;
+    await user.click(within(dialog).getByRole('button', { name: 'Activity for this key' }));
+    const search = new URLSearchParams(window.location.search);
+    expect(search.get('view')).toBe('activity');
+    expect(search.get('key')).toBe('mobile-app-prod');
+    expect(search.get('key_id')).toBe(SEED_KEY_IDS.mobileAppProd);
+    expect(window.history.length).toBe(before + 1);
+    window.history.replaceState(null, '', '/');
+  });
+
   it('shows what the API says about the key, never a secret', async () => {
     const { dialog } = await renderDialog(SEED_KEY_IDS.mobileAppProd);
     expect(within(dialog).getByRole('status')).toHaveTextContent('Loading the key…');

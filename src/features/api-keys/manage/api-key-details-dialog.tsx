@@ -5,6 +5,8 @@ import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { ErrorDetail } from '../../../components/ui/error-detail';
 import { isApiError } from '../../../lib/api-error';
+import { useUrlSearch } from '../../../lib/use-url-search';
+import { openActivity } from '../../activity/model/activity-view';
 import { explainLoadError } from '../shared/explain-load-error';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import type { KeyRecord } from '../api/key-model';
@@ -36,6 +38,7 @@ export function ApiKeyDetailsDialog({
   const query = useQuery(keyQueryOptions(useKeysAdapter(), projectId, keyId));
   const closeRef = useRef<HTMLButtonElement>(null);
   const key = query.data;
+  const [, setSearch] = useUrlSearch();
 
   return (
     <ModalDialog title="API key details" onClose={onClose} initialFocusRef={closeRef} size="lg">
@@ -71,6 +74,8 @@ export function ApiKeyDetailsDialog({
             <Button variant="danger" onClick={() => onDelete(key)} className="mr-auto">
               Delete
             </Button>
+            {/* A new history entry: Back returns to this dialog. */}
+            <Button onClick={() => setSearch(openActivity(key))}>Activity for this key</Button>
             <Button onClick={() => onRotate(key)}>Rotate</Button>
             <Button onClick={() => onEdit(key)}>Edit</Button>
           </>
