@@ -1,10 +1,18 @@
 import { useSyncExternalStore } from 'react';
 import { ThemeSwitch } from '../components/theme-switch';
+import { LazyBoundary } from '../components/ui/lazy-boundary';
 import { SignOutButton } from '../features/auth/auth-gate';
 import { readAuthMode } from '../features/auth/auth-mode';
+import { lazyWithPreload } from '../lib/lazy-with-preload';
 import { tokenStore } from '../lib/token-store';
 import { ApiTargetBanner } from './api-target-banner';
 import { ProjectSwitcher } from './project-switcher';
+
+// Off the first load: the count needs the keys list, which arrives after the first paint anyway.
+const [ExpiringSoonButton] = lazyWithPreload(
+  () => import('../features/api-keys/expiring-soon-button').then((m) => m.ExpiringSoonButton),
+  null,
+);
 
 /** Product, where it is connected, which project, who is signed in, and the theme. */
 export function AppHeader() {
@@ -23,6 +31,12 @@ export function AppHeader() {
         <div className="min-w-0 grow basis-64">
           <ApiTargetBanner />
         </div>
+        {/* Before the project, outside its group: coming and going, it moves nothing else. */}
+        {canRead && (
+          <LazyBoundary what="the expiring-soon count">
+            <ExpiringSoonButton />
+          </LazyBoundary>
+        )}
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           {canRead && <ProjectSwitcher />}
           <SignOutButton />
