@@ -1,18 +1,11 @@
 import { useSyncExternalStore } from 'react';
 import { ThemeSwitch } from '../components/theme-switch';
-import { LazyBoundary } from '../components/ui/lazy-boundary';
 import { SignOutButton } from '../features/auth/auth-gate';
 import { readAuthMode } from '../features/auth/auth-mode';
-import { lazyWithPreload } from '../lib/lazy-with-preload';
 import { tokenStore } from '../lib/token-store';
 import { ApiTargetBanner } from './api-target-banner';
+import { HEADER_COUNT_SLOT } from '../lib/header-slot';
 import { ProjectSwitcher } from './project-switcher';
-
-// Off the first load: the count needs the keys list, which arrives after the first paint anyway.
-const [ExpiringSoonButton] = lazyWithPreload(
-  () => import('../features/api-keys/expiring-soon-button').then((m) => m.ExpiringSoonButton),
-  null,
-);
 
 /** Product, where it is connected, which project, who is signed in, and the theme. */
 export function AppHeader() {
@@ -31,12 +24,12 @@ export function AppHeader() {
         <div className="min-w-0 grow basis-64">
           <ApiTargetBanner />
         </div>
-        {/* Before the project, outside its group: coming and going, it moves nothing else. */}
-        {canRead && (
-          <LazyBoundary what="the expiring-soon count">
-            <ExpiringSoonButton />
-          </LazyBoundary>
-        )}
+        {/*
+          The keys list's "N expiring soon" (a portal: it comes with the list's chunk, off the
+          first load). Before the project's group on a wide screen, after it where the header wraps:
+          coming and going, it moves nothing else.
+        */}
+        <div id={HEADER_COUNT_SLOT} className="contents" />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           {canRead && <ProjectSwitcher />}
           <SignOutButton />

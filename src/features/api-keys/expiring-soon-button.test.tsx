@@ -16,7 +16,7 @@ setupSandbox();
 // v3's list asks the server's jobs service too.
 setupJobsFake();
 beforeEach(() => window.history.replaceState(null, '', '/'));
-beforeAll(() => import('./expiring-soon-button'));
+beforeAll(() => import('./list/api-keys-panel'));
 const DAY = 24 * 60 * 60 * 1000;
 
 /** A key of the default project that expires `days` from now. */
