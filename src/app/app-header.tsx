@@ -7,6 +7,7 @@ import { useUrlSearch } from '../lib/use-url-search';
 import { Button } from '../components/ui/button';
 import { isActivityView, openActivity } from '../features/activity/model/activity-view';
 import { ApiTargetBanner } from './api-target-banner';
+import { HEADER_COUNT_SLOT } from '../lib/header-slot';
 import { ProjectSwitcher } from './project-switcher';
 
 /** Product, where it is connected, which project, who is signed in, and the theme. */
@@ -26,6 +27,12 @@ export function AppHeader() {
         <div className="min-w-0 grow basis-64">
           <ApiTargetBanner />
         </div>
+        {/*
+          The keys list's "N expiring soon" (a portal: it comes with the list's chunk, off the
+          first load). Before the project's group on a wide screen, after it where the header wraps:
+          coming and going, it moves nothing else.
+        */}
+        <div id={HEADER_COUNT_SLOT} className="contents" />
         <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
           {canRead && <ProjectSwitcher />}
           {canRead && <ActivityButton />}

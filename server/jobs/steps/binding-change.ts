@@ -1,3 +1,4 @@
+import { isGatewayCallError } from '../gateway-call-error.ts';
 import type { PatchSlot, PendingPatch } from './pending-patch.ts';
 import type { StepOptions } from './step-options.ts';
 import {
@@ -61,8 +62,8 @@ export async function applyBindingChange(
     if (settled) return settled;
   }
   const { calls, clock } = options;
-  const current = (await calls.getDeployment(change.deployment)).api_keys;
-  if (inPlace(current, change)) return { status: 'done', changed: false };
+  const current = await keysBefore(change, options);
+  if (current === null || inPlace(current, change)) return { status: 'done', changed: false };
   if (change.requires !== undefined && !current.includes(change.requires)) {
     return { status: 'failed', reason: replacementMissingReason(change.requires, change) };
   }
@@ -76,6 +77,20 @@ export async function applyBindingChange(
       reason: unseenTaskReason(taskIds, change.attach, options.giveUpAfterMs),
     }
   );
+}
+
+/**
+ * The deployment's keys right before the PATCH. null: a detach from a deployment the API no
+ * longer has (404): the key unlocks nothing there, so there is nothing left to do, and a Retry
+ * would only meet the same 404. A bind to it fails with the API's answer.
+ */
+async function keysBefore(change: BindingChange, { calls }: StepOptions): Promise<string[] | null> {
+  try {
+    return (await calls.getDeployment(change.deployment)).api_keys;
+  } catch (error) {
+    if (!change.attach && isGatewayCallError(error) && error.status === 404) return null;
+    throw error;
+  }
 }
 
 /**

@@ -62,7 +62,7 @@ export const deploymentRecordsQueryOptions = (adapter: KeysAdapter, projectId: n
   });
 
 /** What of the view decides the list's reads. */
-export type ListView = Pick<KeysView, 'page' | 'pageSize' | 'filter' | 'sort'>;
+export type ListView = Pick<KeysView, 'page' | 'pageSize' | 'filter' | 'sort' | 'expiring'>;
 
 /**
  * What a view of the list reads. Where the API sorts (v2) and there is no filter, the API pages.
@@ -76,7 +76,7 @@ export function keysViewRead(adapter: KeysAdapter, view: ListView) {
     needle,
     offset: (view.page - 1) * view.pageSize,
     order,
-    byPage: adapter.capabilities.serverSort && needle === '',
+    byPage: adapter.capabilities.serverSort && needle === '' && !view.expiring,
   };
 }
 

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
+import { expiresSoon } from '../model/expiring-soon';
 import { keyMatches } from '../model/key-matches';
 import type { KeysView } from '../model/keys-view';
 import { sortKeys } from '../model/sort-keys';
@@ -47,10 +48,24 @@ export function useApiKeysView(view: KeysView, projectId: number | undefined) {
   );
   const filtered = useMemo(() => {
     if (byPage || sorted === undefined) return undefined;
-    const matches =
-      needle === '' ? sorted : sorted.filter((key) => keyMatches(key, needle, deploymentsById));
+    // "Expiring soon" as of the read: the list is read again after every change anyway.
+    const now = all.dataUpdatedAt;
+    const matches = sorted.filter(
+      (key) =>
+        (needle === '' || keyMatches(key, needle, deploymentsById)) &&
+        (!view.expiring || expiresSoon(key, now)),
+    );
     return { rows: matches.slice(offset, offset + view.pageSize), count: matches.length };
-  }, [sorted, byPage, needle, deploymentsById, offset, view.pageSize]);
+  }, [
+    sorted,
+    byPage,
+    needle,
+    view.expiring,
+    all.dataUpdatedAt,
+    deploymentsById,
+    offset,
+    view.pageSize,
+  ]);
 
   if (byPage) return { query: page, rows: page.data?.results, count: page.data?.count };
   return { query: all, rows: filtered?.rows, count: filtered?.count };

@@ -18,6 +18,7 @@ import { useApiKeysView } from '../api/use-api-keys-view';
 import type { KeysView } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
 import { ApiKeyDialogs, type OpenDialog } from '../manage/api-key-dialogs';
+import { ExpiringSoonButton } from '../expiring-soon-button';
 import { ApiKeysTable } from './api-keys-table';
 import { JobsAnnouncer } from './jobs-announcer';
 import { KeysAnnouncer, type Announcement } from './keys-announcer';
@@ -139,6 +140,7 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
           <KeysFilter value={view.filter} onChange={onFilter} inputRef={filterRef} />
         )}
       </div>
+      <ExpiringSoonButton view={view} projectId={projectId} onViewChange={onViewChange} />
       <KeysAnnouncer message={announcement} />
       <JobsAnnouncer jobs={jobs} />
       {stale && (

@@ -5,6 +5,7 @@ import type { Deployment } from '../../deployments/api/v2/deployment-schemas';
 import type { BindingFailure } from '../../jobs/model/job-failures';
 import type { ApiKey } from '../api/api-key-schemas';
 import type { KeyRecord } from '../api/key-model';
+import { KeysAdapterProvider } from '../api/keys-adapter-context';
 import { toDeploymentRecordV2, toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { DEFAULT_SORT } from '../model/keys-view';
 import { newKeyStore } from '../model/new-key-store';
@@ -49,24 +50,26 @@ function renderTable(
 ) {
   const deployments = v2Deployments.map(toDeploymentRecordV2);
   const table = (rows: KeyRecord[]) => (
-    <ApiKeysTable
-      labelledBy="t"
-      rows={rows}
-      deployments={deployments}
-      sort={DEFAULT_SORT}
-      onSort={vi.fn()}
-      jobLabels={pending.jobLabels ?? new Map()}
-      pendingDeletions={pending.pendingDeletions ?? new Set()}
-      failedBindings={pending.failedBindings ?? new Map()}
-      onRotate={vi.fn()}
-      rotations={new Map()}
-      onRetireNow={vi.fn()}
-      onKeep={vi.fn()}
-      onRetryBinding={onRetryBinding}
-      onDetails={onDetails}
-      onEdit={onEdit}
-      onDelete={onDelete}
-    />
+    <KeysAdapterProvider generation="v2">
+      <ApiKeysTable
+        labelledBy="t"
+        rows={rows}
+        deployments={deployments}
+        sort={DEFAULT_SORT}
+        onSort={vi.fn()}
+        jobLabels={pending.jobLabels ?? new Map()}
+        pendingDeletions={pending.pendingDeletions ?? new Set()}
+        failedBindings={pending.failedBindings ?? new Map()}
+        onRotate={vi.fn()}
+        rotations={new Map()}
+        onRetireNow={vi.fn()}
+        onKeep={vi.fn()}
+        onRetryBinding={onRetryBinding}
+        onDetails={onDetails}
+        onEdit={onEdit}
+        onDelete={onDelete}
+      />
+    </KeysAdapterProvider>
   );
   newKeyStore.added('fresh-id');
   const { rerender } = render(table(rows));

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import { useKeysAdapter } from '../api/keys-adapter-context';
 import { DeploymentLabel } from '../shared/deployment-names';
 import { PendingTag } from './pending-tag';
 
@@ -21,7 +22,16 @@ const SHOWN = 2;
  * arrow keys, not by Tab (one tab stop per row).
  */
 export function KeyDeploymentsCell({ refs, deploymentsById, jobLabel, failedMark }: Props) {
-  const pending = jobLabel && <PendingTag>{jobLabel}</PendingTag>;
+  // Where jobs run on the server, the mark's room is kept while no job runs, so its coming and
+  // going never wraps the cell onto another line and moves the rows below under the pointer
+  // (e2e/v3/job-mark-layout.spec.ts).
+  const reserve = useKeysAdapter().capabilities.jobsOnServer;
+  const pending = (jobLabel || reserve) && (
+    <span className="inline-flex min-w-[8.5rem]">
+      {/* The empty stand-in has the mark's height; the room's width covers "binding 10 of 12". */}
+      <PendingTag hidden={!jobLabel}>{jobLabel || '\u00a0'}</PendingTag>
+    </span>
+  );
   // "+1" would take the room of the one name it hides.
   const shown = refs.length <= SHOWN + 1 ? refs : refs.slice(0, SHOWN);
   const rest = refs.slice(shown.length);

@@ -1,11 +1,20 @@
-/** Work under way on a row ("binding…", "deleting…"), with a spinner that motion settings stop. */
-export function PendingTag({ children }: { children: string }) {
+/**
+ * Work under way on a row ("binding…", "deleting…"), with a spinner that motion settings stop.
+ * `hidden`: invisible and unannounced, holding the tag's room while no work runs (no spinner: a
+ * long list would keep hundreds of unseen animations going).
+ */
+export function PendingTag({ children, hidden = false }: { children: string; hidden?: boolean }) {
   return (
-    <span className="bg-info-subtle text-info-fg inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap">
-      <span
-        aria-hidden="true"
-        className="border-info-fg size-2.5 animate-spin rounded-full border-2 border-t-transparent motion-reduce:animate-none"
-      />
+    <span
+      aria-hidden={hidden || undefined}
+      className={`bg-info-subtle text-info-fg inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ${hidden ? 'invisible' : ''}`}
+    >
+      {!hidden && (
+        <span
+          aria-hidden="true"
+          className="border-info-fg size-2.5 animate-spin rounded-full border-2 border-t-transparent motion-reduce:animate-none"
+        />
+      )}
       {children}
     </span>
   );

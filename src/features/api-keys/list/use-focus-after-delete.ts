@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
+import { provideLostFocusTarget } from '../../../lib/lost-focus';
 import type { KeyRecord } from '../api/key-model';
 
 /**
@@ -7,7 +8,8 @@ import type { KeyRecord } from '../api/key-model';
  * move, made once the dialog is gone (`dialogOpen` false): while a modal is open the page is
  * inert and cannot take focus, and the dialog's own cleanup would hand focus back to the menu
  * button of the row that is about to disappear. A row that leaves while holding focus (its key
- * deleted by a job, or in another tab) hands focus on by the same rule.
+ * deleted by a job, or in another tab) hands focus on by the same rule, and so does one that
+ * leaves while focus is in a notice that hands it back there later.
  */
 export function useFocusAfterDelete(
   rows: readonly KeyRecord[] | undefined,
@@ -24,6 +26,8 @@ export function useFocusAfterDelete(
   const target = useRef<{ id: string | undefined } | null>(null);
   const [request, setRequest] = useState(0);
   const focusedRowRef = useFocusedRow(list);
+  // The rows that left at the last change, each with the row that takes its place for focus.
+  const heirs = useRef(new Map<string, string | undefined>());
 
   const deleting = useCallback((key: KeyRecord) => {
     deleted.current = key.id;
@@ -40,19 +44,31 @@ export function useFocusAfterDelete(
   // and focus moves before anything paints without it. No dialog is open when focus fell to
   // <body>, so the move need not wait like `afterDelete`'s.
   useLayoutEffect(() => {
+    const ids = rowsNow.current?.map((key) => key.id) ?? [];
+    const still = new Set(rows?.map((key) => key.id));
+    const left = ids.filter((id) => !still.has(id));
+    if (left.length > 0) {
+      heirs.current = new Map(left.map((id) => [id, neighbourOf(ids, id, (i) => still.has(i))]));
+    }
     const gone = focusedRowRef.current;
-    if (gone === null || rows?.some((key) => key.id === gone)) return;
+    if (gone === null || still.has(gone)) return;
     focusedRowRef.current = null;
     // Focus left the row on its own way out (to the toasts, say): nothing was lost.
     if (document.activeElement !== null && document.activeElement !== document.body) return;
-    const ids = rowsNow.current?.map((key) => key.id) ?? [];
-    const still = new Set(rows?.map((key) => key.id));
-    focusRowOrHeading(
-      list.current,
-      heading.current,
-      neighbourOf(ids, gone, (id) => still.has(id)),
-    );
+    focusRowOrHeading(list.current, heading.current, heirs.current.get(gone));
   }, [rows, focusedRowRef, list, heading]);
+
+  // Focus handed back to an element that left with its row goes where the row's leaving sent it.
+  useEffect(
+    () =>
+      provideLostFocusTarget((lost) => {
+        const id = lost?.closest<HTMLElement>('[data-key-id]')?.dataset.keyId;
+        if (id === undefined) return heading.current;
+        const present = rowsNow.current?.some((key) => key.id === id) === true;
+        return findRow(list.current, present ? id : heirs.current.get(id)) ?? heading.current;
+      }),
+    [list, heading],
+  );
 
   useEffect(() => {
     const wanted = target.current;
@@ -89,15 +105,18 @@ function useFocusedRow(list: RefObject<HTMLElement | null>) {
   return holding;
 }
 
+function findRow(list: HTMLElement | null, id: string | undefined): HTMLElement | undefined {
+  return [...(list?.querySelectorAll<HTMLElement>('[data-key-id]') ?? [])].find(
+    (element) => element.dataset.keyId === id,
+  );
+}
+
 function focusRowOrHeading(
   list: HTMLElement | null,
   heading: HTMLElement | null,
   id: string | undefined,
 ) {
-  const row = [...(list?.querySelectorAll<HTMLElement>('[data-key-id]') ?? [])].find(
-    (element) => element.dataset.keyId === id,
-  );
-  (row ?? heading)?.focus();
+  (findRow(list, id) ?? heading)?.focus();
 }
 
 /** The row after `id` still on the page, else the one before; undefined: none (the heading). */

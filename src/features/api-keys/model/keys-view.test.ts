@@ -4,7 +4,7 @@ import { describeRange, keysViewUpdate, readKeysView } from './keys-view';
 describe('readKeysView', () => {
   it('reads a full view from the URL', () => {
     const view = readKeysView(
-      new URLSearchParams('project=2&page=3&size=100&sort=name.asc&q=ci&key=abc'),
+      new URLSearchParams('project=2&page=3&size=100&sort=name.asc&q=ci&expiring=1&key=abc'),
     );
     expect(view).toEqual({
       projectId: 2,
@@ -12,8 +12,15 @@ describe('readKeysView', () => {
       pageSize: 100,
       sort: { field: 'name', direction: 'asc' },
       filter: 'ci',
+      expiring: true,
       keyId: 'abc',
     });
+  });
+
+  it('turns the expiring-soon filter on and off in the URL, back to page 1', () => {
+    expect(keysViewUpdate({ expiring: true })).toEqual({ expiring: '1', page: null });
+    expect(keysViewUpdate({ expiring: false })).toEqual({ expiring: null, page: null });
+    expect(readKeysView(new URLSearchParams('expiring=yes')).expiring).toBe(false);
   });
 
   it('falls back to defaults for anything malformed', () => {

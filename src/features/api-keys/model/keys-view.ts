@@ -16,6 +16,8 @@ export type KeysView = {
   pageSize: number;
   sort: Sort;
   filter: string;
+  /** Only the keys that expire within 14 days (`?expiring=1`, the header's "Expiring soon"). */
+  expiring: boolean;
   keyId: string | null;
 };
 
@@ -30,6 +32,7 @@ export function readKeysView(params: URLSearchParams): KeysView {
       size !== null && (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE,
     sort: parseSort(params.get('sort')) ?? DEFAULT_SORT,
     filter: params.get('q') ?? '',
+    expiring: params.get('expiring') === '1',
     keyId: params.get('key') || null,
   };
 }
@@ -43,13 +46,15 @@ export function keysViewUpdate(change: Partial<KeysView>): SearchUpdate {
   if ('sort' in change && change.sort)
     update.sort = `${change.sort.field}.${change.sort.direction}`;
   if ('filter' in change) update.q = change.filter || null;
+  if ('expiring' in change) update.expiring = change.expiring ? '1' : null;
   if ('keyId' in change) update.key = change.keyId ?? null;
   if ('page' in change) update.page = change.page === 1 ? null : String(change.page);
   else if (
     'projectId' in change ||
     'pageSize' in change ||
     'sort' in change ||
-    'filter' in change
+    'filter' in change ||
+    'expiring' in change
   ) {
     update.page = null;
   }

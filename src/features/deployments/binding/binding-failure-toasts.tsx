@@ -1,4 +1,5 @@
 import { useCallback, useRef } from 'react';
+import { focusInsteadOf } from '../../../lib/lost-focus';
 import type { BindingFailure } from '../../jobs/model/job-failures';
 import { BindingFailureToast } from './binding-failure-toast';
 import type { BindingFailures } from './use-binding-failures';
@@ -6,7 +7,8 @@ import type { BindingFailures } from './use-binding-failures';
 /**
  * The failures whose notice is still open, one toast per key and kind, bottom right
  * (bottom, full width, on a phone). They sit after the page in the tab order; focus that leaves
- * with a toast goes back to where it came from.
+ * with a toast goes to another toast, else back to where it came from, else (that left too, with
+ * its key's row) where the list hands on a lost row's focus.
  */
 export function BindingFailureToasts({ failures, retry, dismiss }: BindingFailures) {
   const containerRef = useRef<HTMLElement>(null);
@@ -16,8 +18,10 @@ export function BindingFailureToasts({ failures, retry, dismiss }: BindingFailur
     const other = [...(containerRef.current?.querySelectorAll('button') ?? [])].find(
       (button) => !button.closest('[role="alert"]')?.contains(document.activeElement),
     );
-    const back = cameFrom.current?.isConnected ? cameFrom.current : null;
-    (other ?? back ?? document.querySelector<HTMLElement>('main'))?.focus();
+    const back = cameFrom.current;
+    if (other) other.focus();
+    else if (back?.isConnected) back.focus();
+    else focusInsteadOf(back);
   }, []);
   return (
     <section

@@ -18,8 +18,14 @@ const DISMISSED_KEY = 'gcore-keys:jobs-dismissed';
 const KEEP = 100;
 
 const listeners = new Set<() => void>();
-let cache: { raw: string; value: LocalJobs } | null = null;
 let retried: readonly string[] = [];
+/**
+ * The last snapshot, and whether it still matches storage. It is trusted only while someone
+ * subscribes: only then does the `storage` listener hear other tabs, so with nobody listening each
+ * snapshot reads storage again.
+ */
+let cache: { raw: string; value: LocalJobs } | null = null;
+let fresh = false;
 
 function read(key: string): string[] {
   try {
@@ -40,27 +46,37 @@ function write(key: string, ids: readonly string[]): void {
 }
 
 function changed(): void {
+  fresh = false;
   for (const listener of listeners) listener();
 }
 
 function snapshot(): LocalJobs {
+  if (cache && fresh && listeners.size > 0) return cache.value;
   const started = read(STARTED_KEY);
   const dismissed = read(DISMISSED_KEY);
   const raw = JSON.stringify([started, dismissed, retried]);
+  // The same lists keep the same object, so React sees no change where there is none.
   if (cache?.raw !== raw) cache = { raw, value: { started, dismissed, retried } };
+  fresh = true;
   return cache.value;
 }
 
+/** Another tab's start or dismissal counts here too (`key` is null when it cleared storage). */
+function onStorage(event: StorageEvent): void {
+  if (event.storageArea !== window.localStorage) return;
+  if (event.key === null || event.key === STARTED_KEY || event.key === DISMISSED_KEY) changed();
+}
+
 function subscribe(listener: () => void): () => void {
+  if (listeners.size === 0) {
+    // Storage may have changed while nobody was listening.
+    fresh = false;
+    window.addEventListener('storage', onStorage);
+  }
   listeners.add(listener);
-  // Another tab's start or dismissal counts here too.
-  const onStorage = (event: StorageEvent) => {
-    if (event.key === STARTED_KEY || event.key === DISMISSED_KEY) listener();
-  };
-  window.addEventListener('storage', onStorage);
   return () => {
     listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
+    if (listeners.size === 0) window.removeEventListener('storage', onStorage);
   };
 }
 
