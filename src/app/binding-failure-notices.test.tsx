@@ -41,7 +41,7 @@ async function createAndFailAfterDone() {
   const opener = await screen.findByRole('button', { name: 'Create API key' });
   await waitFor(() => expect(opener).toBeEnabled());
   await user.click(opener);
-  const sheet = screen.getByRole('dialog', { name: 'Create an API key' });
+  const sheet = await screen.findByRole('dialog', { name: 'Create an API key' });
   await user.type(await within(sheet).findByRole('textbox', { name: 'Name' }), 'late-bind');
   await user.click(
     await within(sheet).findByRole('checkbox', { name: new RegExp(`^${DEPLOYMENT}`) }),

@@ -4,6 +4,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { KeyRecord } from '../api/key-model';
 import { toKeyRecordV2 } from '../api/v2/api-key-v2-adapter';
 import { DEFAULT_SORT } from '../model/keys-view';
+import { KeysAdapterProvider } from '../api/keys-adapter-context';
 import { ApiKeysTable } from './api-keys-table';
 
 // jsdom lays nothing out: every row is 40 px tall, the window 800 px, and the page (whose top
@@ -29,24 +30,26 @@ async function renderTable(rows: KeyRecord[]) {
   // Inside act: the virtualised body's chunk arrives (a resolved import) before it ends.
   await act(async () => {
     render(
-      <ApiKeysTable
-        labelledBy="t"
-        rows={rows}
-        deployments={[]}
-        sort={DEFAULT_SORT}
-        onSort={vi.fn()}
-        jobLabels={new Map()}
-        pendingDeletions={new Set()}
-        failedBindings={new Map()}
-        onRotate={vi.fn()}
-        rotations={new Map()}
-        onRetireNow={vi.fn()}
-        onKeep={vi.fn()}
-        onRetryBinding={vi.fn()}
-        onDetails={vi.fn()}
-        onEdit={vi.fn()}
-        onDelete={vi.fn()}
-      />,
+      <KeysAdapterProvider generation="v2">
+        <ApiKeysTable
+          labelledBy="t"
+          rows={rows}
+          deployments={[]}
+          sort={DEFAULT_SORT}
+          onSort={vi.fn()}
+          jobLabels={new Map()}
+          pendingDeletions={new Set()}
+          failedBindings={new Map()}
+          onRotate={vi.fn()}
+          rotations={new Map()}
+          onRetireNow={vi.fn()}
+          onKeep={vi.fn()}
+          onRetryBinding={vi.fn()}
+          onDetails={vi.fn()}
+          onEdit={vi.fn()}
+          onDelete={vi.fn()}
+        />
+      </KeysAdapterProvider>,
     );
   });
   return screen.getByRole('table');
