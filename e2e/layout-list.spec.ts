@@ -52,7 +52,12 @@ for (const viewport of SIZES) {
         await button.scrollIntoViewIfNeeded();
         await button.click();
         const menu = page.getByRole('menu');
-        await expect(menu.getByRole('menuitem')).toHaveText(['Details', 'Edit', 'Delete']);
+        await expect(menu.getByRole('menuitem')).toHaveText([
+          'Details',
+          'Edit',
+          'Rotate',
+          'Delete',
+        ]);
         await expect(menu.getByRole('menuitem', { name: 'Details' })).toBeFocused();
         await expectInsideViewport(page, menu);
         await page.keyboard.press('Escape');

@@ -4,7 +4,6 @@ import { SignOutButton } from '../features/auth/auth-gate';
 import { readAuthMode } from '../features/auth/auth-mode';
 import { tokenStore } from '../lib/token-store';
 import { useUrlSearch } from '../lib/use-url-search';
-import { Button } from '../components/ui/button';
 import { isActivityView, openActivity } from '../features/activity/model/activity-view';
 import { ApiTargetBanner } from './api-target-banner';
 import { HEADER_COUNT_SLOT } from '../lib/header-slot';
@@ -49,8 +48,15 @@ function ActivityButton() {
   const [search, setSearch] = useUrlSearch();
   const open = isActivityView(search);
   return (
-    <Button aria-current={open ? 'page' : undefined} onClick={() => setSearch(openActivity())}>
+    // The height of the project picker beside it: the header's row keeps one height whatever
+    // comes and goes in it (the expiring-soon count).
+    <button
+      type="button"
+      aria-current={open ? 'page' : undefined}
+      onClick={() => setSearch(openActivity())}
+      className="border-line-strong bg-surface text-fg hover:bg-surface-muted focus-visible:outline-focus aria-[current=page]:bg-surface-strong rounded-md border px-2.5 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2"
+    >
       Activity
-    </Button>
+    </button>
   );
 }

@@ -1,11 +1,16 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup, configure } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, beforeAll } from 'vitest';
+import { loadKeysAdapter } from '../features/api-keys/api/keys-adapter-context';
 import { testClock } from './test-clock';
 
 // Where a wait for what the user sees gives up, never a pause: a cold first render on a shared
 // two-core machine can take seconds, and a test must not fail for the machine's load.
 configure({ asyncUtilTimeout: 10_000 });
+
+// A browser has fetched the adapter's chunk by the time the page asks for it (it is requested
+// as the app starts); here both are in before any test renders, as they would be there.
+beforeAll(() => Promise.all([loadKeysAdapter('v2'), loadKeysAdapter('v3')]));
 
 afterEach(() => {
   cleanup();

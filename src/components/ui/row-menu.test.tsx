@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react';
+import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
 import { RowMenu } from './row-menu';
@@ -28,6 +28,26 @@ function renderMenu() {
 const focusedItem = () => (document.activeElement as HTMLElement).textContent;
 
 describe('RowMenu', () => {
+  it('follows its button when the page moves under it, and closes once the button is out of sight', async () => {
+    const { user, button } = renderMenu();
+    const at = (top: number) =>
+      vi.spyOn(button, 'getBoundingClientRect').mockReturnValue(new DOMRect(300, top, 32, 32));
+    at(100);
+    await user.click(button);
+    const menu = screen.getByRole('menu', { name: 'Actions for ci' });
+    expect(menu.style.top).toBe('136px');
+
+    at(40);
+    act(() => void window.dispatchEvent(new Event('scroll')));
+    expect(screen.getByRole('menu', { name: 'Actions for ci' })).toBe(menu);
+    expect(menu.style.top).toBe('76px');
+    expect(focusedItem()).toBe('Details');
+
+    at(-200);
+    act(() => void window.dispatchEvent(new Event('scroll')));
+    expect(screen.queryByRole('menu')).not.toBeInTheDocument();
+  });
+
   it('opens on Enter at the first item, moves with arrows and wraps, and Enter picks', async () => {
     const { user, actions, button } = renderMenu();
     button.focus();

@@ -34,10 +34,11 @@ export function RowMenu({ label, items, tabIndex }: RowMenuProps) {
     if (refocus) buttonRef.current?.focus();
   };
 
-  useLayoutEffect(() => {
+  // Beside its button, below it or else above it, inside the viewport on every side.
+  const place = () => {
     const button = buttonRef.current;
     const menu = menuRef.current;
-    if (!open || !button || !menu) return;
+    if (!button || !menu) return;
     const anchor = button.getBoundingClientRect();
     const { offsetWidth: width, offsetHeight: height } = menu;
     const below = anchor.bottom + 4;
@@ -45,8 +46,13 @@ export function RowMenu({ label, items, tabIndex }: RowMenuProps) {
       below + height <= window.innerHeight - EDGE ? below : Math.max(EDGE, anchor.top - height - 4);
     // Right-aligned with the button (it sits at the row's end), kept inside on both sides.
     const left = Math.max(EDGE, Math.min(anchor.right - width, window.innerWidth - width - EDGE));
-    // Placed before it is shown and focused: a hidden item cannot take focus.
     Object.assign(menu.style, { top: `${top}px`, left: `${left}px`, visibility: 'visible' });
+  };
+
+  useLayoutEffect(() => {
+    if (!open) return;
+    // Placed before it is shown and focused: a hidden item cannot take focus.
+    place();
     const target = open === 'first' ? itemsOf()[0] : itemsOf().at(-1);
     target?.focus();
   }, [open]);
@@ -57,15 +63,21 @@ export function RowMenu({ label, items, tabIndex }: RowMenuProps) {
       const target = event.target as Node;
       if (!menuRef.current?.contains(target) && !buttonRef.current?.contains(target)) close(false);
     };
-    // The fixed position is only right for the scroll position it was measured at.
-    const away = () => close(false);
+    // The page moving under an open menu (a scroll, the list growing above it) takes the menu
+    // with its button rather than closing it: a click that opened it is never lost. A button
+    // scrolled out of sight takes its menu with it.
+    const follow = () => {
+      const anchor = buttonRef.current?.getBoundingClientRect();
+      if (!anchor || anchor.bottom < 0 || anchor.top > window.innerHeight) close(false);
+      else place();
+    };
     document.addEventListener('pointerdown', outside);
-    window.addEventListener('resize', away);
-    window.addEventListener('scroll', away, true);
+    window.addEventListener('resize', follow);
+    window.addEventListener('scroll', follow, true);
     return () => {
       document.removeEventListener('pointerdown', outside);
-      window.removeEventListener('resize', away);
-      window.removeEventListener('scroll', away, true);
+      window.removeEventListener('resize', follow);
+      window.removeEventListener('scroll', follow, true);
     };
   }, [open]);
 

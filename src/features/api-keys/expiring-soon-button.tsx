@@ -3,6 +3,9 @@ import { HEADER_COUNT_SLOT } from '../../lib/header-slot';
 import { useExpiringSoonCount } from './api/use-expiring-soon-count';
 import type { KeysView } from './model/keys-view';
 
+const SHAPE =
+  'rounded-full border px-2.5 py-0.5 text-sm font-medium whitespace-nowrap tabular-nums';
+
 type Props = {
   view: KeysView;
   projectId: number | undefined;
@@ -29,17 +32,23 @@ export function ExpiringSoonButton({ view, projectId, onViewChange }: Props) {
       <span role="status" className="sr-only">
         {sentence}
       </span>
-      {count !== undefined && (count > 0 || view.expiring) && (
+      {count !== undefined && (count > 0 || view.expiring) ? (
         <button
           type="button"
           aria-pressed={view.expiring}
           title={sentence}
           onClick={() => onViewChange({ expiring: !view.expiring })}
           // Below lg the header wraps: last, it can only take a line of its own at the bottom.
-          className="border-warning-line bg-warning-subtle text-warning-fg focus-visible:outline-focus aria-pressed:bg-warning-fg aria-pressed:text-surface rounded-full border px-2.5 py-0.5 text-sm font-medium whitespace-nowrap focus-visible:outline-2 focus-visible:outline-offset-2 max-lg:order-last"
+          className={`${SHAPE} border-warning-line bg-warning-subtle text-warning-fg focus-visible:outline-focus aria-pressed:bg-warning-fg aria-pressed:text-surface focus-visible:outline-2 focus-visible:outline-offset-2 max-lg:order-last`}
         >
           {count} expiring soon
         </button>
+      ) : (
+        // Its room, kept on a wide screen: the count coming or going must not reflow the header
+        // (the connection banner beside it wraps when it loses width).
+        <span aria-hidden="true" className={`${SHAPE} invisible max-lg:hidden`}>
+          0 expiring soon
+        </span>
       )}
     </>,
     slot,

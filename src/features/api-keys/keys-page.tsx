@@ -41,9 +41,11 @@ export function KeysPage() {
   const api = useApiGeneration();
   if (api.generation === null) return <GenerationUnknown state={api} />;
   return (
-    <KeysAdapterProvider generation={api.generation}>
-      <KeysPageContent />
-    </KeysAdapterProvider>
+    <LazyBoundary what="the keys page">
+      <KeysAdapterProvider generation={api.generation} fallback={<ApiKeysPanelLoading />}>
+        <KeysPageContent />
+      </KeysAdapterProvider>
+    </LazyBoundary>
   );
 }
 

@@ -1,29 +1,47 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { configuredApiGeneration, type ApiGeneration } from '../../../lib/api-config';
 import type { KeysAdapter } from './key-model';
-import { keysAdapterV2 } from './v2/api-key-v2-adapter';
 
-// v3's adapter (its schemas, its deployment calls) is a chunk of its own: a v2 page never pays
-// for it in first-load JS. Loaded once, then kept.
-let v3Adapter: KeysAdapter | null = null;
-const loadV3 = () =>
-  import('./v3/api-key-v3-adapter').then((module) => (v3Adapter = module.keysAdapterV3));
+// Each generation's adapter (its schemas, its calls) is a chunk of its own: a page pays in
+// first-load JS for neither, and fetches the one it speaks in parallel with the projects call
+// its keys wait for anyway. Loaded once, then kept; a failed fetch is tried again next time.
+const importers: Record<ApiGeneration, () => Promise<KeysAdapter>> = {
+  v2: () => import('./v2/api-key-v2-adapter').then((module) => module.keysAdapterV2),
+  v3: () => import('./v3/api-key-v3-adapter').then((module) => module.keysAdapterV3),
+};
+const loaded = new Map<ApiGeneration, KeysAdapter>();
+const pending = new Map<ApiGeneration, Promise<KeysAdapter>>();
 
-// Requested as the app starts when the server already said v3, in parallel with the first render.
-if (configuredApiGeneration() === 'v3') void loadV3();
+/** The generation's adapter, fetching its chunk if it is not here yet: for reads started outside React. */
+export function loadKeysAdapter(generation: ApiGeneration): Promise<KeysAdapter> {
+  const inFlight = pending.get(generation);
+  if (inFlight) return inFlight;
+  const load = importers[generation]().then(
+    (adapter) => {
+      loaded.set(generation, adapter);
+      return adapter;
+    },
+    (error: unknown) => {
+      pending.delete(generation);
+      throw error;
+    },
+  );
+  pending.set(generation, load);
+  return load;
+}
 
-const adapterNow = (generation: ApiGeneration) => (generation === 'v2' ? keysAdapterV2 : v3Adapter);
+// Requested as the app starts when the server already said which, beside the first render.
+const configured = configuredApiGeneration();
+if (configured) void loadKeysAdapter(configured).catch(() => undefined);
 
-/** The generation's adapter, loading v3's chunk if it is not here yet: for reads started outside React. */
-export const loadKeysAdapter = async (generation: ApiGeneration): Promise<KeysAdapter> =>
-  adapterNow(generation) ?? (await loadV3());
+const adapterNow = (generation: ApiGeneration) => loaded.get(generation) ?? null;
 
 const KeysAdapterContext = createContext<KeysAdapter | null>(null);
 
 type KeysAdapterProviderProps = {
   generation: ApiGeneration;
   children: ReactNode;
-  /** Shown while the generation's adapter loads (v3, the first time). */
+  /** Shown while the generation's adapter loads (the first time). */
   fallback?: ReactNode;
 };
 
@@ -34,15 +52,21 @@ export function KeysAdapterProvider({
   fallback = <p role="status">Loading…</p>,
 }: KeysAdapterProviderProps) {
   const [, setLoaded] = useState(0);
+  const [failure, setFailure] = useState<unknown>(undefined);
   const adapter = adapterNow(generation);
   useEffect(() => {
     if (adapter) return;
     let live = true;
-    void loadV3().then(() => live && setLoaded((n) => n + 1));
+    // A chunk that never arrives throws into the nearest LazyBoundary, which offers a retry.
+    loadKeysAdapter(generation).then(
+      () => live && setLoaded((n) => n + 1),
+      (error: unknown) => live && setFailure(() => error),
+    );
     return () => {
       live = false;
     };
-  }, [adapter]);
+  }, [adapter, generation]);
+  if (failure !== undefined) throw failure;
   if (!adapter) return fallback;
   return <KeysAdapterContext.Provider value={adapter}>{children}</KeysAdapterContext.Provider>;
 }

@@ -68,14 +68,24 @@ export function ApiKeyDetailsDialog({
           }
         />
       )}
+      {key && (
+        <p className="text-sm">
+          {/* A new history entry: Back returns to this dialog. */}
+          <button
+            type="button"
+            onClick={() => setSearch(openActivity(key))}
+            className="text-fg focus-visible:outline-focus rounded font-medium underline focus-visible:outline-2"
+          >
+            Activity for this key
+          </button>
+        </p>
+      )}
       <div className="flex flex-wrap justify-end gap-3">
         {key && (
           <>
             <Button variant="danger" onClick={() => onDelete(key)} className="mr-auto">
               Delete
             </Button>
-            {/* A new history entry: Back returns to this dialog. */}
-            <Button onClick={() => setSearch(openActivity(key))}>Activity for this key</Button>
             <Button onClick={() => onRotate(key)}>Rotate</Button>
             <Button onClick={() => onEdit(key)}>Edit</Button>
           </>

@@ -1,16 +1,18 @@
-import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useRef, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../../components/ui/button';
 import { Field, inputClass } from '../../../components/ui/field';
 import { FormFooter } from '../../../components/ui/form-footer';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { jobsSettingsQueryOptions } from '../../jobs/api/job-queries';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
+import { apiKeyKeys } from '../api/api-key-query-keys';
 import type { KeyRecord } from '../api/key-model';
 import { useKeysAdapter } from '../api/keys-adapter-context';
 import type { CreatedKey } from '../api/use-key-mutations';
 import { useCreateForm } from '../create/use-create-form';
 import { useCreateSubmission } from '../create/use-create-submission';
+import { newKeyStore } from '../model/new-key-store';
 import { LazyRevealDialog } from '../reveal/lazy-reveal-dialog';
 import { ExpiryField } from '../shared/expiry-field';
 import { FormErrorAlert } from '../shared/form-error-alert';
@@ -65,6 +67,13 @@ export function RotateDialog({
     [rotated, start],
   );
   const created = rotated?.created;
+  const queryClient = useQueryClient();
+  useEffect(() => {
+    if (!created) return;
+    // As for a create, after the commit that shows the reveal: the list then gains the new key.
+    newKeyStore.added(created.key.id);
+    void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists(capabilities.generation) });
+  }, [created, queryClient, capabilities.generation]);
   const nameRef = useRef<HTMLInputElement | null>(null);
   const name = form.register('name');
 
