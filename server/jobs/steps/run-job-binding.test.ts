@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { jobRecord } from '../../testing/job-harness.ts';
+import { useJobHarness } from '../../testing/use-job-harness.ts';
 import { pendingPatchesOf } from './pending-patch.ts';
 
 /**
@@ -11,13 +12,7 @@ const LLAMA = 'llama-3-8b-chat';
 const MISTRAL = 'mistral-7b-instruct';
 const WHISPER = 'whisper-large-v3';
 const DEPLOYMENTS = '/cloud/v3/inference/1/deployments';
-let harness: JobHarness;
-
-beforeAll(async () => {
-  harness = await startJobHarness({ giveUpAfterMs: 2 * 60_000 });
-});
-afterEach(() => harness.reset());
-afterAll(() => harness.close());
+const harness = useJobHarness({ giveUpAfterMs: 2 * 60_000 });
 
 const bind = (deployments: string[], extra = {}) =>
   jobRecord({ kind: 'bind', key_name: 'ci-pipeline', deployments, ...extra });

@@ -1,30 +1,18 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobRecord } from '../job-types.ts';
-import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-harness.ts';
+import { jobRecord } from '../../testing/job-harness.ts';
+import { callApi, useJobHarness } from '../../testing/use-job-harness.ts';
 
 /** detach-and-delete against the sandbox, through a real gateway, on the test clock. */
 const LLAMA = 'llama-3-8b-chat';
 const MISTRAL = 'mistral-7b-instruct';
 const KEY = 'mobile-app-prod';
 const BASE = '/cloud/v3/inference/1';
-let harness: JobHarness;
+const harness = useJobHarness({ giveUpAfterMs: 60_000 });
 
-beforeAll(async () => {
-  harness = await startJobHarness({ giveUpAfterMs: 60_000 });
-});
-afterEach(() => harness.reset());
-afterAll(() => harness.close());
-
-const read = async (path: string) => {
-  const answer = await harness.sandbox.fetch(
-    new Request(`http://sandbox${BASE}${path}`, {
-      headers: { authorization: `APIKey ${harness.sandbox.token}` },
-    }),
-  );
-  return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
-};
-const keyExists = async () => (await read(`/api_keys/${KEY}`)).status === 200;
+const keyExists = async () =>
+  (await callApi(harness, 'GET', `${BASE}/api_keys/${KEY}`)).status === 200;
 const detachAndDelete = (deployments: string[], extra: Partial<JobRecord> = {}) =>
   jobRecord({ kind: 'detach-and-delete', key_name: KEY, deployments, ...extra });
 const done = (deployment: string) => ({ deployment, status: 'done' as const, message: null });
@@ -34,7 +22,9 @@ describe('a detach-and-delete job', () => {
     const { outcome, reports } = await harness.run(detachAndDelete([LLAMA, MISTRAL]));
     expect(outcome).toEqual({ state: 'done' });
     expect(await keyExists()).toBe(false);
-    expect((await read(`/deployments/${LLAMA}`)).body.api_keys).toEqual(['ci-pipeline']);
+    expect((await callApi(harness, 'GET', `${BASE}/deployments/${LLAMA}`)).body.api_keys).toEqual([
+      'ci-pipeline',
+    ]);
     expect(harness.sent('PATCH')).toHaveLength(2);
     expect(harness.sent('DELETE').map((entry) => entry.path)).toEqual([`${BASE}/api_keys/${KEY}`]);
     expect(reports.at(-1)).toEqual({

@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-harness.ts';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { jobRecord } from '../../testing/job-harness.ts';
+import { asApi, useJobHarness } from '../../testing/use-job-harness.ts';
 import { pendingPatchesOf } from './pending-patch.ts';
 
 /**
@@ -11,31 +12,11 @@ import { pendingPatchesOf } from './pending-patch.ts';
 const MISTRAL = 'mistral-7b-instruct';
 const WHISPER = 'whisper-large-v3';
 const DEPLOYMENTS = '/cloud/v3/inference/1/deployments';
-let harness: JobHarness;
+// Tasks end before the first retry's pause (1 s): a PATCH that landed shows at the re-read.
+const harness = useJobHarness({ giveUpAfterMs: 2 * 60_000, taskDurationMs: 600 });
+afterEach(() => vi.restoreAllMocks());
 
-beforeAll(async () => {
-  // Tasks end before the first retry's pause (1 s): a PATCH that landed shows at the re-read.
-  harness = await startJobHarness({ giveUpAfterMs: 2 * 60_000, taskDurationMs: 600 });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-  harness.reset();
-});
-afterAll(() => harness.close());
-
-const asApi = (method: string, path: string, body?: unknown) =>
-  new Request(`http://sandbox${path}`, {
-    method,
-    headers: {
-      authorization: `APIKey ${harness.sandbox.token}`,
-      'content-type': 'application/json',
-    },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-const keysOf = async (deployment: string) => {
-  const answer = await harness.sandbox.fetch(asApi('GET', `${DEPLOYMENTS}/${deployment}`));
-  return ((await answer.json()) as { api_keys: string[] | null }).api_keys ?? [];
-};
+const keysOf = (deployment: string) => harness.keysOf(deployment);
 /** PATCHes that reached the sandbox's handler (not answered by an armed fault). */
 const patchesApplied = () =>
   harness.sandbox.requestLog
@@ -65,7 +46,7 @@ describe('another writer PATCHes the deployment meanwhile (no ETag: the last wri
     const real = afterTheJobsPatch(async () => {
       // A colleague adds old-demo to the list they read before the job's PATCH: no ci-pipeline.
       const theirs = { api_keys: ['mobile-app-prod', 'old-demo'] };
-      await real(asApi('PATCH', `${DEPLOYMENTS}/${MISTRAL}`, theirs));
+      await real(asApi(harness, 'PATCH', `${DEPLOYMENTS}/${MISTRAL}`, theirs));
       return null;
     });
     const { outcome, reports } = await harness.run(bind([MISTRAL]));

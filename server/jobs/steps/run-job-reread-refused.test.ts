@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-harness.ts';
+import { describe, expect, it } from 'vitest';
+import { jobRecord } from '../../testing/job-harness.ts';
+import { useJobHarness } from '../../testing/use-job-harness.ts';
 
 /**
  * The API refuses a step's re-read of its deployment (the failure-matrix row "4xx on re-read"),
@@ -10,24 +11,10 @@ const LLAMA = 'llama-3-8b-chat';
 const MISTRAL = 'mistral-7b-instruct';
 const WHISPER = 'whisper-large-v3';
 const DEPLOYMENTS = '/cloud/v3/inference/1/deployments';
-let harness: JobHarness;
+const harness = useJobHarness({ giveUpAfterMs: 2 * 60_000 });
 
-beforeAll(async () => {
-  harness = await startJobHarness({ giveUpAfterMs: 2 * 60_000 });
-});
-afterEach(() => harness.reset());
-afterAll(() => harness.close());
-
-const sent = (method: string) =>
-  harness.sandbox.requestLog.entries().filter((entry) => entry.method === method);
-const keysOf = async (deployment: string) => {
-  const answer = await harness.sandbox.fetch(
-    new Request(`http://sandbox${DEPLOYMENTS}/${deployment}`, {
-      headers: { authorization: `APIKey ${harness.sandbox.token}` },
-    }),
-  );
-  return ((await answer.json()) as { api_keys: string[] | null }).api_keys ?? [];
-};
+const sent = (method: string) => harness.sent(method, '/');
+const keysOf = (deployment: string) => harness.keysOf(deployment);
 const bind = (deployments: string[]) =>
   jobRecord({ kind: 'bind', key_name: 'ci-pipeline', deployments });
 

@@ -1,7 +1,8 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { JobProgress, JobRecord } from '../job-types.ts';
-import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-harness.ts';
+import { jobRecord } from '../../testing/job-harness.ts';
+import { useJobHarness } from '../../testing/use-job-harness.ts';
 
 /**
  * A job taken over while the PATCH of the worker that lost it is still running on Gcore: the
@@ -11,13 +12,7 @@ import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-h
 const LLAMA = 'llama-3-8b-chat';
 const MISTRAL = 'mistral-7b-instruct';
 const GIVE_UP_MS = 2 * 60_000;
-let harness: JobHarness;
-
-beforeAll(async () => {
-  harness = await startJobHarness({ giveUpAfterMs: GIVE_UP_MS, taskDurationMs: 60_000 });
-});
-afterEach(() => harness.reset());
-afterAll(() => harness.close());
+const harness = useJobHarness({ giveUpAfterMs: GIVE_UP_MS, taskDurationMs: 60_000 });
 
 const patched = () => harness.sent('PATCH').map((entry) => entry.path.split('/').at(-1));
 

@@ -1,39 +1,20 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SEED_DEPLOYMENT_IDS } from '../../../sandbox/seed/deployments.ts';
 import { SEED_KEY_IDS } from '../../../sandbox/seed/api-keys.ts';
 import { DASHBOARD_ROUTES } from '../../gateway/route-table.ts';
-import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-harness.ts';
+import { jobRecord } from '../../testing/job-harness.ts';
+import { callApi, useJobHarness } from '../../testing/use-job-harness.ts';
 
 /** A v2 rotation's retirement: the new key must unlock every instance before the old one goes. */
 const KEYS = '/cloud/v2/inference/api_keys';
 const LLAMA = SEED_DEPLOYMENT_IDS.llamaChat;
 const MISTRAL = SEED_DEPLOYMENT_IDS.mistralInstruct;
 const OLD = SEED_KEY_IDS.mobileAppProd;
-let harness: JobHarness;
+const harness = useJobHarness({ giveUpAfterMs: 60_000, routes: DASHBOARD_ROUTES });
 
-beforeAll(async () => {
-  harness = await startJobHarness({ giveUpAfterMs: 60_000, routes: DASHBOARD_ROUTES });
-});
-afterEach(() => harness.reset());
-afterAll(() => harness.close());
-
-const call = async (method: string, path: string, body?: unknown) => {
-  const answer = await harness.sandbox.fetch(
-    new Request(`http://sandbox${path}`, {
-      method,
-      headers: {
-        authorization: `APIKey ${harness.sandbox.token}`,
-        'content-type': 'application/json',
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    }),
-  );
-  const text = await answer.text();
-  return { status: answer.status, body: (text ? JSON.parse(text) : {}) as Record<string, unknown> };
-};
-const sent = (method: string) =>
-  harness.sandbox.requestLog.entries().filter((entry) => entry.method === method);
+const call = (method: string, path: string, body?: unknown) => callApi(harness, method, path, body);
+const sent = (method: string) => harness.sent(method, '/');
 const retire = (replacedBy: string, replacedById: string) =>
   jobRecord({
     kind: 'retire',

@@ -1,8 +1,9 @@
 // @vitest-environment node
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { JobState, Rotation } from '../../../src/features/jobs/api/job-contract.ts';
 import type { JobRecord } from '../job-types.ts';
-import { jobRecord, startJobHarness, type JobHarness } from '../../testing/job-harness.ts';
+import { jobRecord } from '../../testing/job-harness.ts';
+import { callApi, useJobHarness } from '../../testing/use-job-harness.ts';
 import { AFTER_JOB_RECHECK_MS } from './retire-after-job.ts';
 
 /** A v3 rotation's retirement against the sandbox, through a real gateway, on the test clock. */
@@ -12,27 +13,12 @@ const OLD = 'mobile-app-prod';
 const NEW = 'ci-pipeline';
 const BASE = '/cloud/v3/inference/1';
 const BIND_JOB = '0b7f6a1e-2c3d-4e5f-8a9b-0c1d2e3f4a5b';
-let harness: JobHarness;
+const harness = useJobHarness({ giveUpAfterMs: 60_000 });
 
-beforeAll(async () => {
-  harness = await startJobHarness({ giveUpAfterMs: 60_000 });
-});
-afterEach(() => harness.reset());
-afterAll(() => harness.close());
-
-const read = async (path: string) => {
-  const answer = await harness.sandbox.fetch(
-    new Request(`http://sandbox${BASE}${path}`, {
-      headers: { authorization: `APIKey ${harness.sandbox.token}` },
-    }),
-  );
-  return { status: answer.status, body: (await answer.json()) as Record<string, unknown> };
-};
-const keysOf = async (deployment: string) =>
-  (await read(`/deployments/${deployment}`)).body.api_keys;
-const keyExists = async (name: string) => (await read(`/api_keys/${name}`)).status === 200;
-const sent = (method: string) =>
-  harness.sandbox.requestLog.entries().filter((entry) => entry.method === method);
+const keysOf = (deployment: string) => harness.keysOf(deployment);
+const keyExists = async (name: string) =>
+  (await callApi(harness, 'GET', `${BASE}/api_keys/${name}`)).status === 200;
+const sent = (method: string) => harness.sent(method, '/');
 const rotation = (extra: Partial<Rotation> = {}): Rotation => ({
   replaced_by: NEW,
   key_id: null,
