@@ -1,15 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream.ts';
-import { devOriginPolicy } from '../gateway/dev-origin-policy.ts';
 import type { Sql } from './database.ts';
-import { jobLeases } from './job-leases.ts';
-import { createJobRunner } from './job-runner.ts';
 import { jobStore } from './job-store.ts';
-import { retireStore } from './retire-store.ts';
-import { jobsEndpoint } from './jobs-endpoint.ts';
 import { createReaderCheck, everyReader, type ReaderCheck } from './reader-check.ts';
-import { TEST_LEASE_MS } from '../testing/job-fixtures.ts';
-import { startMiddlewareFront } from '../testing/jobs-front.ts';
+import { startJobsEndpointFront } from '../testing/jobs-endpoint-front.ts';
 import { fakeClock, openTestDatabase } from '../testing/jobs-database.ts';
 
 /**
@@ -23,31 +17,15 @@ let upstream: FakeUpstream;
 let now = 0;
 const clock = fakeClock();
 
-async function front(readers: ReaderCheck) {
-  const runner = createJobRunner({
-    leases: jobLeases(sql, clock.now, TEST_LEASE_MS),
+const front = (readers: ReaderCheck) =>
+  startJobsEndpointFront({
+    sql,
+    now: clock.now,
     executor: async () => ({ state: 'done' }),
-    clock: clock.now,
-    leaseMs: TEST_LEASE_MS,
-    pollMs: 1000,
-    writeLine: () => {},
+    sharedToken: readers === everyReader,
+    identify: () => 'personal token',
+    readers,
   });
-  return startMiddlewareFront(
-    jobsEndpoint({
-      store: jobStore(sql, clock.now),
-      retire: retireStore(sql, clock.now),
-      retireMinDelayMs: 3_600_000,
-      clock: clock.now,
-      runner,
-      readers,
-      policy: devOriginPolicy(undefined),
-      identify: () => 'personal token',
-      sharedToken: readers === everyReader,
-      leaseMs: TEST_LEASE_MS,
-      writeLine: () => {},
-    }),
-  );
-}
 
 let personal: Awaited<ReturnType<typeof front>>;
 let jobId: string;

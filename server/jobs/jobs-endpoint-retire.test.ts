@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { devOriginPolicy } from '../gateway/dev-origin-policy.ts';
 import type { Sql } from './database.ts';
-import { jobLeases } from './job-leases.ts';
-import { createJobRunner } from './job-runner.ts';
-import { jobStore } from './job-store.ts';
 import type { JobContext, JobExecutor, JobRecord } from './job-types.ts';
-import { jobsEndpoint } from './jobs-endpoint.ts';
-import { everyReader } from './reader-check.ts';
-import { retireStore } from './retire-store.ts';
-import { TEST_LEASE_MS } from '../testing/job-fixtures.ts';
-import { startMiddlewareFront } from '../testing/jobs-front.ts';
+import { startJobsEndpointFront } from '../testing/jobs-endpoint-front.ts';
 import { fakeClock, openTestDatabase } from '../testing/jobs-database.ts';
 
 /** A rotation's retirement through `/__app/jobs`: when it may run, Retire now, Keep, the audit. */
@@ -23,32 +15,15 @@ const executor: JobExecutor = async (job, context) => {
   return { state: 'done' };
 };
 
-async function front(sharedToken: boolean) {
-  const runner = createJobRunner({
-    leases: jobLeases(sql, clock.now, TEST_LEASE_MS),
+const front = (sharedToken: boolean) =>
+  startJobsEndpointFront({
+    sql,
+    now: clock.now,
     executor,
-    clock: clock.now,
-    leaseMs: TEST_LEASE_MS,
-    pollMs: 1000,
+    sharedToken,
+    identify: () => (sharedToken ? 'shared token' : 'personal token'),
     writeLine: (line) => lines.push(line),
   });
-  const started = await startMiddlewareFront(
-    jobsEndpoint({
-      store: jobStore(sql, clock.now),
-      retire: retireStore(sql, clock.now),
-      retireMinDelayMs: HOUR,
-      clock: clock.now,
-      runner,
-      readers: everyReader,
-      policy: devOriginPolicy(undefined),
-      identify: () => (sharedToken ? 'shared token' : 'personal token'),
-      sharedToken,
-      leaseMs: TEST_LEASE_MS,
-      writeLine: (line) => lines.push(line),
-    }),
-  );
-  return { ...started, runner };
-}
 
 let shared: Awaited<ReturnType<typeof front>>;
 let personal: Awaited<ReturnType<typeof front>>;

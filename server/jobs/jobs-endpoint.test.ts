@@ -1,15 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { devOriginPolicy } from '../gateway/dev-origin-policy.ts';
 import type { Sql } from './database.ts';
-import { jobLeases } from './job-leases.ts';
-import { createJobRunner } from './job-runner.ts';
-import { jobStore } from './job-store.ts';
-import { retireStore } from './retire-store.ts';
 import type { JobContext, JobExecutor } from './job-types.ts';
-import { jobsEndpoint } from './jobs-endpoint.ts';
-import { everyReader } from './reader-check.ts';
-import { TEST_LEASE_MS } from '../testing/job-fixtures.ts';
-import { startMiddlewareFront } from '../testing/jobs-front.ts';
+import { startJobsEndpointFront } from '../testing/jobs-endpoint-front.ts';
 import { dumpAllTables, fakeClock, openTestDatabase } from '../testing/jobs-database.ts';
 
 let sql: Sql;
@@ -24,36 +16,18 @@ const executor: JobExecutor = async (job, context) => {
   return { state: 'failed', failure: 'A deployment refused the key.' };
 };
 
-async function front(
+const front = (
   sharedToken: boolean,
   identify: () => string | undefined = () => (sharedToken ? 'shared token' : 'personal token'),
-) {
-  const runner = createJobRunner({
-    leases: jobLeases(sql, clock.now, TEST_LEASE_MS),
+) =>
+  startJobsEndpointFront({
+    sql,
+    now: clock.now,
     executor,
-    clock: clock.now,
-    leaseMs: TEST_LEASE_MS,
-    pollMs: 1000,
+    sharedToken,
+    identify,
     writeLine: (line) => lines.push(line),
   });
-  const started = await startMiddlewareFront(
-    jobsEndpoint({
-      store: jobStore(sql, clock.now),
-      retire: retireStore(sql, clock.now),
-      retireMinDelayMs: 3_600_000,
-      clock: clock.now,
-      runner,
-      // Who may read under personal sign-in: jobs-endpoint-readers.test.ts.
-      readers: everyReader,
-      policy: devOriginPolicy(undefined),
-      identify,
-      sharedToken,
-      leaseMs: TEST_LEASE_MS,
-      writeLine: (line) => lines.push(line),
-    }),
-  );
-  return { ...started, runner };
-}
 
 let shared: Awaited<ReturnType<typeof front>>;
 let personal: Awaited<ReturnType<typeof front>>;
