@@ -1,52 +1,27 @@
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startFakeUpstream, type FakeUpstream } from '../testing/fake-upstream';
+import { describe, expect, it } from 'vitest';
 import { sendFromDashboard } from '../testing/send-raw-request';
-import { spawnProductionServer, type ProductionProcess } from '../testing/spawn-production-server';
-import { startSsoProxy } from '../testing/sso-proxy';
+import { spawnProductionServer } from '../testing/spawn-production-server';
+import { useSsoProduction } from '../testing/sso-production';
 
 const SECRET = 'c0ffee5ecret-9b8a7f6e5d4c3b2a1908';
 const SIGNED_IN = 'ana@example.com';
 const KEYS = '/cloud/v2/inference/api_keys';
 
-let upstream: FakeUpstream;
-let proxy: Server;
-let server: ProductionProcess;
-beforeAll(async () => {
-  upstream = await startFakeUpstream();
-  proxy = await startSsoProxy(() => server.port, { user: SIGNED_IN, secret: SECRET });
-  const proxyPort = (proxy.address() as AddressInfo).port;
-  server = await spawnProductionServer({
-    GCORE_API_URL: upstream.url,
-    GCORE_API_KEY: 'server-token',
-    GCORE_API_VERSION: 'v2',
-    // The proxy passes the browser's Host on (oauth2-proxy's default): the origin users open.
-    PUBLIC_ORIGIN: `http://127.0.0.1:${proxyPort}`,
-    AUDIT_USER_HEADER: 'X-Forwarded-Email',
-    AUDIT_PROXY_SECRET: SECRET,
-  });
-}, 30_000);
-afterAll(async () => {
-  await server?.stop();
-  proxy?.closeAllConnections();
-  await new Promise((done) => proxy?.close(done));
-  await upstream?.close();
-});
+const sso = useSsoProduction({ user: SIGNED_IN, secret: SECRET, startupMs: 30_000 });
 
 const create = (port: number, headers: Record<string, string>) =>
   sendFromDashboard(port, { method: 'POST', target: KEYS, headers, body: '{"name":"ci-key"}' });
 const auditLines = () =>
-  server.stdout
+  sso.server.stdout
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Record<string, unknown>)
     .filter((entry) => entry.type === 'audit');
-const everything = () => [...server.stdout, ...server.stderr].join('\n');
+const everything = () => [...sso.server.stdout, ...sso.server.stderr].join('\n');
 
 describe('the audit identity behind an SSO proxy (AUDIT_PROXY_SECRET)', () => {
   it('names the proxy’s signed-in user, whatever name the browser sent', async () => {
     const before = auditLines().length;
-    const response = await create((proxy.address() as AddressInfo).port, {
+    const response = await create(sso.proxyPort, {
       'x-forwarded-email': 'mallory@example.com',
     });
     expect(response.status).toBe(200);
@@ -56,8 +31,8 @@ describe('the audit identity behind an SSO proxy (AUDIT_PROXY_SECRET)', () => {
 
   it('refuses a write sent around the proxy with a forged name: 401, not forwarded, audited', async () => {
     const before = auditLines().length;
-    const reached = upstream.seen.length;
-    const response = await create(server.port, {
+    const reached = sso.upstream.seen.length;
+    const response = await create(sso.server.port, {
       'x-forwarded-email': 'mallory@example.com',
       'x-audit-proxy-secret': 'a-guess-at-the-secret',
     });
@@ -65,15 +40,15 @@ describe('the audit identity behind an SSO proxy (AUDIT_PROXY_SECRET)', () => {
     expect(JSON.parse(response.body)).toMatchObject({ exception_class: 'AuditIdentityRequired' });
     await expect.poll(() => auditLines().length).toBe(before + 1);
     expect(auditLines().at(-1)).toMatchObject({ user: 'untrusted', action: 'create', status: 401 });
-    expect(upstream.seen.length).toBe(reached);
+    expect(sso.upstream.seen.length).toBe(reached);
     expect(everything()).not.toContain('mallory@example.com');
   });
 
   it('never passes the secret to the API nor writes it in a log line', async () => {
-    await create((proxy.address() as AddressInfo).port, {});
-    await expect.poll(() => upstream.seen.length).toBeGreaterThan(0);
-    expect(JSON.stringify(upstream.seen)).not.toContain(SECRET);
-    expect(upstream.seen.every((call) => !('x-audit-proxy-secret' in call.headers))).toBe(true);
+    await create(sso.proxyPort, {});
+    await expect.poll(() => sso.upstream.seen.length).toBeGreaterThan(0);
+    expect(JSON.stringify(sso.upstream.seen)).not.toContain(SECRET);
+    expect(sso.upstream.seen.every((call) => !('x-audit-proxy-secret' in call.headers))).toBe(true);
     expect(everything()).not.toContain(SECRET);
   });
 });
