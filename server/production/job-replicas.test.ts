@@ -5,11 +5,12 @@ import {
   V3_DEPLOYMENTS,
   type ExternalSandbox,
 } from '../testing/external-sandbox.ts';
+import { fastJobsEnv } from '../testing/fast-jobs-env.ts';
 import { dumpAllTables } from '../testing/jobs-database.ts';
 import { serverCaller, type Answer } from '../testing/jobs-front.ts';
 import { startNginxBalancer, type NginxBalancer } from '../testing/nginx-balancer.ts';
 import {
-  removePostgresCluster,
+  discardPostgresCluster,
   startPostgresCluster,
   type PostgresCluster,
 } from '../testing/postgres-cluster.ts';
@@ -38,14 +39,9 @@ beforeAll(async () => {
   [postgres, sandbox] = await Promise.all([startPostgresCluster(), startExternalSandbox()]);
   const replica = () =>
     spawnProductionServer({
-      GCORE_API_URL: sandbox.url,
-      GCORE_API_KEY: sandbox.token,
-      GCORE_API_VERSION: 'v3',
+      ...fastJobsEnv(sandbox),
       DATABASE_URL: postgres.url,
       PUBLIC_ORIGIN: `https://${PUBLIC_HOST}`,
-      JOB_LEASE_MS: '1000',
-      JOBS_POLL_MS: '100',
-      GCORE_TASK_POLL_MS: '100',
     });
   // Started together on an empty database: the migrations must not race.
   replicas = await Promise.all([replica(), replica()]);
@@ -55,10 +51,7 @@ afterAll(async () => {
   await nginx?.stop();
   await Promise.all(replicas.map((replica) => replica.stop()));
   await sandbox?.close();
-  if (postgres) {
-    await postgres.stop();
-    await removePostgresCluster(postgres);
-  }
+  await discardPostgresCluster(postgres);
 });
 
 const stateOf = (answer: Answer) => (answer.body as { state?: string }).state;

@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExternalSandbox, type ExternalSandbox } from '../testing/external-sandbox.ts';
+import { fastJobsEnv } from '../testing/fast-jobs-env.ts';
 import { serverCaller, type Call } from '../testing/jobs-front.ts';
 import {
-  removePostgresCluster,
+  discardPostgresCluster,
   startPostgresCluster,
   type PostgresCluster,
 } from '../testing/postgres-cluster.ts';
@@ -38,12 +39,7 @@ afterAll(async () => {
 
 const start = async (env: Record<string, string>) => {
   const server = await spawnProductionServer({
-    GCORE_API_URL: sandbox.url,
-    GCORE_API_KEY: sandbox.token,
-    GCORE_API_VERSION: 'v3',
-    JOB_LEASE_MS: '1000',
-    JOBS_POLL_MS: '100',
-    GCORE_TASK_POLL_MS: '100',
+    ...fastJobsEnv(sandbox),
     RETIRE_MIN_DELAY_MS: String(MIN_DELAY_MS),
     ...env,
   });
@@ -121,11 +117,7 @@ describe('a scheduled retirement with two replicas on PostgreSQL', () => {
   beforeAll(async () => {
     postgres = await startPostgresCluster();
   }, 60_000);
-  afterAll(async () => {
-    if (!postgres) return;
-    await postgres.stop();
-    await removePostgresCluster(postgres);
-  });
+  afterAll(() => discardPostgresCluster(postgres));
 
   it('runs on one of them, once: one DELETE upstream', async () => {
     const env = { DATABASE_URL: postgres?.url ?? '' };

@@ -59,6 +59,13 @@ export async function removePostgresCluster(cluster: PostgresCluster): Promise<v
   await rm(join(cluster.dataDir, '..'), { recursive: true, force: true });
 }
 
+/** After a file's tests: stops the cluster if it started, and removes what it left. */
+export async function discardPostgresCluster(cluster: PostgresCluster | undefined): Promise<void> {
+  if (!cluster) return;
+  await cluster.stop();
+  await removePostgresCluster(cluster);
+}
+
 function postgresBinDir(): string {
   const debian = '/usr/lib/postgresql';
   const versions = existsSync(debian)
