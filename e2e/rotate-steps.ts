@@ -1,7 +1,19 @@
 import type { Page } from '@playwright/test';
 import type { SandboxControl } from './fixtures';
-import { expect } from './fixtures';
-import { openRowAction } from './v3/manage-row-action';
+import { expect, test } from './fixtures';
+import { openRowAction, rowOf } from './v3/manage-row-action';
+
+/**
+ * For a rotation spec: each test starts on the key list of a freshly seeded sandbox, and the
+ * page may use the clipboard (the reveal's Copy secret).
+ */
+export function startEachTestOnTheList(): void {
+  test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
+  test.beforeEach(async ({ page, sandbox }) => {
+    await sandbox.reset();
+    await page.goto('/');
+  });
+}
 
 /**
  * Rotates `oldName` from its row with the grace labelled `grace`, copies the new secret, and
@@ -22,6 +34,22 @@ export async function rotateKey(page: Page, oldName: string, grace: string): Pro
   await expect(reveal).toBeHidden();
   await expect(page.getByLabel('Secret', { exact: true })).toHaveCount(0);
   return newName;
+}
+
+/** Retires `oldName` at once from its row, confirmed, and waits for its row to go. */
+export async function retireNow(page: Page, oldName: string): Promise<void> {
+  const old = rowOf(page, oldName);
+  await old.getByRole('button', { name: `Retire ${oldName} now` }).click();
+  const ask = page.getByRole('dialog', { name: `Retire ${oldName} now?` });
+  await ask.getByRole('button', { name: 'Retire now' }).click();
+  await expect(old).toHaveCount(0, { timeout: 30_000 });
+}
+
+/** Rotates `oldName` to be retired in 5 seconds: it shows as replaced, then goes by itself. */
+export async function rotateOnShortSchedule(page: Page, oldName: string): Promise<void> {
+  await rotateKey(page, oldName, 'In 5 seconds');
+  await expect(rowOf(page, oldName)).toContainText('replaced by');
+  await expect(rowOf(page, oldName)).toHaveCount(0, { timeout: 40_000 });
 }
 
 /** No PATCH of a deployment's key list ever left it empty: never open to the public. */

@@ -1,14 +1,15 @@
 import { expect, test } from '../fixtures';
-import { expectNoEmptyKeyList, rotateKey } from '../rotate-steps';
+import {
+  expectNoEmptyKeyList,
+  retireNow,
+  rotateKey,
+  rotateOnShortSchedule,
+  startEachTestOnTheList,
+} from '../rotate-steps';
 import { rowOf } from './manage-row-action';
 
 // Needs the server's `retire` jobs, `run-now` and `RETIRE_MIN_DELAY_MS` (playwright.config.ts).
-test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
-
-test.beforeEach(async ({ page, sandbox }) => {
-  await sandbox.reset();
-  await page.goto('/');
-});
+startEachTestOnTheList();
 
 test('rotate a bound key: a new secret once, the new key bound alike, the old one kept', async ({
   page,
@@ -26,18 +27,12 @@ test('Retire now: the old key goes, and no deployment is left without a key on t
   sandbox,
 }) => {
   const newName = await rotateKey(page, 'mobile-app-prod', 'I’ll retire it myself');
-  const old = rowOf(page, 'mobile-app-prod');
-  await old.getByRole('button', { name: 'Retire mobile-app-prod now' }).click();
-  const ask = page.getByRole('dialog', { name: 'Retire mobile-app-prod now?' });
-  await ask.getByRole('button', { name: 'Retire now' }).click();
-  await expect(old).toHaveCount(0, { timeout: 30_000 });
+  await retireNow(page, 'mobile-app-prod');
   await expect(rowOf(page, newName)).toContainText('mistral-7b-instruct');
   await expectNoEmptyKeyList(sandbox);
 });
 
 test('a short scheduled retirement retires the old key by itself', async ({ page, sandbox }) => {
-  await rotateKey(page, 'mobile-app-prod', 'In 5 seconds');
-  await expect(rowOf(page, 'mobile-app-prod')).toContainText('replaced by');
-  await expect(rowOf(page, 'mobile-app-prod')).toHaveCount(0, { timeout: 40_000 });
+  await rotateOnShortSchedule(page, 'mobile-app-prod');
   await expectNoEmptyKeyList(sandbox);
 });
