@@ -1,12 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Sql } from './database.ts';
+import { beforeEach, describe, expect, it } from 'vitest';
 import type { JobContext, JobExecutor } from './job-types.ts';
-import { startJobsEndpointFront } from '../testing/jobs-endpoint-front.ts';
-import { dumpAllTables, fakeClock, openTestDatabase } from '../testing/jobs-database.ts';
+import { useJobsEndpointFronts } from '../testing/use-jobs-endpoint-fronts.ts';
+import { dumpAllTables } from '../testing/jobs-database.ts';
 
-let sql: Sql;
-const clock = fakeClock();
-const lines: string[] = [];
 const seen: JobContext[] = [];
 // Every job fails at once, after saving a step: enough to see what a job was given and kept.
 const executor: JobExecutor = async (job, context) => {
@@ -16,33 +12,9 @@ const executor: JobExecutor = async (job, context) => {
   return { state: 'failed', failure: 'A deployment refused the key.' };
 };
 
-const front = (
-  sharedToken: boolean,
-  identify: () => string | undefined = () => (sharedToken ? 'shared token' : 'personal token'),
-) =>
-  startJobsEndpointFront({
-    sql,
-    now: clock.now,
-    executor,
-    sharedToken,
-    identify,
-    writeLine: (line) => lines.push(line),
-  });
-
-let shared: Awaited<ReturnType<typeof front>>;
-let personal: Awaited<ReturnType<typeof front>>;
-beforeAll(async () => {
-  sql = await openTestDatabase();
-  shared = await front(true);
-  personal = await front(false);
-}, 60_000);
-afterAll(async () => {
-  await Promise.all([shared.close(), personal.close()]);
-  await sql.close();
-});
-beforeEach(async () => {
-  await sql.query('DELETE FROM jobs');
-  lines.length = 0;
+const endpoint = useJobsEndpointFronts(executor);
+const { clock, lines, front } = endpoint;
+beforeEach(() => {
   seen.length = 0;
 });
 
@@ -51,20 +23,20 @@ const message = (body: unknown) => (body as { message: string }).message;
 
 describe('POST /__app/jobs', () => {
   it('starts a job, answers 202 with it, uncached, and lists it under its project', async () => {
-    const answer = await shared.call('POST', '/__app/jobs', { body: start });
+    const answer = await endpoint.shared.call('POST', '/__app/jobs', { body: start });
     expect(answer.status).toBe(202);
     expect(answer.headers['cache-control']).toBe('no-store');
     expect(answer.body).toMatchObject({ state: 'queued', key_name: 'team-key', project_id: 7 });
-    await shared.runner.idle();
+    await endpoint.shared.runner.idle();
     const id = (answer.body as { id: string }).id;
-    const read = await shared.call('GET', `/__app/jobs/${id}`);
+    const read = await endpoint.shared.call('GET', `/__app/jobs/${id}`);
     expect(read.body).toMatchObject({ id, state: 'failed', started_by: 'shared token' });
     expect(read.body).not.toHaveProperty('token_mode');
-    const listed = await shared.call('GET', '/__app/jobs?project_id=7');
+    const listed = await endpoint.shared.call('GET', '/__app/jobs?project_id=7');
     expect((listed.body as { results: { id: string }[] }).results.map((job) => job.id)).toEqual([
       id,
     ]);
-    const elsewhere = await shared.call('GET', '/__app/jobs?project_id=8');
+    const elsewhere = await endpoint.shared.call('GET', '/__app/jobs?project_id=8');
     expect(elsewhere.body).toEqual({ results: [] });
   });
 
@@ -86,37 +58,37 @@ describe('POST /__app/jobs', () => {
       'deployments is missing or is not a list.',
     ],
   ])('refuses %j with 400 naming the field', async (body, expected) => {
-    const answer = await shared.call('POST', '/__app/jobs', { body });
+    const answer = await endpoint.shared.call('POST', '/__app/jobs', { body });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ exception_class: 'InvalidRequestBody', message: expected });
   });
 
   it('refuses a body that is not JSON, and one from another site, creating nothing', async () => {
-    const text = await shared.call('POST', '/__app/jobs', {
+    const text = await endpoint.shared.call('POST', '/__app/jobs', {
       headers: { 'content-type': 'text/plain' },
       body: start,
     });
     expect(text.status).toBe(415);
-    const crossSite = await shared.call('POST', '/__app/jobs', {
+    const crossSite = await endpoint.shared.call('POST', '/__app/jobs', {
       headers: { 'sec-fetch-site': 'cross-site' },
       body: start,
     });
     expect(crossSite.status).toBe(403);
-    const otherOrigin = await shared.call('GET', '/__app/jobs?project_id=7', {
+    const otherOrigin = await endpoint.shared.call('GET', '/__app/jobs?project_id=7', {
       headers: { origin: 'https://evil.example' },
     });
     expect(otherOrigin.status).toBe(403);
-    const rebound = await shared.call('GET', '/__app/jobs?project_id=7', {
+    const rebound = await endpoint.shared.call('GET', '/__app/jobs?project_id=7', {
       headers: { host: 'evil.example' },
     });
     expect(rebound.status).toBe(421);
     // An <img> or a no-cors request cannot set the page's own header (plain-HTTP origins get no
     // Sec-Fetch-* to tell them apart): refused, reads included.
-    const bare = await shared.call('GET', '/__app/jobs?project_id=7', {
+    const bare = await endpoint.shared.call('GET', '/__app/jobs?project_id=7', {
       headers: { 'x-requested-by': '' },
     });
     expect(bare).toMatchObject({ status: 403, body: { exception_class: 'MissingRequestHeader' } });
-    expect((await sql.query('SELECT id FROM jobs')).rowCount).toBe(0);
+    expect((await endpoint.sql.query('SELECT id FROM jobs')).rowCount).toBe(0);
   });
 
   it('refuses to start work in the name of nobody the SSO proxy vouched for', async () => {
@@ -127,7 +99,7 @@ describe('POST /__app/jobs', () => {
         status: 401,
         body: { exception_class: 'AuditIdentityRequired' },
       });
-      expect((await sql.query('SELECT id FROM jobs')).rowCount).toBe(0);
+      expect((await endpoint.sql.query('SELECT id FROM jobs')).rowCount).toBe(0);
     } finally {
       await untrusted.close();
     }
@@ -136,64 +108,66 @@ describe('POST /__app/jobs', () => {
 
 describe('reading and resuming', () => {
   it('answers 404 for an unknown or malformed id and 400 naming a bad project_id', async () => {
-    expect((await shared.call('GET', `/__app/jobs/${crypto.randomUUID()}`)).status).toBe(404);
-    expect((await shared.call('GET', '/__app/jobs/not-a-uuid')).status).toBe(404);
-    expect((await shared.call('POST', '/__app/jobs/%E0%A4%A/retry')).status).toBe(404);
-    const bad = await shared.call('GET', '/__app/jobs?project_id=abc');
+    expect((await endpoint.shared.call('GET', `/__app/jobs/${crypto.randomUUID()}`)).status).toBe(
+      404,
+    );
+    expect((await endpoint.shared.call('GET', '/__app/jobs/not-a-uuid')).status).toBe(404);
+    expect((await endpoint.shared.call('POST', '/__app/jobs/%E0%A4%A/retry')).status).toBe(404);
+    const bad = await endpoint.shared.call('GET', '/__app/jobs?project_id=abc');
     expect(bad.status).toBe(400);
     expect(message(bad.body)).toMatch(/^project_id must be a positive whole number/);
   });
 
   it('answers 409 to resuming a job that is not stopped, 202 to one that failed', async () => {
     const later = new Date(clock.now().getTime() + 3_600_000).toISOString();
-    const waiting = await shared.call('POST', '/__app/jobs', {
+    const waiting = await endpoint.shared.call('POST', '/__app/jobs', {
       // Another key: a job waits behind an older open job of its own key.
       body: { ...start, key_name: 'later-key', run_after: later },
     });
     const waitingId = (waiting.body as { id: string }).id;
-    const conflict = await shared.call('POST', `/__app/jobs/${waitingId}/retry`);
+    const conflict = await endpoint.shared.call('POST', `/__app/jobs/${waitingId}/retry`);
     expect(conflict.status).toBe(409);
     expect(message(conflict.body)).toBe(
       'This job is queued: only a failed or interrupted job can be resumed.',
     );
-    const failed = await shared.call('POST', '/__app/jobs', { body: start });
-    await shared.runner.idle();
+    const failed = await endpoint.shared.call('POST', '/__app/jobs', { body: start });
+    await endpoint.shared.runner.idle();
     const id = (failed.body as { id: string }).id;
-    const resumed = await shared.call('POST', `/__app/jobs/${id}/retry`);
+    const resumed = await endpoint.shared.call('POST', `/__app/jobs/${id}/retry`);
     expect(resumed.status).toBe(202);
     expect(resumed.body).toMatchObject({ id, state: 'queued', failure: null });
-    expect((await shared.call('POST', `/__app/jobs/${crypto.randomUUID()}/retry`)).status).toBe(
-      404,
-    );
+    expect(
+      (await endpoint.shared.call('POST', `/__app/jobs/${crypto.randomUUID()}/retry`)).status,
+    ).toBe(404);
   });
 });
 
 describe('personal tokens', () => {
   it('refuses to start or resume a job without sign-in', async () => {
-    const answer = await personal.call('POST', '/__app/jobs', { body: start });
+    const answer = await endpoint.personal.call('POST', '/__app/jobs', { body: start });
     expect(answer.status).toBe(401);
     expect(message(answer.body)).toMatch(/^Sign in first/);
   });
 
   it('hands the caller’s token to the job and never writes it to the database or the log', async () => {
     const authorization = 'APIKey secret-token-123';
-    const answer = await personal.call('POST', '/__app/jobs', {
+    const answer = await endpoint.personal.call('POST', '/__app/jobs', {
       headers: { authorization },
       body: start,
     });
     expect(answer.status).toBe(202);
-    await personal.runner.idle();
+    await endpoint.personal.runner.idle();
     expect(seen.map((context) => context.authorization)).toEqual([authorization]);
     const id = (answer.body as { id: string }).id;
-    await personal.call('POST', `/__app/jobs/${id}/retry`, {
+    await endpoint.personal.call('POST', `/__app/jobs/${id}/retry`, {
       headers: { authorization: 'APIKey secret-token-456' },
     });
-    await personal.runner.idle();
+    await endpoint.personal.runner.idle();
     expect(seen.map((context) => context.authorization)).toEqual([
       authorization,
       'APIKey secret-token-456',
     ]);
-    const dump = await dumpAllTables(sql);
+    const dump = await dumpAllTables(endpoint.sql);
     expect(dump).toContain(id);
     expect(dump).not.toContain('secret-token');
     expect(lines.join('\n')).toContain(id);
