@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { E2E_PROD_TOKEN } from '../../playwright.config';
 import { expect, openCreateSheet, test } from '../fixtures';
 import { heapContains } from '../heap-snapshot';
+import { openRowAction } from '../v3/manage-row-action';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -35,6 +36,29 @@ test('after Done the secret is gone from the page’s heap', async ({ page }) =>
   await dialog.getByRole('button', { name: 'Done' }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('row').filter({ hasText: 'heap-check' })).toBeFocused();
+  expect(await heapContains(page, secret)).toBe(false);
+});
+
+test('a rotation’s new secret is gone from the page’s heap after Done', async ({ page }) => {
+  await signIn(page, E2E_PROD_TOKEN);
+  await openRowAction(page, 'ci-pipeline', 'Rotate');
+  const form = page.getByRole('dialog', { name: 'Rotate ci-pipeline' });
+  await form.getByRole('radio', { name: 'I’ll retire it myself' }).check();
+  const created = page.waitForResponse(
+    (r) => r.request().method() === 'POST' && r.url().endsWith('/cloud/v2/inference/api_keys'),
+  );
+  await form.getByRole('button', { name: 'Rotate key' }).click();
+  const { secret } = (await (await created).json()) as { secret: string };
+  expect(secret).toMatch(/^[\w-]{43,}$/);
+
+  const dialog = page.getByRole('dialog', { name: 'Save your API key' });
+  await dialog.getByRole('button', { name: 'Show secret' }).click();
+  await expect(dialog.getByLabel('Secret', { exact: true })).not.toHaveValue(/•/);
+  expect(await heapContains(page, secret)).toBe(true);
+
+  await dialog.getByRole('button', { name: 'Done' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'ci-pipeline-2', exact: true })).toBeVisible();
   expect(await heapContains(page, secret)).toBe(false);
 });
 
