@@ -52,6 +52,8 @@ test('a rotation’s new secret is gone from the page’s heap after Done', asyn
   expect(secret).toMatch(/^[\w-]{43,}$/);
 
   const dialog = page.getByRole('dialog', { name: 'Save your API key' });
+  await dialog.getByRole('button', { name: 'Copy secret' }).click();
+  await expect(dialog.getByRole('status').first()).toHaveText('Copied to the clipboard.');
   await dialog.getByRole('button', { name: 'Show secret' }).click();
   await expect(dialog.getByLabel('Secret', { exact: true })).not.toHaveValue(/•/);
   expect(await heapContains(page, secret)).toBe(true);
