@@ -25,7 +25,7 @@ export function expiryMessage(
           `${subject} expires in ${timeLeft(key.expiresAt, now)} (${when}).`,
           names ? `It unlocks: ${names}.` : 'It unlocks no deployment yet.',
         ];
-  // The dashboard has no rotate action yet: the link opens the key's details in its project.
+  // The link opens the key's details in its project, where Rotate replaces it.
   if (publicOrigin) sentences.push(`Open it to replace it: ${keyLink(publicOrigin, key)}`);
   return sentences.join(' ');
 }
