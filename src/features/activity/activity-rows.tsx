@@ -1,4 +1,4 @@
-import type { Ref } from 'react';
+import type { ReactNode, Ref } from 'react';
 import { TimeWithUtc } from '../../components/ui/time-with-utc';
 import type { ActivityEvent } from './api/activity-contract';
 import { describeActivity } from './model/describe-activity';
@@ -11,33 +11,21 @@ type ActivityRowsProps = {
   firstNewRef: Ref<HTMLTableRowElement>;
 };
 
-const cell = 'px-3 py-2 align-top max-md:block max-md:px-0 max-md:py-0.5';
-const label = 'text-fg-muted mr-1 text-xs md:hidden';
+const COLUMNS = ['When', 'Who', 'What', 'Outcome', 'Request IDs'] as const;
 
 /** A table from md up; below it, each row is a card with its own labels. */
 export function ActivityRows({ events, now, firstNewIndex, firstNewRef }: ActivityRowsProps) {
-  const header = 'px-3 py-2 text-left font-semibold';
   return (
     <div className="md:border-line overflow-x-auto md:rounded-lg md:border">
       <table className="md:bg-surface w-full border-collapse text-sm max-md:block">
         <caption className="sr-only">Writes through the dashboard, newest first</caption>
         <thead className="md:bg-canvas text-fg-muted max-md:sr-only">
           <tr>
-            <th scope="col" className={header}>
-              When
-            </th>
-            <th scope="col" className={header}>
-              Who
-            </th>
-            <th scope="col" className={header}>
-              What
-            </th>
-            <th scope="col" className={header}>
-              Outcome
-            </th>
-            <th scope="col" className={header}>
-              Request IDs
-            </th>
+            {COLUMNS.map((column) => (
+              <th key={column} scope="col" className="px-3 py-2 text-left font-semibold">
+                {column}
+              </th>
+            ))}
           </tr>
         </thead>
         <tbody className="max-md:flex max-md:flex-col max-md:gap-3">
@@ -48,36 +36,49 @@ export function ActivityRows({ events, now, firstNewIndex, firstNewRef }: Activi
               tabIndex={index === firstNewIndex ? -1 : undefined}
               className="border-line focus-visible:outline-focus border-t focus-visible:outline-2 max-md:block max-md:rounded-lg max-md:border max-md:p-3"
             >
-              <td className={cell}>
-                <span className={label}>When</span>
+              <Cell label="When">
                 <TimeWithUtc date={new Date(event.time)} relativeTo={now} />
-              </td>
-              <td className={`${cell} break-all`}>
-                <span className={label}>Who</span>
+              </Cell>
+              <Cell label="Who" className="break-all">
                 {event.user}
-              </td>
-              <td className={cell}>
-                <span className={label}>What</span>
+              </Cell>
+              <Cell label="What">
                 {describeActivity(event)}
                 {(event.key_name ?? event.key_id) ? (
                   <span className="text-fg-muted block text-xs break-all">
                     key {event.key_name ?? event.key_id}
                   </span>
                 ) : null}
-              </td>
-              <td className={cell}>
-                <span className={label}>Outcome</span>
+              </Cell>
+              <Cell label="Outcome">
                 <Outcome status={event.status} />
-              </td>
-              <td className={`${cell} text-xs`}>
-                <span className={label}>Request IDs</span>
+              </Cell>
+              <Cell label="Request IDs" className="text-xs">
                 <RequestIds event={event} />
-              </td>
+              </Cell>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** Below md the header is hidden, so each cell names its column itself. */
+function Cell({
+  label,
+  className = '',
+  children,
+}: {
+  label: (typeof COLUMNS)[number];
+  className?: string;
+  children: ReactNode;
+}) {
+  return (
+    <td className={`px-3 py-2 align-top max-md:block max-md:px-0 max-md:py-0.5 ${className}`}>
+      <span className="text-fg-muted mr-1 text-xs md:hidden">{label}</span>
+      {children}
+    </td>
   );
 }
 
