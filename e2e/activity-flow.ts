@@ -1,18 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect } from './fixtures';
-
-const rowOf = (page: Page, name: string) =>
-  page
-    .getByRole('table', { name: 'API keys' })
-    .getByRole('row')
-    .filter({ has: page.getByRole('button', { name, exact: true }) });
-
-async function rowAction(page: Page, name: string, action: 'Details' | 'Edit' | 'Delete') {
-  await rowOf(page, name)
-    .getByRole('button', { name: `Actions for ${name}` })
-    .click();
-  await page.getByRole('menu').getByRole('menuitem', { name: action }).click();
-}
+import { openRowAction, rowOf } from './v3/manage-row-action';
 
 const activityRows = (page: Page) =>
   page.getByRole('table', { name: /Writes through the dashboard/ }).getByRole('row');
@@ -23,13 +11,13 @@ const activityRows = (page: Page) =>
  * link carries the key's name and its id, however its generation addresses it.
  */
 export async function editDeleteAndSeeActivity(page: Page, name: string): Promise<void> {
-  await rowAction(page, name, 'Edit');
+  await openRowAction(page, name, 'Edit');
   const edit = page.getByRole('dialog', { name: 'Edit API key' });
   await edit.getByRole('textbox', { name: 'Description' }).fill('seen in the activity');
   await edit.getByRole('button', { name: 'Save changes' }).click();
   await expect(edit).toBeHidden();
 
-  await rowAction(page, name, 'Details');
+  await openRowAction(page, name, 'Details');
   const details = page.getByRole('dialog', { name: 'API key details' });
   await details.getByRole('button', { name: 'Activity for this key' }).click();
   await expect(page.getByRole('heading', { name: /^Activity/ })).toBeFocused();
@@ -37,7 +25,7 @@ export async function editDeleteAndSeeActivity(page: Page, name: string): Promis
   const filtered = page.url();
 
   await page.getByRole('button', { name: 'Back to the keys' }).click();
-  await rowAction(page, name, 'Delete');
+  await openRowAction(page, name, 'Delete');
   const remove = page.getByRole('dialog').filter({ hasText: name });
   const confirmName = remove.getByRole('textbox', { name: 'Type the key name to confirm' });
   if (await confirmName.isVisible()) await confirmName.fill(name);

@@ -2,20 +2,7 @@ import type { Page } from '@playwright/test';
 import { SEED_DEPLOYMENT_IDS } from '../sandbox/seed/deployments';
 import { REQUESTED_BY } from '../src/lib/request-header';
 import { expect, openCreateSheet, test } from './fixtures';
-
-const keysTable = (page: Page) => page.getByRole('table', { name: 'API keys' });
-const rowOf = (page: Page, name: string) =>
-  keysTable(page)
-    .getByRole('row')
-    // The name is a button (it opens the details); the cell also holds the description.
-    .filter({ has: page.getByRole('button', { name, exact: true }) });
-/** Each row's actions are in its menu ("Actions for <name>"). */
-async function rowAction(page: Page, name: string, action: 'Details' | 'Edit' | 'Delete') {
-  await rowOf(page, name)
-    .getByRole('button', { name: `Actions for ${name}` })
-    .click();
-  await page.getByRole('menu').getByRole('menuitem', { name: action }).click();
-}
+import { keysTable, openRowAction, rowOf } from './v3/manage-row-action';
 
 async function createKey(page: Page, name: string, instance?: RegExp) {
   await openCreateSheet(page);
@@ -35,14 +22,14 @@ test('edit the expiry to Never and back to a date: the row follows and PATCH sen
 }) => {
   await page.goto('/');
   await createKey(page, 'edit-me');
-  await rowAction(page, 'edit-me', 'Edit');
+  await openRowAction(page, 'edit-me', 'Edit');
   let dialog = page.getByRole('dialog', { name: 'Edit API key' });
   await dialog.getByRole('combobox', { name: 'Expiration' }).selectOption('never');
   await dialog.getByRole('button', { name: 'Save changes' }).click();
   await expect(dialog).toBeHidden();
   await expect(rowOf(page, 'edit-me')).toContainText('never expires');
 
-  await rowAction(page, 'edit-me', 'Edit');
+  await openRowAction(page, 'edit-me', 'Edit');
   dialog = page.getByRole('dialog', { name: 'Edit API key' });
   await dialog.getByRole('combobox', { name: 'Expiration' }).selectOption('custom');
   await dialog.getByLabel('Expiration date and time').fill('2030-06-01T12:00');
@@ -63,7 +50,7 @@ test('delete a key bound to an active deployment only after typing its name', as
 }) => {
   await page.goto('/');
   await createKey(page, 'bound-key', /^llama-3-8b-chat/);
-  await rowAction(page, 'bound-key', 'Delete');
+  await openRowAction(page, 'bound-key', 'Delete');
   const dialog = page.getByRole('dialog');
   await expect(dialog).toContainText('llama-3-8b-chat');
   const confirm = dialog.getByRole('button', { name: 'Delete key' });
@@ -87,7 +74,7 @@ test('delete a key bound to an active deployment only after typing its name', as
 test('delete an unbound key without typing', async ({ page }) => {
   await page.goto('/');
   await createKey(page, 'loose-key');
-  await rowAction(page, 'loose-key', 'Delete');
+  await openRowAction(page, 'loose-key', 'Delete');
   const dialog = page.getByRole('dialog');
   await expect(dialog.getByRole('textbox', { name: 'Type the key name to confirm' })).toHaveCount(
     0,
@@ -156,7 +143,7 @@ test('the project lives in the URL and survives a reload', async ({ page }) => {
 
 test('details open from a row and by URL', async ({ page }) => {
   await page.goto('/');
-  await rowAction(page, 'ci-pipeline', 'Details');
+  await openRowAction(page, 'ci-pipeline', 'Details');
   const dialog = page.getByRole('dialog', { name: 'API key details' });
   await expect(dialog).toContainText('ci-pipeline');
   await expect(page).toHaveURL(/[?&]key=/);
