@@ -1,5 +1,4 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { Transform } from 'node:stream';
 
 /** Far beyond any answer the dashboard reads (a page of keys is a few KiB). */
 export const MAX_ANSWER_BYTES = 16 * 1024 * 1024;
@@ -23,16 +22,4 @@ export function answerRefusal(headers: IncomingHttpHeaders, status: number): str
   const type = headers['content-type'] ?? '';
   if (/^application\/json\s*(?:;|$)/i.test(type)) return undefined;
   return `The API answered with ${type ? type.slice(0, 60) : 'no Content-Type'}, not JSON: not passed to the page.`;
-}
-
-/** Passes bytes on until MAX_ANSWER_BYTES, then fails with ANSWER_TOO_LARGE. */
-export function answerSizeCap(): Transform {
-  let size = 0;
-  return new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      size += chunk.length;
-      if (size > MAX_ANSWER_BYTES) return done(new Error(ANSWER_TOO_LARGE));
-      done(null, chunk);
-    },
-  });
 }

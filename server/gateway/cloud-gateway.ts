@@ -5,12 +5,8 @@ import type { AuditIdentitySettings } from './audit-identity-settings.ts';
 import { auditLine, type AuditedMatch } from './audit-line.ts';
 import { DeploymentKeysMemory } from './bind-audit.ts';
 import { checkTarget, type CanonicalTarget } from '../../shared/http/canonical-target.ts';
-import {
-  CLIENT_CLOSED,
-  forwardUpstream,
-  upstreamHeaders,
-  type Deadlines,
-} from './forward-upstream.ts';
+import { forwardUpstream, upstreamHeaders, type Deadlines } from './forward-upstream.ts';
+import { CLIENT_CLOSED } from './stream-answer.ts';
 import { UNMATCHED_ROUTE, type GatewayObserver } from './gateway-observer.ts';
 import type { JobIdentity } from './job-identity.ts';
 import type { NodeMiddleware } from './node-middleware.ts';

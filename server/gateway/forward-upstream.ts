@@ -1,9 +1,9 @@
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { pipeline } from 'node:stream';
 import { NO_STORE, sendError, upstreamFailureJson } from '../cloud-answer.ts';
-import { ANSWER_TOO_LARGE, answerRefusal, answerSizeCap } from './answer-guard.ts';
+import { answerRefusal } from './answer-guard.ts';
+import { CLIENT_CLOSED, streamAnswer } from './stream-answer.ts';
 
 export type Deadlines = { headersMs: number; bodyMs: number };
 
@@ -17,8 +17,6 @@ export type Forward = {
   keepAnswer?: boolean;
 };
 
-/** The failure of an exchange the browser ended: no fault of the API's nor of this server's. */
-export const CLIENT_CLOSED = 'client closed the connection';
 const KEPT_ANSWER_BYTES = 256 * 1024;
 
 /** What happened, for the request log and the audit line. */
@@ -142,31 +140,14 @@ export function forwardUpstream(
         return fail(502, 'UpstreamAnswerRefused', refusal);
       }
       res.writeHead(status, answerHeaders(answer, upstreamRequestId));
-      const kept = forward.keepAnswer ? keepBody(answer) : undefined;
-      pipeline(answer, answerSizeCap(), res, (error) => {
-        if (!error) return finish({ status, answer: kept?.() });
-        res.destroy();
-        const failure = res.writableEnded
-          ? CLIENT_CLOSED
-          : error.message === ANSWER_TOO_LARGE
-            ? ANSWER_TOO_LARGE
-            : 'upstream connection lost mid-body';
-        finish({ status, failure });
+      const keepBytes = forward.keepAnswer ? KEPT_ANSWER_BYTES : 0;
+      streamAnswer(answer, res, keepBytes, ({ failure, kept }) => {
+        if (failure) res.destroy();
+        finish(failure ? { status, failure } : { status, answer: kept });
       });
     });
     upstream.end(forward.body);
   });
-}
-
-/** Collects what `answer` streams, beside the pipe; undefined past the bound. */
-function keepBody(answer: IncomingMessage): () => Buffer | undefined {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  answer.on('data', (chunk: Buffer) => {
-    size += chunk.length;
-    if (size <= KEPT_ANSWER_BYTES) chunks.push(chunk);
-  });
-  return () => (size <= KEPT_ANSWER_BYTES ? Buffer.concat(chunks) : undefined);
 }
 
 function answerHeaders(answer: IncomingMessage, upstreamRequestId: string | undefined) {

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import { ACTIVITY_PATH } from '../../src/features/activity/api/activity-contract.ts';
+import { JOBS_PATH } from '../../src/features/jobs/api/job-contract.ts';
 import { activityEndpoint } from '../activity/activity-endpoint.ts';
 import type { ActivitySink } from '../activity/activity-sink.ts';
 import { activityStore } from '../activity/activity-store.ts';
@@ -96,7 +97,13 @@ export async function startJobsService(options: JobsServiceOptions): Promise<Job
   });
   const activityReads = activityEndpoint({ ...options, store: activity, readers });
   return {
-    middleware: (req, res, next) => jobs(req, res, () => activityReads(req, res, next)),
+    middleware: (req, res, next) => {
+      // Every other request (each `/cloud` call) passes on here without being parsed as a URL
+      // twice; the production server refuses a non-canonical target before this point.
+      const target = req.url ?? '';
+      if (!target.startsWith(JOBS_PATH) && !target.startsWith(ACTIVITY_PATH)) return next();
+      jobs(req, res, () => activityReads(req, res, next));
+    },
     db: sql,
     ping: async () => {
       await sql.query('SELECT 1');
