@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { afterNextPaint } from '../../../lib/after-next-paint';
+import { afterPaintWhenIdle } from '../../../lib/after-paint-when-idle';
 import { apiKeyKeys } from '../api/api-key-query-keys';
 import type { CreatedKey } from '../api/use-key-mutations';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -21,7 +21,7 @@ export function useReveal() {
     if (created) {
       // After the dialog's first paint, not only after its commit: the commit that shows it can
       // flush this effect in the same task, and the list's refetch and new row would then delay
-      // the secret on screen.
+      // the secret on screen. The list is behind the dialog, so idle time is soon enough.
       let refreshed = false;
       const refresh = () => {
         if (refreshed) return;
@@ -29,7 +29,7 @@ export function useReveal() {
         newKeyStore.added(created.key.id);
         void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists(generation) });
       };
-      const cancel = afterNextPaint(refresh);
+      const cancel = afterPaintWhenIdle(refresh);
       // A dialog closed before that frame still leaves the list refreshed, its new row marked.
       return () => {
         cancel();
