@@ -13,6 +13,36 @@ async function createKey(page: Page, name: string) {
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
+test('focus goes straight to Copy secret: no other control of the reveal takes it first', async ({
+  page,
+}) => {
+  await openCreateForm(page);
+  // Every control of the reveal that takes focus, in order: a screen reader announces each one.
+  await page.evaluate(() => {
+    const landed: string[] = [];
+    (window as Window & { revealFocus?: string[] }).revealFocus = landed;
+    document.addEventListener(
+      'focusin',
+      (event) => {
+        const target = event.target instanceof HTMLElement ? event.target : null;
+        const heading = target?.closest('dialog')?.querySelector('h2')?.textContent;
+        if (target && heading === 'Save your API key') {
+          landed.push(target.getAttribute('aria-label') ?? target.textContent ?? '');
+        }
+      },
+      true,
+    );
+  });
+  await page.getByRole('textbox', { name: 'Name' }).fill('straight-to-copy');
+  await page.getByRole('button', { name: 'Create API key' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Save your API key' });
+  await expect(dialog.getByRole('button', { name: 'Copy secret' })).toBeFocused();
+  const landed = await page.evaluate(
+    () => (window as Window & { revealFocus?: string[] }).revealFocus,
+  );
+  expect(landed).toEqual(['Copy secret']);
+});
+
 test('Escape, the close button and the backdrop ask before closing an uncopied secret', async ({
   page,
 }) => {

@@ -45,6 +45,8 @@ export function ModalDialog(props: ModalDialogProps) {
   const descriptionId = useId();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const unmountingRef = useRef(false);
+  // Read on open only: the open effect runs once.
+  const initialFocusOnOpen = useRef(initialFocusRef);
   const { confirming, requestClose, keepOpen, confirm } = useCloseQuestion({
     dialogRef,
     closeWarning,
@@ -60,6 +62,10 @@ export function ModalDialog(props: ModalDialogProps) {
     if (!dialog) return;
     unmountingRef.current = false;
     const previousFocus = document.activeElement;
+    // The browser's own focusing steps land on it: focused after them instead, another control
+    // (the ✕) would take focus first, be announced, and cost a second style pass.
+    const initialFocus = initialFocusOnOpen.current?.current;
+    if (initialFocus) initialFocus.autofocus = true;
     if (!dialog.open) dialog.showModal();
     return () => {
       unmountingRef.current = true;

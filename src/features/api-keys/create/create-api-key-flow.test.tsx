@@ -1,10 +1,11 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { KEYS } from '../../../../sandbox/testing/sandbox-test-client';
 import { createsAt, renderCreateForm } from '../../../test/create-form';
 import { holdRequests } from '../../../test/hold-requests';
 import { setupSandbox } from '../../../test/sandbox-server';
+import { preloadRevealDialog } from '../reveal/lazy-reveal-dialog';
 
 const sandbox = setupSandbox();
 const creates = () => createsAt(sandbox);
@@ -49,6 +50,32 @@ describe('create flow', () => {
     expect(queryStates(client)).not.toContain(secret);
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+  });
+
+  it('refreshes the list only once the dialog with the secret has been painted', async () => {
+    const { user, client } = await renderCreateForm();
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'painted-first');
+    // The dialog's code is here, as the form's preload makes sure on a real page, so its first
+    // render needs no frame of its own.
+    preloadRevealDialog();
+    await import('../reveal/reveal-dialog');
+    await new Promise((settled) => setTimeout(settled));
+    // Frames held: nothing on the page may be painted until the test lets it.
+    const frames: FrameRequestCallback[] = [];
+    const raf = vi.spyOn(window, 'requestAnimationFrame').mockImplementation((callback) => {
+      frames.push(callback);
+      return frames.length;
+    });
+    // The form alone has no list on screen: what the list would do is asked of the client.
+    const refresh = vi.spyOn(client, 'invalidateQueries');
+    await user.click(screen.getByRole('button', { name: 'Create API key' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
+    expect(within(dialog).getByRole('button', { name: 'Copy secret' })).toBeInTheDocument();
+    expect(refresh).not.toHaveBeenCalled();
+
+    raf.mockRestore();
+    frames.splice(0).forEach((callback) => callback(performance.now()));
+    await waitFor(() => expect(refresh).toHaveBeenCalled());
   });
 
   it('sends one POST however fast the button is pressed', async () => {

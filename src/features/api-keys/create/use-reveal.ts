@@ -1,5 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
+import { afterPaintWhenIdle } from '../../../lib/after-paint-when-idle';
 import { apiKeyKeys } from '../api/api-key-query-keys';
 import type { CreatedKey } from '../api/use-key-mutations';
 import { useKeysAdapter } from '../api/keys-adapter-context';
@@ -18,11 +19,24 @@ export function useReveal() {
 
   useEffect(() => {
     if (created) {
-      // After the commit that shows the dialog, so the list's refetch and new row come second
-      // and the reveal paints first.
-      newKeyStore.added(created.key.id);
-      void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists(generation) });
-    } else if (focusNameOnClose.current) {
+      // After the dialog's first paint, not only after its commit: the commit that shows it can
+      // flush this effect in the same task, and the list's refetch and new row would then delay
+      // the secret on screen. The list is behind the dialog, so idle time is soon enough.
+      let refreshed = false;
+      const refresh = () => {
+        if (refreshed) return;
+        refreshed = true;
+        newKeyStore.added(created.key.id);
+        void queryClient.invalidateQueries({ queryKey: apiKeyKeys.lists(generation) });
+      };
+      const cancel = afterPaintWhenIdle(refresh);
+      // A dialog closed before that frame still leaves the list refreshed, its new row marked.
+      return () => {
+        cancel();
+        refresh();
+      };
+    }
+    if (focusNameOnClose.current) {
       // After the dialog has gone: while it is open the rest of the page is inert.
       focusNameOnClose.current = false;
       newKeyStore.focusName();
