@@ -2,10 +2,10 @@ import { useIsMutating } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
-import { afterNextPaint } from '../../lib/after-next-paint';
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
 import { useApiGeneration } from '../../lib/use-api-generation';
 import { useUrlSearch } from '../../lib/use-url-search';
+import { whenIdle } from '../../lib/when-idle';
 import { ApiDownBanner } from './api-down-banner';
 import { apiKeyKeys } from './api/api-key-query-keys';
 import { KeysAdapterProvider } from './api/keys-adapter-context';
@@ -24,8 +24,9 @@ const [ApiKeysPanel, preloadApiKeysPanel] = lazyWithPreload(
 );
 preloadApiKeysPanel();
 
-// The sheet and its form (react-hook-form with it) are off the first load: fetched once the page
-// has painted, so the sheet opens at once when asked. A click before that sees this until then.
+// The sheet and its form (react-hook-form with it) are off the first load: fetched in the first
+// idle moment, out of the way of the list's reads and render, so the sheet opens at once when
+// asked. A click before that sees this until then.
 const [CreateSheet, preloadCreateSheet] = lazyWithPreload(
   () => import('./create/create-sheet').then((m) => m.CreateSheet),
   <p
@@ -72,7 +73,7 @@ function KeysPageContent() {
     setSheetOpen(true);
   }, [creating]);
 
-  useEffect(() => afterNextPaint(preloadCreateSheet), []);
+  useEffect(() => whenIdle(preloadCreateSheet), []);
 
   // The secret was saved and the reveal closed: the sheet's job is done, and the list takes
   // focus on the new key (or it goes back to the Create button).

@@ -3,8 +3,8 @@ import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import type { KeyRecord } from '../api/key-model';
 import type { Job } from '../../jobs/api/job-contract';
 import { LazyBoundary } from '../../../components/ui/lazy-boundary';
-import { afterNextPaint } from '../../../lib/after-next-paint';
 import { lazyWithPreload } from '../../../lib/lazy-with-preload';
+import { whenIdle } from '../../../lib/when-idle';
 
 const opening = (
   <p role="status" className="sr-only">
@@ -13,8 +13,9 @@ const opening = (
 );
 
 // Each dialog is a chunk of its own: the list paints without code it may never need (the edit
-// form alone brings its own schema and error mapping). They are preloaded once the list is up,
-// so a dialog still opens at once; opened earlier (a shared `?key=` link), it waits for its chunk.
+// form alone brings its own schema and error mapping). They are preloaded in idle moments once
+// the list is up, one each (together they would be one long task), so a dialog still opens at once;
+// opened earlier (a shared `?key=` link), it waits for its chunk.
 const [ApiKeyDetailsDialog, preloadDetails] = lazyWithPreload(
   () => import('./api-key-details-dialog').then((m) => m.ApiKeyDetailsDialog),
   opening,
@@ -61,16 +62,16 @@ type ApiKeyDialogsProps = {
 
 export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
   const { dialog, detailsKeyId, projectId, deployments, onOpen, onClose, onAnnounce } = props;
-  useEffect(
-    // After the list's own first paint, out of its way.
-    () =>
-      afterNextPaint(() =>
-        [preloadDetails, preloadEdit, preloadDelete, preloadRotate, preloadRetireNow].forEach((p) =>
-          p(),
-        ),
-      ),
-    [],
-  );
+  useEffect(() => {
+    const cancels = [
+      preloadDetails,
+      preloadEdit,
+      preloadDelete,
+      preloadRotate,
+      preloadRetireNow,
+    ].map(whenIdle);
+    return () => cancels.forEach((cancel) => cancel());
+  }, []);
   const fromDetails = (kind: 'edit' | 'delete' | 'rotate') => (key: KeyRecord) => {
     props.onCloseDetails();
     onOpen({ kind, key });
