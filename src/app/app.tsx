@@ -2,7 +2,7 @@ import { LazyBoundary } from '../components/ui/lazy-boundary';
 import { AuthGate } from '../features/auth/auth-gate';
 import { KeysPage } from '../features/api-keys/keys-page';
 import { lazyWithPreload } from '../lib/lazy-with-preload';
-import { useUrlSearch } from '../lib/use-url-search';
+import { useUrlFact } from '../lib/use-url-search';
 import { isActivityView } from '../features/activity/model/activity-view';
 import { AppHeader } from './app-header';
 
@@ -19,14 +19,15 @@ const [ActivityPage] = lazyWithPreload(
 );
 
 export function App() {
-  const [search] = useUrlSearch();
+  // Only which view: the whole app would otherwise re-render as the list's filter reaches the URL.
+  const activity = useUrlFact(isActivityView);
   return (
     <div className="flex min-h-screen flex-col">
       <AppHeader />
       {/* Focusable by code: where focus goes when what held it (a notice) leaves. */}
       <main tabIndex={-1} className="mx-auto w-full max-w-[96rem] px-4 py-6 focus:outline-none">
         <AuthGate>
-          {isActivityView(search) ? (
+          {activity ? (
             <LazyBoundary what="the activity view">
               <ActivityPage />
             </LazyBoundary>

@@ -36,3 +36,17 @@ export function useUrlSearch(): [
   }, []);
   return [new URLSearchParams(search), setSearch];
 }
+
+/**
+ * One fact read from the query string: the caller re-renders when that fact changes, not on every
+ * change to the URL (a filter typed in the list rewrites it four times a second).
+ */
+export function useUrlFact<T extends string | number | boolean | null>(
+  read: (search: URLSearchParams) => T,
+): T {
+  return useSyncExternalStore(
+    subscribe,
+    () => read(new URLSearchParams(readSearch())),
+    () => read(new URLSearchParams()),
+  );
+}

@@ -42,9 +42,13 @@ export function useApiKeysView(view: KeysView, projectId: number | undefined) {
   );
   // Memoised: the same rows array across the panel's other re-renders keeps the memoised table
   // from re-rendering every row, and a re-render from scanning every key again.
+  // By the order's value: each URL is read into a new view, and a filter typed must not sort
+  // 10,000 keys again.
+  const { field, direction } = view.sort;
   const sorted = useMemo(
-    () => (serverSort || all.data === undefined ? all.data : sortKeys(all.data, view.sort)),
-    [all.data, serverSort, view.sort],
+    () =>
+      serverSort || all.data === undefined ? all.data : sortKeys(all.data, { field, direction }),
+    [all.data, serverSort, field, direction],
   );
   const filtered = useMemo(() => {
     if (byPage || sorted === undefined) return undefined;

@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useContext } from 'react';
 import { RowMenu } from '../../../components/ui/row-menu';
 import { TimeWithUtc } from '../../../components/ui/time-with-utc';
 import { formatDate } from '../../../lib/format-date';
@@ -13,7 +13,7 @@ import { KeyDeploymentsCell } from './key-deployments-cell';
 import { PendingTag } from './pending-tag';
 import { RotationMark } from './rotation-mark';
 import type { Job } from '../../jobs/api/job-contract';
-import { moveAlongRow } from './move-along-row';
+import { JumpToEdgeContext, moveInTable } from './move-across-rows';
 
 export type RowActions = {
   onDetails: (key: KeyRecord) => void;
@@ -84,6 +84,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
 }: ApiKeyRowProps) {
   const expiresAt = apiKey.expiresAt ? new Date(apiKey.expiresAt) : null;
   const createdAt = new Date(apiKey.createdAt);
+  const jumpToEdge = useContext(JumpToEdgeContext);
   return (
     <tr
       ref={(row) => onRowElement(apiKey.id, row)}
@@ -92,7 +93,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
       // The virtualiser's index (it measures the row by it); aria's counts from 1, the header first.
       data-index={rowIndex}
       aria-rowindex={rowIndex === undefined ? undefined : rowIndex + 2}
-      onKeyDown={moveAlongRow}
+      onKeyDown={(event) => moveInTable(event, jumpToEdge)}
       className={`focus:outline-focus border-line border-t align-top focus:outline-2 max-md:grid max-md:grid-cols-[minmax(0,1fr)_auto] max-md:gap-x-3 max-md:gap-y-1.5 max-md:rounded-lg max-md:border max-md:p-3 ${isNew ? 'bg-success-subtle' : ''}`}
     >
       <td className={`${cell} max-w-80 min-w-36 wrap-anywhere max-md:max-w-none`}>

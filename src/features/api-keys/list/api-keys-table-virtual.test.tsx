@@ -142,6 +142,21 @@ describe('ApiKeysTable, a big page', () => {
     expect(next.closest('tr')).toHaveAttribute('aria-rowindex', String(last + 3));
   });
 
+  it('moves Ctrl+End to the last key of the page and Ctrl+Home back to the first, rendered for it', async () => {
+    const user = userEvent.setup();
+    const table = await renderTable(keys(1000));
+    await virtualRows(table);
+    act(() => screen.getByRole('button', { name: nameAt(2) }).focus());
+
+    await user.keyboard('{Control>}{End}{/Control}');
+    const menu = await screen.findByRole('button', { name: `Actions for ${nameAt(999)}` });
+    await waitFor(() => expect(menu).toHaveFocus());
+    expect(menu.closest('tr')).toHaveAttribute('aria-rowindex', '1001');
+
+    await user.keyboard('{Control>}{Home}{/Control}');
+    await waitFor(() => expect(screen.getByRole('button', { name: nameAt(0) })).toHaveFocus());
+  });
+
   it('keeps the row holding focus rendered, and focused, when the page scrolls far from it', async () => {
     const table = await renderTable(keys(1000));
     await virtualRows(table);

@@ -266,6 +266,22 @@ describe('ApiKeysTable', () => {
     ).toHaveFocus();
   });
 
+  it('moves Ctrl+Home to the first row and Ctrl+End to the last cell of the last row', async () => {
+    vi.useRealTimers();
+    const user = userEvent.setup();
+    renderTable([key('first', null), key('middle', null), key('last', null)]);
+    within(rowOf('middle') as HTMLElement)
+      .getByRole('button', { name: 'middle' })
+      .focus();
+
+    await user.keyboard('{Control>}{End}{/Control}');
+    expect(screen.getByRole('button', { name: 'Actions for last' })).toHaveFocus();
+    await user.keyboard('{Control>}{Home}{/Control}');
+    expect(
+      within(rowOf('first') as HTMLElement).getByRole('button', { name: 'first' }),
+    ).toHaveFocus();
+  });
+
   it('opens the details from the name and from the menu', async () => {
     vi.useRealTimers();
     const user = userEvent.setup();

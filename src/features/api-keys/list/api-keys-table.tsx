@@ -162,7 +162,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
       </table>
       <p id={hintId} className="sr-only">
         In a row, the name opens the key&apos;s details; Left and Right arrows move to its
-        deployments, dates and actions menu.
+        deployments, dates and actions menu; Control with Home or End goes to the first or last row.
       </p>
     </div>
   );

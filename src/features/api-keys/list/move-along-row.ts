@@ -1,12 +1,14 @@
 import type { KeyboardEvent } from 'react';
 
-const STOPS = '[data-row-stop], time[tabindex]';
+/** A row's stops: its name, the deployments' summary, the two times and the actions menu. */
+export const ROW_STOPS = '[data-row-stop], time[tabindex]';
 
 /** Left/Right, Home/End between the row's controls; the row itself (focused by code) starts it. */
 export function moveAlongRow(event: KeyboardEvent<HTMLTableRowElement>) {
   const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End'];
-  if (!keys.includes(event.key)) return;
-  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(STOPS)];
+  // With Ctrl (or ⌘) Home and End leave the row for the table's first or last: the body's keys.
+  if (!keys.includes(event.key) || event.ctrlKey || event.metaKey) return;
+  const stops = [...event.currentTarget.querySelectorAll<HTMLElement>(ROW_STOPS)];
   const at = stops.indexOf(document.activeElement as HTMLElement);
   const last = stops.length - 1;
   const next =

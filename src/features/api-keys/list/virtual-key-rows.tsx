@@ -4,9 +4,11 @@ import {
   type Range,
   type VirtualItem,
 } from '@tanstack/react-virtual';
-import { useCallback, useState, type FocusEvent, type ReactNode } from 'react';
+import { useCallback, useLayoutEffect, useState, type FocusEvent, type ReactNode } from 'react';
 import type { KeyRecord } from '../api/key-model';
+import { focusRowEdge, JumpToEdgeContext, type JumpToEdge, type RowEdge } from './move-across-rows';
 import { useBodyPlace, useMeasureAfter } from './use-body-place';
+import { useKeepAtEnd } from './use-keep-at-end';
 
 export type RowElementCallback = (keyId: string, row: HTMLTableRowElement | null) => void;
 
@@ -71,6 +73,28 @@ export function VirtualKeyRows({
     [onRowElement, virtualizer],
   );
 
+  // Ctrl+Home/End: the edge row is held (so rendered wherever the page is), then focused.
+  const [jump, setJump] = useState<{ index: number; edge: RowEdge } | null>(null);
+  const jumpToEdge = useCallback<JumpToEdge>(
+    (edge) => {
+      const index = edge === 'first' ? 0 : rows.length - 1;
+      const apiKey = rows[index];
+      if (!apiKey) return;
+      setHeld({ id: apiKey.id, index });
+      setJump({ index, edge });
+    },
+    [rows],
+  );
+  useLayoutEffect(() => {
+    const row = jump && bodyRef.current?.querySelector(`tr[data-index="${jump.index}"]`);
+    if (!jump || !row) return;
+    setJump(null);
+    // The virtualiser scrolls it in and again once its neighbours are measured; the browser's
+    // own scroll into view would land where the guessed sizes put it.
+    focusRowEdge(row, jump.edge, { preventScroll: true });
+    virtualizer.scrollToIndex(jump.index, { align: 'auto' });
+  }, [jump, bodyRef, virtualizer]);
+
   const onFocus = (event: FocusEvent<HTMLTableSectionElement>) => {
     const row = event.target.closest<HTMLElement>('tr[data-key-id]');
     const id = row?.dataset.keyId;
@@ -80,6 +104,7 @@ export function VirtualKeyRows({
 
   const items = virtualizer.getVirtualItems();
   useMeasureAfter(measure, items);
+  useKeepAtEnd(virtualizer.getTotalSize());
   const listStart = virtualizer.options.scrollMargin;
   const listEnd = listStart + virtualizer.getTotalSize();
   const parts: ReactNode[] = [];
@@ -103,7 +128,7 @@ export function VirtualKeyRows({
 
   return (
     <tbody ref={bodyRef} className={className} onFocus={onFocus}>
-      {parts}
+      <JumpToEdgeContext value={jumpToEdge}>{parts}</JumpToEdgeContext>
     </tbody>
   );
 }

@@ -12,16 +12,18 @@ function instant(iso: string | null): number {
 
 /**
  * The order the view asks for, worked out here for an API that cannot sort (v3). Ties go by name,
- * so the same keys always come in the same order, page after page.
+ * so the same keys always come in the same order, page after page. Each date is read once, not
+ * once per comparison: 10,000 keys take some 260,000 comparisons.
  */
 export function sortKeys(keys: readonly KeyRecord[], sort: Sort): KeyRecord[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
-  const compare = (a: KeyRecord, b: KeyRecord): number => {
-    if (sort.field === 'name') return sign * byName(a, b);
-    const field = sort.field === 'created_at' ? 'createdAt' : 'expiresAt';
-    const [left, right] = [instant(a[field]), instant(b[field])];
+  if (sort.field === 'name') return [...keys].sort((a, b) => sign * byName(a, b));
+  const field = sort.field === 'created_at' ? 'createdAt' : 'expiresAt';
+  const instants = new Map(keys.map((key) => [key, instant(key[field])]));
+  const at = (key: KeyRecord) => instants.get(key) ?? Number.POSITIVE_INFINITY;
+  return [...keys].sort((a, b) => {
+    const [left, right] = [at(a), at(b)];
     if (left !== right) return left < right ? -sign : sign;
     return byName(a, b);
-  };
-  return [...keys].sort(compare);
+  });
 }

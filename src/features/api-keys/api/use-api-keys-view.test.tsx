@@ -1,0 +1,53 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { act, renderHook, waitFor } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { readKeysView } from '../model/keys-view';
+import { sortKeys } from '../model/sort-keys';
+import { apiKeyKeys } from './api-key-query-keys';
+import type { KeyRecord } from './key-model';
+import { KeysAdapterProvider } from './keys-adapter-context';
+import { useApiKeysView } from './use-api-keys-view';
+
+vi.mock('../model/sort-keys', async (importOriginal) => {
+  const actual = await importOriginal<{ sortKeys: typeof sortKeys }>();
+  return { sortKeys: vi.fn(actual.sortKeys) };
+});
+
+const keys: KeyRecord[] = Array.from({ length: 300 }, (_, index) => ({
+  id: `id-${index}`,
+  name: `key-${String(index).padStart(4, '0')}`,
+  description: null,
+  createdAt: new Date(Date.UTC(2026, 0, 1) + index * 60_000).toISOString(),
+  expiresAt: null,
+  deploymentRefs: [],
+  status: null,
+}));
+
+describe('useApiKeysView, a list the API cannot sort (v3)', () => {
+  it('filters the sorted keys as the filter reaches the URL, without sorting every key again', async () => {
+    const client = new QueryClient({ defaultOptions: { queries: { staleTime: Infinity } } });
+    client.setQueryData(apiKeyKeys.allOfProject('v3', 1, undefined), keys);
+    client.setQueryData(apiKeyKeys.deployments('v3', 1), []);
+    const wrapper = ({ children }: { children: ReactNode }) => (
+      <QueryClientProvider client={client}>
+        <KeysAdapterProvider generation="v3">{children}</KeysAdapterProvider>
+      </QueryClientProvider>
+    );
+    const { result, rerender } = await act(async () =>
+      renderHook(({ search }) => useApiKeysView(readKeysView(new URLSearchParams(search)), 1), {
+        initialProps: { search: 'size=100&sort=created_at.desc' },
+        wrapper,
+      }),
+    );
+    await waitFor(() => expect(result.current.count).toBe(300));
+    expect(result.current.rows?.[0]?.name).toBe('key-0299');
+
+    // Each URL is read into a new view: an equal order in a new object.
+    rerender({ search: 'size=100&sort=created_at.desc&q=key-01' });
+
+    expect(result.current.count).toBe(100);
+    expect(result.current.rows?.[0]?.name).toBe('key-0199');
+    expect(sortKeys).toHaveBeenCalledTimes(1);
+  });
+});
