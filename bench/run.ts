@@ -1,6 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { measureBundle } from './bundle.ts';
 import { ROOT } from './config.ts';
@@ -87,8 +87,10 @@ async function main(): Promise<void> {
         budgets: [],
       };
       full.budgets = checkBudgets(full);
-      await writeFile(outFile(generation), `${JSON.stringify(full, null, 2)}\n`);
+      // Printed first: a run's figures are never lost to a path that cannot be written.
       printReport(full);
+      await mkdir(dirname(outFile(generation)), { recursive: true });
+      await writeFile(outFile(generation), `${JSON.stringify(full, null, 2)}\n`);
       log(`done; results in ${outFile(generation)}`);
     }
   } finally {
