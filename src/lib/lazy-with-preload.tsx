@@ -7,6 +7,7 @@ import {
   type ReactNode,
 } from 'react';
 import { afterNextPaint } from './after-next-paint';
+import { loadOnce } from './load-once';
 
 /**
  * `React.lazy` plus a preload, and no 300 ms wait. A lazy component suspends the first time it
@@ -20,28 +21,17 @@ export function lazyWithPreload<P extends object>(
   load: () => Promise<ComponentType<P>>,
   placeholder: ReactNode,
 ) {
-  let loaded: ComponentType<P> | undefined;
-  let pending: Promise<ComponentType<P>> | undefined;
-  const preload = () => {
-    pending ??= load().then(
-      (component) => (loaded = component),
-      (error: unknown) => {
-        // A failed fetch (a flaky network, a deploy in between) is tried again next time.
-        pending = undefined;
-        throw error;
-      },
-    );
-    return pending;
-  };
+  const chunk = loadOnce(load);
+  const preload = chunk.load;
 
   function Preloadable(props: P) {
     // Chosen once per mount: swapping the lazy wrapper for the real component would remount it.
     // A fresh lazy per mount, because React.lazy keeps a failure for good and a retry (a remount
     // by LazyBoundary) must fetch again.
     const [Component] = useState(
-      () => loaded ?? lazy(() => preload().then((component) => ({ default: component }))),
+      () => chunk.current() ?? lazy(() => preload().then((component) => ({ default: component }))),
     );
-    const [mounted, setMounted] = useState(Component === loaded);
+    const [mounted, setMounted] = useState(Component === chunk.current());
     useEffect(() => {
       if (!mounted) return afterNextPaint(() => startTransition(() => setMounted(true)));
     }, [mounted]);

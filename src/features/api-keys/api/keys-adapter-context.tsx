@@ -1,40 +1,25 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { configuredApiGeneration, type ApiGeneration } from '../../../lib/api-config';
+import { loadOnce } from '../../../lib/load-once';
 import type { KeysAdapter } from './key-model';
 
 // Each generation's adapter (its schemas, its calls) is a chunk of its own: a page pays in
 // first-load JS for neither, and fetches the one it speaks in parallel with the projects call
 // its keys wait for anyway. Loaded once, then kept; a failed fetch is tried again next time.
-const importers: Record<ApiGeneration, () => Promise<KeysAdapter>> = {
-  v2: () => import('./v2/api-key-v2-adapter').then((module) => module.keysAdapterV2),
-  v3: () => import('./v3/api-key-v3-adapter').then((module) => module.keysAdapterV3),
+const adapters: Record<ApiGeneration, ReturnType<typeof loadOnce<KeysAdapter>>> = {
+  v2: loadOnce(() => import('./v2/api-key-v2-adapter').then((module) => module.keysAdapterV2)),
+  v3: loadOnce(() => import('./v3/api-key-v3-adapter').then((module) => module.keysAdapterV3)),
 };
-const loaded = new Map<ApiGeneration, KeysAdapter>();
-const pending = new Map<ApiGeneration, Promise<KeysAdapter>>();
 
 /** The generation's adapter, fetching its chunk if it is not here yet: for reads started outside React. */
-export function loadKeysAdapter(generation: ApiGeneration): Promise<KeysAdapter> {
-  const inFlight = pending.get(generation);
-  if (inFlight) return inFlight;
-  const load = importers[generation]().then(
-    (adapter) => {
-      loaded.set(generation, adapter);
-      return adapter;
-    },
-    (error: unknown) => {
-      pending.delete(generation);
-      throw error;
-    },
-  );
-  pending.set(generation, load);
-  return load;
-}
+export const loadKeysAdapter = (generation: ApiGeneration): Promise<KeysAdapter> =>
+  adapters[generation].load();
 
 // Requested as the app starts when the server already said which, beside the first render.
 const configured = configuredApiGeneration();
 if (configured) void loadKeysAdapter(configured).catch(() => undefined);
 
-const adapterNow = (generation: ApiGeneration) => loaded.get(generation) ?? null;
+const adapterNow = (generation: ApiGeneration) => adapters[generation].current() ?? null;
 
 const KeysAdapterContext = createContext<KeysAdapter | null>(null);
 
