@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
-import { afterPaintWhenIdle } from '../../../lib/after-paint-when-idle';
+import { afterPaintWhenIdle } from '../../../lib/when-idle';
 import { apiKeyKeys } from '../api/api-key-query-keys';
 import type { CreatedKey } from '../api/use-key-mutations';
 import { useKeysAdapter } from '../api/keys-adapter-context';
