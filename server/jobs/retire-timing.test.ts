@@ -24,4 +24,14 @@ describe('when a retirement may run', () => {
       runAfter: at(3_600_000),
     });
   });
+
+  it('schedules the minimum a browser asked for a moment ago, measured from its click', () => {
+    // "1 hour" sent at the click arrives a little later: still the 1 hour offered, not refused.
+    expect(retireTiming(at(3_600_000 - 800), NOW, 3_600_000)).toEqual({
+      ok: true,
+      runAfter: at(3_600_000 - 800),
+    });
+    // "In 5 seconds" (a test's minimum) is 5 seconds, not "now".
+    expect(retireTiming(at(4_600), NOW, 5_000)).toEqual({ ok: true, runAfter: at(4_600) });
+  });
 });

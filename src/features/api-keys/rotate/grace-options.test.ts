@@ -37,4 +37,11 @@ describe('the grace a rotation offers', () => {
     expect(hour && retireAt(hour, now)).toBe('2030-01-01T01:00:00Z');
     expect(retireAt(defaultGrace(graceOptions(9e12)), now)).toBeNull();
   });
+
+  it('never sends a grace shorter than the one chosen: the time is rounded up to the second', () => {
+    const now = new Date('2030-01-01T00:00:00.400Z');
+    const [, shortest] = graceOptions(5_000);
+    expect(shortest?.label).toBe('In 5 seconds');
+    expect(shortest && retireAt(shortest, now)).toBe('2030-01-01T00:00:06Z');
+  });
 });

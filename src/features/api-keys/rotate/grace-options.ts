@@ -45,9 +45,12 @@ export function defaultGrace(options: readonly GraceOption[]): GraceOption {
   );
 }
 
-/** When the retirement may run: now + grace, or null to hold it. */
+/**
+ * When the retirement may run: now + grace, in whole seconds rounded up so the grace is never
+ * shorter than the one chosen; or null to hold it.
+ */
 export function retireAt(option: GraceOption, now: Date): string | null {
-  return option.delayMs === null
-    ? null
-    : new Date(now.getTime() + option.delayMs).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  if (option.delayMs === null) return null;
+  const at = Math.ceil((now.getTime() + option.delayMs) / 1000) * 1000;
+  return new Date(at).toISOString().replace(/\.000Z$/, 'Z');
 }
