@@ -34,6 +34,6 @@ test('Retire now: the old key goes, the new one stays bound', async ({ page }) =
   await expect(rowOf(page, newName)).toContainText('llama-3-8b-chat');
 });
 
-test('a short scheduled retirement retires the old key by itself', async ({ page }) => {
-  await rotateOnShortSchedule(page, 'ci-pipeline');
+test('a short scheduled retirement retires the old key by itself', async ({ page, sandbox }) => {
+  await rotateOnShortSchedule(page, sandbox, 'ci-pipeline');
 });

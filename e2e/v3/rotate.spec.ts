@@ -33,6 +33,6 @@ test('Retire now: the old key goes, and no deployment is left without a key on t
 });
 
 test('a short scheduled retirement retires the old key by itself', async ({ page, sandbox }) => {
-  await rotateOnShortSchedule(page, 'mobile-app-prod');
+  await rotateOnShortSchedule(page, sandbox, 'mobile-app-prod');
   await expectNoEmptyKeyList(sandbox);
 });
