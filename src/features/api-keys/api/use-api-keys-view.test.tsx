@@ -57,6 +57,29 @@ describe('useApiKeysView, a list the API cannot sort (v3)', () => {
     }
   });
 
+  it('prepares the search while the page is idle: the first filter lower-cases no key', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (callback: () => void) => idle.push(callback));
+    vi.stubGlobal('cancelIdleCallback', () => {});
+    const lowerCase = vi.spyOn(String.prototype, 'toLowerCase');
+    try {
+      const { result, rerender } = await renderView('size=100');
+      await waitFor(() => expect(result.current.count).toBe(300));
+      // The rows came first, with no key lower-cased for them (only the view's own filter).
+      expect(lowerCase.mock.calls.length).toBeLessThan(10);
+      await waitFor(() => expect(idle).toHaveLength(1));
+      idle[0]?.();
+      lowerCase.mockClear();
+
+      rerender({ search: 'size=100&q=KEY-01' });
+      expect(result.current.count).toBe(100);
+      expect(lowerCase.mock.calls.length).toBeLessThan(10);
+    } finally {
+      lowerCase.mockRestore();
+      vi.unstubAllGlobals();
+    }
+  });
+
   it('filters the sorted keys as the filter reaches the URL, without sorting every key again', async () => {
     vi.mocked(sortKeys).mockClear();
     const { result, rerender } = await renderView('size=100&sort=created_at.desc');

@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { afterPaintWhenIdle } from '../../../lib/when-idle';
 import { expiresSoon } from '../model/expiring-soon';
-import { keySearchTexts, textsMatch } from '../model/key-matches';
+import { searchTextsOf, textsMatch } from '../model/key-matches';
 import type { KeysView } from '../model/keys-view';
 import { sortKeys } from '../model/sort-keys';
 import { byId } from '../shared/deployment-names';
@@ -50,13 +51,17 @@ export function useApiKeysView(view: KeysView, projectId: number | undefined) {
       serverSort || all.data === undefined ? all.data : sortKeys(all.data, { field, direction }),
     [all.data, serverSort, field, direction],
   );
-  // Once per list (and its deployments' names), so a filter typed only compares strings; not
-  // at all until there is a filter, which the first rows need not wait for.
+  // Once per list (and its deployments' names), so a filter typed only compares strings: ready
+  // by the first idle moment after the rows show, so neither the rows nor the filter wait for it.
   const searching = needle !== '';
   const searchTexts = useMemo(
-    () => (searching ? sorted?.map((key) => keySearchTexts(key, deploymentsById)) : undefined),
+    () => (searching && sorted ? searchTextsOf(sorted, deploymentsById) : undefined),
     [sorted, deploymentsById, searching],
   );
+  useEffect(() => {
+    if (byPage || sorted === undefined) return;
+    return afterPaintWhenIdle(() => searchTextsOf(sorted, deploymentsById));
+  }, [byPage, sorted, deploymentsById]);
   const filtered = useMemo(() => {
     if (byPage || sorted === undefined) return undefined;
     // "Expiring soon" as of the read: the list is read again after every change anyway.

@@ -30,3 +30,21 @@ export const keyMatches = (
   needle: string,
   deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined,
 ): boolean => textsMatch(keySearchTexts(key, deploymentsById), needle);
+
+type Deployments = ReadonlyMap<string, DeploymentRecord> | undefined;
+const textsOfList = new WeakMap<
+  readonly KeyRecord[],
+  { deploymentsById: Deployments; texts: string[][] }
+>();
+
+/**
+ * Every key's search texts, by index, worked out once per list and its deployments: the list
+ * prepares them while the page is idle, and the first filter typed finds them ready.
+ */
+export function searchTextsOf(keys: readonly KeyRecord[], deploymentsById: Deployments) {
+  const known = textsOfList.get(keys);
+  if (known?.deploymentsById === deploymentsById) return known.texts;
+  const texts = keys.map((key) => keySearchTexts(key, deploymentsById));
+  textsOfList.set(keys, { deploymentsById, texts });
+  return texts;
+}
