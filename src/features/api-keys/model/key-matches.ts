@@ -43,7 +43,7 @@ const textsOfList = new WeakMap<
  */
 export function searchTextsOf(keys: readonly KeyRecord[], deploymentsById: Deployments) {
   const known = textsOfList.get(keys);
-  if (known?.deploymentsById === deploymentsById) return known.texts;
+  if (known && known.deploymentsById === deploymentsById) return known.texts;
   const texts = keys.map((key) => keySearchTexts(key, deploymentsById));
   textsOfList.set(keys, { deploymentsById, texts });
   return texts;
