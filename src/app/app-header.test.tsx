@@ -1,6 +1,8 @@
-import { screen, waitFor } from '@testing-library/react';
+import { act, screen, waitFor } from '@testing-library/react';
+import { Profiler } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { tokenStore } from '../lib/token-store';
+import { setUrlSearch } from '../lib/use-url-search';
 import { withApiVersionMeta } from '../test/api-version-meta';
 import { renderWithClient } from '../test/render-with-client';
 import { setupSandbox } from '../test/sandbox-server';
@@ -16,6 +18,20 @@ afterEach(() => {
 });
 
 describe('AppHeader', () => {
+  it('stays as it is while the keys filter rewrites the URL', async () => {
+    let renders = 0;
+    renderWithClient(
+      <Profiler id="header" onRender={() => (renders += 1)}>
+        <AppHeader />
+      </Profiler>,
+    );
+    await waitFor(() => expect(screen.getByRole('combobox', { name: 'Project' })).toHaveValue('1'));
+    const before = renders;
+    act(() => setUrlSearch({ q: 'ci' }, 'replace'));
+    act(() => setUrlSearch({ q: 'ci-p' }, 'replace'));
+    expect(renders).toBe(before);
+  });
+
   it('switches the project through the URL', async () => {
     const { user } = renderWithClient(<AppHeader />);
     const switcher = screen.getByRole('combobox', { name: 'Project' });

@@ -3,7 +3,7 @@ import { ThemeSwitch } from '../components/theme-switch';
 import { SignOutButton } from '../features/auth/auth-gate';
 import { readAuthMode } from '../features/auth/auth-mode';
 import { tokenStore } from '../lib/token-store';
-import { useUrlSearch } from '../lib/use-url-search';
+import { setUrlSearch, useUrlFact } from '../lib/use-url-search';
 import { isActivityView, openActivity } from '../features/activity/model/activity-view';
 import { ApiTargetBanner } from './api-target-banner';
 import { HEADER_COUNT_SLOT } from '../lib/header-slot';
@@ -45,15 +45,14 @@ export function AppHeader() {
 
 /** Who did what: the activity view of the project the header shows. */
 function ActivityButton() {
-  const [search, setSearch] = useUrlSearch();
-  const open = isActivityView(search);
+  const open = useUrlFact(isActivityView);
   return (
     // The height of the project picker beside it: the header's row keeps one height whatever
     // comes and goes in it (the expiring-soon count).
     <button
       type="button"
       aria-current={open ? 'page' : undefined}
-      onClick={() => setSearch(openActivity())}
+      onClick={() => setUrlSearch(openActivity())}
       className="border-line-strong bg-surface text-fg hover:bg-surface-muted focus-visible:outline-focus aria-[current=page]:bg-surface-strong rounded-md border px-2.5 py-1 text-sm font-medium focus-visible:outline-2 focus-visible:outline-offset-2"
     >
       Activity

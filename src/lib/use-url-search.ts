@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useSyncExternalStore } from 'react';
 
 const CHANGE = 'app:urlchange';
 
@@ -16,25 +16,30 @@ const readSearch = () => window.location.search;
 export type SearchUpdate = Record<string, string | null>;
 
 /**
+ * Changes the query string: `null` removes a parameter. `push` makes a history entry (Back undoes
+ * it); `replace` does not. For callers that write the URL without reading all of it.
+ */
+export function setUrlSearch(update: SearchUpdate, mode: 'push' | 'replace' = 'push'): void {
+  const url = new URL(window.location.href);
+  for (const [name, value] of Object.entries(update)) {
+    if (value === null || value === '') url.searchParams.delete(name);
+    else url.searchParams.set(name, value);
+  }
+  if (url.search === window.location.search) return;
+  window.history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+  window.dispatchEvent(new Event(CHANGE));
+}
+
+/**
  * The query string as state, so a view can be shared and survives a reload. `null` removes a
- * parameter. `push` makes a history entry (Back undoes it); `replace` does not.
+ * parameter (see `setUrlSearch`).
  */
 export function useUrlSearch(): [
   URLSearchParams,
   (update: SearchUpdate, mode?: 'push' | 'replace') => void,
 ] {
   const search = useSyncExternalStore(subscribe, readSearch, () => '');
-  const setSearch = useCallback((update: SearchUpdate, mode: 'push' | 'replace' = 'push') => {
-    const url = new URL(window.location.href);
-    for (const [name, value] of Object.entries(update)) {
-      if (value === null || value === '') url.searchParams.delete(name);
-      else url.searchParams.set(name, value);
-    }
-    if (url.search === window.location.search) return;
-    window.history[mode === 'push' ? 'pushState' : 'replaceState'](null, '', url);
-    window.dispatchEvent(new Event(CHANGE));
-  }, []);
-  return [new URLSearchParams(search), setSearch];
+  return [new URLSearchParams(search), setUrlSearch];
 }
 
 /**

@@ -1,6 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
-import { useUrlSearch } from '../../lib/use-url-search';
+import { setUrlSearch, useUrlFact } from '../../lib/use-url-search';
 import { projectsQueryOptions } from '../projects/api/get-projects';
 import { findDefaultProject, type Project } from '../projects/api/project-schemas';
 import { keysViewUpdate, readKeysView } from './model/keys-view';
@@ -18,15 +17,14 @@ export function choosePageProject(
   return { project: requested ?? findDefaultProject(projects), found: requested !== undefined };
 }
 
+const readRequestedProject = (search: URLSearchParams) => readKeysView(search).projectId;
+const setProject = (projectId: number) => setUrlSearch(keysViewUpdate({ projectId }));
+
 export function usePageProject() {
-  const [search, setSearch] = useUrlSearch();
-  const view = readKeysView(search);
+  // The project only: the header re-renders when it changes, not at each filter typed.
+  const requestedId = useUrlFact(readRequestedProject);
   const projects = useQuery(projectsQueryOptions());
-  const { project, found } = choosePageProject(projects.data, view.projectId);
-  const unknownProject = view.projectId !== null && projects.data !== undefined && !found;
-  const setProject = useCallback(
-    (projectId: number) => setSearch(keysViewUpdate({ projectId })),
-    [setSearch],
-  );
-  return { projects, project, unknownProject, requestedId: view.projectId, setProject };
+  const { project, found } = choosePageProject(projects.data, requestedId);
+  const unknownProject = requestedId !== null && projects.data !== undefined && !found;
+  return { projects, project, unknownProject, requestedId, setProject };
 }

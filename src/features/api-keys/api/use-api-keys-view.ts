@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
+import { afterPaintWhenIdle } from '../../../lib/when-idle';
 import { expiresSoon } from '../model/expiring-soon';
-import { keyMatches } from '../model/key-matches';
+import { searchTextsOf, textsMatch } from '../model/key-matches';
 import type { KeysView } from '../model/keys-view';
 import { sortKeys } from '../model/sort-keys';
 import { byId } from '../shared/deployment-names';
@@ -50,13 +51,24 @@ export function useApiKeysView(view: KeysView, projectId: number | undefined) {
       serverSort || all.data === undefined ? all.data : sortKeys(all.data, { field, direction }),
     [all.data, serverSort, field, direction],
   );
+  // Once per list (and its deployments' names), so a filter typed only compares strings: ready
+  // by the first idle moment after the rows show, so neither the rows nor the filter wait for it.
+  const searching = needle !== '';
+  const searchTexts = useMemo(
+    () => (searching && sorted ? searchTextsOf(sorted, deploymentsById) : undefined),
+    [sorted, deploymentsById, searching],
+  );
+  useEffect(() => {
+    if (byPage || sorted === undefined) return;
+    return afterPaintWhenIdle(() => searchTextsOf(sorted, deploymentsById));
+  }, [byPage, sorted, deploymentsById]);
   const filtered = useMemo(() => {
     if (byPage || sorted === undefined) return undefined;
     // "Expiring soon" as of the read: the list is read again after every change anyway.
     const now = all.dataUpdatedAt;
     const matches = sorted.filter(
-      (key) =>
-        (needle === '' || keyMatches(key, needle, deploymentsById)) &&
+      (key, index) =>
+        (searchTexts === undefined || textsMatch(searchTexts[index] ?? [], needle)) &&
         (!view.expiring || expiresSoon(key, now)),
     );
     return { rows: matches.slice(offset, offset + view.pageSize), count: matches.length };
@@ -66,7 +78,7 @@ export function useApiKeysView(view: KeysView, projectId: number | undefined) {
     needle,
     view.expiring,
     all.dataUpdatedAt,
-    deploymentsById,
+    searchTexts,
     offset,
     view.pageSize,
   ]);

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { expiresSoon } from '../model/expiring-soon';
 import type { KeysView } from '../model/keys-view';
 import { allKeysQueryOptions, keyPageQueryOptions, keysViewRead } from './key-queries';
@@ -32,5 +33,7 @@ export function useExpiringSoonCount(view: KeysView, projectId: number | undefin
       : pageHasAll
         ? [firstPage.results, page.dataUpdatedAt]
         : [undefined, 0];
-  return keys?.filter((key) => expiresSoon(key, readAt)).length;
+  // Once per read: the list re-renders on every change of the view (a filter typed, a page),
+  // and would parse 10,000 dates again each time for the same count.
+  return useMemo(() => keys?.filter((key) => expiresSoon(key, readAt)).length, [keys, readAt]);
 }

@@ -19,11 +19,11 @@ export function sortKeys(keys: readonly KeyRecord[], sort: Sort): KeyRecord[] {
   const sign = sort.direction === 'asc' ? 1 : -1;
   if (sort.field === 'name') return [...keys].sort((a, b) => sign * byName(a, b));
   const field = sort.field === 'created_at' ? 'createdAt' : 'expiresAt';
-  const instants = new Map(keys.map((key) => [key, instant(key[field])]));
-  const at = (key: KeyRecord) => instants.get(key) ?? Number.POSITIVE_INFINITY;
-  return [...keys].sort((a, b) => {
-    const [left, right] = [at(a), at(b)];
-    if (left !== right) return left < right ? -sign : sign;
-    return byName(a, b);
+  // Each key beside its instant, compared by property rather than looked up per comparison.
+  const decorated = keys.map((key) => ({ key, at: instant(key[field]) }));
+  decorated.sort((a, b) => {
+    if (a.at !== b.at) return a.at < b.at ? -sign : sign;
+    return byName(a.key, b.key);
   });
+  return decorated.map(({ key }) => key);
 }
