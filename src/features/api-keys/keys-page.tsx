@@ -11,15 +11,16 @@ import { apiKeyKeys } from './api/api-key-query-keys';
 import { KeysAdapterProvider } from './api/keys-adapter-context';
 import { GenerationUnknown } from './generation-unknown';
 import { ApiKeysPanelLoading } from './list/api-keys-panel-loading';
+import { keysPanelChunk } from './list/keys-panel-chunk';
 import { useNewKeys } from './model/new-key-store';
 import { keysViewUpdate, readKeysView, type KeysView } from './model/keys-view';
 import { usePageProject } from './page-project';
 import { useCreateBlocked } from './use-create-blocked';
 
-// Its own chunk, requested as soon as this code runs: the list is what the page shows first, so
-// it loads beside the projects call rather than after the first paint.
+// Its own chunk, requested by the first reads (and here, for a page that did not start them): the
+// list is what the page shows first, so it loads beside the projects call.
 const [ApiKeysPanel, preloadApiKeysPanel] = lazyWithPreload(
-  () => import('./list/api-keys-panel').then((m) => m.ApiKeysPanel),
+  keysPanelChunk.load,
   <ApiKeysPanelLoading />,
 );
 preloadApiKeysPanel();
