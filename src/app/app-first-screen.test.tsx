@@ -6,7 +6,7 @@ import { renderWithClient } from '../test/render-with-client';
 import { setupSandbox } from '../test/sandbox-server';
 import { App } from './app';
 
-// Whether the binding notices' chunk was fetched (its module evaluated); the module is the real one.
+// Whether the notices' chunk was fetched (its module evaluated); the module is the real one.
 const fetched = vi.hoisted(() => ({ notices: false }));
 vi.mock('./binding-failure-notices', async (importOriginal) => {
   fetched.notices = true;

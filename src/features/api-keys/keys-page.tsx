@@ -26,8 +26,8 @@ const [ApiKeysPanel, preloadApiKeysPanel] = lazyWithPreload(
 preloadApiKeysPanel();
 
 // The sheet and its form (react-hook-form with it) are off the first load: fetched in the first
-// idle moment once the list is shown, out of the way of the list's reads and render, so the sheet opens at once when
-// asked. A click before that sees this until then.
+// idle moment once the list is shown, out of the way of the list's reads and render, so the sheet
+// opens at once when asked. A click before that sees this until then.
 const [CreateSheet, preloadCreateSheet] = lazyWithPreload(
   () => import('./create/create-sheet').then((m) => m.CreateSheet),
   <p
