@@ -1,11 +1,18 @@
 import { waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiKeyKeys } from '../features/api-keys/api/api-key-query-keys';
 import { createQueryClient } from '../lib/query-client';
 import { tokenStore } from '../lib/token-store';
 import { withApiVersionMeta } from '../test/api-version-meta';
 import { setupSandbox } from '../test/sandbox-server';
 import { startFirstReads } from './start-first-reads';
+
+// Whether the list's chunk was asked for (its module evaluated); the module is the real one.
+const asked = vi.hoisted(() => ({ list: false }));
+vi.mock('../features/api-keys/list/api-keys-panel', async (importOriginal) => {
+  asked.list = true;
+  return importOriginal();
+});
 
 withApiVersionMeta('v2');
 const sandbox = setupSandbox();
@@ -49,5 +56,10 @@ describe('startFirstReads', () => {
     startFirstReads(client, new URL('http://dashboard.test/'));
     // A read would be in the cache at once: fetchQuery builds its query synchronously.
     expect(client.getQueryCache().getAll()).toEqual([]);
+  });
+
+  it('asks for the list’s chunk with the reads, not once React has rendered the page', async () => {
+    startFirstReads(createQueryClient(), new URL('http://dashboard.test/'));
+    await waitFor(() => expect(asked.list).toBe(true));
   });
 });

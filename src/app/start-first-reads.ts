@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { prefetchKeysView } from '../features/api-keys/api/key-queries';
 import { loadKeysAdapter } from '../features/api-keys/api/keys-adapter-context';
+import { keysPanelChunk } from '../features/api-keys/list/keys-panel-chunk';
 import { readKeysView } from '../features/api-keys/model/keys-view';
 import { choosePageProject } from '../features/api-keys/page-project';
 import { readAuthMode } from '../features/auth/auth-mode';
@@ -20,6 +21,8 @@ export function startFirstReads(
 ) {
   if (readAuthMode() === 'personal' && !tokenStore.getState().signedIn) return;
   const projects = queryClient.fetchQuery(projectsQueryOptions());
+  // The list's code too, on the wire beside the projects call instead of after the first render.
+  void keysPanelChunk.load().catch(() => undefined);
   const generation = configuredApiGeneration();
   if (generation === null) return void projects.catch(() => undefined);
   const view = readKeysView(url.searchParams);

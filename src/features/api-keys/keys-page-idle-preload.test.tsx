@@ -1,6 +1,7 @@
 import { screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { withApiVersionMeta } from '../../test/api-version-meta';
+import { holdRequests } from '../../test/hold-requests';
 import { renderWithClient } from '../../test/render-with-client';
 import { setupSandbox } from '../../test/sandbox-server';
 import { KeysPage } from './keys-page';
@@ -55,5 +56,27 @@ describe('KeysPage: what is not on the first screen waits for idle moments', () 
       'retire',
       'rotate',
     ]);
+  });
+
+  it('asks for no idle moment while the keys are still on their way: the list comes first', async () => {
+    const idle: (() => void)[] = [];
+    vi.stubGlobal('requestIdleCallback', (run: () => void) => idle.push(run));
+    vi.stubGlobal('cancelIdleCallback', () => undefined);
+    const letThrough = holdRequests(
+      (method, path) => method === 'GET' && path.endsWith('/api_keys'),
+    );
+    window.history.replaceState(null, '', '/');
+    renderWithClient(<KeysPage />);
+    await screen.findByText('Loading API keys…');
+    // Frames pass (and the timers set in them run) with the keys call in flight.
+    await frame();
+    await frame();
+    await new Promise((resolve) => setTimeout(resolve));
+    // An idle moment taken now would evaluate a dialog's chunk in the time the list needs.
+    expect(idle).toHaveLength(0);
+
+    letThrough();
+    await screen.findAllByRole('row');
+    await waitFor(() => expect(idle.length).toBeGreaterThan(0));
   });
 });

@@ -1,32 +1,33 @@
-import { useIsMutating } from '@tanstack/react-query';
+import { useIsMutating, useQueryClient } from '@tanstack/react-query';
 import { Suspense, useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { LazyBoundary } from '../../components/ui/lazy-boundary';
 import { lazyWithPreload } from '../../lib/lazy-with-preload';
 import { useApiGeneration } from '../../lib/use-api-generation';
 import { useUrlSearch } from '../../lib/use-url-search';
-import { whenIdle } from '../../lib/when-idle';
+import { afterFirstScreen } from '../../lib/first-screen';
 import { ApiDownBanner } from './api-down-banner';
 import { apiKeyKeys } from './api/api-key-query-keys';
 import { KeysAdapterProvider } from './api/keys-adapter-context';
 import { GenerationUnknown } from './generation-unknown';
 import { ApiKeysPanelLoading } from './list/api-keys-panel-loading';
+import { keysPanelChunk } from './list/keys-panel-chunk';
 import { useNewKeys } from './model/new-key-store';
 import { keysViewUpdate, readKeysView, type KeysView } from './model/keys-view';
 import { usePageProject } from './page-project';
 import { useCreateBlocked } from './use-create-blocked';
 
-// Its own chunk, requested as soon as this code runs: the list is what the page shows first, so
-// it loads beside the projects call rather than after the first paint.
+// Its own chunk, requested by the first reads (and here, for a page that did not start them): the
+// list is what the page shows first, so it loads beside the projects call.
 const [ApiKeysPanel, preloadApiKeysPanel] = lazyWithPreload(
-  () => import('./list/api-keys-panel').then((m) => m.ApiKeysPanel),
+  keysPanelChunk.load,
   <ApiKeysPanelLoading />,
 );
 preloadApiKeysPanel();
 
 // The sheet and its form (react-hook-form with it) are off the first load: fetched in the first
-// idle moment, out of the way of the list's reads and render, so the sheet opens at once when
-// asked. A click before that sees this until then.
+// idle moment once the list is shown, out of the way of the list's reads and render, so the sheet
+// opens at once when asked. A click before that sees this until then.
 const [CreateSheet, preloadCreateSheet] = lazyWithPreload(
   () => import('./create/create-sheet').then((m) => m.CreateSheet),
   <p
@@ -73,7 +74,8 @@ function KeysPageContent() {
     setSheetOpen(true);
   }, [creating]);
 
-  useEffect(() => whenIdle(preloadCreateSheet), []);
+  const client = useQueryClient();
+  useEffect(() => afterFirstScreen(client, preloadCreateSheet), [client]);
 
   // The secret was saved and the reveal closed: the sheet's job is done, and the list takes
   // focus on the new key (or it goes back to the Create button).

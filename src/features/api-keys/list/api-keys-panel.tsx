@@ -1,4 +1,4 @@
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   memo,
   useCallback,
@@ -10,6 +10,7 @@ import {
   type RefObject,
 } from 'react';
 import { isUnreachable } from '../../../lib/api-down';
+import { markFirstScreenShown } from '../../../lib/first-screen';
 import { useApiDown } from '../../../lib/use-api-down';
 import type { KeyRecord } from '../api/key-model';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
@@ -73,6 +74,12 @@ export const ApiKeysPanel = memo(function ApiKeysPanel({
     // A shared or stale link may point past the end: show the last page instead of nothing.
     if (lastPage !== undefined && view.page > lastPage) onViewChange({ page: lastPage }, 'replace');
   }, [lastPage, view.page, onViewChange]);
+
+  const client = useQueryClient();
+  const listShown = rows !== undefined || query.isError;
+  useEffect(() => {
+    if (listShown) markFirstScreenShown(client);
+  }, [listShown, client]);
 
   const { focusId } = useNewKeys();
   useEffect(() => newKeyStore.listMounted(), []);

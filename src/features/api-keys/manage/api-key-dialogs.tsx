@@ -1,10 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import type { KeyRecord } from '../api/key-model';
 import type { Job } from '../../jobs/api/job-contract';
 import { LazyBoundary } from '../../../components/ui/lazy-boundary';
 import { lazyWithPreload } from '../../../lib/lazy-with-preload';
-import { whenIdle } from '../../../lib/when-idle';
+import { afterFirstScreen } from '../../../lib/first-screen';
 
 const opening = (
   <p role="status" className="sr-only">
@@ -62,6 +63,7 @@ type ApiKeyDialogsProps = {
 
 export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
   const { dialog, detailsKeyId, projectId, deployments, onOpen, onClose, onAnnounce } = props;
+  const client = useQueryClient();
   useEffect(() => {
     const cancels = [
       preloadDetails,
@@ -69,9 +71,9 @@ export function ApiKeyDialogs(props: ApiKeyDialogsProps) {
       preloadDelete,
       preloadRotate,
       preloadRetireNow,
-    ].map(whenIdle);
+    ].map((preload) => afterFirstScreen(client, preload));
     return () => cancels.forEach((cancel) => cancel());
-  }, []);
+  }, [client]);
   const fromDetails = (kind: 'edit' | 'delete' | 'rotate') => (key: KeyRecord) => {
     props.onCloseDetails();
     onOpen({ kind, key });
