@@ -50,6 +50,8 @@ describe('create on v3, bound by a job on the server after the reveal', () => {
     await user.click(screen.getByRole('button', { name: 'Create API key' }));
     await screen.findByRole('dialog', { name: 'Save your API key' });
     expect(creates()).toHaveLength(1);
+    // The reveal posts the bind job as it opens: taken here, it cannot land in the next test.
+    await waitFor(() => expect(jobs.jobs).toHaveLength(1));
   });
 
   it('reveals before the bind job is even taken, shows its progress, then bound with the snippet', async () => {
