@@ -30,6 +30,10 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
      * waits while an older one of the same key and project is queued or running. A retirement
      * not yet due holds up nothing: it re-reads every deployment when it runs, and one scheduled
      * for next week must not block the key's edits meanwhile.
+     * A deployment's changes run one at a time too, whatever their keys: v3 has no ETag, and two
+     * jobs PATCHing one deployment's list at once would each send the list read before the other
+     * landed, so one undid the other (the job then failed as overridden). A job waits while
+     * one running, or an older one due, still has a step on a deployment it has a step on.
      */
     async claim(workerId: string, limit: number): Promise<JobRecord[]> {
       if (limit <= 0) return [];
@@ -47,6 +51,16 @@ export function jobLeases(sql: Sql, clock: Clock, leaseMs: number) {
                  AND older.state IN ('queued', 'running') AND older.seq < job.seq
                  AND NOT (older.kind = 'retire' AND older.state = 'queued'
                    AND older.run_after > $3))
+             AND NOT EXISTS (
+               SELECT 1 FROM jobs AS other
+               WHERE other.project_id = job.project_id AND other.id <> job.id
+                 AND (other.state = 'running' OR (other.state = 'queued' AND other.seq < job.seq
+                   AND (other.run_after IS NULL OR other.run_after <= $3)))
+                 AND EXISTS (
+                   SELECT 1 FROM jsonb_array_elements(other.steps) AS theirs,
+                     jsonb_array_elements(job.steps) AS ours
+                   WHERE theirs->>'deployment' = ours->>'deployment'
+                     AND theirs->>'status' <> 'done' AND ours->>'status' <> 'done'))
            ORDER BY seq LIMIT $4 FOR UPDATE OF job SKIP LOCKED)
          RETURNING ${JOB_COLUMNS}`,
         [workerId, until(), now, limit],

@@ -71,7 +71,7 @@ describe('the job store', () => {
 describe('leases', () => {
   it('gives each queued job to one worker only, even when both claim at once', async () => {
     for (let index = 0; index < 6; index += 1) {
-      await store().create(input({ key_name: `key-${index}` }));
+      await store().create(input({ key_name: `key-${index}`, deployments: [`model-${index}`] }));
     }
     const [first, second] = await Promise.all([leases().claim('w1', 4), leases().claim('w2', 4)]);
     const ids = [...(first ?? []), ...(second ?? [])].map((job) => job.id);
@@ -83,7 +83,7 @@ describe('leases', () => {
     // An edit posts a bind then an unbind of the same key, in the same millisecond.
     const bind = await store().create(input({ deployments: ['llama'] }));
     const unbind = await store().create(input({ kind: 'unbind', deployments: ['qwen'] }));
-    const otherKey = await store().create(input({ key_name: 'other-key' }));
+    const otherKey = await store().create(input({ key_name: 'other-key', deployments: ['phi'] }));
     const otherProject = await store().create(input({ project_id: 8 }));
     const claimed = await leases().claim('w1', 4);
     expect(claimed.map((job) => job.id).sort()).toEqual(
@@ -92,6 +92,21 @@ describe('leases', () => {
     expect(await leases().claim('w2', 4)).toEqual([]);
     await leases().finish('w1', bind.id, { state: 'failed', failure: 'no' });
     expect((await leases().claim('w2', 4)).map((job) => job.id)).toEqual([unbind.id]);
+  });
+
+  it('runs the changes of one deployment one at a time, whatever their keys', async () => {
+    const first = await store().create(input({ key_name: 'first', deployments: ['llama'] }));
+    const second = await store().create(
+      input({ key_name: 'second', deployments: ['qwen', 'llama'] }),
+    );
+    const elsewhere = await store().create(input({ key_name: 'third', deployments: ['phi'] }));
+    const otherProject = await store().create(input({ key_name: 'fourth', project_id: 8 }));
+    expect((await leases().claim('w1', 4)).map((job) => job.id).sort()).toEqual(
+      [first.id, elsewhere.id, otherProject.id].sort(),
+    );
+    expect(await leases().claim('w2', 4)).toEqual([]);
+    await leases().finish('w1', first.id, { state: 'done' });
+    expect((await leases().claim('w2', 4)).map((job) => job.id)).toEqual([second.id]);
   });
 
   it('does not let a newer job of a key pass an older one that is still queued', async () => {
