@@ -137,6 +137,9 @@ function KeysPageContent() {
         )}
         <Button
           variant="primary"
+          // A pointer on its way or focus on it: the click is likely next, list shown or not.
+          onPointerEnter={preloadCreateSheet}
+          onFocus={preloadCreateSheet}
           onClick={openSheet}
           disabled={createBlocked !== null}
           aria-describedby={createBlocked ? reasonId : undefined}
