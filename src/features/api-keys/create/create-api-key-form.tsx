@@ -1,17 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useId } from 'react';
 import { useWatch } from 'react-hook-form';
-import { Field, inputClass } from '../../../components/ui/field';
 import { afterNextPaint } from '../../../lib/after-next-paint';
 import { AuthTurnsOnNotice } from '../../deployments/binding/auth-turns-on-notice';
 import { deploymentRecordsQueryOptions } from '../api/key-queries';
 import { useKeysAdapter } from '../api/keys-adapter-context';
-import { descriptionLimit } from '../shared/description-limit';
 import { ExpiryField } from '../shared/expiry-field';
 import { FormErrorAlert } from '../shared/form-error-alert';
 import { InstancePicker } from '../shared/instance-picker';
 import { LazyRevealDialog, preloadRevealDialog } from '../reveal/lazy-reveal-dialog';
 import { CreateButtonRow } from './create-button-row';
+import { DescriptionField } from './description-field';
 import { NameField } from './name-field';
 import { ProjectSelect } from './project-select';
 import { useAuthAcknowledgement } from './use-auth-acknowledgement';
@@ -36,7 +35,7 @@ export function CreateApiKeyForm({
   const adapter = useKeysAdapter();
   const { capabilities } = adapter;
   const form = useCreateForm(capabilities);
-  const { register, control, formState } = form;
+  const { register, control } = form;
   const projectId = useWatch({ control, name: 'projectId' });
   const instanceIds = useWatch({ control, name: 'instanceIds' });
   const deployments = useQuery({
@@ -71,24 +70,11 @@ export function CreateApiKeyForm({
     <>
       <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
         <NameField id={`${id}-name`} form={form} rules={capabilities} />
-        <Field
+        <DescriptionField
           id={`${id}-description`}
-          label="Description"
-          optional
-          hint={
-            <>
-              {/* The label's "(optional)" is hidden from screen readers; this says it to them. */}
-              <span className="sr-only">Optional. </span>
-              What the key is for, shown in the list of keys
-              {descriptionLimit(capabilities.descriptionMaxLength)}.
-            </>
-          }
-          error={formState.errors.description?.message}
-        >
-          {(aria) => (
-            <textarea {...aria} {...register('description')} rows={2} className={inputClass} />
-          )}
-        </Field>
+          form={form}
+          maxLength={capabilities.descriptionMaxLength}
+        />
         <ProjectSelect form={form} onProjectChange={onProjectChange} />
         <InstancePicker control={control} />
         <div ref={ackContainerRef} className="empty:hidden">

@@ -1,4 +1,4 @@
-import { useWatch, type UseFormReturn } from 'react-hook-form';
+import { useFormState, useWatch, type UseFormReturn } from 'react-hook-form';
 import { Field, inputClass } from '../../../components/ui/field';
 import type { GenerationCapabilities } from '../api/key-model';
 import type { CreateApiKeyFormValues } from '../model/create-api-key-form-schema';
@@ -19,10 +19,11 @@ const NAME_MESSAGE_LINES = 3;
 
 /** Name, with its rule, and a precise error plus a valid suggestion in its place when broken. */
 export function NameField({ id, form, rules }: NameFieldProps) {
-  const { register, control, formState, setValue } = form;
+  const { register, control, setValue } = form;
   const nameField = register('name');
   const typed = useWatch({ control, name: 'name' });
-  const error = formState.errors.name?.message;
+  const { errors } = useFormState({ control, name: 'name' });
+  const error = errors.name?.message;
   const suggestion = error ? suggestKeyName(typed, rules.describeNameProblem) : null;
   return (
     <Field

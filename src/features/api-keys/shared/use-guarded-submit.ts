@@ -22,7 +22,9 @@ export function useGuardedSubmit(
   const run = (values: CreateApiKeyFormValues, send: (settle: Settle) => void) => {
     if (sending.current) return;
     sending.current = true;
-    setRootError(null);
+    // Only when there is one to clear: even an unchanged state can re-render the whole form, and
+    // that render would run before the request leaves.
+    if (rootError !== null) setRootError(null);
     send({
       onError: (error) => {
         const mapped = mapError(error, values);
