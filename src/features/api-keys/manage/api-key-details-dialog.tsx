@@ -5,7 +5,7 @@ import { Button } from '../../../components/ui/button';
 import { ModalDialog } from '../../../components/ui/modal-dialog';
 import { ErrorDetail } from '../../../components/ui/error-detail';
 import { isApiError } from '../../../lib/api-error';
-import { useUrlSearch } from '../../../lib/use-url-search';
+import { setUrlSearch } from '../../../lib/use-url-search';
 import { openActivity } from '../../activity/model/activity-view';
 import { explainLoadError } from '../shared/explain-load-error';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
@@ -38,7 +38,6 @@ export function ApiKeyDetailsDialog({
   const query = useQuery(keyQueryOptions(useKeysAdapter(), projectId, keyId));
   const closeRef = useRef<HTMLButtonElement>(null);
   const key = query.data;
-  const [, setSearch] = useUrlSearch();
 
   return (
     <ModalDialog title="API key details" onClose={onClose} initialFocusRef={closeRef} size="lg">
@@ -73,7 +72,7 @@ export function ApiKeyDetailsDialog({
           {/* A new history entry: Back returns to this dialog. */}
           <button
             type="button"
-            onClick={() => setSearch(openActivity(key))}
+            onClick={() => setUrlSearch(openActivity(key))}
             className="text-fg focus-visible:outline-focus rounded font-medium underline focus-visible:outline-2"
           >
             Activity for this key
