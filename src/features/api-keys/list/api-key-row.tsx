@@ -144,7 +144,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
             {clock.expires}
           </TimeWithUtc>
         ) : (
-          <span>{clock.expires}</span>
+          clock.expires
         )}
       </td>
       <td className={`${cell} whitespace-nowrap max-md:col-span-2 max-md:flex`}>
