@@ -110,7 +110,11 @@ export const ApiKeyRow = memo(function ApiKeyRow({
           refs={apiKey.deploymentRefs}
           deploymentsById={deploymentsById}
           jobLabel={jobLabel}
-          failedMark={<BindingFailedMark failures={failures} onRetry={actions.onRetryBinding} />}
+          failedMark={
+            failures.length > 0 && (
+              <BindingFailedMark failures={failures} onRetry={actions.onRetryBinding} />
+            )
+          }
         />
       </td>
       <td className={`${cell} whitespace-nowrap max-md:col-span-2 max-md:flex`}>
