@@ -35,8 +35,8 @@ type Deployments = ReadonlyMap<string, DeploymentRecord> | undefined;
 
 /**
  * A list's search texts in one string, each key's texts ended by SEPARATOR, and where each key
- * starts in it. One `indexOf` scan finds the matches of 10,000 keys in well under a millisecond,
- * where a test per key costs a closure and a call per text: 5–6 ms on the filter's critical path.
+ * starts in it. One `indexOf` scan finds the matches of 10,000 keys without a closure and a call
+ * per key and per text: about a third of the time of testing each key (0.3 against 0.8 ms in Node).
  */
 export type ListSearch = { haystack: string; starts: readonly number[] };
 
