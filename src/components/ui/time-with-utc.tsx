@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { formatDateTime, formatUtc, isUtcClock } from '../../lib/format-date';
+import { formatDateTime, formatUtc } from '../../lib/format-date';
 import { formatRelative } from '../../lib/format-relative';
 
 type TimeWithUtcProps = {
@@ -23,7 +23,8 @@ export function TimeWithUtc({ date, relativeTo, children, tabIndex = 0 }: TimeWi
   const visible = children ?? (relativeTo ? formatRelative(date, relativeTo) : local);
   // What the visible text leaves out: UTC beside a local time, the exact instant beside anything
   // else. Where the local clock is UTC the two are one time, and saying it twice reads as a mistake.
-  const oneClock = isUtcClock(date);
+  // `isUtcClock`, read from the two texts already made rather than formatting both again.
+  const oneClock = local === utc;
   const exactShown = !relativeTo && !children;
   let tip: ReactNode = exactShown ? utc : <BothClocks local={local} utc={utc} />;
   if (oneClock) tip = exactShown ? null : utc;

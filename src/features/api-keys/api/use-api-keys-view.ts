@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useMemo } from 'react';
 import { afterPaintWhenIdle } from '../../../lib/when-idle';
 import { expiresSoon } from '../model/expiring-soon';
-import { searchTextsOf, textsMatch } from '../model/key-matches';
+import { listSearchOf, matchingIndexes } from '../model/key-matches';
 import type { KeysView } from '../model/keys-view';
 import { sortKeys } from '../model/sort-keys';
 import { byId } from '../shared/deployment-names';
@@ -54,34 +54,25 @@ export function useApiKeysView(view: KeysView, projectId: number | undefined) {
   // Once per list (and its deployments' names), so a filter typed only compares strings: ready
   // by the first idle moment after the rows show, so neither the rows nor the filter wait for it.
   const searching = needle !== '';
-  const searchTexts = useMemo(
-    () => (searching && sorted ? searchTextsOf(sorted, deploymentsById) : undefined),
+  const search = useMemo(
+    () => (searching && sorted ? listSearchOf(sorted, deploymentsById) : undefined),
     [sorted, deploymentsById, searching],
   );
   useEffect(() => {
     if (byPage || sorted === undefined) return;
-    return afterPaintWhenIdle(() => searchTextsOf(sorted, deploymentsById));
+    return afterPaintWhenIdle(() => listSearchOf(sorted, deploymentsById));
   }, [byPage, sorted, deploymentsById]);
   const filtered = useMemo(() => {
     if (byPage || sorted === undefined) return undefined;
     // "Expiring soon" as of the read: the list is read again after every change anyway.
     const now = all.dataUpdatedAt;
-    const matches = sorted.filter(
-      (key, index) =>
-        (searchTexts === undefined || textsMatch(searchTexts[index] ?? [], needle)) &&
-        (!view.expiring || expiresSoon(key, now)),
-    );
+    const found =
+      search === undefined
+        ? sorted
+        : matchingIndexes(search, needle).flatMap((index) => sorted[index] ?? []);
+    const matches = view.expiring ? found.filter((key) => expiresSoon(key, now)) : found;
     return { rows: matches.slice(offset, offset + view.pageSize), count: matches.length };
-  }, [
-    sorted,
-    byPage,
-    needle,
-    view.expiring,
-    all.dataUpdatedAt,
-    searchTexts,
-    offset,
-    view.pageSize,
-  ]);
+  }, [sorted, byPage, needle, view.expiring, all.dataUpdatedAt, search, offset, view.pageSize]);
 
   if (byPage) return { query: page, rows: page.data?.results, count: page.data?.count };
   return { query: all, rows: filtered?.rows, count: filtered?.count };

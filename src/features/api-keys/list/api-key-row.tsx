@@ -1,11 +1,8 @@
 import { memo, useContext } from 'react';
 import { RowMenu } from '../../../components/ui/row-menu';
 import { TimeWithUtc } from '../../../components/ui/time-with-utc';
-import { formatDate } from '../../../lib/format-date';
-import { formatExpiry } from '../../../lib/format-relative';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import type { KeyRecord } from '../api/key-model';
-import { keyStatus, type KeyStatus } from '../model/key-status';
 import { KeyStatusBadge } from '../shared/key-status-badge';
 import type { BindingFailure } from '../../jobs/model/job-failures';
 import { BindingFailedMark } from './binding-failed-mark';
@@ -13,32 +10,8 @@ import { KeyDeploymentsCell } from './key-deployments-cell';
 import { PendingTag } from './pending-tag';
 import { RotationMark } from './rotation-mark';
 import type { Job } from '../../jobs/api/job-contract';
+import type { RowActions, RowClock } from './api-key-row-props';
 import { JumpToEdgeContext, moveInTable } from './move-across-rows';
-
-export type RowActions = {
-  onDetails: (key: KeyRecord) => void;
-  onEdit: (key: KeyRecord) => void;
-  onDelete: (key: KeyRecord) => void;
-  onRotate: (key: KeyRecord) => void;
-  onRetireNow: (job: Job) => void;
-  onKeep: (job: Job) => void;
-  /** Runs failed jobs again (`useProjectFailures().retry`). */
-  onRetryBinding: (ids: readonly string[]) => void;
-};
-
-/** What a row shows that depends on the clock, worked out by the table for the time it renders. */
-export type RowClock = { status: KeyStatus; expires: string; created: string };
-
-export function rowClock(apiKey: KeyRecord, now: Date): RowClock {
-  const createdAt = new Date(apiKey.createdAt);
-  return {
-    status: keyStatus(apiKey, now),
-    // "in 3 days", "expired 2 hours ago": the exact instant is in the time's tooltip.
-    expires: formatExpiry(apiKey.expiresAt, now),
-    // The page's one date format; the day is enough here, the tooltip has the minute.
-    created: Number.isNaN(createdAt.getTime()) ? apiKey.createdAt : formatDate(createdAt),
-  };
-}
 
 type ApiKeyRowProps = RowActions & {
   apiKey: KeyRecord;
@@ -56,6 +29,8 @@ type ApiKeyRowProps = RowActions & {
   onRowElement: (keyId: string, row: HTMLTableRowElement | null) => void;
   /** Its place in the page, given only where the table renders some rows (virtualised). */
   rowIndex?: number;
+  /** Rows are cards (a narrow screen): each fact carries its label (`useCardLayout`). */
+  cardLabels: boolean;
 };
 
 /** Cells are table cells from `md` up and a card's lines below it (see the table). */
@@ -80,6 +55,7 @@ export const ApiKeyRow = memo(function ApiKeyRow({
   rotation,
   onRowElement,
   rowIndex,
+  cardLabels,
   ...actions
 }: ApiKeyRowProps) {
   const expiresAt = apiKey.expiresAt ? new Date(apiKey.expiresAt) : null;
@@ -129,26 +105,30 @@ export const ApiKeyRow = memo(function ApiKeyRow({
         </div>
       </td>
       <td className={`${cell} max-md:col-span-2 max-md:flex`}>
-        <span className={cardLabel}>Deployments:</span>
+        {cardLabels && <span className={cardLabel}>Deployments:</span>}
         <KeyDeploymentsCell
           refs={apiKey.deploymentRefs}
           deploymentsById={deploymentsById}
           jobLabel={jobLabel}
-          failedMark={<BindingFailedMark failures={failures} onRetry={actions.onRetryBinding} />}
+          failedMark={
+            failures.length > 0 && (
+              <BindingFailedMark failures={failures} onRetry={actions.onRetryBinding} />
+            )
+          }
         />
       </td>
       <td className={`${cell} whitespace-nowrap max-md:col-span-2 max-md:flex`}>
-        <span className={cardLabel}>Expires:</span>
+        {cardLabels && <span className={cardLabel}>Expires:</span>}
         {expiresAt && !Number.isNaN(expiresAt.getTime()) ? (
           <TimeWithUtc date={expiresAt} relativeTo={new Date()} tabIndex={-1}>
             {clock.expires}
           </TimeWithUtc>
         ) : (
-          <span>{clock.expires}</span>
+          clock.expires
         )}
       </td>
       <td className={`${cell} whitespace-nowrap max-md:col-span-2 max-md:flex`}>
-        <span className={cardLabel}>Created:</span>
+        {cardLabels && <span className={cardLabel}>Created:</span>}
         {Number.isNaN(createdAt.getTime()) ? (
           apiKey.createdAt
         ) : (
@@ -184,6 +164,7 @@ function sameRow(before: ApiKeyRowProps, after: ApiKeyRowProps): boolean {
     before.onRetryBinding === after.onRetryBinding &&
     before.deleting === after.deleting &&
     before.rowIndex === after.rowIndex &&
+    before.cardLabels === after.cardLabels &&
     before.rotation?.job === after.rotation?.job &&
     before.rotation?.words === after.rotation?.words &&
     before.onRetireNow === after.onRetireNow &&

@@ -1,4 +1,4 @@
-import { render, screen, within } from '@testing-library/react';
+import { act, render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Deployment } from '../../deployments/api/v2/deployment-schemas';
@@ -325,5 +325,32 @@ describe('ApiKeysTable', () => {
     // The keyboard hint is the table's description, read by screen readers and never on screen.
     expect(table).toHaveAccessibleDescription(/Left and Right arrows move/);
     expect(screen.getByText(/Left and Right arrows move/)).toHaveClass('sr-only');
+  });
+
+  it('labels the card facts only where rows are cards: a wide screen gets them from the header', () => {
+    const screens = new Set<() => void>();
+    let narrow = false;
+    vi.stubGlobal('matchMedia', () => ({
+      get matches() {
+        return narrow;
+      },
+      addEventListener: (_: 'change', onChange: () => void) => screens.add(onChange),
+      removeEventListener: (_: 'change', onChange: () => void) => screens.delete(onChange),
+    }));
+    try {
+      renderTable([key('wide', null)]);
+      const row = rowOf('wide') as HTMLElement;
+      expect(within(row).queryByText('Expires:')).not.toBeInTheDocument();
+      expect(within(row).queryByText('Created:')).not.toBeInTheDocument();
+      expect(within(row).getByRole('button', { name: 'wide' })).toBeVisible();
+
+      narrow = true;
+      act(() => screens.forEach((onChange) => onChange()));
+      expect(within(row).getByText('Expires:')).toBeInTheDocument();
+      expect(within(row).getByText('Deployments:')).toBeInTheDocument();
+      expect(within(row).getByText('Created:')).toBeInTheDocument();
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });

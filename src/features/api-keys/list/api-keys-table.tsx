@@ -6,7 +6,9 @@ import type { KeyRecord } from '../api/key-model';
 import type { Sort, SortField } from '../model/keys-view';
 import { newKeyStore, useNewKeys } from '../model/new-key-store';
 import { byId } from '../shared/deployment-names';
-import { ApiKeyRow, rowClock, type RowActions } from './api-key-row';
+import { ApiKeyRow } from './api-key-row';
+import { rowClock, type RowActions } from './api-key-row-props';
+import { useCardLayout } from './use-card-layout';
 import { useVirtualKeyRows } from './use-virtual-key-rows';
 import type { RowElementCallback } from './virtual-key-rows';
 import type { Job } from '../../jobs/api/job-contract';
@@ -53,6 +55,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
   const rowRefs = useRef(new Map<string, HTMLTableRowElement>());
   const { ids: newKeyIds, focusId } = useNewKeys();
   const now = new Date();
+  const cards = useCardLayout();
   // Once per list of deployments, not once per row: a page holds up to 1000 rows.
   const deploymentsById = useMemo(() => deployments && byId(deployments), [deployments]);
   const onRowElement = useCallback<RowElementCallback>((keyId, row) => {
@@ -88,6 +91,7 @@ export const ApiKeysTable = memo(function ApiKeysTable({
       rotation={rotationOf(rotations.get(apiKey.id), now)}
       onRowElement={onElement}
       rowIndex={rowIndex}
+      cardLabels={cards}
       {...actions}
     />
   );

@@ -15,6 +15,8 @@ type Props = {
 
 /** Names shown before "+N": a row stays two lines at most with long names, on a phone too. */
 const SHOWN = 2;
+/** The job mark's room: its width covers "binding 10 of 12". */
+const ROOM = 'min-w-[8.5rem]';
 
 /**
  * What the key unlocks, by name: the first ones on the row, the rest behind "+N", a native
@@ -26,11 +28,17 @@ export function KeyDeploymentsCell({ refs, deploymentsById, jobLabel, failedMark
   // going never wraps the cell onto another line and moves the rows below under the pointer
   // (e2e/v3/job-mark-layout.spec.ts).
   const reserve = useKeysAdapter().capabilities.jobsOnServer;
-  const pending = (jobLabel || reserve) && (
-    <span className="inline-flex min-w-[8.5rem]">
-      {/* The empty stand-in has the mark's height; the room's width covers "binding 10 of 12". */}
-      <PendingTag hidden={!jobLabel}>{jobLabel || '\u00a0'}</PendingTag>
+  const pending = jobLabel ? (
+    <span className={`inline-flex ${ROOM}`}>
+      <PendingTag>{jobLabel}</PendingTag>
     </span>
+  ) : (
+    // The empty stand-in, one element where a list has hundreds: the mark's height and its room.
+    reserve && (
+      <PendingTag hidden room={ROOM}>
+        {'\u00a0'}
+      </PendingTag>
+    )
   );
   // "+1" would take the room of the one name it hides.
   const shown = refs.length <= SHOWN + 1 ? refs : refs.slice(0, SHOWN);

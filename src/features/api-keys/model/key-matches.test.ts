@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import type { KeyRecord } from '../api/key-model';
-import { keyMatches } from './key-matches';
+import { keyMatches, listSearchOf, matchingIndexes } from './key-matches';
 
 const key: KeyRecord = {
   id: 'k1',
@@ -42,5 +42,50 @@ describe('keyMatches', () => {
   it('matches everything with no filter, and a key with no description by the rest', () => {
     expect(keyMatches({ ...key, description: null }, '', undefined)).toBe(true);
     expect(keyMatches({ ...key, description: null }, 'smoke', deployments)).toBe(false);
+  });
+});
+
+describe('matchingIndexes over a list', () => {
+  const list: KeyRecord[] = [
+    key,
+    {
+      ...key,
+      id: 'k2',
+      name: 'smoke-runner',
+      description: 'Smoke tests at night',
+      deploymentRefs: [],
+    },
+    { ...key, id: 'k3', name: 'billing', description: 'line one\nline two', deploymentRefs: [] },
+    { ...key, id: 'k4', name: 'pipeline-b', description: null },
+  ];
+  const search = listSearchOf(list, deployments);
+
+  it('gives each matching key once, in list order, by name, description or deployment name', () => {
+    expect(matchingIndexes(search, 'smoke')).toEqual([0, 1]);
+    expect(matchingIndexes(search, 'pipe')).toEqual([0, 3]);
+    expect(matchingIndexes(search, 'llama')).toEqual([0, 3]);
+    expect(matchingIndexes(search, 'whisper')).toEqual([]);
+    expect(matchingIndexes(search, '')).toEqual([0, 1, 2, 3]);
+  });
+
+  it('never matches across two keys or two texts of one key', () => {
+    // The end of one text and the start of the next, in one key and across keys.
+    expect(matchingIndexes(search, 'testsllama')).toEqual([]);
+    expect(matchingIndexes(search, 'chatsmoke')).toEqual([]);
+    expect(matchingIndexes(search, 'twopipe')).toEqual([]);
+  });
+
+  it('matches what a text itself holds, a line break in a description included', () => {
+    expect(matchingIndexes(search, 'one\nline')).toEqual([2]);
+    expect(matchingIndexes(search, '\u0000')).toEqual([]);
+  });
+
+  it('matches as each key tested alone does', () => {
+    for (const needle of ['i', 'e-', 'chat', 'night', 'b', 'line']) {
+      const alone = list.flatMap((each, index) =>
+        keyMatches(each, needle, deployments) ? [index] : [],
+      );
+      expect(matchingIndexes(search, needle)).toEqual(alone);
+    }
   });
 });
