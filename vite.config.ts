@@ -4,6 +4,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { gcoreApiPlugin } from './server/vite-gcore-api-plugin.ts';
 import { securityHeadersPlugin } from './server/vite-security-headers-plugin.ts';
+import { listChunkGroup } from './server/vite-list-chunk.ts';
 
 /** Tests that spawn servers of their own: slow to start on a busy machine. */
 const PROCESS_TESTS = [
@@ -24,9 +25,12 @@ export default defineConfig({
     sourcemap: false,
     // Every module the page needs at start goes into the entry chunk: one request and one gzip
     // stream instead of an entry plus shared chunks. Lazy chunks (the key list, its dialogs, the
-    // reveal dialog) stay separate and are fetched only when rendered.
+    // reveal dialog) stay separate and are fetched only when rendered; the key list's own code
+    // comes in one of them (listChunkGroup).
     rolldownOptions: {
-      output: { codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }] } },
+      output: {
+        codeSplitting: { groups: [{ name: 'index', tags: ['$initial'] }, listChunkGroup] },
+      },
     },
     // Browsers this target covers support <link rel="modulepreload"> or lose only a preload.
     modulePreload: { polyfill: false },

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import {
-  createApiKeyInputSchema,
-  updateApiKeyInputSchema,
+  createApiKeyInputShape,
+  updateApiKeyInputShape,
 } from '../../src/features/api-keys/api/api-key-schemas.ts';
 import {
   createApiKeyV3InputSchema,
@@ -16,11 +16,11 @@ export type BodyContract = z.ZodMiniType;
  * The bodies the dashboard sends, from the very schemas its API calls parse them with, made strict:
  * a field the page never sends is refused rather than stripped, so a forged call is seen as one.
  */
-export const V2_CREATE_BODY: BodyContract = z.strictObject(createApiKeyInputSchema.shape);
+export const V2_CREATE_BODY: BodyContract = z.strictObject(createApiKeyInputShape());
 
 /** The spec lets a v2 PATCH move a key to another project; the dashboard never does. */
 export const V2_UPDATE_BODY: BodyContract = z.strictObject(
-  z.omit(updateApiKeyInputSchema, { project_id: true }).shape,
+  z.omit(z.object(updateApiKeyInputShape()), { project_id: true }).shape,
 );
 
 export const V3_CREATE_BODY: BodyContract = createApiKeyV3InputSchema;

@@ -4,7 +4,7 @@ import {
   type ApiKeyV3,
   apiKeyV3Schema,
   createApiKeyV3SpecSchema,
-  updateApiKeyV3InputSchema,
+  updateApiKeyV3InputShape,
 } from '../../../src/features/api-keys/api/v3/api-key-v3-schemas';
 import { expiresAtProblems, parseBody } from '../../http/body';
 import type { RouteDeps, SandboxApp, SandboxContext } from '../../http/context';
@@ -21,7 +21,11 @@ const KEY_NAME_IN_PATH = /^[a-z0-9][-a-z0-9]{2,}[a-z0-9]$/;
 const ALPHANUMERIC = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
 // A key's name and expiry are fixed at creation: say so, rather than "unknown field".
 const FIXED = z.optional(z.never({ error: 'This field cannot be changed.' }));
-const updateSpecSchema = z.extend(updateApiKeyV3InputSchema, { name: FIXED, expires_at: FIXED });
+const updateSpecSchema = z.strictObject({
+  ...updateApiKeyV3InputShape(),
+  name: FIXED,
+  expires_at: FIXED,
+});
 
 /** v3 keys: by name within a project, over the same store as v2's. */
 export function registerV3ApiKeyRoutes(app: SandboxApp, { store, now }: RouteDeps): void {

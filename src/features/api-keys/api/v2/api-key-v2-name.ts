@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../../../lib/lazy-schema';
 import { describeBadCharacter } from '../describe-bad-character';
 
 // Straight from the spec's ApiKeyInSerializer.name: dot-separated DNS labels.
@@ -28,9 +29,11 @@ export function describeApiKeyNameProblem(name: string): string | null {
   return 'A hyphen cannot stand next to a dot: put letters or digits on both sides of each dot.';
 }
 
-export const apiKeyNameSchema = z.string().check(
-  z.superRefine((name, ctx) => {
-    const problem = describeApiKeyNameProblem(name);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: name });
-  }),
+export const apiKeyNameSchema = lazySchema(() =>
+  z.string().check(
+    z.superRefine((name, ctx) => {
+      const problem = describeApiKeyNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: name });
+    }),
+  ),
 );

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../../../lib/lazy-schema';
 import { describeBadCharacter } from '../describe-bad-character';
 
 /**
@@ -27,9 +28,11 @@ export function describeV3ApiKeyNameProblem(name: string): string | null {
   return 'End the name with a letter or digit.';
 }
 
-export const v3ApiKeyNameSchema = z.string().check(
-  z.superRefine((name, ctx) => {
-    const problem = describeV3ApiKeyNameProblem(name);
-    if (problem) ctx.addIssue({ code: 'custom', message: problem, input: name });
-  }),
+export const v3ApiKeyNameSchema = lazySchema(() =>
+  z.string().check(
+    z.superRefine((name, ctx) => {
+      const problem = describeV3ApiKeyNameProblem(name);
+      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: name });
+    }),
+  ),
 );

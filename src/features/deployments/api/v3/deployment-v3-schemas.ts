@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from '../../../../lib/lazy-schema';
 import { listOf } from '../../../../lib/list-schema';
 import { v3SpecKeyNameSchema } from './v3-spec-key-name';
 
@@ -34,18 +35,23 @@ export const deploymentV3ListSchema = listOf(deploymentV3Schema);
  * refused together with `api_keys`), never `null`; only names a key can have. The gateway checks
  * the same contract (server/gateway/body-contracts.ts).
  */
-export const patchDeploymentKeysInputSchema = z.strictObject({
-  api_keys: z.array(v3SpecKeyNameSchema),
-});
+export const patchDeploymentKeysInputSchema = lazySchema(() =>
+  z.strictObject({ api_keys: z.array(v3SpecKeyNameSchema) }),
+);
 export type PatchDeploymentKeysInput = z.infer<typeof patchDeploymentKeysInputSchema>;
 
-export const taskIdsSchema = z.object({ tasks: z.array(z.string().check(z.minLength(1))) });
+// A binding's answers: built when a binding first runs, not with the list's first screen.
+export const taskIdsSchema = lazySchema(() =>
+  z.object({ tasks: z.array(z.string().check(z.minLength(1))) }),
+);
 
-export const taskSchema = z.object({
-  id: z.string().check(z.minLength(1)),
-  // Any other state is read as still pending, as Gcore's SDKs do.
-  state: z.string(),
-  task_type: z._default(z.nullable(z.string()), null),
-  error: z._default(z.nullable(z.string()), null),
-});
+export const taskSchema = lazySchema(() =>
+  z.object({
+    id: z.string().check(z.minLength(1)),
+    // Any other state is read as still pending, as Gcore's SDKs do.
+    state: z.string(),
+    task_type: z._default(z.nullable(z.string()), null),
+    error: z._default(z.nullable(z.string()), null),
+  }),
+);
 export type Task = z.infer<typeof taskSchema>;
