@@ -19,6 +19,7 @@ import { TaskMemory } from './task-memory.ts';
 import { refuseTarget } from './target-guard.ts';
 import type { RouteRule } from './route-table.ts';
 import { unmatchedRefusal } from './unmatched-refusal.ts';
+import { upstreamOrigin, upstreamPath } from './upstream-target.ts';
 
 export type GatewayOptions = {
   /** The API's origin. With a token, it replaces the browser's Authorization ("server" auth). */
@@ -52,6 +53,7 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
   const writeLine = options.writeLine ?? ((line) => process.stdout.write(`${line}\n`));
   const deploymentKeys = new DeploymentKeysMemory();
   const tasks = new TaskMemory();
+  const origin = upstreamOrigin(options.target.url);
   return (req, res, next) => {
     const verdict = checkTarget(req.url ?? '');
     if (!verdict.ok) return refuseTarget(res, verdict.problem);
@@ -149,7 +151,8 @@ export function cloudGateway(options: GatewayOptions): NodeMiddleware {
     const outcome = await forwardUpstream(
       res,
       {
-        url: new URL(`${target.path}${query ? `?${query}` : ''}`, options.target.url),
+        origin,
+        path: upstreamPath(target.path, query),
         method,
         headers: upstreamHeaders(req, body, options.target.token),
         body,

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { freePort } from '../testing/free-port.ts';
 import { listenOnLoopback } from '../testing/loopback-server.ts';
 import { forwardUpstream } from './forward-upstream.ts';
+import { upstreamOrigin } from './upstream-target.ts';
 
 const DEADLINES = { headersMs: 2_000, bodyMs: 4_000 };
 const servers: Server[] = [];
@@ -19,10 +20,11 @@ function listen(server: Server): Promise<number> {
 async function forwardPost(upstreamPort: number) {
   const front = await listen(
     createServer((_req, res) => {
-      const url = new URL(`http://127.0.0.1:${upstreamPort}/cloud/v2/inference/api_keys`);
+      const origin = upstreamOrigin(`http://127.0.0.1:${upstreamPort}`);
+      const path = '/cloud/v2/inference/api_keys';
       const body = Buffer.from('{"name":"k"}');
       const headers = { 'content-type': 'application/json', 'content-length': body.length };
-      void forwardUpstream(res, { url, method: 'POST', headers, body }, DEADLINES);
+      void forwardUpstream(res, { origin, path, method: 'POST', headers, body }, DEADLINES);
     }),
   );
   const response = await fetch(`http://127.0.0.1:${front}/`, { method: 'POST' });

@@ -4,12 +4,14 @@ import type { OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { NO_STORE, sendError, upstreamFailureJson } from '../cloud-answer.ts';
 import { answerRefusal } from './answer-guard.ts';
 import { CLIENT_CLOSED, streamAnswer } from './stream-answer.ts';
+import type { UpstreamOrigin } from './upstream-target.ts';
 
 export type Deadlines = { headersMs: number; bodyMs: number };
 
 export type Forward = {
-  /** Where to: the API's origin plus the canonical path and the filtered query. */
-  url: URL;
+  /** Where to: the API's origin, and the canonical path with the filtered query (upstreamPath). */
+  origin: UpstreamOrigin;
+  path: string;
   method: string;
   headers: OutgoingHttpHeaders;
   body: Buffer | undefined;
@@ -74,7 +76,7 @@ export function forwardUpstream(
   deadlines: Deadlines,
 ): Promise<ForwardOutcome> {
   return new Promise((resolve) => {
-    const secure = forward.url.protocol === 'https:';
+    const secure = forward.origin.protocol === 'https:';
     const send = secure ? httpsRequest : httpRequest;
     let done = false;
     let upstreamRequestId: string | undefined;
@@ -91,7 +93,9 @@ export function forwardUpstream(
       finish({ status, failure });
     };
 
-    const upstream = send(forward.url, {
+    const upstream = send({
+      ...forward.origin,
+      path: forward.path,
       method: forward.method,
       headers: forward.headers,
       agent: READS.has(forward.method) ? (secure ? agents.https : agents.http) : false,

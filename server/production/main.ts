@@ -17,10 +17,21 @@ import { createOperations } from '../health/operations.ts';
 import { PORT_RULE, readEnvInteger } from '../../shared/read-env-integer.ts';
 import { gracefulShutdown } from './graceful-shutdown.ts';
 import { injectMeta } from './html-meta.ts';
+import { batchedLines } from './batched-lines.ts';
 import { logJson } from './log-json.ts';
 import { readProductionConfig } from './production-config.ts';
 import { createProductionHandler } from './production-handler.ts';
 import { loadStaticAssets, reloadHtml } from './static-assets.ts';
+
+// A request log line and the audit lines per call: one write per turn of the loop, not per line.
+const stdoutLines = batchedLines((text) => process.stdout.write(text));
+process.once('exit', stdoutLines.flush);
+
+/** A log line of its own, after the lines queued before it. */
+function log(...entry: Parameters<typeof logJson>): void {
+  stdoutLines.flush();
+  logJson(...entry);
+}
 
 /** `npm start`: the built dashboard for a team, behind a TLS reverse proxy. */
 async function main(): Promise<void> {
@@ -29,7 +40,7 @@ async function main(): Promise<void> {
   const config = readProductionConfig(process.env, process.argv.slice(2));
   const expiry = readExpirySettings(process.env);
   const insecure = insecurePublicOrigins(config.publicOrigins);
-  if (insecure.length > 0) logJson('warn', INSECURE_ORIGIN_WARNING, { origins: insecure });
+  if (insecure.length > 0) log('warn', INSECURE_ORIGIN_WARNING, { origins: insecure });
   let apiUrl = config.apiUrl;
   let apiToken = config.apiToken;
   let closeSandbox = async () => {};
@@ -52,7 +63,7 @@ async function main(): Promise<void> {
     setting: config.apiVersion,
     url: apiUrl,
     token: serverToken,
-    writeLine: (line) => process.stdout.write(`${line}\n`),
+    writeLine: stdoutLines.write,
   });
   // `auto` with the server's token: ask before serving, so the first page already knows.
   // Personal sign-in has no token: each signed-in caller's own decides for them, and the HTML
@@ -69,7 +80,7 @@ async function main(): Promise<void> {
   const assets = await loadStaticAssets(distDir, transformHtml);
   generation.onDecided(() => {
     reloadHtml(assets, distDir, transformHtml).catch((error: unknown) =>
-      logJson('error', 'could not add the API generation to the page', { error }),
+      log('error', 'could not add the API generation to the page', { error }),
     );
   });
   const server = createServer();
@@ -84,9 +95,7 @@ async function main(): Promise<void> {
   const policy = originPolicy(port, config.publicOrigins);
   // The one place audit lines are composed: the gateway's, the jobs' and the jobs endpoint's
   // land in the activity table too, and on stdout as before.
-  const activity = createActivitySink({
-    writeLine: (line: string) => process.stdout.write(`${line}\n`),
-  });
+  const activity = createActivitySink({ writeLine: stdoutLines.write });
   const { writeLine } = activity;
   // The jobs' own calls through the gateway name who started them; only this process can.
   const jobIdentity = createJobIdentity();
@@ -142,7 +151,7 @@ async function main(): Promise<void> {
   });
   server.off('request', answerStarting);
   server.on('request', handler);
-  logJson('info', 'listening', {
+  log('info', 'listening', {
     url: `http://${config.host}:${port}`,
     api: config.sandbox ? 'sandbox' : apiUrl,
     auth: config.auth,
@@ -152,15 +161,13 @@ async function main(): Promise<void> {
   });
 
   const stop = (signal: string) => {
-    logJson('info', 'shutting down', { signal, drain_ms: config.drainMs });
+    log('info', 'shutting down', { signal, drain_ms: config.drainMs });
     void shutdown.drain(config.drainMs).then(async (clean) => {
       // Hands running jobs back (shared ones to another replica) before the sandbox goes.
-      await jobs
-        .close()
-        .catch((error: unknown) => logJson('error', 'jobs did not stop', { error }));
+      await jobs.close().catch((error: unknown) => log('error', 'jobs did not stop', { error }));
       await operations.close();
       await closeSandbox();
-      logJson(clean ? 'info' : 'error', clean ? 'drained' : 'drain time over, connections cut');
+      log(clean ? 'info' : 'error', clean ? 'drained' : 'drain time over, connections cut');
       process.exit(clean ? 0 : 1);
     });
   };
@@ -183,15 +190,15 @@ function answerStarting(_req: IncomingMessage, res: ServerResponse): void {
 
 // Only JSON lines, errors included: a log collector must never see half a stack trace.
 process.on('uncaughtException', (error) => {
-  logJson('error', 'uncaught exception', { error });
+  log('error', 'uncaught exception', { error });
   process.exit(1);
 });
 process.on('unhandledRejection', (reason) => {
-  logJson('error', 'unhandled rejection', { error: reason });
+  log('error', 'unhandled rejection', { error: reason });
   process.exit(1);
 });
 
 main().catch((error: unknown) => {
-  logJson('error', 'start-up failed', { error });
+  log('error', 'start-up failed', { error });
   process.exit(1);
 });

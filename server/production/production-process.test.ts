@@ -99,10 +99,14 @@ describe('the production process', () => {
     const ok = await sendRawRequest(port, PROJECTS);
     expect(ok.headers['x-upstream-request-id']).toBe('upstream-id-5a1e');
     await expect.poll(() => stdout.some((line) => line.includes('mid-body'))).toBe(true);
-    const lines = [...stdout, ...stderr].filter(Boolean);
-    const entries = lines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    const request = entries.find((entry) => entry.request_id === ok.headers['x-request-id']);
-    expect(request).toMatchObject({ status: 200, upstream_request_id: 'upstream-id-5a1e' });
+    const entries = () =>
+      [...stdout, ...stderr]
+        .filter(Boolean)
+        .map((line) => JSON.parse(line) as Record<string, unknown>);
+    // The request's line leaves with the others of its turn, just after its answer did.
+    await expect
+      .poll(() => entries().find((entry) => entry.request_id === ok.headers['x-request-id']))
+      .toMatchObject({ status: 200, upstream_request_id: 'upstream-id-5a1e' });
   }, 30_000);
 
   it('warns at start, in one JSON line, when a PUBLIC_ORIGIN is plain HTTP on a real host', async () => {

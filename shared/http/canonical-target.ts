@@ -25,6 +25,12 @@ export function checkTarget(raw: string): TargetVerdict {
 export function pathProblem(path: string): string | undefined {
   if (!PATH_CHARS.test(path)) return 'a character that must be escaped (or a backslash)';
   if (path.startsWith('//') || path.slice(1, -1).includes('//')) return 'an empty segment';
+  // Most paths hold neither escapes nor dots: those two scans are skipped for them.
+  if (path.includes('%')) return escapeProblem(path) ?? dotSegmentProblem(path);
+  return dotSegmentProblem(path);
+}
+
+function escapeProblem(path: string): string | undefined {
   for (const escape of path.matchAll(/%(.{0,2})/g)) {
     const hex = escape[1] ?? '';
     if (!/^[0-9A-Fa-f]{2}$/.test(hex)) return 'malformed percent-encoding';
@@ -32,6 +38,11 @@ export function pathProblem(path: string): string | undefined {
       return `an escaped character that must be literal or refused (%${hex})`;
     }
   }
+  return undefined;
+}
+
+function dotSegmentProblem(path: string): string | undefined {
+  if (!path.includes('.')) return undefined;
   // `..;` is a dot segment to servers that strip matrix parameters.
   if (path.split('/').some((segment) => /^\.{1,2}(?:;.*)?$/.test(segment))) {
     return 'a dot segment';
