@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DeploymentRecord } from '../../deployments/api/deployment-record';
 import type { KeyRecord } from '../api/key-model';
-import { keyMatches, listSearchOf, matchingIndexes } from './key-matches';
+import { keySearchTexts, listSearchOf, matchingIndexes, textsMatch } from './key-matches';
 
 const key: KeyRecord = {
   id: 'k1',
@@ -26,7 +26,14 @@ const deployments = new Map<string, DeploymentRecord>([
   ],
 ]);
 
-describe('keyMatches', () => {
+/** One key tested on its own, text by text: what the list's one scan must agree with. */
+const keyMatches = (
+  each: KeyRecord,
+  needle: string,
+  deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined,
+) => textsMatch(keySearchTexts(each, deploymentsById), needle);
+
+describe('a key tested on its own', () => {
   it('matches the name, the description and the names of its deployments', () => {
     expect(keyMatches(key, 'pipe', deployments)).toBe(true);
     expect(keyMatches(key, 'smoke', deployments)).toBe(true);

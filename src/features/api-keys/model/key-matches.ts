@@ -24,13 +24,6 @@ export function keySearchTexts(
 export const textsMatch = (texts: readonly string[], needle: string): boolean =>
   needle === '' || texts.some((text) => text.includes(needle));
 
-/** Whether a key matches the filter (`needle`, already trimmed and lower-case). */
-export const keyMatches = (
-  key: KeyRecord,
-  needle: string,
-  deploymentsById: ReadonlyMap<string, DeploymentRecord> | undefined,
-): boolean => textsMatch(keySearchTexts(key, deploymentsById), needle);
-
 type Deployments = ReadonlyMap<string, DeploymentRecord> | undefined;
 
 /**
