@@ -73,7 +73,7 @@ export function printReport(r: Results): void {
   out.push('', 'Budgets (targets, not assertions; timings as app ÷ floor of this run)');
   for (const b of r.budgets) {
     out.push(
-      `  ${b.met ? 'met    ' : 'NOT met'}  ${b.name.padEnd(40)} ${b.actual.padStart(28)}  target ${b.target}`,
+      `  ${b.met ? 'met    ' : 'NOT met'}  ${b.name.padEnd(48)} ${b.actual.padStart(28)}  target ${b.target}`,
     );
   }
   console.log(out.join('\n'));
