@@ -68,7 +68,14 @@ export function CreateApiKeyForm({
 
   return (
     <>
-      <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
+      {/* Put away while the secret is shown: it is reset when the reveal closes, and opening the
+          dialog over a hidden form restyles and lays out the dialog alone, not the form too. */}
+      <form
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        hidden={reveal.created !== null}
+        className="flex flex-col gap-5"
+      >
         <NameField id={`${id}-name`} form={form} rules={capabilities} />
         <DescriptionField
           id={`${id}-description`}
