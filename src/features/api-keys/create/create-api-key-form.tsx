@@ -9,6 +9,7 @@ import { ExpiryField } from '../shared/expiry-field';
 import { FormErrorAlert } from '../shared/form-error-alert';
 import { InstancePicker } from '../shared/instance-picker';
 import { LazyRevealDialog, preloadRevealDialog } from '../reveal/lazy-reveal-dialog';
+import { MonospaceWarmUp } from '../reveal/monospace-warm-up';
 import { CreateButtonRow } from './create-button-row';
 import { DescriptionField } from './description-field';
 import { NameField } from './name-field';
@@ -101,6 +102,7 @@ export function CreateApiKeyForm({
           />
         )}
         <CreateButtonRow statusId={`${id}-status`} pending={mutation.isPending} onCancel={cancel} />
+        <MonospaceWarmUp />
       </form>
       {/* Outside the form: nothing in the dialog may take part in a form submission. */}
       {reveal.created && (
