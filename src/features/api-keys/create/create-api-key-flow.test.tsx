@@ -52,6 +52,21 @@ describe('create flow', () => {
     expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
   });
 
+  it('puts the form away behind the secret, and brings it back empty on Name after Done', async () => {
+    const { user } = await renderCreateForm();
+    await user.type(screen.getByRole('textbox', { name: 'Name' }), 'behind-the-secret');
+    await user.click(screen.getByRole('button', { name: 'Create API key' }));
+    const dialog = await screen.findByRole('dialog', { name: 'Save your API key' });
+    // The key exists: nothing of the form is left to read, focus or submit behind the secret.
+    expect(screen.queryByRole('textbox', { name: 'Name' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Create API key' })).not.toBeInTheDocument();
+
+    await user.click(within(dialog).getByRole('button', { name: 'Copy secret' }));
+    await user.click(within(dialog).getByRole('button', { name: 'Done' }));
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveFocus();
+    expect(screen.getByRole('textbox', { name: 'Name' })).toHaveValue('');
+  });
+
   it('refreshes the list only once the dialog with the secret has been painted', async () => {
     const { user, client } = await renderCreateForm();
     await user.type(screen.getByRole('textbox', { name: 'Name' }), 'painted-first');

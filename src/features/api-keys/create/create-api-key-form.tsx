@@ -9,6 +9,7 @@ import { ExpiryField } from '../shared/expiry-field';
 import { FormErrorAlert } from '../shared/form-error-alert';
 import { InstancePicker } from '../shared/instance-picker';
 import { LazyRevealDialog, preloadRevealDialog } from '../reveal/lazy-reveal-dialog';
+import { MonospaceWarmUp } from '../reveal/monospace-warm-up';
 import { CreateButtonRow } from './create-button-row';
 import { DescriptionField } from './description-field';
 import { NameField } from './name-field';
@@ -68,7 +69,14 @@ export function CreateApiKeyForm({
 
   return (
     <>
-      <form noValidate onSubmit={(event) => void submit(event)} className="flex flex-col gap-5">
+      {/* Put away while the secret is shown: it is reset when the reveal closes, and opening the
+          dialog over a hidden form restyles and lays out the dialog alone, not the form too. */}
+      <form
+        noValidate
+        onSubmit={(event) => void submit(event)}
+        hidden={reveal.created !== null}
+        className="flex flex-col gap-5"
+      >
         <NameField id={`${id}-name`} form={form} rules={capabilities} />
         <DescriptionField
           id={`${id}-description`}
@@ -94,6 +102,7 @@ export function CreateApiKeyForm({
           />
         )}
         <CreateButtonRow statusId={`${id}-status`} pending={mutation.isPending} onCancel={cancel} />
+        <MonospaceWarmUp />
       </form>
       {/* Outside the form: nothing in the dialog may take part in a form submission. */}
       {reveal.created && (
