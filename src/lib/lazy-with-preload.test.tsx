@@ -1,9 +1,16 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import * as React from 'react';
 import { Suspense } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { LazyBoundary } from '../components/ui/lazy-boundary';
 import { lazyWithPreload } from './lazy-with-preload';
+
+// Spied on, not replaced: which updates are transitions is what one test below is about.
+vi.mock('react', async (importOriginal) => {
+  const actual = await importOriginal<typeof React>();
+  return { ...actual, startTransition: vi.fn(actual.startTransition) };
+});
 
 function Greeting({ name }: { name: string }) {
   return <p>Hello {name}</p>;
@@ -42,6 +49,20 @@ describe('lazyWithPreload', () => {
     arrive(Greeting);
     expect(await screen.findByText('Hello Ada')).toBeInTheDocument();
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('mounts code that arrives late in an urgent render, not a transition', async () => {
+    // A transition renders in 5 ms slices with the browser's frames between them: the key list,
+    // whose rows often arrive with its code, would paint later than one urgent render allows.
+    vi.mocked(React.startTransition).mockClear();
+    let arrive: (component: typeof Greeting) => void = () => undefined;
+    const load = vi.fn(() => new Promise<typeof Greeting>((resolve) => (arrive = resolve)));
+    const [LazyGreeting] = lazyWithPreload(load, placeholder);
+    renderLazy(LazyGreeting);
+    await vi.waitFor(() => expect(load).toHaveBeenCalledOnce());
+    arrive(Greeting);
+    expect(await screen.findByText('Hello Ada')).toBeInTheDocument();
+    expect(React.startTransition).not.toHaveBeenCalled();
   });
 
   it('says when the code failed to arrive, and fetches it again on Retry', async () => {

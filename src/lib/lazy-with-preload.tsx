@@ -1,21 +1,15 @@
-import {
-  lazy,
-  startTransition,
-  useEffect,
-  useState,
-  type ComponentType,
-  type ReactNode,
-} from 'react';
+import { useEffect, useState, type ComponentType, type ReactNode } from 'react';
 import { afterNextPaint } from './after-next-paint';
 import { loadOnce } from './load-once';
 
 /**
- * `React.lazy` plus a preload, and no 300 ms wait. A lazy component suspends the first time it
- * renders, even when its chunk is already here, and a Suspense fallback once shown stays up for
- * at least 300 ms. Here a preloaded component is mounted directly. One not loaded yet shows
- * `placeholder` first, then mounts after that paint in a transition, which waits for the chunk
- * with the placeholder still on screen. Render it inside a `<LazyBoundary>`, in case the chunk
- * never arrives.
+ * A lazily loaded component plus a preload, without `React.lazy`. A preloaded component is
+ * mounted directly. One not loaded yet shows `placeholder` first; after that paint it waits for
+ * the chunk, then mounts in an ordinary (urgent) update. Not a lazy component in a transition:
+ * React renders a transition, and the retry after a suspension, in 5 ms slices with the
+ * browser's frames between them, and what mounts here (the key list) often arrives together
+ * with its data, so its first rows would paint slices later. A chunk that never arrives throws
+ * into the nearest `<LazyBoundary>`, which offers a retry.
  */
 export function lazyWithPreload<P extends object>(
   load: () => Promise<ComponentType<P>>,
@@ -25,17 +19,30 @@ export function lazyWithPreload<P extends object>(
   const preload = chunk.load;
 
   function Preloadable(props: P) {
-    // Chosen once per mount: swapping the lazy wrapper for the real component would remount it.
-    // A fresh lazy per mount, because React.lazy keeps a failure for good and a retry (a remount
-    // by LazyBoundary) must fetch again.
-    const [Component] = useState(
-      () => chunk.current() ?? lazy(() => preload().then((component) => ({ default: component }))),
-    );
-    const [mounted, setMounted] = useState(Component === chunk.current());
+    // Boxed: a component is a function, which useState would call as an updater.
+    const [loaded, setLoaded] = useState(() => {
+      const component = chunk.current();
+      return component ? { component } : null;
+    });
+    const [failure, setFailure] = useState<{ error: unknown } | null>(null);
     useEffect(() => {
-      if (!mounted) return afterNextPaint(() => startTransition(() => setMounted(true)));
-    }, [mounted]);
-    return mounted ? <Component {...props} /> : placeholder;
+      if (loaded) return;
+      let live = true;
+      const cancel = afterNextPaint(() => {
+        preload().then(
+          (component) => live && setLoaded({ component }),
+          (error: unknown) => live && setFailure({ error }),
+        );
+      });
+      return () => {
+        live = false;
+        cancel();
+      };
+    }, [loaded]);
+    if (failure) throw failure.error;
+    if (!loaded) return placeholder;
+    const Component = loaded.component;
+    return <Component {...props} />;
   }
   return [Preloadable, () => void preload().catch(() => undefined)] as const;
 }
